@@ -1,0 +1,17 @@
+import type { Config } from 'jest';
+
+const config: Config = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/spec', '<rootDir>/examples'],
+  testMatch: ['**/*.spec.ts'],
+  moduleNameMapper: {
+    '^rxjs-openresponses$': '<rootDir>/lib/index.ts',
+    '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true } }],
+  },
+};
+
+export default config;

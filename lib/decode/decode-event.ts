@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { eventSchemas, type KnownResponseStreamEvent, type UnknownEvent } from '../events';
+
+/** What decoding one parsed JSON event gives. @internal */
+export type Decoded =
+  | { readonly kind: 'event'; readonly event: KnownResponseStreamEvent }
+  | { readonly kind: 'unknown'; readonly event: UnknownEvent }
+  | {
+      readonly kind: 'invalid';
+      readonly eventType: string;
+      readonly error: z.ZodError;
+      readonly sequenceNumber?: number;
+    };
+
+const schemas = new Map<string, z.ZodType>(Object.entries(eventSchemas));
+
+/** The `sequence_number` (or `sequenceNumber`) of a raw event, when it is a number. @internal */
+export function rawSequenceNumber(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const value =
+    (raw as { sequence_number?: unknown }).sequence_number ??
+    (raw as { sequenceNumber?: unknown }).sequenceNumber;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * Decodes one parsed JSON value into a typed event. The event's own `type` decides; when it has
+ * none, `fallbackType` (the SSE `event:` name) does. Never throws.
+ * @internal
+ */
+export function decodeEvent(raw: unknown, fallbackType?: string): Decoded {
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const ownType = isObject ? (raw as { type?: unknown }).type : undefined;
+  const type = typeof ownType === 'string' ? ownType : fallbackType;
+  const sequenceNumber = rawSequenceNumber(raw);
+  const schema = type === undefined ? undefined : schemas.get(type);
+  if (type === undefined || !isObject || schema === undefined) {
+    if (type !== undefined && isObject && schema === undefined) {
+      const event: UnknownEvent =
+        sequenceNumber === undefined
+          ? { type: 'unknown', eventType: type, raw }
+          : { type: 'unknown', eventType: type, raw, sequenceNumber };
+      return { kind: 'unknown', event };
+    }
+    return invalid(type ?? '(no type)', raw, sequenceNumber);
+  }
+  const input = ownType === type ? raw : { ...(raw as object), type };
+  const result = schema.safeParse(input);
+  if (result.success) return { kind: 'event', event: result.data as KnownResponseStreamEvent };
+  return { kind: 'invalid', eventType: type, error: result.error, sequenceNumber };
+}
+
+function invalid(eventType: string, raw: unknown, sequenceNumber: number | undefined): Decoded {
+  const message =
+    typeof raw !== 'object' || raw === null || Array.isArray(raw)
+      ? 'An event must be a JSON object'
+      : 'An event must have a string `type` (or an SSE `event:` name)';
+  const error = new z.ZodError([{ code: 'custom', path: [], message, input: raw }]);
+  return { kind: 'invalid', eventType, error, sequenceNumber };
+}

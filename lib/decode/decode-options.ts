@@ -1,0 +1,25 @@
+import type { InvalidEvent, KnownResponseStreamEvent, ResponseStreamEvent } from '../events';
+
+/** How decoding treats events it cannot turn into a known, valid event. */
+export interface DecodeConfig {
+  /**
+   * An event whose `type` is not known: `'emit'` (default) emits it as an `UnknownEvent`
+   * (`{ type: 'unknown', eventType, raw }`), `'drop'` leaves it out, `'error'` errors with code
+   * `unknown_event`.
+   */
+  readonly onUnknown?: 'emit' | 'drop' | 'error';
+  /**
+   * An event of a known type that fails its schema: `'error'` (default) errors with code
+   * `invalid_event`, `'emit'` emits an `InvalidEvent` (`{ type: 'invalid', eventType, raw, error }`),
+   * `'drop'` leaves it out.
+   */
+  readonly onInvalid?: 'error' | 'emit' | 'drop';
+}
+
+/**
+ * The events a decoder configured with `O` can emit: `UnknownEvent` only when unknown events are
+ * emitted, `InvalidEvent` only with `onInvalid: 'emit'`.
+ */
+export type DecodedEvent<O extends DecodeConfig> =
+  | (O extends { onUnknown: 'drop' | 'error' } ? KnownResponseStreamEvent : ResponseStreamEvent)
+  | (O extends { onInvalid: 'emit' } ? InvalidEvent : never);

@@ -1,0 +1,52 @@
+import { EventValidationError, UnknownEventError } from '../errors';
+import type { ResponseStreamEvent } from '../events';
+import type { DecodeConfig, DecodedEvent } from './decode-options';
+import { decodeEvent } from './decode-event';
+
+/**
+ * Decodes one already-parsed event object (wire snake_case or camelCase) into the typed union,
+ * exactly as {@link fromSSE} does for each SSE message.
+ *
+ * An unknown `type` gives an `UnknownEvent` (or, with `onUnknown: 'error'`, throws
+ * `UnknownEventError`; with `'drop'`, returns `undefined`). An event of a known type that fails its
+ * schema throws `EventValidationError` (code `invalid_event`).
+ *
+ * @example
+ * ```ts
+ * import { parseEvent } from 'rxjs-openresponses';
+ *
+ * const event = parseEvent(JSON.parse(line));
+ * if (event.type === 'response.output_text.delta') process.stdout.write(event.delta);
+ * ```
+ *
+ * @param json The parsed event.
+ * @param config What to do with unknown events (`onUnknown`).
+ * @returns The typed event.
+ */
+export function parseEvent(json: unknown): ResponseStreamEvent;
+export function parseEvent<const O extends Pick<DecodeConfig, 'onUnknown'>>(
+  json: unknown,
+  config: O,
+): O extends { onUnknown: 'drop' } ? DecodedEvent<O> | undefined : DecodedEvent<O>;
+export function parseEvent(
+  json: unknown,
+  config: Pick<DecodeConfig, 'onUnknown'> = {},
+): ResponseStreamEvent | undefined {
+  const decoded = decodeEvent(json);
+  switch (decoded.kind) {
+    case 'event':
+      return decoded.event;
+    case 'unknown':
+      if (config.onUnknown === 'drop') return undefined;
+      if (config.onUnknown === 'error') {
+        throw new UnknownEventError(decoded.event.eventType, json, {
+          position: { sequenceNumber: decoded.event.sequenceNumber },
+        });
+      }
+      return decoded.event;
+    case 'invalid':
+      throw new EventValidationError(decoded.eventType, json, decoded.error, {
+        position: { sequenceNumber: decoded.sequenceNumber },
+      });
+  }
+}

@@ -1,0 +1,353 @@
+/**
+ * The library's one small error family. Every error a subscriber can receive is a
+ * {@link ResponsesStreamError} with a stable string `code` to switch on, the raw input that caused
+ * it where there is one, and its position in the stream.
+ *
+ * Recognise them with {@link isResponsesStreamError}, not `instanceof`: an app that loads both the
+ * ESM and the CommonJS build holds two copies of every class.
+ */
+import type { ZodError } from 'zod';
+
+/** The stable codes of {@link ResponsesStreamError}, one per failure mode. */
+export type ResponsesStreamErrorCode =
+  | 'http_error'
+  | 'network_error'
+  | 'aborted'
+  | 'invalid_json'
+  | 'invalid_event'
+  | 'unknown_event'
+  | 'event_too_large'
+  | 'stream_truncated'
+  | 'response_error'
+  | 'response_failed'
+  | 'invalid_arguments';
+
+/**
+ * Where in the stream an error happened.
+ *
+ * - `eventIndex`: 0-based index of the SSE message (frame) among the stream's messages.
+ * - `bytesRead`: bytes (or string characters, for string sources) received when it happened.
+ * - `sequenceNumber`: the event's own sequence number when known, else that of the last good event.
+ * - `lastEventId`: the SSE `id:` in force, when the server sends ids.
+ */
+export interface StreamPosition {
+  readonly eventIndex?: number;
+  readonly bytesRead?: number;
+  readonly sequenceNumber?: number;
+  readonly lastEventId?: string;
+}
+
+/** The error payload a server sent, in one shape whatever shape it came in. */
+export interface ServerError {
+  readonly type?: string;
+  readonly code: string | null;
+  readonly message: string;
+  readonly param?: string | null;
+}
+
+const BRAND = Symbol.for('rxjs-openresponses.error');
+
+interface ErrorInit {
+  readonly cause?: unknown;
+  readonly position?: StreamPosition;
+}
+
+/**
+ * Base class of every error this library reports.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ *
+ * fromSSE(response).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'http_error')) console.log(err.status, err.retryAfter);
+ *     else if (isResponsesStreamError(err)) console.log(err.code, err.position);
+ *   },
+ * });
+ * ```
+ */
+export class ResponsesStreamError<
+  C extends ResponsesStreamErrorCode = ResponsesStreamErrorCode,
+> extends Error {
+  /** The stable code: switch on it. */
+  readonly code: C;
+  /** Where in the stream it happened, when it happened inside one. */
+  readonly position?: StreamPosition;
+
+  constructor(code: C, message: string, init: ErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'ResponsesStreamError';
+    this.code = code;
+    if (init.position !== undefined) this.position = init.position;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+}
+
+/** HTTP details of a failed request. */
+export interface HttpErrorInit extends ErrorInit {
+  readonly status: number;
+  readonly statusText?: string;
+  readonly contentType?: string | null;
+  readonly serverError?: ServerError;
+  readonly retryAfter?: number;
+  readonly body?: string;
+}
+
+/**
+ * `http_error`: the server answered with a non-2xx status, or with a 2xx that is not an event
+ * stream. Carries the status, the server's JSON error payload when there is one, and `retryAfter`
+ * in seconds from the `Retry-After` header.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'http_error') && err.status === 429) retryIn(err.retryAfter ?? 1);
+ * ```
+ */
+export class HttpError extends ResponsesStreamError<'http_error'> {
+  readonly status: number;
+  readonly statusText: string;
+  readonly contentType: string | null;
+  /** The server's error payload (`{ error: { message, type, code, param } }`), when it sent JSON. */
+  readonly serverError?: ServerError;
+  /** Seconds to wait, from the `Retry-After` header (seconds or an HTTP date). */
+  readonly retryAfter?: number;
+  /** The response body as text (at most 4 KiB) when it was not a JSON error payload. */
+  readonly body?: string;
+
+  constructor(message: string, init: HttpErrorInit) {
+    super('http_error', message, init);
+    this.name = 'HttpError';
+    this.status = init.status;
+    this.statusText = init.statusText ?? '';
+    this.contentType = init.contentType ?? null;
+    if (init.serverError !== undefined) this.serverError = init.serverError;
+    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+    if (init.body !== undefined) this.body = init.body;
+  }
+}
+
+/**
+ * `invalid_json`: an SSE `data:` field that is not JSON. Carries the raw text and its position.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'invalid_json')) console.log(err.raw, err.position?.eventIndex);
+ * ```
+ */
+export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
+  /** The data field as received. */
+  readonly raw: string;
+  constructor(raw: string, init: ErrorInit) {
+    super('invalid_json', `SSE data is not JSON (${snippet(raw)})`, init);
+    this.name = 'InvalidJsonError';
+    this.raw = raw;
+  }
+}
+
+/** One problem zod found in an event, with the path to the field. */
+export interface EventIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+}
+
+/**
+ * `invalid_event`: an event of a known type that does not match its schema. Carries the raw data,
+ * the zod issues (and the ZodError as `cause`) and the event's sequence number.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'invalid_event')) console.error(err.pretty());
+ * ```
+ */
+export class EventValidationError extends ResponsesStreamError<'invalid_event'> {
+  /** The event as received (parsed JSON, not yet renamed). */
+  readonly raw: unknown;
+  /** The event's `type`. */
+  readonly eventType: string;
+  /** What did not match, field by field. */
+  readonly issues: readonly EventIssue[];
+
+  constructor(eventType: string, raw: unknown, zodError: ZodError, init: ErrorInit = {}) {
+    const issues = zodError.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
+    super('invalid_event', `Invalid ${eventType} event: ${describeIssues(issues)}`, {
+      ...init,
+      cause: zodError,
+    });
+    this.name = 'EventValidationError';
+    this.raw = raw;
+    this.eventType = eventType;
+    this.issues = issues;
+  }
+
+  /** One line per issue: `path: message`. */
+  pretty(): string {
+    return this.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('\n');
+  }
+}
+
+/**
+ * `unknown_event`: an event type this library does not know, reported only with
+ * `onUnknown: 'error'` (by default unknown events are emitted as `UnknownEvent`).
+ *
+ * @example
+ * ```ts
+ * fromSSE(res, { onUnknown: 'error' }); // errors with code 'unknown_event' on e.g. `keepalive2`
+ * ```
+ */
+export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
+  readonly eventType: string;
+  readonly raw: unknown;
+  constructor(eventType: string, raw: unknown, init: ErrorInit = {}) {
+    super('unknown_event', `Unknown event type ${JSON.stringify(eventType)}`, init);
+    this.name = 'UnknownEventError';
+    this.eventType = eventType;
+    this.raw = raw;
+  }
+}
+
+/**
+ * `event_too_large`: one SSE message grew past `maxEventSize` before it ended.
+ *
+ * @example
+ * ```ts
+ * fromSSE(res, { maxEventSize: 1024 * 1024 }); // errors with code 'event_too_large' past 1 MiB
+ * ```
+ */
+export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> {
+  /** The configured limit, in characters of decoded text. */
+  readonly limit: number;
+  /** How much had been buffered when the limit was crossed (at least). */
+  readonly size: number;
+  constructor(size: number, limit: number, init: ErrorInit = {}) {
+    super('event_too_large', `An SSE event exceeded maxEventSize (${size} > ${limit})`, init);
+    this.name = 'EventTooLargeError';
+    this.size = size;
+    this.limit = limit;
+  }
+}
+
+/**
+ * `stream_truncated`: the stream ended, or the connection was lost, before a terminal event
+ * (`response.completed`, `response.failed`, `response.incomplete` or `error`). Every complete event
+ * before the cut has been delivered first. The underlying network error, if any, is the `cause`.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'stream_truncated')) resume(err.position?.sequenceNumber);
+ * ```
+ */
+export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated'> {
+  constructor(message: string, init: ErrorInit = {}) {
+    super('stream_truncated', message, init);
+    this.name = 'StreamTruncatedError';
+  }
+}
+
+/**
+ * `response_error` (an `error` event) and `response_failed` (a `response.failed` event): the
+ * server reported a failure inside the stream. `serverError` holds its payload in one shape.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'response_failed')) console.log(err.serverError.code);
+ * ```
+ */
+export class ResponseFailedError<
+  C extends 'response_error' | 'response_failed' = 'response_error' | 'response_failed',
+> extends ResponsesStreamError<C> {
+  readonly serverError: ServerError;
+  /** The failed Response, for `response_failed`. */
+  readonly response?: unknown;
+  constructor(code: C, serverError: ServerError, init: ErrorInit & { response?: unknown } = {}) {
+    super(code, serverError.message || `The response ${code === 'response_failed' ? 'failed' : 'errored'}`, init);
+    this.name = 'ResponseFailedError';
+    this.serverError = serverError;
+    if (init.response !== undefined) this.response = init.response;
+  }
+}
+
+/**
+ * `invalid_arguments`: a function call's arguments are not JSON, or do not match the zod schema
+ * given for that tool. Carries the raw arguments and the tool name.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'invalid_arguments')) console.log(err.name, err.rawArguments);
+ * ```
+ */
+export class InvalidArgumentsError extends ResponsesStreamError<'invalid_arguments'> {
+  readonly toolName: string;
+  readonly callId?: string;
+  readonly rawArguments: string;
+  readonly issues: readonly EventIssue[];
+  constructor(
+    toolName: string,
+    rawArguments: string,
+    issues: readonly EventIssue[],
+    init: ErrorInit & { callId?: string } = {},
+  ) {
+    super('invalid_arguments', `Invalid arguments for ${toolName}: ${describeIssues(issues)}`, init);
+    this.name = 'InvalidArgumentsError';
+    this.toolName = toolName;
+    this.rawArguments = rawArguments;
+    this.issues = issues;
+    if (init.callId !== undefined) this.callId = init.callId;
+  }
+}
+
+/** The error class each code comes with. */
+export interface ResponsesStreamErrorByCode {
+  http_error: HttpError;
+  network_error: ResponsesStreamError<'network_error'>;
+  aborted: ResponsesStreamError<'aborted'>;
+  invalid_json: InvalidJsonError;
+  invalid_event: EventValidationError;
+  unknown_event: UnknownEventError;
+  event_too_large: EventTooLargeError;
+  stream_truncated: StreamTruncatedError;
+  response_error: ResponseFailedError<'response_error'>;
+  response_failed: ResponseFailedError<'response_failed'>;
+  invalid_arguments: InvalidArgumentsError;
+}
+
+/**
+ * Whether `value` is one of this library's errors (optionally: with one of the given codes).
+ * Works across copies of the library (ESM and CommonJS builds loaded side by side), where
+ * `instanceof` does not.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ *
+ * stream$.subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'response_failed', 'response_error')) show(err.serverError);
+ *   },
+ * });
+ * ```
+ */
+export function isResponsesStreamError<C extends ResponsesStreamErrorCode = ResponsesStreamErrorCode>(
+  value: unknown,
+  ...codes: C[]
+): value is ResponsesStreamErrorByCode[C] {
+  if (typeof value !== 'object' || value === null) return false;
+  const error = value as { code?: unknown; [BRAND]?: unknown };
+  if (error[BRAND] !== true || typeof error.code !== 'string') return false;
+  return codes.length === 0 || (codes as string[]).includes(error.code);
+}
+
+function snippet(text: string): string {
+  return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(root)' : path.map(String).join('.');
+}
+
+function describeIssues(issues: readonly EventIssue[]): string {
+  const shown = issues.slice(0, 3).map((i) => `${formatPath(i.path)}: ${i.message}`);
+  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
+  return shown.join('; ');
+}

@@ -1,0 +1,65 @@
+import { filter, from, map, type Observable, type ObservableInput } from 'rxjs';
+import { EventValidationError, UnknownEventError } from '../errors';
+import { decodeEvent } from '../decode/decode-event';
+import type { DecodeConfig, DecodedEvent } from '../decode/decode-options';
+
+/**
+ * Already-parsed events from another client (the objects openai-node's stream yields, in wire
+ * snake_case, or the OpenRouter SDK's camelCase models) as the same typed, validated union
+ * {@link fromSSE} emits.
+ *
+ * The OpenRouter SDK's own unknown fallback (`{ type: 'UNKNOWN', raw, isUnknown: true }`) is
+ * decoded from its `raw`, so events that SDK could not validate (the nested `error` shape, a
+ * `function_call_arguments.done` without `name`) come out typed here.
+ *
+ * @example
+ * ```ts
+ * import OpenAI from 'openai';
+ * import { fromEvents, accumulateText } from 'rxjs-openresponses';
+ *
+ * const stream = await new OpenAI().responses.create({ model, input, stream: true });
+ * fromEvents(stream).pipe(accumulateText()).subscribe((text) => render(text));
+ * ```
+ *
+ * @param source An iterable, async iterable, promise, array or Observable of event objects.
+ * @param config `onUnknown` and `onInvalid`, as for {@link fromSSE}.
+ * @returns A cold Observable of typed events.
+ */
+export function fromEvents<const O extends DecodeConfig = Record<never, never>>(
+  source: ObservableInput<unknown>,
+  config?: O,
+): Observable<DecodedEvent<O>>;
+export function fromEvents(source: ObservableInput<unknown>, config: DecodeConfig = {}): Observable<unknown> {
+  const { onUnknown = 'emit', onInvalid = 'error' } = config;
+  const skip = Symbol('skip');
+  return from(source).pipe(
+    map((input) => {
+      const raw = unwrapOpenRouterUnknown(input);
+      const decoded = decodeEvent(raw);
+      if (decoded.kind === 'event') return decoded.event;
+      if (decoded.kind === 'unknown') {
+        if (onUnknown === 'emit') return decoded.event;
+        if (onUnknown === 'drop') return skip;
+        const position = { sequenceNumber: decoded.event.sequenceNumber };
+        throw new UnknownEventError(decoded.event.eventType, raw, { position });
+      }
+      const position = { sequenceNumber: decoded.sequenceNumber };
+      const error = new EventValidationError(decoded.eventType, raw, decoded.error, { position });
+      if (onInvalid === 'error') throw error;
+      if (onInvalid === 'drop') return skip;
+      const { eventType, sequenceNumber } = decoded;
+      return sequenceNumber === undefined
+        ? { type: 'invalid', eventType, raw, error }
+        : { type: 'invalid', eventType, raw, error, sequenceNumber };
+    }),
+    filter((value) => value !== skip),
+  );
+}
+
+function unwrapOpenRouterUnknown(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const candidate = input as { type?: unknown; isUnknown?: unknown; raw?: unknown };
+  return candidate.isUnknown === true && candidate.type === 'UNKNOWN' && 'raw' in candidate
+    ? candidate.raw
+    : input;
+}

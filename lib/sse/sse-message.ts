@@ -1,0 +1,17 @@
+/**
+ * One server-sent event as framed by the SSE parser, with where it was in the stream.
+ */
+export interface SseMessage {
+  /** The `event:` name, when the frame had one. */
+  readonly event?: string;
+  /** The `data:` lines, joined with `\n`. */
+  readonly data: string;
+  /** The `id:` in force for this message, when the server sends ids. */
+  readonly id?: string;
+  /** 0-based index of this message in the stream. */
+  readonly index: number;
+  /** Bytes received (characters, for string chunks) when the message was dispatched. */
+  readonly bytesRead: number;
+  /** True for a last message that the stream ended without terminating (no blank line). */
+  readonly incomplete?: boolean;
+}

@@ -1,0 +1,90 @@
+import { Observable } from 'rxjs';
+import type { DecodedEvent } from '../decode/decode-options';
+import { ResponsesStreamError } from '../errors';
+import { fromSSE, type FromSSEConfig } from '../sources/from-sse';
+import { httpErrorFrom, redact } from './http-error';
+
+/** Where and how to reach a Responses API. */
+export interface ClientConfig extends FromSSEConfig {
+  /** Sent as `Authorization: Bearer <apiKey>`. Leave it out when a proxy adds credentials. */
+  readonly apiKey?: string;
+  /** Default `https://api.openai.com/v1`; OpenRouter: `https://openrouter.ai/api/v1`. */
+  readonly baseURL?: string;
+  /** The fetch to use (inject one for interceptors, auth or tests). Default: the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Extra request headers (e.g. `OpenAI-Organization`, `HTTP-Referer`, `X-Title`). */
+  readonly headers?: Record<string, string>;
+  /** Aborts the request from outside; the stream then errors with code `aborted`. */
+  readonly signal?: AbortSignal;
+}
+
+/** Default {@link ClientConfig.baseURL}. */
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/**
+ * A cold Observable that sends one request per subscription and streams the answer's events.
+ * Unsubscribing aborts the request. Failures before the stream are typed: `http_error`,
+ * `network_error`, `aborted`. The API key never appears in an error.
+ * @internal
+ */
+export function streamRequest<O extends ClientConfig>(
+  path: string,
+  init: { method: 'GET' | 'POST'; body?: string },
+  config: O,
+): Observable<DecodedEvent<O>> {
+  return new Observable<DecodedEvent<O>>((subscriber) => {
+    const controller = new AbortController();
+    const external = config.signal;
+    const onAbort = () => controller.abort(external?.reason);
+    if (external?.aborted) onAbort();
+    else external?.addEventListener('abort', onAbort, { once: true });
+    const doFetch = config.fetch ?? globalThis.fetch;
+    const url = `${(config.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`;
+    const headers: Record<string, string> = {
+      accept: 'text/event-stream',
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...config.headers,
+    };
+    if (config.apiKey !== undefined) headers.authorization = `Bearer ${config.apiKey}`;
+    let inner: { unsubscribe(): void } | undefined;
+    const fail = (error: unknown) => {
+      if (!subscriber.closed) subscriber.error(error);
+    };
+    Promise.resolve()
+      .then(() => doFetch(url, { method: init.method, headers, body: init.body, signal: controller.signal }))
+      .then(
+        async (response) => {
+          if (subscriber.closed) return void response.body?.cancel().catch(() => undefined);
+          if (!response.ok) return fail(await httpErrorFrom(response, config.apiKey));
+          inner = fromSSE(response, config).subscribe({
+            next: (event) => subscriber.next(event as DecodedEvent<O>),
+            error: (err) => fail(external?.aborted ? aborted(external) : err),
+            complete: () => subscriber.complete(),
+          });
+        },
+        (cause: unknown) => {
+          if (subscriber.closed) return;
+          if (external?.aborted) return fail(aborted(external));
+          const message = cause instanceof Error ? cause.message : String(cause);
+          fail(
+            new ResponsesStreamError(
+              'network_error',
+              `Request to ${url} failed: ${redact(message, config.apiKey)}`,
+              { cause },
+            ),
+          );
+        },
+      );
+    return () => {
+      external?.removeEventListener('abort', onAbort);
+      inner?.unsubscribe();
+      controller.abort();
+    };
+  });
+}
+
+function aborted(signal: AbortSignal): ResponsesStreamError<'aborted'> {
+  return new ResponsesStreamError('aborted', 'The request was aborted by its AbortSignal', {
+    cause: signal.reason,
+  });
+}

@@ -1,0 +1,33 @@
+import type { Observable } from 'rxjs';
+import type { DecodedEvent } from '../decode/decode-options';
+import { streamRequest, type ClientConfig } from './request';
+
+/** Options of {@link resumeResponse}. */
+export interface ResumeConfig extends ClientConfig {
+  /** Resume after this sequence number: only later events are sent. Omit to replay from the start. */
+  readonly startingAfter?: number;
+}
+
+/**
+ * Streams a stored (or background) response again, from after `startingAfter`: GETs
+ * `${baseURL}/responses/{id}?stream=true&starting_after=N`. Cold; unsubscribing aborts it.
+ *
+ * @example
+ * ```ts
+ * import { resumeResponse } from 'rxjs-openresponses';
+ *
+ * resumeResponse('resp_123', { startingAfter: 41, apiKey }).subscribe((e) => console.log(e.type));
+ * ```
+ *
+ * @param id The response id (`resp_…`, from `response.created`).
+ * @param config `startingAfter`, and the same options as {@link streamResponse}.
+ * @returns A cold Observable of the events after `startingAfter`.
+ */
+export function resumeResponse<const O extends ResumeConfig = Record<never, never>>(
+  id: string,
+  config: O = {} as O,
+): Observable<DecodedEvent<O>> {
+  const query = new URLSearchParams({ stream: 'true' });
+  if (config.startingAfter !== undefined) query.set('starting_after', String(config.startingAfter));
+  return streamRequest(`/responses/${encodeURIComponent(id)}?${query}`, { method: 'GET' }, config);
+}
