@@ -22,7 +22,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': ['error', { patterns: ['rxjs/internal/*'] }],
     },
   },
@@ -31,7 +34,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['rxjs/internal/*', 'node:*'], paths: ['fs', 'http', 'path', 'stream', 'buffer'] },
+        {
+          patterns: ['rxjs/internal/*', 'node:*'],
+          paths: ['fs', 'http', 'path', 'stream', 'buffer'],
+        },
       ],
     },
   },

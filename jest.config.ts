@@ -10,7 +10,10 @@ const config: Config = {
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true } }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true } },
+    ],
   },
 };
 

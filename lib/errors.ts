@@ -261,7 +261,11 @@ export class ResponseFailedError<
   /** The failed Response, for `response_failed`. */
   readonly response?: unknown;
   constructor(code: C, serverError: ServerError, init: ErrorInit & { response?: unknown } = {}) {
-    super(code, serverError.message || `The response ${code === 'response_failed' ? 'failed' : 'errored'}`, init);
+    super(
+      code,
+      serverError.message || `The response ${code === 'response_failed' ? 'failed' : 'errored'}`,
+      init,
+    );
     this.name = 'ResponseFailedError';
     this.serverError = serverError;
     if (init.response !== undefined) this.response = init.response;
@@ -288,7 +292,11 @@ export class InvalidArgumentsError extends ResponsesStreamError<'invalid_argumen
     issues: readonly EventIssue[],
     init: ErrorInit & { callId?: string } = {},
   ) {
-    super('invalid_arguments', `Invalid arguments for ${toolName}: ${describeIssues(issues)}`, init);
+    super(
+      'invalid_arguments',
+      `Invalid arguments for ${toolName}: ${describeIssues(issues)}`,
+      init,
+    );
     this.name = 'InvalidArgumentsError';
     this.toolName = toolName;
     this.rawArguments = rawArguments;
@@ -328,10 +336,9 @@ export interface ResponsesStreamErrorByCode {
  * });
  * ```
  */
-export function isResponsesStreamError<C extends ResponsesStreamErrorCode = ResponsesStreamErrorCode>(
-  value: unknown,
-  ...codes: C[]
-): value is ResponsesStreamErrorByCode[C] {
+export function isResponsesStreamError<
+  C extends ResponsesStreamErrorCode = ResponsesStreamErrorCode,
+>(value: unknown, ...codes: C[]): value is ResponsesStreamErrorByCode[C] {
   if (typeof value !== 'object' || value === null) return false;
   const error = value as { code?: unknown; [BRAND]?: unknown };
   if (error[BRAND] !== true || typeof error.code !== 'string') return false;

@@ -46,7 +46,9 @@ const terminal = new Set<string>(terminalEventTypes);
 export function decodeEvents<const O extends DecodeEventsConfig = Record<never, never>>(
   config?: O,
 ): OperatorFunction<SseMessage, DecodedEvent<O>>;
-export function decodeEvents(config: DecodeEventsConfig = {}): OperatorFunction<SseMessage, unknown> {
+export function decodeEvents(
+  config: DecodeEventsConfig = {},
+): OperatorFunction<SseMessage, unknown> {
   const { onUnknown = 'emit', onInvalid = 'error', requireTerminal = true } = config;
   return (source) =>
     new Observable<unknown>((subscriber) => {
@@ -66,7 +68,9 @@ export function decodeEvents(config: DecodeEventsConfig = {}): OperatorFunction<
       const truncated = (what: string, cause?: unknown) =>
         new StreamTruncatedError(
           `The stream ${what} before a terminal event` +
-            (lastSequenceNumber === undefined ? '' : ` (last sequence number ${lastSequenceNumber})`),
+            (lastSequenceNumber === undefined
+              ? ''
+              : ` (last sequence number ${lastSequenceNumber})`),
           { cause, position: position(last) },
         );
       return source.subscribe({
@@ -97,14 +101,23 @@ export function decodeEvents(config: DecodeEventsConfig = {}): OperatorFunction<
             if (onUnknown === 'emit') subscriber.next(decoded.event);
             else if (onUnknown === 'error') {
               const at = position(message, sequenceNumber);
-              subscriber.error(new UnknownEventError(decoded.event.eventType, raw, { position: at }));
+              subscriber.error(
+                new UnknownEventError(decoded.event.eventType, raw, { position: at }),
+              );
             }
           } else {
             const at = position(message, sequenceNumber ?? lastSequenceNumber);
-            const error = new EventValidationError(decoded.eventType, raw, decoded.error, { position: at });
+            const error = new EventValidationError(decoded.eventType, raw, decoded.error, {
+              position: at,
+            });
             if (onInvalid === 'error') subscriber.error(error);
             else if (onInvalid === 'emit') {
-              const invalid: Record<string, unknown> = { type: 'invalid', eventType: decoded.eventType, raw, error };
+              const invalid: Record<string, unknown> = {
+                type: 'invalid',
+                eventType: decoded.eventType,
+                raw,
+                error,
+              };
               if (sequenceNumber !== undefined) invalid.sequenceNumber = sequenceNumber;
               subscriber.next(invalid);
             }

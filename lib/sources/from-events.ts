@@ -29,7 +29,10 @@ export function fromEvents<const O extends DecodeConfig = Record<never, never>>(
   source: ObservableInput<unknown>,
   config?: O,
 ): Observable<DecodedEvent<O>>;
-export function fromEvents(source: ObservableInput<unknown>, config: DecodeConfig = {}): Observable<unknown> {
+export function fromEvents(
+  source: ObservableInput<unknown>,
+  config: DecodeConfig = {},
+): Observable<unknown> {
   const { onUnknown = 'emit', onInvalid = 'error' } = config;
   const skip = Symbol('skip');
   return from(source).pipe(

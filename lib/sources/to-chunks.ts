@@ -93,7 +93,9 @@ function fromReadableStream(stream: ReadableStream<Uint8Array>): Observable<Uint
   });
 }
 
-function fromAsyncIterable(iterable: AsyncIterable<Uint8Array | string>): Observable<Uint8Array | string> {
+function fromAsyncIterable(
+  iterable: AsyncIterable<Uint8Array | string>,
+): Observable<Uint8Array | string> {
   return new Observable<Uint8Array | string>((subscriber) => {
     const iterator = iterable[Symbol.asyncIterator]();
     let done = false;
@@ -133,7 +135,11 @@ function isResponse(value: unknown): value is Response {
 }
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
-  return typeof value === 'object' && value !== null && typeof (value as ReadableStream).getReader === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ReadableStream).getReader === 'function'
+  );
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | string> {

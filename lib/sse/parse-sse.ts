@@ -37,7 +37,9 @@ export const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
  * @param config Limits and hooks, see {@link ParseSSEConfig}.
  * @returns An operator from chunks (`Uint8Array` or `string`) to {@link SseMessage}s.
  */
-export function parseSSE(config: ParseSSEConfig = {}): OperatorFunction<Uint8Array | string, SseMessage> {
+export function parseSSE(
+  config: ParseSSEConfig = {},
+): OperatorFunction<Uint8Array | string, SseMessage> {
   const maxEventSize = config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
   return (source) =>
     new Observable<SseMessage>((subscriber) => {
@@ -65,7 +67,10 @@ export function parseSSE(config: ParseSSEConfig = {}): OperatorFunction<Uint8Arr
       });
       const tooLarge = (size: number, cause?: unknown) =>
         subscriber.error(
-          new EventTooLargeError(size, maxEventSize, { cause, position: { eventIndex: index, bytesRead } }),
+          new EventTooLargeError(size, maxEventSize, {
+            cause,
+            position: { eventIndex: index, bytesRead },
+          }),
         );
       const feed = (text: string) => {
         if (first && text.length > 0) {

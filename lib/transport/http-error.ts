@@ -63,7 +63,10 @@ function parseServerError(text: string): ServerError | undefined {
   }
   if (typeof json !== 'object' || json === null) return undefined;
   const payload = (json as { error?: unknown }).error;
-  const source = (typeof payload === 'object' && payload !== null ? payload : json) as Record<string, unknown>;
+  const source = (typeof payload === 'object' && payload !== null ? payload : json) as Record<
+    string,
+    unknown
+  >;
   if (typeof source.message !== 'string') return undefined;
   const code = source.code;
   const error: { -readonly [K in keyof ServerError]: ServerError[K] } = {
@@ -71,14 +74,16 @@ function parseServerError(text: string): ServerError | undefined {
     message: source.message,
   };
   if (typeof source.type === 'string') error.type = source.type;
-  if (typeof source.param === 'string' || source.param === null) error.param = source.param as string | null;
+  if (typeof source.param === 'string' || source.param === null)
+    error.param = source.param as string | null;
   return error;
 }
 
 /** Seconds from `retry-after-ms`, or `retry-after` in seconds or as an HTTP date. @internal */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const ms = headers.get('retry-after-ms');
-  if (ms !== null && Number.isFinite(Number(ms)) && ms.trim() !== '') return Math.max(0, Number(ms) / 1000);
+  if (ms !== null && Number.isFinite(Number(ms)) && ms.trim() !== '')
+    return Math.max(0, Number(ms) / 1000);
   const value = headers.get('retry-after');
   if (value === null || value.trim() === '') return undefined;
   const seconds = Number(value);

@@ -51,7 +51,9 @@ export function streamRequest<O extends ClientConfig>(
       if (!subscriber.closed) subscriber.error(error);
     };
     Promise.resolve()
-      .then(() => doFetch(url, { method: init.method, headers, body: init.body, signal: controller.signal }))
+      .then(() =>
+        doFetch(url, { method: init.method, headers, body: init.body, signal: controller.signal }),
+      )
       .then(
         async (response) => {
           if (subscriber.closed) return void response.body?.cancel().catch(() => undefined);

@@ -30,5 +30,9 @@ export function streamResponse<const O extends ClientConfig = Record<never, neve
   body: Record<string, unknown>,
   config: O = {} as O,
 ): Observable<DecodedEvent<O>> {
-  return streamRequest('/responses', { method: 'POST', body: JSON.stringify({ ...body, stream: true }) }, config);
+  return streamRequest(
+    '/responses',
+    { method: 'POST', body: JSON.stringify({ ...body, stream: true }) },
+    config,
+  );
 }

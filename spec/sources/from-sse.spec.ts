@@ -7,13 +7,27 @@ const created = (seq = 0) =>
   JSON.stringify({
     type: 'response.created',
     sequence_number: seq,
-    response: { id: 'resp_1', object: 'response', created_at: 1, status: 'in_progress', model: 'm', output: [] },
+    response: {
+      id: 'resp_1',
+      object: 'response',
+      created_at: 1,
+      status: 'in_progress',
+      model: 'm',
+      output: [],
+    },
   });
 const completed = (seq: number) =>
   JSON.stringify({
     type: 'response.completed',
     sequence_number: seq,
-    response: { id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'm', output: [] },
+    response: {
+      id: 'resp_1',
+      object: 'response',
+      created_at: 1,
+      status: 'completed',
+      model: 'm',
+      output: [],
+    },
   });
 const delta = (seq: number, text: string) =>
   JSON.stringify({
@@ -25,17 +39,21 @@ const delta = (seq: number, text: string) =>
     delta: text,
     logprobs: [],
   });
-const frame = (data: string, event?: string) => `${event ? `event: ${event}\n` : ''}data: ${data}\n\n`;
+const frame = (data: string, event?: string) =>
+  `${event ? `event: ${event}\n` : ''}data: ${data}\n\n`;
 const stream = (...frames: string[]) => frames.join('');
 const ok = (...middle: string[]) => stream(frame(created()), ...middle, frame(completed(99)));
 
-async function errorOf(source: Observable<unknown>): Promise<{ error: unknown; values: unknown[] }> {
+async function errorOf(
+  source: Observable<unknown>,
+): Promise<{ error: unknown; values: unknown[] }> {
   const values: unknown[] = [];
   return new Promise((resolve, reject) => {
     source.subscribe({
       next: (v) => values.push(v),
       error: (error) => resolve({ error, values }),
-      complete: () => reject(new Error(`completed with ${values.length} values, expected an error`)),
+      complete: () =>
+        reject(new Error(`completed with ${values.length} values, expected an error`)),
     });
   });
 }
@@ -65,7 +83,11 @@ describe('fromSSE', () => {
 
     it('reads a string', async () => {
       const events = await lastValueFrom(fromSSE(text).pipe(toArray()));
-      expect(events.map((e) => e.type)).toEqual(['response.created', 'response.output_text.delta', 'response.completed']);
+      expect(events.map((e) => e.type)).toEqual([
+        'response.created',
+        'response.output_text.delta',
+        'response.completed',
+      ]);
     });
 
     it('reads a ReadableStream of bytes split inside multi-byte characters', async () => {
@@ -100,7 +122,9 @@ describe('fromSSE', () => {
     });
 
     it('reads a fetch Response', async () => {
-      const response = new Response(text, { headers: { 'content-type': 'text/event-stream; charset=utf-8' } });
+      const response = new Response(text, {
+        headers: { 'content-type': 'text/event-stream; charset=utf-8' },
+      });
       const events = await lastValueFrom(fromSSE(response).pipe(toArray()));
       expect(events).toHaveLength(3);
     });
@@ -218,7 +242,9 @@ describe('fromSSE', () => {
     it('accepts CR, LF and CRLF line ends, a BOM, comments, id and retry lines', async () => {
       for (const eol of ['\n', '\r\n', '\r']) {
         const text =
-          '\uFEFF: OPENROUTER PROCESSING' + eol + eol +
+          '\uFEFF: OPENROUTER PROCESSING' +
+          eol +
+          eol +
           `id: 7${eol}retry: 1000${eol}event: response.created${eol}data: ${created()}${eol}${eol}` +
           `: keepalive${eol}data: ${completed(1)}${eol}${eol}`;
         const events = await lastValueFrom(fromSSE(text).pipe(toArray()));
@@ -241,7 +267,10 @@ describe('fromSSE', () => {
     it('takes the type from the data when the event: name disagrees, and from the name when data has none', async () => {
       const noType = JSON.parse(delta(1, 'x'));
       delete noType.type;
-      const text = ok(frame(delta(1, 'a'), 'response.refusal.delta'), frame(JSON.stringify(noType), 'response.output_text.delta'));
+      const text = ok(
+        frame(delta(1, 'a'), 'response.refusal.delta'),
+        frame(JSON.stringify(noType), 'response.output_text.delta'),
+      );
       const events = await lastValueFrom(fromSSE(text).pipe(toArray()));
       expect(events.map((e) => e.type)).toEqual([
         'response.created',
@@ -252,13 +281,17 @@ describe('fromSSE', () => {
     });
 
     it('dispatches a last event that is not followed by a blank line', async () => {
-      const events = await lastValueFrom(fromSSE(frame(created()) + `data: ${completed(1)}`).pipe(toArray()));
+      const events = await lastValueFrom(
+        fromSSE(frame(created()) + `data: ${completed(1)}`).pipe(toArray()),
+      );
       expect(events.map((e) => e.type)).toEqual(['response.created', 'response.completed']);
     });
   });
 
   describe('unknown events', () => {
-    const text = ok(frame(JSON.stringify({ type: 'response.brand_new', sequence_number: 1, x_y: 1 })));
+    const text = ok(
+      frame(JSON.stringify({ type: 'response.brand_new', sequence_number: 1, x_y: 1 })),
+    );
 
     it('emits them as UnknownEvent by default', async () => {
       const events = await lastValueFrom(fromSSE(text).pipe(toArray()));
@@ -279,12 +312,22 @@ describe('fromSSE', () => {
       const { error, values } = await errorOf(fromSSE(text, { onUnknown: 'error' }));
       expect(values).toHaveLength(1);
       expect(isResponsesStreamError(error, 'unknown_event')).toBe(true);
-      expect(error).toMatchObject({ eventType: 'response.brand_new', position: { eventIndex: 1, sequenceNumber: 1 } });
+      expect(error).toMatchObject({
+        eventType: 'response.brand_new',
+        position: { eventIndex: 1, sequenceNumber: 1 },
+      });
     });
   });
 
   describe('invalid events', () => {
-    const bad = JSON.stringify({ type: 'response.output_text.delta', sequence_number: 1, item_id: 'm', output_index: 0, content_index: 0, delta: 42 });
+    const bad = JSON.stringify({
+      type: 'response.output_text.delta',
+      sequence_number: 1,
+      item_id: 'm',
+      output_index: 0,
+      content_index: 0,
+      delta: 42,
+    });
     const text = ok(frame(bad));
 
     it('errors with invalid_event by default, with the raw data, the issues and the position', async () => {
@@ -322,7 +365,10 @@ describe('fromSSE', () => {
       const { error, values } = await errorOf(fromSSE(ok(frame('{"type": nope'))));
       expect(values).toHaveLength(1);
       expect(isResponsesStreamError(error, 'invalid_json')).toBe(true);
-      expect(error).toMatchObject({ raw: '{"type": nope', position: { eventIndex: 1, sequenceNumber: 0 } });
+      expect(error).toMatchObject({
+        raw: '{"type": nope',
+        position: { eventIndex: 1, sequenceNumber: 0 },
+      });
     });
   });
 
@@ -356,7 +402,8 @@ describe('fromSSE', () => {
     });
 
     it('delivers every complete event, then errors with stream_truncated, when the stream ends early', async () => {
-      const text = frame(created()) + frame(delta(1, 'a')) + 'data: {"type":"response.output_text.de';
+      const text =
+        frame(created()) + frame(delta(1, 'a')) + 'data: {"type":"response.output_text.de';
       const { error, values } = await errorOf(fromSSE(text));
       expect(values).toHaveLength(2);
       expect(isResponsesStreamError(error, 'stream_truncated')).toBe(true);
@@ -384,7 +431,9 @@ describe('fromSSE', () => {
     });
 
     it('does not require a terminal event with requireTerminal: false', async () => {
-      const events = await lastValueFrom(fromSSE(frame(created()), { requireTerminal: false }).pipe(toArray()));
+      const events = await lastValueFrom(
+        fromSSE(frame(created()), { requireTerminal: false }).pipe(toArray()),
+      );
       expect(events).toHaveLength(1);
     });
 
@@ -396,10 +445,15 @@ describe('fromSSE', () => {
 
   describe('responses', () => {
     it('errors with http_error for a non-2xx Response', async () => {
-      const response = new Response(JSON.stringify({ error: { message: 'Rate limited', type: 'requests', code: 'rate_limit_exceeded' } }), {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'retry-after': '3' },
-      });
+      const response = new Response(
+        JSON.stringify({
+          error: { message: 'Rate limited', type: 'requests', code: 'rate_limit_exceeded' },
+        }),
+        {
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': '3' },
+        },
+      );
       const { error } = await errorOf(fromSSE(response));
       expect(isResponsesStreamError(error, 'http_error')).toBe(true);
       expect(error).toMatchObject({
@@ -410,7 +464,9 @@ describe('fromSSE', () => {
     });
 
     it('errors with a clear http_error for a 2xx JSON answer', async () => {
-      const response = new Response('{"id":"resp_1","object":"response"}', { headers: { 'content-type': 'application/json' } });
+      const response = new Response('{"id":"resp_1","object":"response"}', {
+        headers: { 'content-type': 'application/json' },
+      });
       const { error } = await errorOf(fromSSE(response));
       expect(isResponsesStreamError(error, 'http_error')).toBe(true);
       expect((error as Error).message).toMatch(/text\/event-stream.*stream: true/);

@@ -12,10 +12,13 @@ function load(): ReadonlyArray<{ readonly name: string; readonly text: string }>
   for (const dir of [fixturesDir, sharedDir]) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) {
-      if (name.endsWith('.sse') && !byName.has(name)) byName.set(name, readFileSync(join(dir, name), 'utf8'));
+      if (name.endsWith('.sse') && !byName.has(name))
+        byName.set(name, readFileSync(join(dir, name), 'utf8'));
     }
   }
-  return [...byName.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, text]) => ({ name, text }));
+  return [...byName.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, text]) => ({ name, text }));
 }
 
 /** Every recorded fixture: its file name and its text. */

@@ -11,7 +11,10 @@ const recorded = fixture('openai-web-search-tool.1.sse');
 
 async function errorOf(source: Observable<unknown>): Promise<unknown> {
   return new Promise((resolve, reject) =>
-    source.subscribe({ error: resolve, complete: () => reject(new Error('completed; expected an error')) }),
+    source.subscribe({
+      error: resolve,
+      complete: () => reject(new Error('completed; expected an error')),
+    }),
   );
 }
 
@@ -58,7 +61,12 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.headers.accept).toBe('text/event-stream');
     expect(req.headers['x-title']).toBe('demo');
-    expect(JSON.parse(req.body)).toEqual({ model: 'gpt-5', input: 'hi', metadata: { some_key: 'v' }, stream: true });
+    expect(JSON.parse(req.body)).toEqual({
+      model: 'gpt-5',
+      input: 'hi',
+      metadata: { some_key: 'v' },
+      stream: true,
+    });
   });
 
   it('sends nothing before subscribe, and one request per subscription', async () => {
@@ -85,7 +93,9 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
 
   it('resumes with GET /responses/{id}?stream=true&starting_after=N', async () => {
     script = (_req, res) => sse(res, recorded);
-    await lastValueFrom(resumeResponse('resp_a/b', { baseURL: server.baseURL, startingAfter: 41, apiKey: KEY }));
+    await lastValueFrom(
+      resumeResponse('resp_a/b', { baseURL: server.baseURL, startingAfter: 41, apiKey: KEY }),
+    );
     const [req] = server.requests;
     expect(req.method).toBe('GET');
     expect(req.url).toBe('/v1/responses/resp_a%2Fb?stream=true&starting_after=41');
@@ -95,9 +105,20 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
   it('fails with http_error carrying status, the server payload and Retry-After, and never the key', async () => {
     script = (_req, res) => {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' });
-      res.end(JSON.stringify({ error: { message: `Rate limit for key ${KEY}`, type: 'requests', code: 'rate_limit_exceeded', param: null } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            message: `Rate limit for key ${KEY}`,
+            type: 'requests',
+            code: 'rate_limit_exceeded',
+            param: null,
+          },
+        }),
+      );
     };
-    const error = await errorOf(streamResponse({ model: 'm' }, { baseURL: server.baseURL, apiKey: KEY }));
+    const error = await errorOf(
+      streamResponse({ model: 'm' }, { baseURL: server.baseURL, apiKey: KEY }),
+    );
     expect(isResponsesStreamError(error, 'http_error')).toBe(true);
     expect(error).toMatchObject({
       status: 429,
@@ -110,9 +131,19 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
   it('redacts a partly echoed key (401 "Incorrect API key provided: sk-…SECRET")', async () => {
     script = (_req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: `Incorrect API key provided: sk-tes*****${KEY.slice(-8)}`, type: 'invalid_request_error', code: 'invalid_api_key' } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            message: `Incorrect API key provided: sk-tes*****${KEY.slice(-8)}`,
+            type: 'invalid_request_error',
+            code: 'invalid_api_key',
+          },
+        }),
+      );
     };
-    const error = await errorOf(streamResponse({ model: 'm' }, { baseURL: server.baseURL, apiKey: KEY }));
+    const error = await errorOf(
+      streamResponse({ model: 'm' }, { baseURL: server.baseURL, apiKey: KEY }),
+    );
     expect(error).toMatchObject({ status: 401, serverError: { code: 'invalid_api_key' } });
     expect(leaksKey(error)).toBe(false);
   });
@@ -167,8 +198,13 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
       res.write(recorded.split('\n\n')[0] + '\n\n');
     };
     const controller = new AbortController();
-    const events$ = streamResponse({ model: 'm' }, { baseURL: server.baseURL, signal: controller.signal });
-    const error = new Promise((resolve) => events$.subscribe({ next: () => controller.abort(), error: resolve }));
+    const events$ = streamResponse(
+      { model: 'm' },
+      { baseURL: server.baseURL, signal: controller.signal },
+    );
+    const error = new Promise((resolve) =>
+      events$.subscribe({ next: () => controller.abort(), error: resolve }),
+    );
     expect(isResponsesStreamError(await error, 'aborted')).toBe(true);
     await server.closed(0);
   });
@@ -177,11 +213,16 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
     const frames = recorded.split('\n\n');
     script = (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(frames.slice(0, 5).join('\n\n') + '\n\n' + frames[5].slice(0, 30), () => res.destroy());
+      res.write(frames.slice(0, 5).join('\n\n') + '\n\n' + frames[5].slice(0, 30), () =>
+        res.destroy(),
+      );
     };
     const values: unknown[] = [];
     const error = await new Promise((resolve) =>
-      streamResponse({ model: 'm' }, { baseURL: server.baseURL }).subscribe({ next: (v) => values.push(v), error: resolve }),
+      streamResponse({ model: 'm' }, { baseURL: server.baseURL }).subscribe({
+        next: (v) => values.push(v),
+        error: resolve,
+      }),
     );
     expect(values).toHaveLength(5);
     expect(isResponsesStreamError(error, 'stream_truncated')).toBe(true);
@@ -195,7 +236,9 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
         probe.close(() => resolve(port));
       });
     });
-    const error = await errorOf(streamResponse({ model: 'm' }, { baseURL: `http://127.0.0.1:${port}/v1`, apiKey: KEY }));
+    const error = await errorOf(
+      streamResponse({ model: 'm' }, { baseURL: `http://127.0.0.1:${port}/v1`, apiKey: KEY }),
+    );
     expect(isResponsesStreamError(error, 'network_error')).toBe(true);
     expect(leaksKey(error)).toBe(false);
   });
