@@ -57,7 +57,12 @@ export function renameKeys(input: unknown, table: Map<string, string>): unknown 
     const name = table.get(key) ?? key;
     const value = (input as Record<string, unknown>)[key];
     if (name === '__proto__') {
-      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     } else {
       out[name] = value;
     }
@@ -71,9 +76,10 @@ export function renameKeys(input: unknown, table: Map<string, string>): unknown 
  */
 export function obj<S extends z.ZodRawShape>(shape: S): z.ZodType<Shaped<S>> {
   const table = keyTable(Object.keys(shape));
-  return z.preprocess((input) => renameKeys(input, table), z.looseObject(shape)) as unknown as z.ZodType<
-    Shaped<S>
-  >;
+  return z.preprocess(
+    (input) => renameKeys(input, table),
+    z.looseObject(shape),
+  ) as unknown as z.ZodType<Shaped<S>>;
 }
 
 /** The fields every stream event has. */
@@ -127,7 +133,12 @@ export function openUnion<V extends Record<string, z.ZodType>, K extends string>
     const raw = value as Record<string, unknown>;
     const type = raw.type;
     if (typeof type !== 'string') {
-      ctx.issues.push({ code: 'custom', message: 'Expected a string `type`', input: value, path: ['type'] });
+      ctx.issues.push({
+        code: 'custom',
+        message: 'Expected a string `type`',
+        input: value,
+        path: ['type'],
+      });
       return z.NEVER;
     }
     const schema = byType.get(type);

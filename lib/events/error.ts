@@ -1,0 +1,51 @@
+/**
+ * The stream-level `error` event, normalised to one flat shape.
+ */
+import { z } from 'zod';
+import { obj, renameKeys } from './schema';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Error codes are strings; a numeric code (some gateways send HTTP statuses) becomes its string. */
+const codeOf = (value: unknown): unknown => (typeof value === 'number' ? String(value) : value);
+
+/**
+ * Flattens `{type, sequence_number, error: {type, code, message, param}}` into the flat shape,
+ * preferring the nested fields and falling back to flat ones (as openai-node does). A missing
+ * `code` or `param` becomes `null`; the nested `error.type` becomes `error_type`.
+ */
+function flattenError(input: unknown): unknown {
+  if (!isRecord(input)) return input;
+  const out = renameKeys(input, new Map()) as Record<string, unknown>;
+  const nested = isRecord(input.error) ? input.error : undefined;
+  if (nested !== undefined) {
+    delete out.error;
+    if (nested.message !== undefined) out.message = nested.message;
+    if (nested.code !== undefined) out.code = nested.code;
+    if (nested.param !== undefined) out.param = nested.param;
+    if (typeof nested.type === 'string') out.error_type = nested.type;
+  }
+  out.code = codeOf(out.code) ?? null;
+  out.param = out.param ?? null;
+  return out;
+}
+
+/**
+ * `error`: a stream-level error. Servers send it flat (`{code, message, param}`, as both SDKs type
+ * it) or nested (`{error: {type, code, message, param}}`, as recorded OpenAI streams do); both
+ * parse to this one flat shape. `errorType` is the nested `error.type` when there was one. A
+ * payload without a `message` in either place is invalid.
+ */
+export const ResponseErrorEvent = z.preprocess(
+  flattenError,
+  obj({
+    type: z.literal('error'),
+    sequenceNumber: z.number(),
+    code: z.string().nullable(),
+    message: z.string(),
+    param: z.string().nullable(),
+    errorType: z.string().optional(),
+  }),
+);
+export type ResponseErrorEvent = z.infer<typeof ResponseErrorEvent>;

@@ -1,0 +1,878 @@
+/**
+ * Output items: what `Response.output` holds and `response.output_item.added|done` carry.
+ *
+ * `OutputItem` is an open union on `type`: the 28 OpenAI item types, the 19 OpenRouter
+ * `openrouter:*` server-tool items, and `UnknownOutputItem` for anything else. Status-like fields
+ * are open strings. Fields are required only where both SDKs require them and recorded streams
+ * always carry them; items typed by one SDK only follow that SDK, made looser where it helps
+ * (OpenRouter items have no required `id`).
+ */
+import { z } from 'zod';
+import { ContentPart, ReasoningTextPart, SummaryTextPart } from './parts';
+import { obj, openUnion, userData, type UnknownVariant } from './schema';
+
+const str = z.string();
+const optStr = z.string().optional();
+const nullStr = z.string().nullable().optional();
+const nullNum = z.number().nullable().optional();
+
+/** Who called a tool (OpenAI): `{type: 'direct'}` or `{type: 'program', caller_id}`. */
+export const ToolCaller = obj({ type: str, callerId: optStr });
+export type ToolCaller = z.infer<typeof ToolCaller>;
+
+/** An `output` of a `function_call_output`-like item: a string or a list of input content parts. */
+const toolOutput = z.union([z.string(), z.array(z.unknown())]);
+
+// ---------------------------------------------------------------------------------------------
+// Messages and reasoning
+
+/** A `message` output item. `status` is optional (OpenRouter); `role`/`status`/`phase` are open strings. */
+export const MessageItem = obj({
+  type: z.literal('message'),
+  id: str,
+  /** `assistant`. */
+  role: str,
+  /** `in_progress` | `completed` | `incomplete`. */
+  status: optStr,
+  content: z.array(ContentPart),
+  /** `commentary` | `final_answer`. */
+  phase: nullStr,
+});
+export type MessageItem = z.infer<typeof MessageItem>;
+
+/**
+ * A `reasoning` output item. Recorded streams send just `{id, type, summary: []}` (plus
+ * `encrypted_content` when requested), so everything else is optional.
+ */
+export const ReasoningItem = obj({
+  type: z.literal('reasoning'),
+  id: str,
+  summary: z.array(SummaryTextPart),
+  content: z.array(ReasoningTextPart).nullable().optional(),
+  encryptedContent: nullStr,
+  status: optStr,
+  /** OpenRouter: `openai-responses-v1`, `anthropic-claude-v1`, `google-gemini-v1`, ... */
+  format: nullStr,
+  /** OpenRouter: the provider's reasoning signature. */
+  signature: nullStr,
+});
+export type ReasoningItem = z.infer<typeof ReasoningItem>;
+
+// ---------------------------------------------------------------------------------------------
+// Function and custom tool calls
+
+/** A `function_call` output item. `id` is optional in both SDKs; `arguments` is a JSON string. */
+export const FunctionCallItem = obj({
+  type: z.literal('function_call'),
+  id: optStr,
+  callId: str,
+  name: str,
+  arguments: str,
+  status: optStr,
+  namespace: nullStr,
+  caller: ToolCaller.optional(),
+  /** OpenRouter: the sub-agent that made the call. */
+  subagentId: nullStr,
+  /** OpenRouter: the sub-agent's own items. */
+  subagentItems: z.array(z.unknown()).nullable().optional(),
+});
+export type FunctionCallItem = z.infer<typeof FunctionCallItem>;
+
+/** A `function_call_output` item (OpenAI only): the result sent back for a `function_call`. */
+export const FunctionCallOutputItem = obj({
+  type: z.literal('function_call_output'),
+  id: optStr,
+  callId: str,
+  output: toolOutput,
+  status: optStr,
+});
+export type FunctionCallOutputItem = z.infer<typeof FunctionCallOutputItem>;
+
+/** A `custom_tool_call` output item: `input` is free-form text. */
+export const CustomToolCallItem = obj({
+  type: z.literal('custom_tool_call'),
+  id: optStr,
+  callId: str,
+  name: str,
+  input: str,
+  namespace: nullStr,
+  caller: ToolCaller.optional(),
+});
+export type CustomToolCallItem = z.infer<typeof CustomToolCallItem>;
+
+/** A `custom_tool_call_output` item (OpenAI only). */
+export const CustomToolCallOutputItem = obj({
+  type: z.literal('custom_tool_call_output'),
+  id: optStr,
+  callId: str,
+  output: toolOutput,
+  status: optStr,
+});
+export type CustomToolCallOutputItem = z.infer<typeof CustomToolCallOutputItem>;
+
+// ---------------------------------------------------------------------------------------------
+// Web search and file search
+
+/** A source a web search consulted (`{type: 'url', url}`). */
+export const WebSearchSource = obj({ type: str, url: optStr });
+export type WebSearchSource = z.infer<typeof WebSearchSource>;
+
+/** A web search `search` action. `query` is optional in openai-node (required in OpenRouter). */
+export const WebSearchSearchAction = obj({
+  type: z.literal('search'),
+  query: optStr,
+  queries: z.array(str).optional(),
+  sources: z.array(WebSearchSource).optional(),
+});
+export type WebSearchSearchAction = z.infer<typeof WebSearchSearchAction>;
+
+/** A web search `open_page` action. */
+export const WebSearchOpenPageAction = obj({ type: z.literal('open_page'), url: nullStr });
+export type WebSearchOpenPageAction = z.infer<typeof WebSearchOpenPageAction>;
+
+/** A web search `find_in_page` action. */
+export const WebSearchFindInPageAction = obj({
+  type: z.literal('find_in_page'),
+  pattern: str,
+  url: str,
+});
+export type WebSearchFindInPageAction = z.infer<typeof WebSearchFindInPageAction>;
+
+/** What a web search did (open union on `type`, unknown types keep their type as `actionType`). */
+export const WebSearchAction = openUnion(
+  {
+    search: WebSearchSearchAction,
+    open_page: WebSearchOpenPageAction,
+    find_in_page: WebSearchFindInPageAction,
+  },
+  'actionType',
+);
+export type WebSearchAction = z.infer<typeof WebSearchAction>;
+
+/**
+ * A `web_search_call` output item. `action` is absent at `output_item.added` in recorded streams.
+ * `status`: `in_progress` | `searching` | `completed` | `failed`.
+ */
+export const WebSearchCallItem = obj({
+  type: z.literal('web_search_call'),
+  id: str,
+  status: str,
+  action: WebSearchAction.optional(),
+});
+export type WebSearchCallItem = z.infer<typeof WebSearchCallItem>;
+
+/** One result of a file search (attributes are user data). */
+export const FileSearchResult = obj({
+  fileId: optStr,
+  filename: optStr,
+  score: z.number().optional(),
+  text: optStr,
+  attributes: userData.nullable().optional(),
+});
+export type FileSearchResult = z.infer<typeof FileSearchResult>;
+
+/** A `file_search_call` output item. */
+export const FileSearchCallItem = obj({
+  type: z.literal('file_search_call'),
+  id: str,
+  queries: z.array(str),
+  status: str,
+  results: z.array(FileSearchResult).nullable().optional(),
+});
+export type FileSearchCallItem = z.infer<typeof FileSearchCallItem>;
+
+// ---------------------------------------------------------------------------------------------
+// Computer use
+
+/** A pending (or acknowledged) computer-use safety check. */
+export const SafetyCheck = obj({ id: str, code: nullStr, message: nullStr });
+export type SafetyCheck = z.infer<typeof SafetyCheck>;
+
+/** A computer-use action (`click`, `double_click`, `drag`, `keypress`, `move`, `screenshot`, `scroll`, `type`, `wait`). */
+export const ComputerAction = obj({
+  type: str,
+  button: optStr,
+  x: z.number().optional(),
+  y: z.number().optional(),
+  keys: z.array(str).optional(),
+  path: z.array(z.unknown()).optional(),
+  scrollX: z.number().optional(),
+  scrollY: z.number().optional(),
+  text: optStr,
+});
+export type ComputerAction = z.infer<typeof ComputerAction>;
+
+/** A `computer_call` output item. `id` is optional (OpenRouter). */
+export const ComputerCallItem = obj({
+  type: z.literal('computer_call'),
+  id: optStr,
+  callId: str,
+  status: str,
+  pendingSafetyChecks: z.array(SafetyCheck),
+  action: ComputerAction.optional(),
+  actions: z.array(ComputerAction).optional(),
+});
+export type ComputerCallItem = z.infer<typeof ComputerCallItem>;
+
+/** A `computer_call_output` item (OpenAI only): a screenshot sent back. */
+export const ComputerCallOutputItem = obj({
+  type: z.literal('computer_call_output'),
+  id: optStr,
+  callId: str,
+  output: obj({ type: str, imageUrl: optStr, fileId: optStr }),
+  acknowledgedSafetyChecks: z.array(SafetyCheck).optional(),
+  status: optStr,
+});
+export type ComputerCallOutputItem = z.infer<typeof ComputerCallOutputItem>;
+
+// ---------------------------------------------------------------------------------------------
+// Image generation and code interpreter
+
+/**
+ * An `image_generation_call` output item. At `output_item.added` it is `{id, type, status}`:
+ * `result` (base64) arrives at `output_item.done`. `status`: `in_progress` | `generating` |
+ * `completed` | `failed`.
+ */
+export const ImageGenerationCallItem = obj({
+  type: z.literal('image_generation_call'),
+  id: str,
+  status: str,
+  result: nullStr,
+  revisedPrompt: nullStr,
+  background: nullStr,
+  outputFormat: nullStr,
+  quality: nullStr,
+  size: nullStr,
+  /** OpenRouter: the prompt used. */
+  prompt: nullStr,
+});
+export type ImageGenerationCallItem = z.infer<typeof ImageGenerationCallItem>;
+
+/** A code interpreter `logs` output. */
+export const CodeInterpreterLogsOutput = obj({ type: z.literal('logs'), logs: str });
+export type CodeInterpreterLogsOutput = z.infer<typeof CodeInterpreterLogsOutput>;
+
+/** A code interpreter `image` output. */
+export const CodeInterpreterImageOutput = obj({ type: z.literal('image'), url: str });
+export type CodeInterpreterImageOutput = z.infer<typeof CodeInterpreterImageOutput>;
+
+/** A code interpreter `file` output (OpenRouter). */
+export const CodeInterpreterFileOutput = obj({
+  type: z.literal('file'),
+  id: optStr,
+  filename: optStr,
+  downloadUrl: optStr,
+  mediaType: optStr,
+  sizeBytes: z.number().optional(),
+  sha256: optStr,
+  expiresAt: z.union([z.number(), z.string()]).nullable().optional(),
+  status: optStr,
+  errorCode: nullStr,
+});
+export type CodeInterpreterFileOutput = z.infer<typeof CodeInterpreterFileOutput>;
+
+/** An output of a code interpreter call (open union on `type`; unknown types keep it as `outputType`). */
+export const CodeInterpreterOutput = openUnion(
+  {
+    logs: CodeInterpreterLogsOutput,
+    image: CodeInterpreterImageOutput,
+    file: CodeInterpreterFileOutput,
+  },
+  'outputType',
+);
+export type CodeInterpreterOutput = z.infer<typeof CodeInterpreterOutput>;
+
+/**
+ * A `code_interpreter_call` output item. `code` may be null before the first delta; `code`,
+ * `container_id` and `outputs` are optional in OpenRouter. `status`: `in_progress` |
+ * `interpreting` | `completed` | `incomplete` | `failed`.
+ */
+export const CodeInterpreterCallItem = obj({
+  type: z.literal('code_interpreter_call'),
+  id: str,
+  status: str,
+  code: nullStr,
+  containerId: optStr,
+  outputs: z.array(CodeInterpreterOutput).nullable().optional(),
+});
+export type CodeInterpreterCallItem = z.infer<typeof CodeInterpreterCallItem>;
+
+// ---------------------------------------------------------------------------------------------
+// Shells and patches
+
+/** The `exec` action of a `local_shell_call` (`env` is user data). */
+export const LocalShellAction = obj({
+  type: str,
+  command: z.array(str),
+  env: userData,
+  timeoutMs: nullNum,
+  user: nullStr,
+  workingDirectory: nullStr,
+});
+export type LocalShellAction = z.infer<typeof LocalShellAction>;
+
+/** A `local_shell_call` output item (OpenAI only). */
+export const LocalShellCallItem = obj({
+  type: z.literal('local_shell_call'),
+  id: str,
+  callId: str,
+  status: str,
+  action: LocalShellAction,
+});
+export type LocalShellCallItem = z.infer<typeof LocalShellCallItem>;
+
+/** A `local_shell_call_output` item (OpenAI only). */
+export const LocalShellCallOutputItem = obj({
+  type: z.literal('local_shell_call_output'),
+  id: str,
+  output: str,
+  status: nullStr,
+});
+export type LocalShellCallOutputItem = z.infer<typeof LocalShellCallOutputItem>;
+
+/** The action of a `shell_call`: the commands to run. */
+export const ShellAction = obj({
+  commands: z.array(str),
+  maxOutputLength: nullNum,
+  timeoutMs: nullNum,
+});
+export type ShellAction = z.infer<typeof ShellAction>;
+
+/** Where a shell call runs: `{type: 'local'}` or `{type: 'container_reference', container_id}`. */
+export const ShellEnvironment = obj({ type: str, containerId: optStr });
+export type ShellEnvironment = z.infer<typeof ShellEnvironment>;
+
+/** A `shell_call` output item. `action` is optional in OpenRouter. */
+export const ShellCallItem = obj({
+  type: z.literal('shell_call'),
+  id: str,
+  callId: str,
+  /** `in_progress` | `completed` | `incomplete`. */
+  status: str,
+  action: ShellAction.optional(),
+  environment: ShellEnvironment.nullable().optional(),
+  caller: ToolCaller.optional(),
+  createdBy: optStr,
+  /** OpenRouter: the raw tool-call arguments string. */
+  arguments: optStr,
+});
+export type ShellCallItem = z.infer<typeof ShellCallItem>;
+
+/** A shell command that exited, with its exit code. */
+export const ShellExitOutcome = obj({ type: z.literal('exit'), exitCode: z.number() });
+export type ShellExitOutcome = z.infer<typeof ShellExitOutcome>;
+
+/** A shell command that timed out. */
+export const ShellTimeoutOutcome = obj({ type: z.literal('timeout') });
+export type ShellTimeoutOutcome = z.infer<typeof ShellTimeoutOutcome>;
+
+/** How a shell command ended (open union on `type`; unknown types keep it as `outcomeType`). */
+export const ShellOutcome = openUnion(
+  { exit: ShellExitOutcome, timeout: ShellTimeoutOutcome },
+  'outcomeType',
+);
+export type ShellOutcome = z.infer<typeof ShellOutcome>;
+
+/** The output of one shell command: `stdout`, `stderr` and how it ended. */
+export const ShellCallOutputContent = obj({
+  stdout: str,
+  stderr: str,
+  outcome: ShellOutcome,
+  createdBy: optStr,
+});
+export type ShellCallOutputContent = z.infer<typeof ShellCallOutputContent>;
+
+/** A `shell_call_output` output item. `max_output_length` is optional in OpenRouter. */
+export const ShellCallOutputItem = obj({
+  type: z.literal('shell_call_output'),
+  id: str,
+  callId: str,
+  status: str,
+  output: z.array(ShellCallOutputContent),
+  maxOutputLength: nullNum,
+  createdBy: optStr,
+});
+export type ShellCallOutputItem = z.infer<typeof ShellCallOutputItem>;
+
+/** An apply-patch `create_file` operation (`diff` streams in, so it may be absent early). */
+export const ApplyPatchCreateFile = obj({
+  type: z.literal('create_file'),
+  path: str,
+  diff: optStr,
+});
+export type ApplyPatchCreateFile = z.infer<typeof ApplyPatchCreateFile>;
+
+/** An apply-patch `update_file` operation (`diff` streams in, so it may be absent early). */
+export const ApplyPatchUpdateFile = obj({
+  type: z.literal('update_file'),
+  path: str,
+  diff: optStr,
+});
+export type ApplyPatchUpdateFile = z.infer<typeof ApplyPatchUpdateFile>;
+
+/** An apply-patch `delete_file` operation. */
+export const ApplyPatchDeleteFile = obj({ type: z.literal('delete_file'), path: str });
+export type ApplyPatchDeleteFile = z.infer<typeof ApplyPatchDeleteFile>;
+
+/** What an apply-patch call does (open union on `type`; unknown types keep it as `operationType`). */
+export const ApplyPatchOperation = openUnion(
+  {
+    create_file: ApplyPatchCreateFile,
+    update_file: ApplyPatchUpdateFile,
+    delete_file: ApplyPatchDeleteFile,
+  },
+  'operationType',
+);
+export type ApplyPatchOperation = z.infer<typeof ApplyPatchOperation>;
+
+/** An `apply_patch_call` output item. `status`: `in_progress` | `completed`. */
+export const ApplyPatchCallItem = obj({
+  type: z.literal('apply_patch_call'),
+  id: str,
+  callId: str,
+  status: str,
+  operation: ApplyPatchOperation,
+  caller: ToolCaller.optional(),
+  createdBy: optStr,
+});
+export type ApplyPatchCallItem = z.infer<typeof ApplyPatchCallItem>;
+
+/** An `apply_patch_call_output` item (OpenAI only). `status`: `completed` | `failed`. */
+export const ApplyPatchCallOutputItem = obj({
+  type: z.literal('apply_patch_call_output'),
+  id: optStr,
+  callId: str,
+  status: str,
+  output: nullStr,
+  createdBy: optStr,
+});
+export type ApplyPatchCallOutputItem = z.infer<typeof ApplyPatchCallOutputItem>;
+
+// ---------------------------------------------------------------------------------------------
+// MCP (OpenAI only)
+
+/** An MCP call error (`mcp_protocol_error`, `mcp_tool_execution_error`, `http_error`). */
+export const McpCallError = obj({
+  type: str,
+  code: z.union([z.number(), z.string()]).optional(),
+  message: optStr,
+  content: z.unknown().optional(),
+});
+export type McpCallError = z.infer<typeof McpCallError>;
+
+/**
+ * An `mcp_call` output item. `error` is a string in older API versions and an object in newer
+ * ones. `status`: `in_progress` | `calling` | `completed` | `incomplete` | `failed`.
+ */
+export const McpCallItem = obj({
+  type: z.literal('mcp_call'),
+  id: str,
+  name: str,
+  serverLabel: str,
+  arguments: str,
+  output: nullStr,
+  error: z.union([z.string(), McpCallError]).nullable().optional(),
+  approvalRequestId: nullStr,
+  status: optStr,
+});
+export type McpCallItem = z.infer<typeof McpCallItem>;
+
+/** A tool an MCP server offers (`input_schema` is a JSON schema: user data). */
+export const McpToolDescription = obj({
+  name: str,
+  inputSchema: z.unknown(),
+  description: nullStr,
+  annotations: z.unknown().optional(),
+});
+export type McpToolDescription = z.infer<typeof McpToolDescription>;
+
+/** An `mcp_list_tools` output item. `tools` arrives at `output_item.done`. */
+export const McpListToolsItem = obj({
+  type: z.literal('mcp_list_tools'),
+  id: str,
+  serverLabel: str,
+  tools: z.array(McpToolDescription).optional(),
+  error: nullStr,
+});
+export type McpListToolsItem = z.infer<typeof McpListToolsItem>;
+
+/** An `mcp_approval_request` output item. */
+export const McpApprovalRequestItem = obj({
+  type: z.literal('mcp_approval_request'),
+  id: str,
+  name: str,
+  serverLabel: str,
+  arguments: str,
+});
+export type McpApprovalRequestItem = z.infer<typeof McpApprovalRequestItem>;
+
+/** An `mcp_approval_response` item. */
+export const McpApprovalResponseItem = obj({
+  type: z.literal('mcp_approval_response'),
+  id: optStr,
+  approvalRequestId: str,
+  approve: z.boolean(),
+  reason: nullStr,
+});
+export type McpApprovalResponseItem = z.infer<typeof McpApprovalResponseItem>;
+
+// ---------------------------------------------------------------------------------------------
+// Other OpenAI items (newer; fields kept loose)
+
+/** A `compaction` item: an encrypted summary of earlier context. */
+export const CompactionItem = obj({
+  type: z.literal('compaction'),
+  id: optStr,
+  encryptedContent: optStr,
+  createdBy: optStr,
+});
+export type CompactionItem = z.infer<typeof CompactionItem>;
+
+/** A `program` item. */
+export const ProgramItem = obj({
+  type: z.literal('program'),
+  id: optStr,
+  callId: optStr,
+  code: optStr,
+  fingerprint: nullStr,
+});
+export type ProgramItem = z.infer<typeof ProgramItem>;
+
+/** A `program_output` item. */
+export const ProgramOutputItem = obj({
+  type: z.literal('program_output'),
+  id: optStr,
+  callId: optStr,
+  result: z.unknown().optional(),
+  status: optStr,
+});
+export type ProgramOutputItem = z.infer<typeof ProgramOutputItem>;
+
+/** A `tool_search_call` item. `execution`: `server` | `client`. */
+export const ToolSearchCallItem = obj({
+  type: z.literal('tool_search_call'),
+  id: optStr,
+  callId: nullStr,
+  execution: optStr,
+  arguments: z.unknown().optional(),
+  status: optStr,
+});
+export type ToolSearchCallItem = z.infer<typeof ToolSearchCallItem>;
+
+/** A `tool_search_output` item: the tools a tool search found (tool definitions, kept as sent). */
+export const ToolSearchOutputItem = obj({
+  type: z.literal('tool_search_output'),
+  id: optStr,
+  callId: nullStr,
+  execution: optStr,
+  tools: z.array(z.unknown()).optional(),
+  status: optStr,
+});
+export type ToolSearchOutputItem = z.infer<typeof ToolSearchOutputItem>;
+
+/** An `additional_tools` item: tools added to the conversation (tool definitions, kept as sent). */
+export const AdditionalToolsItem = obj({
+  type: z.literal('additional_tools'),
+  id: optStr,
+  role: optStr,
+  tools: z.array(z.unknown()).optional(),
+});
+export type AdditionalToolsItem = z.infer<typeof AdditionalToolsItem>;
+
+// ---------------------------------------------------------------------------------------------
+// OpenRouter server-tool items (`openrouter:*`). `id` and `status` are optional on all of them;
+// some use camelCase wire names (`exitCode`, `imageB64`, ...), which `obj` accepts either way.
+// `status`: `in_progress` | `completed` | `incomplete` (`advisor`, `subagent`, `bash`: + `failed`).
+
+const orBase = { id: optStr, status: optStr };
+
+/** An `openrouter:web_search` item. */
+export const OpenRouterWebSearchItem = obj({
+  type: z.literal('openrouter:web_search'),
+  ...orBase,
+  action: WebSearchAction.optional(),
+});
+export type OpenRouterWebSearchItem = z.infer<typeof OpenRouterWebSearchItem>;
+
+/** An `openrouter:web_fetch` item. */
+export const OpenRouterWebFetchItem = obj({
+  type: z.literal('openrouter:web_fetch'),
+  ...orBase,
+  url: optStr,
+  title: nullStr,
+  content: nullStr,
+  error: nullStr,
+  httpStatus: nullNum,
+});
+export type OpenRouterWebFetchItem = z.infer<typeof OpenRouterWebFetchItem>;
+
+/** The judge's structured analysis of a fusion panel (`response.fusion_call.analysis.completed`). */
+export const FusionAnalysisResult = obj({
+  consensus: z.array(str),
+  blindSpots: z.array(str),
+  contradictions: z.array(obj({ topic: str, stances: z.array(obj({ model: str, stance: str })) })),
+  partialCoverage: z.array(obj({ point: str, models: z.array(str) })),
+  uniqueInsights: z.array(obj({ model: str, insight: str })),
+});
+export type FusionAnalysisResult = z.infer<typeof FusionAnalysisResult>;
+
+/** An `openrouter:fusion` item: a panel of models and a judge's analysis. */
+export const OpenRouterFusionItem = obj({
+  type: z.literal('openrouter:fusion'),
+  ...orBase,
+  analysis: FusionAnalysisResult.optional(),
+  responses: z.array(obj({ model: str, content: optStr })).optional(),
+  failedModels: z
+    .array(obj({ model: str, error: str, statusCode: z.number().optional() }))
+    .optional(),
+  sources: z.array(z.unknown()).optional(),
+  error: optStr,
+  failureReason: optStr,
+});
+export type OpenRouterFusionItem = z.infer<typeof OpenRouterFusionItem>;
+
+/** An `openrouter:bash` item. */
+export const OpenRouterBashItem = obj({
+  type: z.literal('openrouter:bash'),
+  ...orBase,
+  command: optStr,
+  stdout: optStr,
+  stderr: optStr,
+  exitCode: nullNum,
+  arguments: nullStr,
+  callId: nullStr,
+  containerId: optStr,
+  error: optStr,
+  files: z.array(z.unknown()).optional(),
+});
+export type OpenRouterBashItem = z.infer<typeof OpenRouterBashItem>;
+
+/** An `openrouter:shell` item. */
+export const OpenRouterShellItem = obj({
+  type: z.literal('openrouter:shell'),
+  ...orBase,
+  action: ShellAction.optional(),
+  output: z.array(ShellCallOutputContent).optional(),
+  arguments: nullStr,
+  callId: nullStr,
+});
+export type OpenRouterShellItem = z.infer<typeof OpenRouterShellItem>;
+
+/** An `openrouter:code_interpreter` item. */
+export const OpenRouterCodeInterpreterItem = obj({
+  type: z.literal('openrouter:code_interpreter'),
+  ...orBase,
+  code: optStr,
+  language: optStr,
+  stdout: optStr,
+  stderr: optStr,
+  exitCode: nullNum,
+});
+export type OpenRouterCodeInterpreterItem = z.infer<typeof OpenRouterCodeInterpreterItem>;
+
+/** An `openrouter:image_generation` item. */
+export const OpenRouterImageGenerationItem = obj({
+  type: z.literal('openrouter:image_generation'),
+  ...orBase,
+  prompt: optStr,
+  result: nullStr,
+  imageB64: optStr,
+  imageUrl: optStr,
+  revisedPrompt: optStr,
+});
+export type OpenRouterImageGenerationItem = z.infer<typeof OpenRouterImageGenerationItem>;
+
+/** An `openrouter:mcp` item. */
+export const OpenRouterMcpItem = obj({
+  type: z.literal('openrouter:mcp'),
+  ...orBase,
+  serverLabel: optStr,
+  toolName: optStr,
+});
+export type OpenRouterMcpItem = z.infer<typeof OpenRouterMcpItem>;
+
+/** An `openrouter:text_editor` item. `command`: `view` | `create` | `str_replace` | `insert`. */
+export const OpenRouterTextEditorItem = obj({
+  type: z.literal('openrouter:text_editor'),
+  ...orBase,
+  command: optStr,
+  filePath: optStr,
+});
+export type OpenRouterTextEditorItem = z.infer<typeof OpenRouterTextEditorItem>;
+
+/** An `openrouter:browser_use` item. */
+export const OpenRouterBrowserUseItem = obj({
+  type: z.literal('openrouter:browser_use'),
+  ...orBase,
+  action: z.unknown().optional(),
+  screenshotB64: optStr,
+});
+export type OpenRouterBrowserUseItem = z.infer<typeof OpenRouterBrowserUseItem>;
+
+/** An `openrouter:memory` item. `action`: `read` | `write` | `delete`. */
+export const OpenRouterMemoryItem = obj({
+  type: z.literal('openrouter:memory'),
+  ...orBase,
+  action: optStr,
+  key: optStr,
+  value: z.unknown().optional(),
+});
+export type OpenRouterMemoryItem = z.infer<typeof OpenRouterMemoryItem>;
+
+/** An `openrouter:files` item. */
+export const OpenRouterFilesItem = obj({
+  type: z.literal('openrouter:files'),
+  ...orBase,
+  operation: optStr,
+  fileId: optStr,
+  filename: optStr,
+  result: z.unknown().optional(),
+  error: nullStr,
+  arguments: nullStr,
+  callId: nullStr,
+});
+export type OpenRouterFilesItem = z.infer<typeof OpenRouterFilesItem>;
+
+/** An `openrouter:apply_patch` item. */
+export const OpenRouterApplyPatchItem = obj({
+  type: z.literal('openrouter:apply_patch'),
+  ...orBase,
+  operation: ApplyPatchOperation.optional(),
+  callId: nullStr,
+});
+export type OpenRouterApplyPatchItem = z.infer<typeof OpenRouterApplyPatchItem>;
+
+/** An `openrouter:file_search` item. */
+export const OpenRouterFileSearchItem = obj({
+  type: z.literal('openrouter:file_search'),
+  ...orBase,
+  queries: z.array(str).optional(),
+});
+export type OpenRouterFileSearchItem = z.infer<typeof OpenRouterFileSearchItem>;
+
+/** An `openrouter:tool_search` item. */
+export const OpenRouterToolSearchItem = obj({
+  type: z.literal('openrouter:tool_search'),
+  ...orBase,
+  query: optStr,
+});
+export type OpenRouterToolSearchItem = z.infer<typeof OpenRouterToolSearchItem>;
+
+/** An `openrouter:experimental__search_models` item. */
+export const OpenRouterExperimentalSearchModelsItem = obj({
+  type: z.literal('openrouter:experimental__search_models'),
+  ...orBase,
+  query: optStr,
+  arguments: nullStr,
+});
+export type OpenRouterExperimentalSearchModelsItem = z.infer<
+  typeof OpenRouterExperimentalSearchModelsItem
+>;
+
+/** An `openrouter:datetime` item. */
+export const OpenRouterDatetimeItem = obj({
+  type: z.literal('openrouter:datetime'),
+  ...orBase,
+  datetime: str,
+  timezone: str,
+});
+export type OpenRouterDatetimeItem = z.infer<typeof OpenRouterDatetimeItem>;
+
+/** An `openrouter:advisor` item. */
+export const OpenRouterAdvisorItem = obj({
+  type: z.literal('openrouter:advisor'),
+  ...orBase,
+  model: optStr,
+  prompt: optStr,
+  advice: optStr,
+  instanceName: optStr,
+  error: nullStr,
+});
+export type OpenRouterAdvisorItem = z.infer<typeof OpenRouterAdvisorItem>;
+
+/** An `openrouter:subagent` item. */
+export const OpenRouterSubagentItem = obj({
+  type: z.literal('openrouter:subagent'),
+  ...orBase,
+  name: optStr,
+  model: optStr,
+  taskName: optStr,
+  taskDescription: optStr,
+  instanceName: optStr,
+  outcome: z.unknown().optional(),
+  error: nullStr,
+  callId: nullStr,
+});
+export type OpenRouterSubagentItem = z.infer<typeof OpenRouterSubagentItem>;
+
+// ---------------------------------------------------------------------------------------------
+
+/** An output item whose `type` this library does not know: `{ type: 'unknown', itemType, id?, raw }`. */
+export type UnknownOutputItem = UnknownVariant<'itemType'>;
+
+/**
+ * An output item: an open union on `type`. A known type that fails its schema is an error; an
+ * unknown type becomes {@link UnknownOutputItem} instead of failing.
+ *
+ * @example
+ * ```ts
+ * import { OutputItem } from 'rxjs-openresponses';
+ *
+ * const item = OutputItem.parse(JSON.parse(json));
+ * if (item.type === 'function_call') console.log(item.name, JSON.parse(item.arguments));
+ * else if (item.type === 'unknown') console.log('new item type', item.itemType, item.raw);
+ * ```
+ */
+export const OutputItem = openUnion(
+  {
+    message: MessageItem,
+    reasoning: ReasoningItem,
+    function_call: FunctionCallItem,
+    function_call_output: FunctionCallOutputItem,
+    custom_tool_call: CustomToolCallItem,
+    custom_tool_call_output: CustomToolCallOutputItem,
+    web_search_call: WebSearchCallItem,
+    file_search_call: FileSearchCallItem,
+    computer_call: ComputerCallItem,
+    computer_call_output: ComputerCallOutputItem,
+    image_generation_call: ImageGenerationCallItem,
+    code_interpreter_call: CodeInterpreterCallItem,
+    local_shell_call: LocalShellCallItem,
+    local_shell_call_output: LocalShellCallOutputItem,
+    shell_call: ShellCallItem,
+    shell_call_output: ShellCallOutputItem,
+    apply_patch_call: ApplyPatchCallItem,
+    apply_patch_call_output: ApplyPatchCallOutputItem,
+    mcp_call: McpCallItem,
+    mcp_list_tools: McpListToolsItem,
+    mcp_approval_request: McpApprovalRequestItem,
+    mcp_approval_response: McpApprovalResponseItem,
+    compaction: CompactionItem,
+    program: ProgramItem,
+    program_output: ProgramOutputItem,
+    tool_search_call: ToolSearchCallItem,
+    tool_search_output: ToolSearchOutputItem,
+    additional_tools: AdditionalToolsItem,
+    'openrouter:web_search': OpenRouterWebSearchItem,
+    'openrouter:web_fetch': OpenRouterWebFetchItem,
+    'openrouter:fusion': OpenRouterFusionItem,
+    'openrouter:bash': OpenRouterBashItem,
+    'openrouter:shell': OpenRouterShellItem,
+    'openrouter:code_interpreter': OpenRouterCodeInterpreterItem,
+    'openrouter:image_generation': OpenRouterImageGenerationItem,
+    'openrouter:mcp': OpenRouterMcpItem,
+    'openrouter:text_editor': OpenRouterTextEditorItem,
+    'openrouter:browser_use': OpenRouterBrowserUseItem,
+    'openrouter:memory': OpenRouterMemoryItem,
+    'openrouter:files': OpenRouterFilesItem,
+    'openrouter:apply_patch': OpenRouterApplyPatchItem,
+    'openrouter:file_search': OpenRouterFileSearchItem,
+    'openrouter:tool_search': OpenRouterToolSearchItem,
+    'openrouter:experimental__search_models': OpenRouterExperimentalSearchModelsItem,
+    'openrouter:datetime': OpenRouterDatetimeItem,
+    'openrouter:advisor': OpenRouterAdvisorItem,
+    'openrouter:subagent': OpenRouterSubagentItem,
+  },
+  'itemType',
+);
+export type OutputItem = z.infer<typeof OutputItem>;

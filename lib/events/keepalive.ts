@@ -1,0 +1,15 @@
+/**
+ * The transport keepalive event.
+ */
+import { z } from 'zod';
+import { obj } from './schema';
+
+/**
+ * `keepalive`: a transport keepalive with no content. Not in either SDK's event union. Unlike every
+ * other event, `sequence_number` is optional: keepalives from gateways may lack it.
+ */
+export const KeepaliveEvent = obj({
+  type: z.literal('keepalive'),
+  sequenceNumber: z.number().optional(),
+});
+export type KeepaliveEvent = z.infer<typeof KeepaliveEvent>;

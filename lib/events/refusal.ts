@@ -1,0 +1,20 @@
+/**
+ * Refusal events.
+ */
+import { z } from 'zod';
+import { event, obfuscation, partScoped } from './schema';
+
+/** `response.refusal.delta`: a fragment of a `refusal` content part. */
+export const RefusalDeltaEvent = event('response.refusal.delta', {
+  ...partScoped,
+  delta: z.string(),
+  ...obfuscation,
+});
+export type RefusalDeltaEvent = z.infer<typeof RefusalDeltaEvent>;
+
+/** `response.refusal.done`: the final text of a `refusal` content part. */
+export const RefusalDoneEvent = event('response.refusal.done', {
+  ...partScoped,
+  refusal: z.string(),
+});
+export type RefusalDoneEvent = z.infer<typeof RefusalDoneEvent>;

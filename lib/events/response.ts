@@ -1,0 +1,247 @@
+/**
+ * The `Response` object carried by the lifecycle events (`response.created`, `.in_progress`,
+ * `.completed`, ...), and the small objects it holds.
+ *
+ * Only `id` and `output` are required: OpenAI, OpenRouter and minimal gateways all send different
+ * subsets of the rest. Enum-like fields (`status`, `service_tier`, `truncation`, error codes) are
+ * open strings.
+ */
+import { z } from 'zod';
+import { OutputItem } from './items';
+import { obj, userData } from './schema';
+
+const optStr = z.string().optional();
+const nullStr = z.string().nullable().optional();
+const nullNum = z.number().nullable().optional();
+const nullBool = z.boolean().nullable().optional();
+
+/** `Response.error`: why a response failed. `code` is an open string (`server_error`, `rate_limit_exceeded`, ...). */
+export const ResponseErrorPayload = obj({
+  code: nullStr,
+  message: z.string(),
+});
+export type ResponseErrorPayload = z.infer<typeof ResponseErrorPayload>;
+
+/** `Response.incomplete_details`: why a response is incomplete (`max_output_tokens`, `content_filter`). */
+export const IncompleteDetails = obj({ reason: nullStr });
+export type IncompleteDetails = z.infer<typeof IncompleteDetails>;
+
+/** Input token breakdown. */
+export const InputTokensDetails = obj({
+  cachedTokens: nullNum,
+  cacheWriteTokens: nullNum,
+});
+export type InputTokensDetails = z.infer<typeof InputTokensDetails>;
+
+/** Output token breakdown. */
+export const OutputTokensDetails = obj({ reasoningTokens: nullNum });
+export type OutputTokensDetails = z.infer<typeof OutputTokensDetails>;
+
+/** OpenRouter: the upstream cost breakdown of a response. */
+export const UsageCostDetails = obj({
+  upstreamInferenceCost: nullNum,
+  upstreamInferenceInputCost: nullNum,
+  upstreamInferenceOutputCost: nullNum,
+});
+export type UsageCostDetails = z.infer<typeof UsageCostDetails>;
+
+/**
+ * Token usage of a response. OpenRouter adds `cost`, `cost_details`, `is_byok` and
+ * `server_tool_use_details`.
+ */
+export const Usage = obj({
+  inputTokens: z.number(),
+  inputTokensDetails: InputTokensDetails.nullable().optional(),
+  outputTokens: z.number(),
+  outputTokensDetails: OutputTokensDetails.nullable().optional(),
+  totalTokens: z.number(),
+  cost: nullNum,
+  costDetails: UsageCostDetails.nullable().optional(),
+  isByok: nullBool,
+  serverToolUseDetails: userData.nullable().optional(),
+});
+export type Usage = z.infer<typeof Usage>;
+
+/** The approximate location a web search tool uses. */
+export const UserLocation = obj({
+  type: optStr,
+  city: nullStr,
+  country: nullStr,
+  region: nullStr,
+  timezone: nullStr,
+});
+export type UserLocation = z.infer<typeof UserLocation>;
+
+/**
+ * A tool the response could use, as echoed in `Response.tools`. Deliberately not a closed union:
+ * one lenient object with an open `type` (`function`, `web_search`, `file_search`, `mcp`,
+ * `image_generation`, `code_interpreter`, `custom`, `openrouter:*`, ...) and the known fields of
+ * every kind optional. User-defined parts (`parameters`, `headers`, `filters`, ...) keep their keys
+ * as sent.
+ */
+export const Tool = obj({
+  type: z.string(),
+  // function, custom
+  name: optStr,
+  description: nullStr,
+  parameters: userData.nullable().optional(),
+  strict: nullBool,
+  format: z.unknown().optional(),
+  namespace: nullStr,
+  // mcp
+  serverLabel: optStr,
+  serverUrl: nullStr,
+  serverDescription: nullStr,
+  connectorId: nullStr,
+  headers: userData.nullable().optional(),
+  allowedTools: z.unknown().optional(),
+  requireApproval: z.unknown().optional(),
+  // code_interpreter, shell
+  container: z.unknown().optional(),
+  environment: z.unknown().optional(),
+  // file_search
+  vectorStoreIds: z.array(z.string()).optional(),
+  filters: z.unknown().optional(),
+  maxNumResults: nullNum,
+  rankingOptions: z.unknown().optional(),
+  // image_generation
+  background: nullStr,
+  moderation: nullStr,
+  model: nullStr,
+  n: nullNum,
+  outputCompression: nullNum,
+  outputFormat: nullStr,
+  quality: nullStr,
+  size: nullStr,
+  partialImages: nullNum,
+  inputFidelity: nullStr,
+  inputImageMask: z.unknown().optional(),
+  // web_search
+  userLocation: UserLocation.nullable().optional(),
+  searchContextSize: nullStr,
+  // computer_use
+  displayWidth: nullNum,
+  displayHeight: nullNum,
+});
+export type Tool = z.infer<typeof Tool>;
+
+/** The structured-output format of `Response.text` (`text`, `json_object`, `json_schema`). */
+export const TextFormat = obj({
+  type: z.string(),
+  name: optStr,
+  /** The JSON schema (user data, kept as sent). */
+  schema: userData.optional(),
+  description: nullStr,
+  strict: nullBool,
+});
+export type TextFormat = z.infer<typeof TextFormat>;
+
+/** `Response.text`: text output configuration. */
+export const TextConfig = obj({
+  format: TextFormat.nullable().optional(),
+  /** `low` | `medium` | `high`. */
+  verbosity: nullStr,
+});
+export type TextConfig = z.infer<typeof TextConfig>;
+
+/** `Response.reasoning`: reasoning configuration. */
+export const ReasoningConfig = obj({
+  /** `none` | `minimal` | `low` | `medium` | `high` | `xhigh`. */
+  effort: nullStr,
+  /** `auto` | `concise` | `detailed`. */
+  summary: nullStr,
+  generateSummary: nullStr,
+  /** OpenRouter. */
+  maxTokens: nullNum,
+  /** OpenRouter. */
+  enabled: nullBool,
+});
+export type ReasoningConfig = z.infer<typeof ReasoningConfig>;
+
+/** `Response.prompt`: a reference to a stored prompt template (`variables` are user data). */
+export const PromptReference = obj({
+  id: z.string(),
+  version: nullStr,
+  variables: userData.nullable().optional(),
+});
+export type PromptReference = z.infer<typeof PromptReference>;
+
+/** `Response.conversation`: the conversation the response belongs to (OpenAI). */
+export const ConversationReference = obj({ id: z.string() });
+export type ConversationReference = z.infer<typeof ConversationReference>;
+
+/**
+ * A Responses API `Response` (OpenAI `Response`, OpenRouter `OpenResponsesResult`), as carried by
+ * `response.created`, `.queued`, `.in_progress`, `.completed`, `.failed` and `.incomplete`.
+ *
+ * Only `id` and `output` are required, so that OpenAI payloads, OpenRouter payloads (with
+ * `usage.cost`, `is_byok`, `error_type`, `openrouter_metadata`, ...) and minimal gateway responses
+ * all parse. `metadata` is user data: its keys are kept as sent. Named `ResponseObject` so that it
+ * does not shadow fetch's `Response`.
+ *
+ * @example
+ * ```ts
+ * import { ResponseCompletedEvent } from 'rxjs-openresponses';
+ *
+ * const { response } = ResponseCompletedEvent.parse(JSON.parse(data));
+ * console.log(response.id, response.status, response.usage?.totalTokens);
+ * for (const item of response.output) if (item.type === 'message') console.log(item.content);
+ * ```
+ */
+export const ResponseObject = obj({
+  id: z.string(),
+  /** `response`. */
+  object: optStr,
+  /** Unix seconds. */
+  createdAt: z.number().optional(),
+  completedAt: nullNum,
+  /** `queued` | `in_progress` | `completed` | `failed` | `incomplete` | `cancelled`. */
+  status: optStr,
+  model: optStr,
+  output: z.array(OutputItem),
+  /** Not a wire field in OpenAI (its SDK computes it); OpenRouter may send it. */
+  outputText: optStr,
+  error: ResponseErrorPayload.nullable().optional(),
+  incompleteDetails: IncompleteDetails.nullable().optional(),
+  usage: Usage.nullable().optional(),
+  /** A string, or input items as sent. */
+  instructions: z
+    .union([z.string(), z.array(z.unknown())])
+    .nullable()
+    .optional(),
+  metadata: userData.nullable().optional(),
+  tools: z.array(Tool).optional(),
+  /** `auto` | `none` | `required`, or an object naming a tool. */
+  toolChoice: z.unknown().optional(),
+  parallelToolCalls: nullBool,
+  temperature: nullNum,
+  topP: nullNum,
+  topLogprobs: nullNum,
+  previousResponseId: nullStr,
+  reasoning: ReasoningConfig.nullable().optional(),
+  text: TextConfig.nullable().optional(),
+  /** `auto` | `disabled`. */
+  truncation: nullStr,
+  maxOutputTokens: nullNum,
+  maxToolCalls: nullNum,
+  background: nullBool,
+  serviceTier: nullStr,
+  store: nullBool,
+  prompt: PromptReference.nullable().optional(),
+  promptCacheKey: nullStr,
+  promptCacheRetention: nullStr,
+  promptCacheOptions: z.unknown().optional(),
+  safetyIdentifier: nullStr,
+  user: nullStr,
+  conversation: ConversationReference.nullable().optional(),
+  moderation: z.unknown().optional(),
+  /** OpenRouter. */
+  frequencyPenalty: nullNum,
+  /** OpenRouter. */
+  presencePenalty: nullNum,
+  /** OpenRouter: `context_length_exceeded`, `rate_limit_exceeded`, `provider_overloaded`, ... */
+  errorType: nullStr,
+  /** OpenRouter: routing details (attempts, endpoints, region, ...), kept as sent. */
+  openrouterMetadata: userData.nullable().optional(),
+});
+export type ResponseObject = z.infer<typeof ResponseObject>;
