@@ -25,6 +25,38 @@ export type { DecodeEventsConfig } from './decode/decode-events';
 export type { DecodeConfig, DecodedEvent } from './decode/decode-options';
 export { parseEvent } from './decode/parse-event';
 
+// Operators ---------------------------------------------------------------------------------------
+export { accumulateText } from './operators/accumulate-text';
+export { annotations } from './operators/annotations';
+export type { PositionedAnnotation } from './operators/annotations';
+export { collectRefusal } from './operators/collect-refusal';
+export type { Refusal } from './operators/collect-refusal';
+export { finalResponse } from './operators/final-response';
+export { functionCallArguments } from './operators/function-call-arguments';
+export type { FunctionCallArgumentsUpdate } from './operators/function-call-arguments';
+export { functionCalls } from './operators/function-calls';
+export type { FunctionCall, ToolSchemas, TypedFunctionCall } from './operators/function-calls';
+export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './operators/image-helpers';
+export type { ImageSource } from './operators/image-helpers';
+export { ofType } from './operators/of-type';
+export { partialImages } from './operators/partial-images';
+export type { ImageFrame, ImageOptions } from './operators/partial-images';
+export { reasoningSummary } from './operators/reasoning-summary';
+export type { ReasoningSummaryUpdate } from './operators/reasoning-summary';
+export { reasoningText } from './operators/reasoning-text';
+export type { ReasoningTextUpdate } from './operators/reasoning-text';
+export { refusalText } from './operators/refusal-text';
+export type { RefusalTextUpdate } from './operators/refusal-text';
+export { responseSnapshot } from './operators/response-snapshot';
+export { sequenceGuard } from './operators/sequence-guard';
+export type { SequenceGuardConfig } from './operators/sequence-guard';
+export { throwOnFailure } from './operators/throw-on-failure';
+export { usage } from './operators/usage';
+
+// Accumulating a Response snapshot ---------------------------------------------------------------
+export { accumulateResponse } from './accumulate/accumulate-response';
+export type { AccumulatorEvent } from './accumulate/accumulate-response';
+
 // Errors -----------------------------------------------------------------------------------------
 export {
   EventTooLargeError,

@@ -1,0 +1,457 @@
+/**
+ * The pure reducer that rebuilds a Response from its stream events, with structural sharing.
+ */
+import type {
+  ContentPart,
+  InvalidEvent,
+  OutputItem,
+  OutputTextPart,
+  ResponseEventType,
+  ResponseObject,
+  ResponseStreamEvent,
+  ShellCallOutputContent,
+} from '../events';
+import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
+
+/** What {@link accumulateResponse} accepts: any event a decoder can emit. */
+export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
+
+/**
+ * Applies one stream event to a Response snapshot and returns the next snapshot, without ever
+ * modifying its inputs.
+ *
+ * The snapshot is an immutable value with structural sharing: when an event changes something,
+ * the result is a new object, and so is every object on the path to the change (a delta on
+ * `output[2].content[0]` gives a new snapshot, a new `output` array, a new `output[2]`, a new
+ * `content` array and a new `content[0]`), while every other branch (`output[0]`, `output[1]`,
+ * `usage`, ...) is the very same object as before. When an event changes nothing (a keepalive, an
+ * unknown or invalid event, a partial image, an event for an item that does not exist), the same
+ * snapshot is returned, so `distinctUntilChanged`, OnPush change detection and signals see exactly
+ * the real changes.
+ *
+ * How events apply (the same routing as openai-node's accumulator, made lenient):
+ * - Lifecycle events (`response.created`, `.queued`, `.in_progress`, `.completed`, `.failed`,
+ *   `.incomplete`) replace the snapshot with the server's copy: the server wins, even with less
+ *   output. Before the first lifecycle event the snapshot is `undefined` and other events are
+ *   passed over.
+ * - `output_item.added` appends the item (an index already in use is replaced; an index past the
+ *   end appends). `output_item.done` replaces the item it names (or appends it, when it was never
+ *   added). Content parts, summary parts and annotations are added and replaced the same way.
+ * - Deltas append to the text they target (`text`, `refusal`, `arguments`, `input`, `code`,
+ *   `diff`, shell commands and output); `.done` events set it. A delta for a part that does not
+ *   exist yet, at the next free index, creates it.
+ * - Status events (`web_search_call.searching`, `code_interpreter_call.interpreting`, ...) set the
+ *   item's `status`.
+ * - Items are found by `outputIndex`, checked against `itemId` when the item has an id; when they
+ *   disagree the item is looked up by id. Events whose item (or part) does not exist, or is of
+ *   another type, are passed over, never thrown. So are unknown events, invalid events,
+ *   `keepalive`, `error`, `response.debug`, `audio.*`, `mcp_list_tools.*`, partial images (only the
+ *   final `result` is kept) and fusion panel events.
+ * - `outputText` (every `output_text` part of every `message` item, joined) is kept up to date: a
+ *   delta on the last text part is a plain string append; other text changes recount it.
+ *
+ * @example
+ * ```ts
+ * import { accumulateResponse, type ResponseObject } from 'rxjs-openresponses';
+ *
+ * let snapshot: ResponseObject | undefined;
+ * for (const event of events) snapshot = accumulateResponse(snapshot, event);
+ * console.log(snapshot?.outputText);
+ * ```
+ *
+ * @param snapshot The current snapshot (`undefined` before the first lifecycle event). Treated as
+ * immutable; its `outputText`, when present, must be the one this function computed.
+ * @param event The next event.
+ * @returns The next snapshot: the same object when nothing changed, else a new one.
+ * @see responseSnapshot
+ */
+export function accumulateResponse(
+  snapshot: ResponseObject | undefined,
+  event: AccumulatorEvent,
+): ResponseObject | undefined {
+  if (isLifecycle(event)) return withOutputText(event.response);
+  if (snapshot === undefined) return undefined;
+  const output = nextOutput(snapshot.output, event);
+  if (output === snapshot.output) return snapshot;
+  return { ...snapshot, output, outputText: nextOutputText(snapshot, output, event) };
+}
+
+// Lifecycle and output text ---------------------------------------------------------------------
+
+type LifecycleEvent = Extract<ResponseStreamEvent, { response: ResponseObject }>;
+
+const lifecycleTypes = new Set<string>([
+  'response.created',
+  'response.queued',
+  'response.in_progress',
+  'response.completed',
+  'response.failed',
+  'response.incomplete',
+] satisfies LifecycleEvent['type'][]);
+
+function isLifecycle(event: AccumulatorEvent): event is LifecycleEvent {
+  return lifecycleTypes.has(event.type);
+}
+
+/** Events after which `outputText` may have changed in a way an append cannot express. */
+const textChanging = new Set<string>([
+  'response.output_text.done',
+  'response.content_part.added',
+  'response.content_part.done',
+  'response.output_item.added',
+  'response.output_item.done',
+] satisfies ResponseEventType[]);
+
+function nextOutputText(
+  previous: ResponseObject,
+  output: OutputItem[],
+  event: AccumulatorEvent,
+): string {
+  const text = previous.outputText;
+  if (typeof text === 'string') {
+    if (event.type === 'response.output_text.delta') {
+      const index = locate(output, event.outputIndex, event.itemId);
+      if (isLastTextPart(output, index, event.contentIndex)) return text + event.delta;
+    } else if (!textChanging.has(event.type)) {
+      return text;
+    }
+  }
+  return outputTextOf(output);
+}
+
+// Events → output ------------------------------------------------------------------------------
+
+type ItemUpdate = (item: OutputItem) => OutputItem;
+
+/** Events that set an item's `status`: [item type, status]. */
+const statusEvents = {
+  'response.web_search_call.in_progress': ['web_search_call', 'in_progress'],
+  'response.web_search_call.searching': ['web_search_call', 'searching'],
+  'response.web_search_call.completed': ['web_search_call', 'completed'],
+  'response.file_search_call.in_progress': ['file_search_call', 'in_progress'],
+  'response.file_search_call.searching': ['file_search_call', 'searching'],
+  'response.file_search_call.completed': ['file_search_call', 'completed'],
+  'response.code_interpreter_call.in_progress': ['code_interpreter_call', 'in_progress'],
+  'response.code_interpreter_call.interpreting': ['code_interpreter_call', 'interpreting'],
+  'response.code_interpreter_call.completed': ['code_interpreter_call', 'completed'],
+  'response.image_generation_call.in_progress': ['image_generation_call', 'in_progress'],
+  'response.image_generation_call.generating': ['image_generation_call', 'generating'],
+  'response.image_generation_call.completed': ['image_generation_call', 'completed'],
+  'response.mcp_call.in_progress': ['mcp_call', 'in_progress'],
+  'response.mcp_call.completed': ['mcp_call', 'completed'],
+  'response.mcp_call.failed': ['mcp_call', 'failed'],
+  'response.fusion_call.in_progress': ['openrouter:fusion', 'in_progress'],
+  'response.fusion_call.completed': ['openrouter:fusion', 'completed'],
+} as const satisfies Partial<Record<ResponseEventType, readonly [OutputItem['type'], string]>>;
+
+/**
+ * Events that append to (`delta`) or set (any other source field) a string field of an item:
+ * [item type, item field, event field].
+ */
+const fieldEvents = {
+  'response.function_call_arguments.delta': ['function_call', 'arguments', 'delta'],
+  'response.function_call_arguments.done': ['function_call', 'arguments', 'arguments'],
+  'response.custom_tool_call_input.delta': ['custom_tool_call', 'input', 'delta'],
+  'response.custom_tool_call_input.done': ['custom_tool_call', 'input', 'input'],
+  'response.mcp_call_arguments.delta': ['mcp_call', 'arguments', 'delta'],
+  'response.mcp_call_arguments.done': ['mcp_call', 'arguments', 'arguments'],
+  'response.code_interpreter_call_code.delta': ['code_interpreter_call', 'code', 'delta'],
+  'response.code_interpreter_call_code.done': ['code_interpreter_call', 'code', 'code'],
+} as const satisfies Partial<
+  Record<ResponseEventType, readonly [OutputItem['type'], string, string]>
+>;
+
+function nextOutput(output: OutputItem[], event: AccumulatorEvent): OutputItem[] {
+  switch (event.type) {
+    case 'response.output_item.added':
+      return putItem(output, event.outputIndex, event.item);
+    case 'response.output_item.done': {
+      const index = locate(output, event.outputIndex, idOf(event.item));
+      return index < 0
+        ? putItem(output, event.outputIndex, event.item)
+        : replaceAt(output, index, event.item);
+    }
+    case 'response.content_part.added':
+    case 'response.content_part.done': {
+      const { part, contentIndex } = event;
+      return updateItem(output, event.outputIndex, event.itemId, (item) => {
+        if (item.type === 'message') {
+          return withContent(item, putAt(item.content, contentIndex, part));
+        }
+        if (item.type === 'reasoning' && part.type === 'reasoning_text') {
+          return withContent(item, putAt(item.content ?? [], contentIndex, part));
+        }
+        return item;
+      });
+    }
+    case 'response.output_text.delta':
+    case 'response.output_text.done': {
+      const append = event.type === 'response.output_text.delta';
+      const value = append ? event.delta : event.text;
+      const write = writeText<OutputTextPart>(value, append);
+      return updatePart(
+        output,
+        event,
+        (part) => (part.type === 'output_text' ? write(part) : part),
+        () => ({ type: 'output_text', text: value, annotations: [] }),
+      );
+    }
+    case 'response.output_text.annotation.added': {
+      const { annotation, annotationIndex } = event;
+      if (annotation === null) return output;
+      return updatePart(output, event, (part) => {
+        if (part.type !== 'output_text') return part;
+        const annotations = putAt(part.annotations ?? [], annotationIndex, annotation, true);
+        return annotations === part.annotations ? part : { ...part, annotations };
+      });
+    }
+    case 'response.refusal.delta':
+    case 'response.refusal.done': {
+      const append = event.type === 'response.refusal.delta';
+      const value = append ? event.delta : event.refusal;
+      return updatePart(
+        output,
+        event,
+        (part) => {
+          if (part.type !== 'refusal') return part;
+          const refusal = append ? part.refusal + value : value;
+          return refusal === part.refusal ? part : { ...part, refusal };
+        },
+        () => ({ type: 'refusal', refusal: value }),
+      );
+    }
+    case 'response.reasoning_text.delta':
+    case 'response.reasoning_text.done': {
+      const append = event.type === 'response.reasoning_text.delta';
+      const value = append ? event.delta : event.text;
+      return updateItem(output, event.outputIndex, event.itemId, (item) => {
+        if (item.type !== 'reasoning') return item;
+        const content = updateAt(
+          item.content ?? [],
+          event.contentIndex,
+          writeText(value, append),
+          () => ({
+            type: 'reasoning_text' as const,
+            text: value,
+          }),
+        );
+        return content === item.content ? item : { ...item, content };
+      });
+    }
+    case 'response.reasoning_summary_part.added':
+    case 'response.reasoning_summary_part.done': {
+      const { part, summaryIndex } = event;
+      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+        item.type === 'reasoning'
+          ? withSummary(item, putAt(item.summary, summaryIndex, part))
+          : item,
+      );
+    }
+    case 'response.reasoning_summary_text.delta':
+    case 'response.reasoning_summary_text.done': {
+      const append = event.type === 'response.reasoning_summary_text.delta';
+      const value = append ? event.delta : event.text;
+      return updateItem(output, event.outputIndex, event.itemId, (item) => {
+        if (item.type !== 'reasoning') return item;
+        const summary = updateAt(
+          item.summary,
+          event.summaryIndex,
+          writeText(value, append),
+          () => ({
+            type: 'summary_text' as const,
+            text: value,
+          }),
+        );
+        return withSummary(item, summary);
+      });
+    }
+    case 'response.shell_call_command.added':
+    case 'response.shell_call_command.delta':
+    case 'response.shell_call_command.done': {
+      const { commandIndex } = event;
+      return updateItem(output, event.outputIndex, undefined, (item) => {
+        if (item.type !== 'shell_call') return item;
+        const commands = item.action?.commands ?? [];
+        const next =
+          event.type === 'response.shell_call_command.delta'
+            ? updateAt(commands, commandIndex, (command) => command + event.delta)
+            : putAt(commands, commandIndex, event.command);
+        return next === commands ? item : { ...item, action: { ...item.action, commands: next } };
+      });
+    }
+    case 'response.shell_call_output_content.delta':
+    case 'response.shell_call_output_content.done': {
+      if (event.type === 'response.shell_call_output_content.done' && event.output.length === 0) {
+        return output;
+      }
+      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+        item.type === 'shell_call_output'
+          ? { ...item, output: writeShellOutput(item.output, event) }
+          : item,
+      );
+    }
+    case 'response.apply_patch_call_operation_diff.delta':
+    case 'response.apply_patch_call_operation_diff.done': {
+      const append = event.type === 'response.apply_patch_call_operation_diff.delta';
+      const value = append ? event.delta : event.diff;
+      return updateItem(output, event.outputIndex, event.itemId, (item) => {
+        if (item.type !== 'apply_patch_call') return item;
+        const { operation } = item;
+        if (operation.type !== 'create_file' && operation.type !== 'update_file') return item;
+        const diff = append ? (operation.diff ?? '') + value : value;
+        return diff === operation.diff ? item : { ...item, operation: { ...operation, diff } };
+      });
+    }
+    case 'response.fusion_call.analysis.completed': {
+      const { analysis } = event;
+      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+        item.type === 'openrouter:fusion' ? { ...item, analysis } : item,
+      );
+    }
+  }
+  if (event.type in statusEvents) {
+    const [type, status] = statusEvents[event.type as keyof typeof statusEvents];
+    const { outputIndex, itemId } = event as unknown as { outputIndex: number; itemId: string };
+    return updateItem(output, outputIndex, itemId, (item) =>
+      item.type === type && (item as { status?: unknown }).status !== status
+        ? ({ ...item, status } as OutputItem)
+        : item,
+    );
+  }
+  if (event.type in fieldEvents) {
+    const [type, field, source] = fieldEvents[event.type as keyof typeof fieldEvents];
+    const fields = event as unknown as Record<string, unknown> & {
+      outputIndex: number;
+      itemId: string;
+    };
+    const value = fields[source] as string;
+    return updateItem(output, fields.outputIndex, fields.itemId, (item) => {
+      if (item.type !== type) return item;
+      const current = (item as unknown as Record<string, unknown>)[field];
+      const next =
+        source === 'delta' ? (typeof current === 'string' ? current : '') + value : value;
+      return next === current ? item : ({ ...item, [field]: next } as OutputItem);
+    });
+  }
+  return output;
+}
+
+// Helpers --------------------------------------------------------------------------------------
+
+function idOf(item: OutputItem): string | undefined {
+  const id = (item as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Where the item an event targets is: `outputIndex` when the item there has no id or the same id,
+ * else the index of the item with that id, else -1.
+ */
+function locate(
+  output: readonly OutputItem[],
+  outputIndex: number,
+  itemId: string | undefined,
+): number {
+  const item = output[outputIndex] as OutputItem | undefined;
+  if (item !== undefined) {
+    const id = idOf(item);
+    if (itemId === undefined || id === undefined || id === itemId) return outputIndex;
+  }
+  return itemId === undefined ? -1 : output.findIndex((candidate) => idOf(candidate) === itemId);
+}
+
+function updateItem(
+  output: OutputItem[],
+  outputIndex: number,
+  itemId: string | undefined,
+  update: ItemUpdate,
+): OutputItem[] {
+  const index = locate(output, outputIndex, itemId);
+  return index < 0 ? output : updateAt(output, index, update);
+}
+
+/** Updates a content part of a `message` item (creating it when `create` says how). */
+function updatePart(
+  output: OutputItem[],
+  event: { outputIndex: number; itemId: string; contentIndex: number },
+  update: (part: ContentPart) => ContentPart,
+  create?: () => ContentPart,
+): OutputItem[] {
+  return updateItem(output, event.outputIndex, event.itemId, (item) =>
+    item.type === 'message'
+      ? withContent(item, updateAt(item.content, event.contentIndex, update, create))
+      : item,
+  );
+}
+
+/** Adds an item at `index`: replaces one there, appends at (or past) the end. */
+function putItem(output: OutputItem[], index: number, item: OutputItem): OutputItem[] {
+  return index >= 0 && index < output.length ? replaceAt(output, index, item) : [...output, item];
+}
+
+/**
+ * Puts `value` at `index`: replaces, or appends when `index` is the length. An index past the end
+ * is passed over, or appended when `appendPastEnd` (annotations, whose indexes skip null ones).
+ */
+function putAt<T>(array: T[], index: number, value: T, appendPastEnd = false): T[] {
+  if (index >= 0 && index < array.length) return replaceAt(array, index, value);
+  if (index === array.length || (appendPastEnd && index > array.length)) return [...array, value];
+  return array;
+}
+
+/** Updates the element at `index` (or creates it at the end with `create`); same array when unchanged. */
+function updateAt<T>(array: T[], index: number, update: (value: T) => T, create?: () => T): T[] {
+  if (index >= 0 && index < array.length) {
+    const next = update(array[index]);
+    return next === array[index] ? array : replaceAt(array, index, next);
+  }
+  return create !== undefined && index === array.length ? [...array, create()] : array;
+}
+
+function replaceAt<T>(array: T[], index: number, value: T): T[] {
+  if (array[index] === value) return array;
+  const copy = array.slice();
+  copy[index] = value;
+  return copy;
+}
+
+function withContent<I extends { content?: unknown }>(item: I, content: I['content']): I {
+  return content === item.content ? item : { ...item, content };
+}
+
+function withSummary<I extends { summary: unknown }>(item: I, summary: I['summary']): I {
+  return summary === item.summary ? item : { ...item, summary };
+}
+
+/** Appends `value` to (a delta) or sets (a done event) the `text` of a part; same part when unchanged. */
+function writeText<P extends { text: string }>(value: string, append: boolean): (part: P) => P {
+  return (part) => {
+    const text = append ? part.text + value : value;
+    return text === part.text ? part : { ...part, text };
+  };
+}
+
+/**
+ * Writes a command's output: a delta appends to its `stdout`/`stderr`, a done event replaces it
+ * with its first output. Entries up to the command are padded with empty ones first, since command
+ * outputs may arrive out of order.
+ */
+function writeShellOutput(
+  output: ShellCallOutputContent[],
+  event: Extract<AccumulatorEvent, { type: `response.shell_call_output_content.${string}` }>,
+): ShellCallOutputContent[] {
+  const padded = output.slice();
+  while (padded.length <= event.commandIndex) {
+    padded.push({ stdout: '', stderr: '', outcome: { type: 'exit', exitCode: 0 } });
+  }
+  const entry = padded[event.commandIndex];
+  padded[event.commandIndex] =
+    event.type === 'response.shell_call_output_content.done'
+      ? event.output[0]
+      : {
+          ...entry,
+          stdout: entry.stdout + (event.delta.stdout ?? ''),
+          stderr: entry.stderr + (event.delta.stderr ?? ''),
+        };
+  return padded;
+}

@@ -1,0 +1,131 @@
+import { defer, mergeMap, type OperatorFunction } from 'rxjs';
+import { z } from 'zod';
+import { InvalidArgumentsError } from '../errors';
+import type { StreamEvent } from './internal/events';
+import {
+  FunctionCallStates,
+  type CallChange,
+  type CallState,
+} from './internal/function-call-states';
+
+/** A finished function call, as {@link functionCalls} emits it. */
+export interface FunctionCall<P = unknown, N extends string = string> {
+  /** The `function_call` item (empty when the server sent no id). */
+  readonly itemId: string;
+  /** The id to send the tool's output back with (`function_call_output.call_id`). */
+  readonly callId: string;
+  /** The tool's name. */
+  readonly name: N;
+  /** The arguments as sent: a JSON string. */
+  readonly arguments: string;
+  /** The arguments parsed (and, given a schema, validated). */
+  readonly parsed: P;
+  readonly outputIndex: number;
+}
+
+/** A map from tool name to the zod schema of its arguments. */
+export type ToolSchemas = Readonly<Record<string, z.core.$ZodType>>;
+
+/**
+ * The calls {@link functionCalls} emits given `schemas`: a union over the tool names,
+ * discriminated by `name`, each with `parsed` typed by its schema's output.
+ */
+export type TypedFunctionCall<S extends ToolSchemas> = {
+  [N in keyof S & string]: FunctionCall<z.output<S[N]>, N>;
+}[keyof S & string];
+
+/**
+ * Emits each function call once, when it is finished: at `response.function_call_arguments.done`,
+ * or at `response.output_item.done` (or the terminal Response) when a server skips that or when
+ * the tool's name is not known before.
+ *
+ * `name` and `callId` are recovered from `response.output_item.added` (real streams leave `name`
+ * out of the `.done` event). `parsed` is the parsed JSON (empty arguments parse as `{}`); arguments
+ * that are not JSON error with code `invalid_arguments`. Given a map from tool name to zod schema,
+ * `parsed` is validated and typed by the schema (a union over tool names, discriminated by
+ * `name`); a mismatch, or a call to a tool the map does not name, errors with code
+ * `invalid_arguments`, carrying the raw arguments, the tool name, the call id and the issues.
+ * Calls that never finish (the stream ends first, or the server marks the item `incomplete` or
+ * leaves it `in_progress`, as when `max_output_tokens` cuts it) are not emitted. State resets on
+ * `response.created`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCalls } from 'rxjs-openresponses';
+ * import { z } from 'zod';
+ *
+ * fromSSE(res)
+ *   .pipe(functionCalls({ get_weather: z.object({ city: z.string() }) }))
+ *   .subscribe((call) => {
+ *     if (call.name === 'get_weather') reply(call.callId, weatherIn(call.parsed.city));
+ *   });
+ * ```
+ *
+ * @param schemas Optional: a zod schema per tool name, to validate and type `parsed`.
+ * @returns An operator from events to finished function calls.
+ * @see functionCallArguments
+ */
+export function functionCalls(): OperatorFunction<StreamEvent, FunctionCall>;
+export function functionCalls<const S extends ToolSchemas>(
+  schemas: S,
+): OperatorFunction<StreamEvent, TypedFunctionCall<S>>;
+export function functionCalls(schemas?: ToolSchemas): OperatorFunction<StreamEvent, FunctionCall> {
+  return (source) =>
+    defer(() => {
+      const calls = new FunctionCallStates();
+      const emitted = new Set<number>();
+      return source.pipe(
+        mergeMap((event) => {
+          if (event.type === 'response.created') emitted.clear();
+          return calls.apply(event).flatMap((change) => {
+            const { call } = change;
+            if (emitted.has(call.outputIndex) || !finishes(change)) return [];
+            emitted.add(call.outputIndex);
+            return [finish(call, schemas, event.sequenceNumber)];
+          });
+        }),
+      );
+    });
+}
+
+/**
+ * Whether a change finishes a call: its arguments are done and its tool is known, or its item is
+ * finished (and not reported cut: `incomplete`, or still `in_progress` in a terminal Response).
+ */
+function finishes({ call, kind }: CallChange): boolean {
+  if (kind === 'arguments-done') return call.name !== undefined && call.callId !== undefined;
+  return kind === 'item-done' && call.status !== 'incomplete' && call.status !== 'in_progress';
+}
+
+function finish(
+  call: CallState,
+  schemas: ToolSchemas | undefined,
+  sequenceNumber?: number,
+): FunctionCall {
+  const { itemId, callId = '', name = '', outputIndex, arguments: raw } = call;
+  const init = sequenceNumber === undefined ? { callId } : { callId, position: { sequenceNumber } };
+  let parsed: unknown;
+  try {
+    parsed = raw.trim() === '' ? {} : JSON.parse(raw);
+  } catch (cause) {
+    const message = `Arguments are not JSON: ${(cause as Error).message}`;
+    throw new InvalidArgumentsError(name, raw, [{ path: [], message }], { ...init, cause });
+  }
+  if (schemas !== undefined) {
+    if (!Object.hasOwn(schemas, name)) {
+      const message = `No schema was given for the tool ${JSON.stringify(name)}`;
+      throw new InvalidArgumentsError(name, raw, [{ path: [], message }], init);
+    }
+    const result = z.safeParse(schemas[name], parsed);
+    if (!result.success) {
+      const issues = result.error.issues.map(({ path, message, code }) => ({
+        path,
+        message,
+        code,
+      }));
+      throw new InvalidArgumentsError(name, raw, issues, { ...init, cause: result.error });
+    }
+    parsed = result.data;
+  }
+  return { itemId, callId, name, arguments: raw, parsed, outputIndex };
+}

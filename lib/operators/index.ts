@@ -1,0 +1,29 @@
+/**
+ * The pipeable operators: from the event stream to what an app shows.
+ */
+export { accumulateText } from './accumulate-text';
+export { annotations } from './annotations';
+export type { PositionedAnnotation } from './annotations';
+export { collectRefusal } from './collect-refusal';
+export type { Refusal } from './collect-refusal';
+export { finalResponse } from './final-response';
+export { functionCallArguments } from './function-call-arguments';
+export type { FunctionCallArgumentsUpdate } from './function-call-arguments';
+export { functionCalls } from './function-calls';
+export type { FunctionCall, ToolSchemas, TypedFunctionCall } from './function-calls';
+export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './image-helpers';
+export type { ImageSource } from './image-helpers';
+export { ofType } from './of-type';
+export { partialImages } from './partial-images';
+export type { ImageFrame, ImageOptions } from './partial-images';
+export { reasoningSummary } from './reasoning-summary';
+export type { ReasoningSummaryUpdate } from './reasoning-summary';
+export { reasoningText } from './reasoning-text';
+export type { ReasoningTextUpdate } from './reasoning-text';
+export { refusalText } from './refusal-text';
+export type { RefusalTextUpdate } from './refusal-text';
+export { responseSnapshot } from './response-snapshot';
+export { sequenceGuard } from './sequence-guard';
+export type { SequenceGuardConfig } from './sequence-guard';
+export { throwOnFailure } from './throw-on-failure';
+export { usage } from './usage';

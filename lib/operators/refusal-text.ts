@@ -1,0 +1,53 @@
+import { defer, mergeMap, type OperatorFunction } from 'rxjs';
+import type { StreamEvent } from './internal/events';
+import { PartTexts } from './internal/part-texts';
+import { trackRefusals, type PartRef } from './internal/refusal-parts';
+
+/** The refusal text of one content part so far, as {@link refusalText} emits it. */
+export interface RefusalTextUpdate {
+  /** The refusal so far (the whole final text when `done`). */
+  readonly refusal: string;
+  /** The `message` item the refusal is in. */
+  readonly itemId: string;
+  readonly outputIndex: number;
+  readonly contentIndex: number;
+  /** Whether this is the final text of the part. */
+  readonly done: boolean;
+}
+
+/**
+ * Emits the growing text of each refusal content part, for live display: one value per delta with
+ * the refusal so far, then one with `done: true` and the final text.
+ *
+ * Parts are told apart by `outputIndex` and `contentIndex` (with the `itemId` of their message).
+ * The final text comes from `response.refusal.done`, or from `response.content_part.done`,
+ * `response.output_item.done` or the terminal Response when a server skips it; `done: true` comes
+ * once per part. State resets on `response.created`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, refusalText } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(refusalText())
+ *   .subscribe(({ refusal, done }) => showRefusal(refusal, { final: done }));
+ * ```
+ *
+ * @returns An operator from events to refusal text updates.
+ * @see collectRefusal
+ */
+export function refusalText(): OperatorFunction<StreamEvent, RefusalTextUpdate> {
+  return (source) =>
+    defer(() => {
+      const parts = new PartTexts<PartRef>();
+      return source.pipe(
+        mergeMap((event) =>
+          trackRefusals(parts, event).map(({ ref, text, done }) => ({
+            refusal: text,
+            ...ref,
+            done,
+          })),
+        ),
+      );
+    });
+}

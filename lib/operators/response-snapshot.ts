@@ -1,0 +1,38 @@
+import { distinctUntilChanged, filter, scan, type OperatorFunction } from 'rxjs';
+import { accumulateResponse } from '../accumulate/accumulate-response';
+import type { ResponseObject } from '../events';
+import type { StreamEvent } from './internal/events';
+
+/**
+ * Emits the whole Response, rebuilt from the events, after every event that changes it.
+ *
+ * Each emission is a new immutable object with structural sharing (see
+ * {@link accumulateResponse}): the objects on the path to a change are new, every other branch
+ * keeps its identity. So `distinctUntilChanged`, Angular `OnPush` and signals see each change, and
+ * a list of output items can be keyed by identity. Events that change nothing (keepalives, unknown
+ * and invalid events, partial images, events for items that do not exist) emit nothing; nothing
+ * is emitted before the first lifecycle event. Lifecycle events replace the snapshot with the
+ * server's copy (the server wins), so a new `response.created` starts a new snapshot and the
+ * terminal event's Response is the last one. `outputText` is kept up to date.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, responseSnapshot } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(responseSnapshot())
+ *   .subscribe((response) => render(response.output, response.outputText));
+ * ```
+ *
+ * @returns An operator from events to Response snapshots.
+ * @see accumulateResponse
+ * @see finalResponse
+ */
+export function responseSnapshot(): OperatorFunction<StreamEvent, ResponseObject> {
+  return (source) =>
+    source.pipe(
+      scan(accumulateResponse, undefined as ResponseObject | undefined),
+      filter((snapshot): snapshot is ResponseObject => snapshot !== undefined),
+      distinctUntilChanged(),
+    );
+}

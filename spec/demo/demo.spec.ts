@@ -1,0 +1,127 @@
+/**
+ * The demo end to end: `demo/main.ts` in a child process (through tsx, as `npm start` runs it),
+ * against its embedded mock server, with a guard on the network.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readPng } from './support/png';
+import { runDemo, STACK_LINE } from './support/run-demo';
+
+jest.setTimeout(20_000);
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'demo-spec-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the demo without an API key', () => {
+  it('streams the scripted response from the mock server only, writes the images, exits 0', async () => {
+    const out = join(dir, 'images');
+    const run = await runDemo(['--pace', '0', '--out', out], {
+      networkLog: join(dir, 'network.log'),
+    });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const { stdout } = run;
+    expect(stdout).toContain(
+      'Streaming a scripted response from the mock server at http://127.0.0.1:',
+    );
+    expect(stdout).toMatch(/Reasoning summary\n\*\*Planning a Paris afternoon\*\*/);
+    expect(stdout).toContain(
+      "Answer\nHere's a plan for a gentle afternoon in Paris: coffee on the Île Saint-Louis",
+    );
+    expect(stdout).toContain('Function call get_weather (call_Wd2mYq4sP0)');
+    expect(stdout).toContain("parsed: { city: 'Paris', unit: 'celsius' }");
+    expect(stdout).toContain('result: Paris: 18 °C');
+    expect(stdout).toContain(
+      "Refusal\nI can't help with getting into someone else's home without their permission.",
+    );
+    expect(stdout).toMatch(/image ig_\w+: frame 1\/3 \(\d+ B\)/);
+    expect(stdout).toMatch(/image ig_\w+: frame 3\/3 \(\d+ B\)/);
+    expect(stdout).toMatch(/image ig_\w+: final \(\d+ B\)/);
+    expect(stdout).toMatch(
+      /Summary: \d+ events, [\d.]+ KiB in [\d.]+ s, first token after \d+ ms, status completed, usage 318 in \+ 486 out \(192 reasoning\) = 804 tokens/,
+    );
+    // Readable as a log: no colours, no rewritten lines.
+    expect(stdout).not.toMatch(/\x1b|\r/); // eslint-disable-line no-control-regex
+
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([
+      expect.stringMatching(/^ig_\w+-partial-0\.png$/),
+      expect.stringMatching(/^ig_\w+-partial-1\.png$/),
+      expect.stringMatching(/^ig_\w+-partial-2\.png$/),
+      expect.stringMatching(/^ig_\w+\.png$/),
+    ]);
+    const images = files.map((file) => readFileSync(join(out, file)));
+    for (const bytes of images) {
+      const png = readPng(bytes);
+      expect(png).toMatchObject({ width: 64, height: 64, bitDepth: 8, colorType: 2 });
+      expect(png.chunks).toEqual(['IHDR', 'IDAT', 'IEND']);
+      expect(png.data.length).toBe(64 * (64 * 3 + 1));
+    }
+    // Each frame is a different picture.
+    expect(new Set(images.map((bytes) => bytes.toString('base64'))).size).toBe(4);
+
+    // Every request went to the mock server on 127.0.0.1, and nothing anywhere else.
+    expect(run.network).toContainEqual(
+      expect.stringMatching(
+        /^fetch allowed POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses gpt-5-nano$/,
+      ),
+    );
+    expect(run.network.filter((line) => !/ allowed .*127\.0\.0\.1/.test(line))).toEqual([]);
+  });
+});
+
+describe('the demo with an API key', () => {
+  it('streams from OpenAI or OpenRouter (refused here), shows the error, exits 1', async () => {
+    const key = 'sk-demo-test-0123456789abcdef';
+    const services = [
+      ['OPENAI_API_KEY', 'https://api.openai.com/v1/responses gpt-5-nano'],
+      ['OPENROUTER_API_KEY', 'https://openrouter.ai/api/v1/responses openai/gpt-5-nano'],
+    ];
+    const runs = await Promise.all(
+      services.map(([name]) =>
+        runDemo(['--out', join(dir, 'images')], {
+          env: { [name]: key },
+          networkLog: join(dir, `${name}.log`),
+        }),
+      ),
+    );
+
+    runs.forEach((run, i) => {
+      const [name, target] = services[i];
+      expect({ name, code: run.code }).toEqual({ name, code: 1 });
+      expect(run.network).toEqual([`fetch refused POST ${target}`]);
+      expect(run.stderr).toMatch(/^Error: http_error: HTTP 401: network guard/m);
+      expect(run.stdout + run.stderr).not.toContain(key);
+      expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
+    });
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops the stream, aborts the request and exits 130 without a stack trace', async () => {
+    let interruptedAt = 0;
+    const run = await runDemo(['--pace', '100', '--out', join(dir, 'images')], {
+      networkLog: join(dir, 'network.log'),
+      onStdout: (stdout, kill) => {
+        if (interruptedAt === 0 && stdout.includes('Planning')) {
+          interruptedAt = Date.now();
+          kill('SIGINT');
+        }
+      },
+    });
+
+    expect(interruptedAt).toBeGreaterThan(0);
+    expect(Date.now() - interruptedAt).toBeLessThan(3000);
+    expect(run.code).toBe(130);
+    expect(run.stdout).toContain('stopped');
+    expect(run.stdout).toContain('mock server: the client closed the connection');
+    expect(run.stdout).not.toContain('Summary:');
+    expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
+    expect(run.stderr).toBe('');
+  });
+});

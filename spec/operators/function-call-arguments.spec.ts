@@ -1,0 +1,132 @@
+import { from } from 'rxjs';
+import type { TestScheduler } from 'rxjs/testing';
+import type { ResponseStreamEvent } from '../../lib/events';
+import {
+  functionCallArguments,
+  type FunctionCallArgumentsUpdate,
+} from '../../lib/operators/function-call-arguments';
+import { events, items, scriptResponse } from '../../lib/testing/factories';
+import { collect, fixtureEvents, testScheduler } from './support';
+
+const values: Record<string, ResponseStreamEvent> = {
+  c: events.created(),
+  a: events.outputItemAdded({
+    item: items.functionCall({ name: 'get_weather', arguments: '', status: 'in_progress' }),
+  }),
+  x: events.functionCallArgumentsDelta({ delta: '{"city"' }),
+  y: events.functionCallArgumentsDelta({ delta: ':"Rome"}' }),
+  d: events.functionCallArgumentsDone({ arguments: '{"city":"Rome"}' }),
+  o: events.outputItemDone({
+    item: items.functionCall({ name: 'get_weather', arguments: '{"city":"Rome"}' }),
+  }),
+};
+const call = { itemId: 'fc_0', callId: 'call_0', name: 'get_weather', outputIndex: 0 };
+const updates: Record<string, FunctionCallArgumentsUpdate> = {
+  x: { ...call, arguments: '{"city"', done: false },
+  y: { ...call, arguments: '{"city":"Rome"}', done: false },
+  d: { ...call, arguments: '{"city":"Rome"}', done: true },
+};
+
+describe('functionCallArguments', () => {
+  let scheduler: TestScheduler;
+  beforeEach(() => (scheduler = testScheduler()));
+
+  it('emits the arguments so far on each delta, then done once', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-c-a-x-y-d-o-|', values);
+      expectObservable(source.pipe(functionCallArguments())).toBe('-----x-y-d---|', updates);
+      expectSubscriptions(source.subscriptions).toBe('^------------!');
+    });
+  });
+
+  it('is done at output_item.done when the .done event is missing', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold('-a-x-y-o-|', values).pipe(functionCallArguments())).toBe(
+        '---x-y-d-|',
+        updates,
+      );
+    });
+  });
+
+  it('passes a source error on', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold('-a-x-#', values, 'cut').pipe(functionCallArguments())).toBe(
+        '---x-#',
+        updates,
+        'cut',
+      );
+    });
+  });
+
+  it('completes without a value on an empty source', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold<ResponseStreamEvent>('|').pipe(functionCallArguments())).toBe('|');
+    });
+  });
+
+  it('unsubscribes from the source when the subscriber leaves early', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-a-x-y-d-|', values);
+      expectObservable(source.pipe(functionCallArguments()), '^----!').toBe('---x--', updates);
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('completes after the arguments so far when the stream is cut short', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold('-a-x-y-|', values).pipe(functionCallArguments())).toBe(
+        '---x-y-|',
+        updates,
+      );
+    });
+  });
+
+  it('leaves name and callId empty until something announces them', () => {
+    const emitted = collect(from([values.x, values.o]).pipe(functionCallArguments())).values;
+    expect(emitted).toEqual([
+      { itemId: 'fc_0', callId: '', name: '', outputIndex: 0, arguments: '{"city"', done: false },
+      updates.d,
+    ]);
+  });
+
+  it('follows several calls, and starts again on response.created', () => {
+    const first = scriptResponse()
+      .created()
+      .functionCall({ name: 'a', arguments: ['{', '}'] })
+      .functionCall({ name: 'b', arguments: '[]' });
+    const second = scriptResponse().created().functionCall({ name: 'c', arguments: '1' });
+    const emitted = collect(
+      from([...first.events, ...second.events]).pipe(functionCallArguments()),
+    ).values;
+    expect(
+      emitted.map(({ name, outputIndex, arguments: args, done }) => [
+        name,
+        outputIndex,
+        args,
+        done,
+      ]),
+    ).toEqual([
+      ['a', 0, '{', false],
+      ['a', 0, '{}', false],
+      ['a', 0, '{}', true],
+      ['b', 1, '[]', false],
+      ['b', 1, '[]', true],
+      ['c', 0, '1', false],
+      ['c', 0, '1', true],
+    ]);
+  });
+
+  it('streams the arguments of the recorded calls', () => {
+    const emitted = collect(
+      from(fixtureEvents('openai-reasoning-encrypted-content.1.sse')).pipe(functionCallArguments()),
+    ).values;
+    const done = emitted.filter((u) => u.done);
+    expect(done.map((u) => u.arguments)).toEqual([
+      '{"a":12,"b":7,"op":"add"}',
+      '{"a":19,"b":3,"op":"multiply"}',
+      '{"a":57,"b":10,"op":"multiply"}',
+    ]);
+    expect(emitted.filter((u) => !u.done)).toHaveLength(39);
+    expect(emitted.every((u) => u.name === 'calculator')).toBe(true);
+  });
+});

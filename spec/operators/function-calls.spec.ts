@@ -1,0 +1,227 @@
+import { from } from 'rxjs';
+import type { TestScheduler } from 'rxjs/testing';
+import { z } from 'zod';
+import { isResponsesStreamError, type InvalidArgumentsError } from '../../lib/errors';
+import type { ResponseStreamEvent } from '../../lib/events';
+import { functionCalls, type FunctionCall } from '../../lib/operators/function-calls';
+import { events, items, scriptResponse } from '../../lib/testing/factories';
+import { collect, fixtureEvents, testScheduler } from './support';
+
+const added = items.functionCall({ name: 'get_weather', arguments: '', status: 'in_progress' });
+const finished = items.functionCall({ name: 'get_weather', arguments: '{"city":"Paris"}' });
+const values: Record<string, ResponseStreamEvent> = {
+  c: events.created(),
+  a: events.outputItemAdded({ item: added }),
+  x: events.functionCallArgumentsDelta({ delta: '{"city"' }),
+  y: events.functionCallArgumentsDelta({ delta: ':"Paris"}' }),
+  d: events.functionCallArgumentsDone({ arguments: '{"city":"Paris"}' }),
+  o: events.outputItemDone({ item: finished }),
+  b: events.functionCallArgumentsDone({ arguments: '{"city":' }),
+  z: events.completed({ response: { output: [finished] } }),
+};
+const call: FunctionCall = {
+  itemId: 'fc_0',
+  callId: 'call_0',
+  name: 'get_weather',
+  arguments: '{"city":"Paris"}',
+  parsed: { city: 'Paris' },
+  outputIndex: 0,
+};
+const calls = { f: call };
+const invalid = (rawArguments: string) =>
+  expect.objectContaining({
+    code: 'invalid_arguments',
+    toolName: 'get_weather',
+    callId: 'call_0',
+    rawArguments,
+  });
+
+describe('functionCalls', () => {
+  let scheduler: TestScheduler;
+  beforeEach(() => (scheduler = testScheduler()));
+
+  it('emits each call once, when its arguments are done, with name and callId from output_item.added', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-c-a-x-y-d-o-z-|', values);
+      expectObservable(source.pipe(functionCalls())).toBe('---------f-----|', calls);
+      expectSubscriptions(source.subscriptions).toBe('^--------------!');
+    });
+  });
+
+  it('emits at output_item.done, or the terminal Response, when the .done event is missing', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold('-c-a-x-y-o-z-|', values).pipe(functionCalls())).toBe(
+        '---------f---|',
+        calls,
+      );
+      expectObservable(cold('-c-a-x-y-z-|', values).pipe(functionCalls())).toBe(
+        '---------f-|',
+        calls,
+      );
+    });
+  });
+
+  it('waits for output_item.done when nothing named the tool before', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold('-c-x-y-d-o-|', values).pipe(functionCalls())).toBe(
+        '---------f-|',
+        calls,
+      );
+    });
+  });
+
+  it('errors with invalid_arguments when the arguments are not JSON', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-c-a-b-o-|', values);
+      expectObservable(source.pipe(functionCalls())).toBe('-----#', {}, invalid('{"city":'));
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('passes a source error on', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-c-a-x-#', values, new Error('cut'));
+      expectObservable(source.pipe(functionCalls())).toBe('-------#', {}, new Error('cut'));
+      expectSubscriptions(source.subscriptions).toBe('^------!');
+    });
+  });
+
+  it('completes without a value on an empty source', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold<ResponseStreamEvent>('|').pipe(functionCalls())).toBe('|');
+    });
+  });
+
+  it('unsubscribes from the source when the subscriber leaves early', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-a-x-y-d-|', values);
+      expectObservable(source.pipe(functionCalls()), '^--!').toBe('----');
+      expectSubscriptions(source.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('drops a call that never finished when the stream is cut short', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold('-c-a-x-y-|', values).pipe(functionCalls())).toBe('---------|');
+    });
+  });
+
+  describe('with schemas', () => {
+    const schemas = {
+      get_weather: z.object({ city: z.string() }),
+      add: z.object({ a: z.number(), b: z.number() }).transform(({ a, b }) => ({ sum: a + b })),
+    };
+
+    it('validates and types parsed per tool', () => {
+      const script = scriptResponse()
+        .created()
+        .functionCall({
+          name: 'get_weather',
+          arguments: ['{"city":', '"Oslo"}'],
+          omitNameOnDone: true,
+        })
+        .functionCall({ name: 'add', arguments: '{"a":1,"b":2}' })
+        .completed();
+      const emitted = collect(from(script.events).pipe(functionCalls(schemas))).values;
+      expect(
+        emitted.map(({ name, parsed, callId, outputIndex }) => ({
+          name,
+          parsed,
+          callId,
+          outputIndex,
+        })),
+      ).toEqual([
+        { name: 'get_weather', parsed: { city: 'Oslo' }, callId: 'call_0', outputIndex: 0 },
+        { name: 'add', parsed: { sum: 3 }, callId: 'call_1', outputIndex: 1 },
+      ]);
+    });
+
+    it('errors with invalid_arguments, the raw arguments and the issues, on a mismatch', () => {
+      const script = scriptResponse()
+        .created()
+        .functionCall({ name: 'get_weather', arguments: '{"city":7}' });
+      const { values: emitted, error } = collect(from(script.events).pipe(functionCalls(schemas)));
+      expect(emitted).toEqual([]);
+      expect(isResponsesStreamError(error, 'invalid_arguments')).toBe(true);
+      const failure = error as InvalidArgumentsError;
+      expect(failure).toMatchObject({
+        toolName: 'get_weather',
+        callId: 'call_0',
+        rawArguments: '{"city":7}',
+      });
+      expect(failure.issues).toEqual([
+        expect.objectContaining({ path: ['city'], code: 'invalid_type' }),
+      ]);
+      expect(failure.position?.sequenceNumber).toBe(script.events.length - 2);
+    });
+
+    it('errors with invalid_arguments for a tool the map does not name', () => {
+      const script = scriptResponse()
+        .created()
+        .functionCall({ name: 'delete_everything', arguments: '{}' });
+      const { error } = collect(from(script.events).pipe(functionCalls(schemas)));
+      expect(isResponsesStreamError(error, 'invalid_arguments')).toBe(true);
+      expect((error as InvalidArgumentsError).toolName).toBe('delete_everything');
+    });
+  });
+
+  it('leaves out a call the server reports as cut short', () => {
+    const cut = items.functionCall({
+      name: 'get_weather',
+      arguments: '{"ci',
+      status: 'incomplete',
+    });
+    const inProgress = items.functionCall({
+      name: 'get_weather',
+      arguments: '{"ci',
+      status: 'in_progress',
+    });
+    const list: ResponseStreamEvent[] = [
+      values.a,
+      events.functionCallArgumentsDelta({ delta: '{"ci' }),
+      events.outputItemDone({ item: cut }),
+      events.incomplete({ response: { output: [cut] } }),
+    ];
+    expect(collect(from(list).pipe(functionCalls()))).toEqual({ values: [], completed: true });
+    const terminal = [values.a, events.incomplete({ response: { output: [inProgress] } })];
+    expect(collect(from(terminal).pipe(functionCalls()))).toEqual({ values: [], completed: true });
+  });
+
+  it('parses empty arguments as {}', () => {
+    const script = scriptResponse().created().functionCall({ name: 'now', arguments: '' });
+    expect(collect(from(script.events).pipe(functionCalls())).values.map((c) => c.parsed)).toEqual([
+      {},
+    ]);
+  });
+
+  it('recovers the names the recorded stream leaves out of function_call_arguments.done', () => {
+    const recorded = fixtureEvents('openai-reasoning-encrypted-content.1.sse');
+    const done = recorded.filter((e) => e.type === 'response.function_call_arguments.done');
+    expect(
+      done.every((e) => e.type === 'response.function_call_arguments.done' && e.name === undefined),
+    ).toBe(true);
+    const emitted = collect(
+      from(recorded).pipe(
+        functionCalls({ calculator: z.object({ a: z.number(), b: z.number(), op: z.string() }) }),
+      ),
+    );
+    expect(emitted.error).toBeUndefined();
+    expect(emitted.values.map(({ name, callId, parsed }) => ({ name, callId, parsed }))).toEqual([
+      {
+        name: 'calculator',
+        callId: 'call_AB6AaRZ1FYZB2RwS6A5vbdqn',
+        parsed: { a: 12, b: 7, op: 'add' },
+      },
+      {
+        name: 'calculator',
+        callId: 'call_Q6pW65MUgW9vF59BmItYGos3',
+        parsed: { a: 19, b: 3, op: 'multiply' },
+      },
+      {
+        name: 'calculator',
+        callId: 'call_Zl5vIMnD7dVAjgU6FkhmiCZh',
+        parsed: { a: 57, b: 10, op: 'multiply' },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,202 @@
+import { distinctUntilChanged, from } from 'rxjs';
+import type { TestScheduler } from 'rxjs/testing';
+import type { MessageItem, ResponseObject, ResponseStreamEvent } from '../../lib/events';
+import { responseSnapshot } from '../../lib/operators/response-snapshot';
+import { events, items, response, scriptResponse } from '../../lib/testing/factories';
+import { collect, fixtureEvents, fixtureNames, testScheduler } from './support';
+
+const message = items.message({ status: 'in_progress', content: [] });
+const done = items.message({ text: 'Hi' });
+const values: Record<string, ResponseStreamEvent> = {
+  c: events.created(),
+  a: events.outputItemAdded({ item: message }),
+  p: events.contentPartAdded(),
+  d: events.outputTextDelta({ delta: 'Hi' }),
+  k: events.keepalive(),
+  u: events.unknown('response.new_thing'),
+  z: events.completed({ response: { output: [done] } }),
+};
+const s0 = { ...response(), outputText: '' };
+const snapshots: Record<string, ResponseObject> = {
+  c: s0,
+  a: { ...s0, output: [message] },
+  p: { ...s0, output: [{ ...message, content: [items.outputText('')] }] },
+  d: { ...s0, output: [{ ...message, content: [items.outputText('Hi')] }], outputText: 'Hi' },
+  z: { ...response({ status: 'completed', output: [done] }), outputText: 'Hi' },
+};
+
+describe('responseSnapshot', () => {
+  let scheduler: TestScheduler;
+  beforeEach(() => (scheduler = testScheduler()));
+
+  it('emits the rebuilt Response after every event that changes it', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-k-c-a-p-k-d-u-z-|', values);
+      expectObservable(source.pipe(responseSnapshot())).toBe('---c-a-p---d---z-|', snapshots);
+      expectSubscriptions(source.subscriptions).toBe('^----------------!');
+    });
+  });
+
+  it('passes a source error on', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-c-a-#', values, new Error('cut'));
+      expectObservable(source.pipe(responseSnapshot())).toBe('-c-a-#', snapshots, new Error('cut'));
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('completes without a value on an empty source', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold<ResponseStreamEvent>('|').pipe(responseSnapshot())).toBe('|');
+    });
+  });
+
+  it('unsubscribes from the source when the subscriber leaves early', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-c-a-p-d-z-|', values);
+      expectObservable(source.pipe(responseSnapshot()), '^--!').toBe('-c--', snapshots);
+      expectSubscriptions(source.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('completes after the last snapshot when the stream is cut short', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold('-c-a-p-d-|', values).pipe(responseSnapshot())).toBe(
+        '-c-a-p-d-|',
+        snapshots,
+      );
+    });
+  });
+
+  it('emits a new object each time, sharing every unchanged branch', () => {
+    const script = scriptResponse()
+      .created()
+      .webSearch()
+      .message({ text: ['a', 'b', 'c'] })
+      .keepalive()
+      .completed();
+    const emitted = collect(from(script.events).pipe(responseSnapshot())).values;
+    const distinct = collect(
+      from(script.events).pipe(responseSnapshot(), distinctUntilChanged()),
+    ).values;
+    expect(distinct).toEqual(emitted);
+    for (let i = 1; i < emitted.length; i++) expect(emitted[i]).not.toBe(emitted[i - 1]);
+    const [b, c] = emitted
+      .filter((s) => /^ab?c?$/.test(s.outputText ?? '') && s.outputText !== 'a')
+      .slice(0, 2);
+    expect([b.outputText, c.outputText]).toEqual(['ab', 'abc']);
+    expect(c.output[0]).toBe(b.output[0]);
+    expect(c.output[1]).not.toBe(b.output[1]);
+    expect((c.output[1] as MessageItem).content[0]).not.toBe(
+      (b.output[1] as MessageItem).content[0],
+    );
+  });
+
+  it('starts a new snapshot at each response.created', () => {
+    const first = scriptResponse({ id: 'resp_a' }).created().message({ text: 'A' }).completed();
+    const second = scriptResponse({ id: 'resp_b' }).created();
+    const emitted = collect(
+      from([...first.events, ...second.events]).pipe(responseSnapshot()),
+    ).values;
+    expect(emitted[emitted.length - 1]).toEqual({
+      ...second.response({ status: 'in_progress' }),
+      outputText: '',
+    });
+  });
+
+  describe.each(fixtureNames)('recorded %s', (name) => {
+    const recorded = fixtureEvents(name);
+    const terminals = recorded
+      .map((event, index) => ({ event, index }))
+      .filter(
+        ({ event }) => event.type === 'response.completed' || event.type === 'response.failed',
+      );
+
+    it('rebuilds, from the deltas alone, the output of every terminal event', () => {
+      expect(terminals.length).toBeGreaterThan(0);
+      for (const { event, index } of terminals) {
+        if (!('response' in event)) throw new Error('not a lifecycle event');
+        const before = collect(from(recorded.slice(0, index)).pipe(responseSnapshot())).values;
+        const snapshot = before[before.length - 1];
+        // The one field that cannot match: OpenAI re-encrypts a reasoning item's
+        // `encrypted_content` for the terminal Response (same length, new ciphertext).
+        const allowed = snapshot.output.flatMap((item, i) =>
+          item.type === 'reasoning' && item.encryptedContent != null
+            ? [`${i}.encryptedContent`]
+            : [],
+        );
+        const differences = differingPaths(snapshot.output, event.response.output);
+        expect(differences.filter((path) => !allowed.includes(path))).toEqual([]);
+        expect(snapshot.output).toHaveLength(event.response.output.length);
+      }
+    });
+
+    it('rebuilds every streamed field even with every .done event dropped', () => {
+      const doneTypes = new Set<string>([
+        'response.output_item.done',
+        'response.content_part.done',
+        'response.output_text.done',
+        'response.reasoning_summary_text.done',
+        'response.reasoning_summary_part.done',
+        'response.function_call_arguments.done',
+        'response.code_interpreter_call_code.done',
+      ]);
+      for (const { event, index } of terminals) {
+        if (!('response' in event)) throw new Error('not a lifecycle event');
+        const deltas = recorded.slice(0, index).filter((e) => !doneTypes.has(e.type));
+        const before = collect(from(deltas).pipe(responseSnapshot())).values;
+        const { output } = before[before.length - 1];
+        const fields = differingPaths(output, event.response.output).map((path) => {
+          const [at, field] = path.split('.');
+          return `${output[Number(at)].type}.${field}`;
+        });
+        // Fields only `output_item.done` carries: they are never streamed as deltas.
+        const onlyInDone = [
+          'message.status',
+          'function_call.status',
+          'code_interpreter_call.outputs',
+          'web_search_call.action',
+          'reasoning.encryptedContent',
+          ...['result', 'revisedPrompt', 'background', 'outputFormat', 'quality', 'size'].map(
+            (field) => `image_generation_call.${field}`,
+          ),
+        ];
+        expect(fields.filter((field) => !onlyInDone.includes(field))).toEqual([]);
+      }
+    });
+
+    it('ends with the server copy of the terminal Response', () => {
+      const emitted = collect(from(recorded).pipe(responseSnapshot())).values;
+      const { event } = terminals[terminals.length - 1];
+      expect(emitted[emitted.length - 1].output).toEqual(
+        'response' in event ? event.response.output : undefined,
+      );
+    });
+  });
+
+  it('finds encrypted_content to be the only difference in the recorded reasoning stream', () => {
+    const recorded = fixtureEvents('openai-reasoning-encrypted-content.1.sse');
+    const index = recorded.findIndex((e) => e.type === 'response.completed');
+    const terminal = recorded[index];
+    const before = collect(from(recorded.slice(0, index)).pipe(responseSnapshot())).values;
+    const output = before[before.length - 1].output;
+    expect('response' in terminal && differingPaths(output, terminal.response.output)).toEqual([
+      '0.encryptedContent',
+    ]);
+  });
+});
+
+/** The paths (`0.content.1.text`) where two JSON-like values differ. */
+function differingPaths(a: unknown, b: unknown, path = ''): string[] {
+  if (Object.is(a, b)) return [];
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return [path || '(root)'];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((key) =>
+    differingPaths(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      path ? `${path}.${key}` : key,
+    ),
+  );
+}

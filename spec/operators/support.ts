@@ -1,0 +1,64 @@
+/**
+ * Helpers for the operator and accumulator specs: recorded fixtures as events, and synchronous
+ * collection of an Observable's notifications.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import type { ResponseStreamEvent } from '../../lib/events';
+import { fromSSE } from '../../lib/sources/from-sse';
+
+/** The recorded streams shared by the team. */
+export const fixtureDir = path.resolve(__dirname, '../../../shared/fixtures/recorded');
+
+/** The file names of every recorded fixture. */
+export const fixtureNames: readonly string[] = fs
+  .readdirSync(fixtureDir)
+  .filter((name) => name.endsWith('.sse'))
+  .sort();
+
+/** What an Observable did, collected synchronously. */
+export interface Collected<T> {
+  readonly values: T[];
+  readonly error?: unknown;
+  readonly completed: boolean;
+}
+
+/** Subscribes and collects every notification that arrives synchronously. */
+export function collect<T>(source: Observable<T>): Collected<T> {
+  const values: T[] = [];
+  let error: unknown;
+  let completed = false;
+  source.subscribe({
+    next: (value) => values.push(value),
+    error: (err: unknown) => (error = err),
+    complete: () => (completed = true),
+  });
+  return error === undefined ? { values, completed } : { values, error, completed };
+}
+
+/** A recorded fixture decoded by `fromSSE` (synchronous for a string source). */
+export function fixtureEvents(name: string): ResponseStreamEvent[] {
+  const { values, error, completed } = collect(
+    fromSSE(fs.readFileSync(path.join(fixtureDir, name), 'utf8')),
+  );
+  if (error !== undefined || !completed)
+    throw new Error(`fixture ${name} did not decode: ${String(error)}`);
+  return values;
+}
+
+/** A TestScheduler that asserts with Jest's `toEqual`. */
+export function testScheduler(): TestScheduler {
+  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+}
+
+/** The output text of a Response's `output`, computed here independently of the library. */
+export function expectedOutputText(output: readonly { type: string; content?: unknown }[]): string {
+  return output
+    .filter((item) => item.type === 'message')
+    .flatMap((item) => item.content as { type: string; text?: string }[])
+    .filter((part) => part.type === 'output_text')
+    .map((part) => part.text)
+    .join('');
+}
