@@ -1,7 +1,7 @@
 /**
  * Audio output events (OpenAI only; not item-scoped).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { event, obfuscation } from './schema';
 
 /** `response.audio.delta`: a chunk of base64 audio. */

@@ -1,7 +1,7 @@
 /**
  * The stream-level `error` event, normalised to one flat shape.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj, renameKeys } from './schema';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

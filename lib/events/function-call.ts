@@ -1,7 +1,7 @@
 /**
  * Function call arguments and custom tool call input events.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { event, itemScoped, obfuscation } from './schema';
 
 /** `response.function_call_arguments.delta`: a fragment of a `function_call` item's JSON `arguments`. */

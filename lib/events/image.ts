@@ -1,7 +1,7 @@
 /**
  * Image generation tool events.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { event, itemScoped } from './schema';
 
 /** `response.image_generation_call.in_progress`: the `image_generation_call` item is in progress. */

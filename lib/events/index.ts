@@ -2,7 +2,7 @@
  * The event schemas and types: every Responses API stream event (OpenAI and OpenRouter), the
  * nested objects they carry, the `eventSchemas` lookup table and the `ResponseStreamEvent` union.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { UnknownEvent } from './special';
 
 import {

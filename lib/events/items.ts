@@ -7,7 +7,7 @@
  * always carry them; items typed by one SDK only follow that SDK, made looser where it helps
  * (OpenRouter items have no required `id`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContentPart, ReasoningTextPart, SummaryTextPart } from './parts';
 import { obj, openUnion, userData, type UnknownVariant } from './schema';
 

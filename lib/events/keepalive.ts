@@ -1,7 +1,7 @@
 /**
  * The transport keepalive event.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj } from './schema';
 
 /**

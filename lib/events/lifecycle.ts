@@ -1,7 +1,7 @@
 /**
  * Lifecycle events: each carries the whole `Response` as the server knows it at that moment.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ResponseObject } from './response';
 import { event } from './schema';
 

@@ -1,7 +1,7 @@
 /**
  * OpenRouter-only events: the `openrouter:fusion` server tool and `response.debug`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FusionAnalysisResult } from './items';
 import { event, itemScoped, obfuscation, obj, userData } from './schema';
 

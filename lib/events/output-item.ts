@@ -1,7 +1,7 @@
 /**
  * Events that add and finish output items and their content parts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OutputItem } from './items';
 import { ContentPart } from './parts';
 import { event, partScoped } from './schema';

@@ -3,7 +3,7 @@
  * `reasoning` item is made of, and what `response.content_part.*`,
  * `response.reasoning_summary_part.*`, `response.output_text.*` carry.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { obj, openUnion, type UnknownVariant } from './schema';
 
 /** One alternative token of a {@link StreamLogprob}. Every field is optional (OpenAI types). */

@@ -1,7 +1,7 @@
 /**
  * Reasoning events: raw reasoning text and reasoning summaries.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SummaryTextPart } from './parts';
 import { event, itemScoped, obfuscation, partScoped } from './schema';
 

@@ -1,7 +1,7 @@
 /**
  * Refusal events.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { event, obfuscation, partScoped } from './schema';
 
 /** `response.refusal.delta`: a fragment of a `refusal` content part. */

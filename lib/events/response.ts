@@ -6,7 +6,7 @@
  * subsets of the rest. Enum-like fields (`status`, `service_tier`, `truncation`, error codes) are
  * open strings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OutputItem } from './items';
 import { obj, userData } from './schema';
 

@@ -15,7 +15,7 @@
  *
  * @internal
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const snakeCache = new Map<string, string>();
 

@@ -1,7 +1,7 @@
 /**
  * Output text events: deltas, the final text, and annotations.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Annotation, StreamLogprob } from './parts';
 import { event, obfuscation, partScoped } from './schema';
 

@@ -1,7 +1,7 @@
 /**
  * Built-in tool events: web search, file search, code interpreter, MCP, shell and apply-patch.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ShellCallOutputContent } from './items';
 import { event, itemScoped, obfuscation, obj } from './schema';
 

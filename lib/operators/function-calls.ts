@@ -1,5 +1,5 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidArgumentsError } from '../errors';
 import type { StreamEvent } from './internal/events';
 import {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# CI for the Angular example: pack the library as users get it, install that tarball in the app,
+# build the app with the Angular CLI, and drive it in headless Chromium against the mock API.
+# Run from anywhere: bash examples/angular/ci.sh. Exits non-zero on any failure.
+set -euo pipefail
+
+app="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$app/../.." && pwd)"
+export NG_CLI_ANALYTICS=false
+step() { printf '\n== %s (%ds)\n' "$1" "$SECONDS"; }
+
+step 'Chromium'
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=''
+  [ "$(id -u)" -eq 0 ] || sudo='sudo'
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
+fi
+/usr/bin/chromium --version
+
+step 'Library: build and pack'
+cd "$root"
+[ -d node_modules ] || npm ci
+npm run build
+rm -rf "$app/vendor"
+mkdir -p "$app/vendor"
+tarball="$(npm pack --silent --pack-destination "$app/vendor" | tail -n 1)"
+mv "$app/vendor/$tarball" "$app/vendor/rxjs-openresponses.tgz"
+echo "packed $tarball"
+
+step 'App: install (the tarball, and the locked dependencies)'
+cd "$app"
+npm ci --no-audit --no-fund
+# npm ci takes the library's own dependencies from the lockfile. When they changed since it was
+# written, update it for this run (and say so: commit the update, from `npm run relock`).
+if ! node scripts/relock.mjs --check; then
+  echo 'WARNING: package-lock.json is stale for this library build; relocking for this run.' >&2
+  node scripts/relock.mjs
+  npm ci --no-audit --no-fund
+  node scripts/relock.mjs --check
+fi
+
+step 'App: type-check the test and servers, build'
+npx tsc -p tsconfig.node.json
+npx ng build
+
+step 'End-to-end test in headless Chromium'
+node --test --test-reporter=spec e2e/app.e2e.test.mjs
+echo "Screenshots: $app/screenshots"
+step 'Done'

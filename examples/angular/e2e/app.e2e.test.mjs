@@ -1,0 +1,323 @@
+// @ts-check
+/**
+ * End to end: the built app (which imports the packed library) in headless Chromium, against the
+ * mock Responses API behind the app's own origin.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startAppServer } from '../server/app-server.mjs';
+import {
+  ANSWER,
+  FINAL_COLOUR,
+  IMAGE,
+  LONG_ANSWER,
+  RATE_LIMITED,
+  REFUSAL,
+  startDemoApi,
+} from '../server/demo-api.mjs';
+
+/** @typedef {{ texts: string[]; refusals: string[]; images: string[]; statuses: string[] }} Seen */
+
+const root = fileURLToPath(new URL('../dist/browser', import.meta.url));
+const shots =
+  process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL('../screenshots', import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const dataUrl = (/** @type {string} */ b64) => `data:image/png;base64,${b64}`;
+
+/** @type {import('rxjs-openresponses/testing').MockServer} */
+let api;
+/** @type {import('../server/app-server.mjs').AppServer} */
+let app;
+/** @type {import('playwright-core').BrowserContext} */
+let browser;
+/** @type {string} */
+let profile;
+/** @type {string[]} */
+const pageErrors = [];
+
+/**
+ * Runs in the page before the app: records every state the view renders (a MutationObserver
+ * callback runs after each DOM update, so no rendered state is missed), in `window.__seen`.
+ */
+function recordRenderedStates() {
+  /** @type {Seen} */
+  const seen = { texts: [], refusals: [], images: [], statuses: [] };
+  Object.assign(window, { __seen: seen });
+  /** @param {string[]} list @param {string | null | undefined} value */
+  const push = (list, value) => {
+    if (value != null && list[list.length - 1] !== value) list.push(value);
+  };
+  const record = () => {
+    const q = (/** @type {string} */ id) => document.querySelector(`[data-testid="${id}"]`);
+    push(seen.texts, q('answer')?.textContent);
+    push(
+      seen.refusals,
+      q('refusal')
+        ?.textContent?.replace(/^\s*Refused:\s*/, '')
+        .trim(),
+    );
+    push(seen.images, q('image')?.getAttribute('src'));
+    push(seen.statuses, q('status')?.getAttribute('data-status'));
+  };
+  new MutationObserver(record).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+  });
+}
+
+before(async () => {
+  assert.ok(
+    existsSync(join(root, 'index.html')),
+    `build the app first (npm run build): no ${root}/index.html`,
+  );
+  assert.ok(
+    existsSync(chromiumPath),
+    `no Chromium at ${chromiumPath} (apt-get install -y chromium)`,
+  );
+  await rm(shots, { recursive: true, force: true });
+  await mkdir(shots, { recursive: true });
+  console.log(`Screenshots: ${shots}`);
+  api = await startDemoApi({ delay: 30 });
+  app = await startAppServer({ root, api: api.url });
+  profile = await mkdtemp(join(tmpdir(), 'rxjs-openresponses-e2e-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 800, height: 700 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await browser.addInitScript(recordRenderedStates);
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await api?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+/** A fresh page on the app, with page errors and console errors collected. */
+async function openApp() {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium logs every non-2xx response; the 429s are the point of one test.
+    const expected = message.text().includes('status of 429');
+    if (message.type() === 'error' && !expected) pageErrors.push(`console: ${message.text()}`);
+  });
+  await page.goto(app.url);
+  await page.getByTestId('send').waitFor();
+  return page;
+}
+
+/** @param {import('playwright-core').Page} page @returns {Promise<Seen>} */
+const seen = (page) => page.evaluate(() => /** @type {Seen} */ (Reflect.get(window, '__seen')));
+
+/** @param {import('playwright-core').Page} page @param {string} name */
+const screenshot = (page, name) =>
+  page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+/** @param {import('playwright-core').Page} page @param {string} prompt */
+async function ask(page, prompt) {
+  await page.getByTestId('prompt').fill(prompt);
+  const index = api.requests.length;
+  await page.getByTestId('send').click();
+  return index;
+}
+
+/**
+ * Waits until `condition` holds in the page, checking on every animation frame: the states under
+ * test last tens of milliseconds, shorter than Playwright's default polling interval.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {() => unknown} condition
+ */
+const until = (page, condition) =>
+  page.waitForFunction(condition, undefined, { polling: 'raf', timeout: 20_000 });
+
+/** Resolves with `promise`, or rejects after `ms`. @template T @param {Promise<T>} promise @param {number} ms @param {string} what */
+function within(promise, ms, what) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const timeout = new Promise(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)),
+  );
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+test('the app bundles the packed library, with no Node built-ins', async () => {
+  const installed = fileURLToPath(new URL('../node_modules/rxjs-openresponses', import.meta.url));
+  assert.ok(!(await lstat(installed)).isSymbolicLink(), 'installed from the tarball, not linked');
+  assert.ok(existsSync(join(installed, 'dist/index.js')) && !existsSync(join(installed, 'lib')));
+  const scripts = (await readdir(root)).filter((file) => file.endsWith('.js'));
+  const bundle = (
+    await Promise.all(scripts.map((file) => readFile(join(root, file), 'utf8')))
+  ).join('\n');
+  assert.ok(bundle.includes('rxjs-openresponses.error'), 'the library is in the bundle');
+  assert.doesNotMatch(bundle, /["'`]node:[a-z]/, 'no node: imports');
+  assert.doesNotMatch(bundle, /\bBuffer\.(from|alloc)/, 'no Buffer');
+});
+
+test(
+  'the answer grows, then the image sharpens frame by frame to the final one',
+  { timeout: 60_000 },
+  async (t) => {
+    const page = await openApp();
+    const index = await ask(page, 'Describe a sunrise over the sea, and draw it.');
+
+    await until(page, () =>
+      document.querySelector('[data-testid="answer"]')?.textContent?.includes(' '),
+    );
+    await screenshot(page, '01-text-streaming');
+    await until(
+      page,
+      () => document.querySelector('[data-testid="image"]')?.getAttribute('data-frame') === '1',
+    );
+    await screenshot(page, '02-image-partial');
+    await page.locator('[data-testid="status"][data-status="done"]').waitFor({ timeout: 20_000 });
+    await screenshot(page, '03-done');
+
+    const { texts, images, statuses } = await seen(page);
+    const intermediate = texts.filter((text) => text !== '' && text !== ANSWER);
+    t.diagnostic(
+      `text states: ${texts.length} (${intermediate.length} intermediate); image frames: ${images.length}`,
+    );
+    assert.ok(
+      intermediate.length > 1,
+      `expected several intermediate texts, saw ${JSON.stringify(texts)}`,
+    );
+    texts.forEach(
+      (text, i) =>
+        i > 0 &&
+        assert.ok(text.startsWith(texts[i - 1]), `text ${i} does not extend text ${i - 1}`),
+    );
+    assert.equal(texts.at(-1), ANSWER);
+    assert.equal(await page.getByTestId('answer').textContent(), ANSWER);
+
+    const frames = [...IMAGE.partials, IMAGE.final].map(dataUrl);
+    assert.ok(
+      images.length >= 3,
+      `expected the image to update through partial frames, saw ${images.length} srcs`,
+    );
+    assert.equal(images.at(-1), dataUrl(IMAGE.final), 'the last image is the final one');
+    assert.ok(
+      images.slice(0, -1).every((src) => IMAGE.partials.map(dataUrl).includes(src)),
+      'the others are partial frames',
+    );
+    const order = images.map((src) => frames.indexOf(src));
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      'frames come in order',
+    );
+    assert.equal(await page.getByTestId('image').getAttribute('data-final'), 'true');
+    const pixel = await page.getByTestId('image').evaluate((img) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 1;
+      const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+      context.drawImage(/** @type {HTMLImageElement} */ (img), 0, 0, 1, 1);
+      return Array.from(context.getImageData(0, 0, 1, 1).data.slice(0, 3));
+    });
+    assert.deepEqual(pixel, [...FINAL_COLOUR], 'the final PNG is decoded and shown');
+
+    assert.deepEqual(statuses, ['idle', 'streaming', 'done']);
+    const request = api.requests[index];
+    assert.equal(request.path, '/v1/responses');
+    assert.deepEqual(request.json, {
+      model: 'gpt-5-nano',
+      input: 'Describe a sunrise over the sea, and draw it.',
+      tools: [{ type: 'image_generation', partial_images: 2 }],
+      stream: true,
+    });
+    assert.match(
+      String(request.headers['x-session-id']),
+      /^[0-9a-f-]{36}$/,
+      'the injected fetch added its header',
+    );
+    assert.equal(await api.settled(index), 'completed');
+    await page.close();
+  },
+);
+
+test('a refusal is shown as a refusal, not as the answer', { timeout: 60_000 }, async () => {
+  const page = await openApp();
+  await ask(page, 'Please refuse this one.');
+  await page.locator('[data-testid="status"][data-status="done"]').waitFor({ timeout: 20_000 });
+  await screenshot(page, '04-refusal');
+
+  const { refusals } = await seen(page);
+  assert.ok(refusals.length > 2, `expected the refusal to grow, saw ${JSON.stringify(refusals)}`);
+  assert.equal(refusals.at(-1), REFUSAL);
+  assert.equal(await page.getByTestId('refusal').getAttribute('role'), 'note');
+  assert.equal(await page.getByTestId('answer').textContent(), '');
+  assert.equal(await page.getByTestId('image').count(), 0);
+  await page.close();
+});
+
+test(
+  'stop unsubscribes, which aborts the fetch and closes the HTTP connection',
+  { timeout: 60_000 },
+  async (t) => {
+    const page = await openApp();
+    const index = await ask(page, 'Tell me a long story.');
+    await until(
+      page,
+      () => (document.querySelector('[data-testid="answer"]')?.textContent?.length ?? 0) > 20,
+    );
+    await page.getByTestId('stop').click();
+    const stoppedAt = Date.now();
+
+    const outcome = await within(api.settled(index), 5_000, 'the server to see the connection end');
+    t.diagnostic(`server saw '${outcome}' ${Date.now() - stoppedAt} ms after the click`);
+    assert.equal(outcome, 'client-closed');
+    await page.locator('[data-testid="status"][data-status="stopped"]').waitFor();
+    const text = await page.getByTestId('answer').textContent();
+    await page.waitForTimeout(300);
+    await screenshot(page, '05-stopped');
+    assert.equal(await page.getByTestId('answer').textContent(), text, 'no text after the stop');
+    assert.ok(
+      text && text.length > 0 && text.length < LONG_ANSWER.length && LONG_ANSWER.startsWith(text),
+    );
+    assert.ok(await page.getByTestId('send').isEnabled());
+    await page.close();
+  },
+);
+
+test(
+  'an HTTP error is retried, then ends the answer as failed, with its code',
+  { timeout: 60_000 },
+  async (t) => {
+    const page = await openApp();
+    const index = await ask(page, 'Are you busy?');
+    await page.locator('[data-testid="status"][data-status="failed"]').waitFor({ timeout: 20_000 });
+    await screenshot(page, '06-http-error');
+    const error = await page.getByTestId('error').textContent();
+    assert.equal(error, `http_error: HTTP 429: ${RATE_LIMITED.message} (retry in 1 s)`);
+    const attempts = api.requests.length - index;
+    t.diagnostic(`requests sent: ${attempts} (the library retries a 429 before the first event)`);
+    assert.ok(attempts >= 1);
+    assert.ok(await page.getByTestId('send').isEnabled());
+    await page.close();
+  },
+);
+
+test('the page logged no errors', () => {
+  assert.deepEqual(pageErrors, []);
+});

@@ -1,0 +1,144 @@
+// @ts-check
+/**
+ * Serves the built app and forwards `/v1/*` to a Responses API: the browser talks to one origin,
+ * as it would behind a production proxy (which is also where the API key belongs). Closing the
+ * browser's connection (an aborted fetch) closes the upstream one, so a stop reaches the API.
+ */
+import { createServer, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+
+/**
+ * @typedef {object} AppServerOptions
+ * @property {string} api The API base URL to forward `/v1` to, e.g. `http://127.0.0.1:5555/v1`.
+ * @property {string} [root] The folder of the built app (`dist/browser`); without it only the API is served.
+ * @property {string} [apiKey] Sent upstream as `Authorization: Bearer …` (never to the browser).
+ * @property {number} [port] Default 0: a free port.
+ * @property {string} [host] Default `127.0.0.1`.
+ */
+
+/**
+ * @typedef {object} AppServer
+ * @property {string} url The app's URL, e.g. `http://127.0.0.1:4010`.
+ * @property {() => Promise<void>} close
+ */
+
+const TYPES = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+});
+
+/** Request headers not forwarded: hop-by-hop ones, and the browser's credentials. */
+const DROPPED = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'cookie',
+  'authorization',
+]);
+
+/**
+ * @param {AppServerOptions} options
+ * @returns {Promise<AppServer>}
+ */
+export async function startAppServer({ api, root, apiKey, port = 0, host = '127.0.0.1' }) {
+  const target = new URL(api.replace(/\/+$/, ''));
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) {
+      forward(
+        req,
+        res,
+        new URL(target.pathname + url.pathname.slice(3) + url.search, target),
+        apiKey,
+      );
+    } else if (root !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      serveFile(resolve(root), url.pathname, res);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise((done) => server.listen(port, host, () => done(undefined)));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done(undefined));
+      }),
+  };
+}
+
+/**
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {URL} to
+ * @param {string | undefined} apiKey
+ */
+function forward(req, res, to, apiKey) {
+  /** @type {Record<string, string | string[]>} */
+  const headers = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && !DROPPED.has(name)) headers[name] = value;
+  }
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+  const send = to.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = send(to, { method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    res.flushHeaders();
+    answer.pipe(res);
+  });
+  upstream.on('error', (error) => {
+    if (!res.headersSent)
+      res.writeHead(502, { 'content-type': 'text/plain' }).end(`Upstream error: ${error.message}`);
+    else res.destroy();
+  });
+  // The browser went away (a stop aborts its fetch): hang up on the API too.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  req.pipe(upstream);
+}
+
+/**
+ * Serves a file under `root`; paths without an extension get `index.html` (client-side routes).
+ *
+ * @param {string} root
+ * @param {string} pathname
+ * @param {ServerResponse} res
+ */
+async function serveFile(root, pathname, res) {
+  const wanted = resolve(join(root, decodeURIComponent(pathname)));
+  const inside = wanted === root || wanted.startsWith(root + sep);
+  const file = !inside ? undefined : extname(wanted) === '' ? join(root, 'index.html') : wanted;
+  try {
+    if (file === undefined) throw new Error('outside the root');
+    const body = await readFile(file);
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  }
+}

@@ -1,0 +1,30 @@
+import {
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+  type ApplicationConfig,
+} from '@angular/core';
+import { OPENRESPONSES_FETCH, provideOpenResponses } from './openresponses';
+
+/**
+ * A `fetch` that tags every request with this tab's session id: a stand-in for an auth
+ * interceptor (read a token from an injected service here, refresh it, add `Authorization`).
+ */
+function sessionFetch(): typeof fetch {
+  const session = crypto.randomUUID();
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('x-session-id', session);
+    return fetch(input, { ...init, headers });
+  };
+}
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    // No zone.js: signals drive change detection, and fetch and its stream are left unpatched.
+    provideZonelessChangeDetection(),
+    // Same-origin `/v1`: the dev server, `server/serve.mjs` or your proxy forwards it.
+    provideOpenResponses({ baseURL: '/v1', model: 'gpt-5-nano' }),
+    { provide: OPENRESPONSES_FETCH, useFactory: sessionFetch },
+  ],
+};
