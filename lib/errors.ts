@@ -20,7 +20,10 @@ export type ResponsesStreamErrorCode =
   | 'stream_truncated'
   | 'response_error'
   | 'response_failed'
-  | 'invalid_arguments';
+  | 'invalid_arguments'
+  | 'sequence_gap'
+  | 'idle_timeout'
+  | 'resume_failed';
 
 /**
  * Where in the stream an error happened.
@@ -305,6 +308,97 @@ export class InvalidArgumentsError extends ResponsesStreamError<'invalid_argumen
   }
 }
 
+/**
+ * `sequence_gap`: events of one response are missing or out of order, by `sequence_number`.
+ * Reported by `sequenceGuard` (as an error, or to its `onWarning` callback with `onGap: 'warn'`)
+ * and by a resumed `streamResponse` whose reconnection does not continue where the stream stopped.
+ * `kind` is `'gap'` when `received` is past `expected` (events `expected`…`received - 1` are
+ * missing) and `'reordered'` when a late event fills a gap reported before.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'sequence_gap')) console.log(err.expected, err.received);
+ * ```
+ */
+export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
+  readonly kind: 'gap' | 'reordered';
+  /** The sequence number that should have come next. */
+  readonly expected: number;
+  /** The sequence number that came. */
+  readonly received: number;
+  /** The response the events belong to, when its `response.created` was seen. */
+  readonly responseId?: string;
+  constructor(
+    kind: 'gap' | 'reordered',
+    expected: number,
+    received: number,
+    init: ErrorInit & { responseId?: string } = {},
+  ) {
+    super(
+      'sequence_gap',
+      kind === 'gap'
+        ? `${received - 1 > expected ? `Events ${expected}…${received - 1} are` : `Event ${expected} is`} ` +
+            `missing (got sequence number ${received}, expected ${expected})`
+        : `Event ${received} arrived late, after a later one (expected ${expected})`,
+      { position: { sequenceNumber: received }, ...init },
+    );
+    this.name = 'SequenceGapError';
+    this.kind = kind;
+    this.expected = expected;
+    this.received = received;
+    if (init.responseId !== undefined) this.responseId = init.responseId;
+  }
+}
+
+/**
+ * `idle_timeout`: nothing at all (not a byte: comments and keepalives count as life) arrived for
+ * `idleTimeout` milliseconds, while waiting for the answer or inside the stream. The reader is
+ * cancelled. A resumed `streamResponse` treats it as a dropped connection and reconnects.
+ *
+ * @example
+ * ```ts
+ * fromSSE(res, { idleTimeout: 30_000 }); // errors with code 'idle_timeout' after 30 s of silence
+ * ```
+ */
+export class IdleTimeoutError extends ResponsesStreamError<'idle_timeout'> {
+  /** The configured limit, in milliseconds. */
+  readonly idleTimeout: number;
+  constructor(idleTimeout: number, init: ErrorInit = {}) {
+    super('idle_timeout', `Nothing was received for ${idleTimeout} ms`, init);
+    this.name = 'IdleTimeoutError';
+    this.idleTimeout = idleTimeout;
+  }
+}
+
+/**
+ * `resume_failed`: `streamResponse(body, { resume })` lost its connection before the terminal
+ * event and could not continue: the response id was never seen, the server refused the resume
+ * request (a 4xx: the response is not stored or background, or too old), or every attempt failed.
+ * Every event before the cut has been delivered, exactly once. The underlying error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'resume_failed')) {
+ *   console.log(err.responseId, err.position?.sequenceNumber, err.attempts, err.cause);
+ * }
+ * ```
+ */
+export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
+  /** The response that could not be resumed, when its id was known. */
+  readonly responseId?: string;
+  /** How many times reconnecting was tried. */
+  readonly attempts: number;
+  constructor(
+    message: string,
+    init: ErrorInit & { responseId?: string; attempts: number; cause: unknown },
+  ) {
+    super('resume_failed', message, init);
+    this.name = 'ResumeFailedError';
+    this.attempts = init.attempts;
+    if (init.responseId !== undefined) this.responseId = init.responseId;
+  }
+}
+
 /** The error class each code comes with. */
 export interface ResponsesStreamErrorByCode {
   http_error: HttpError;
@@ -318,6 +412,9 @@ export interface ResponsesStreamErrorByCode {
   response_error: ResponseFailedError<'response_error'>;
   response_failed: ResponseFailedError<'response_failed'>;
   invalid_arguments: InvalidArgumentsError;
+  sequence_gap: SequenceGapError;
+  idle_timeout: IdleTimeoutError;
+  resume_failed: ResumeFailedError;
 }
 
 /**

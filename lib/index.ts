@@ -11,6 +11,10 @@ export type { FromSSEConfig } from './sources/from-sse';
 export type { SSESource } from './sources/to-chunks';
 export { fromEvents } from './sources/from-events';
 export { streamResponse } from './transport/stream-response';
+export type { StreamResponseConfig } from './transport/stream-response';
+export type { AutoResumeConfig } from './transport/resume';
+export { DEFAULT_RETRY } from './transport/retry';
+export type { BackoffConfig, RetryConfig } from './transport/retry';
 export { resumeResponse } from './transport/resume-response';
 export type { ResumeConfig } from './transport/resume-response';
 export { DEFAULT_BASE_URL } from './transport/request';
@@ -62,11 +66,14 @@ export {
   EventTooLargeError,
   EventValidationError,
   HttpError,
+  IdleTimeoutError,
   InvalidArgumentsError,
   InvalidJsonError,
   isResponsesStreamError,
   ResponseFailedError,
   ResponsesStreamError,
+  ResumeFailedError,
+  SequenceGapError,
   StreamTruncatedError,
   UnknownEventError,
 } from './errors';

@@ -1,5 +1,5 @@
 import { defer, filter, map, type OperatorFunction } from 'rxjs';
-import { forEachMessagePart, type StreamEvent } from './internal/events';
+import { forEachMessagePart, isLifecycle, type StreamEvent } from './internal/events';
 import { JoinedText } from './internal/joined-text';
 
 /**
@@ -71,7 +71,7 @@ function applyText(text: JoinedText, event: StreamEvent): void {
       text.clear();
       break;
   }
-  if ('response' in event && event.response.output.length > 0) {
+  if (isLifecycle(event) && event.response.output.length > 0) {
     text.clear();
     forEachMessagePart(event.response.output, (part, _item, outputIndex, contentIndex) => {
       if (part.type === 'output_text') text.write(outputIndex, contentIndex, part.text, 'set');

@@ -13,7 +13,7 @@ export async function httpErrorFrom(response: Response, secret?: string): Promis
   const contentType = response.headers.get('content-type');
   let text = '';
   try {
-    text = redact((await response.text()).slice(0, MAX_BODY), secret);
+    text = redact(await readAtMost(response, MAX_BODY), secret);
   } catch {
     // The body could not be read: the status is still worth reporting.
   }
@@ -28,6 +28,29 @@ export async function httpErrorFrom(response: Response, secret?: string): Promis
     retryAfter,
     body: serverError === undefined && text !== '' ? text.slice(0, 4096) : undefined,
   });
+}
+
+/**
+ * The body's first `limit` bytes as text; the rest is not read (the body is cancelled), so an
+ * endless or huge error body costs nothing.
+ */
+async function readAtMost(response: Response, limit: number): Promise<string> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    while (bytes < limit) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      bytes += value.byteLength;
+      text += decoder.decode(value, { stream: true });
+    }
+    return text.slice(0, limit);
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
 }
 
 /**

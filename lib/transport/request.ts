@@ -1,8 +1,10 @@
 import { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
-import { ResponsesStreamError } from '../errors';
+import { IdleTimeoutError, ResponsesStreamError } from '../errors';
 import { fromSSE, type FromSSEConfig } from '../sources/from-sse';
+import { checkIdleTimeout } from '../sources/idle-timeout';
 import { httpErrorFrom, redact } from './http-error';
+import type { RetryConfig } from './retry';
 
 /** Where and how to reach a Responses API. */
 export interface ClientConfig extends FromSSEConfig {
@@ -16,6 +18,14 @@ export interface ClientConfig extends FromSSEConfig {
   readonly headers?: Record<string, string>;
   /** Aborts the request from outside; the stream then errors with code `aborted`. */
   readonly signal?: AbortSignal;
+  /**
+   * Retrying a request that failed before its first event: on a 408, 409, 429 or 5xx answer
+   * (waiting what `Retry-After` says), a network error, or a connection lost or silent
+   * (`idleTimeout`) before the first event. Never once an event has been delivered. On by default
+   * (`{ maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8000 }`, as the official SDKs do);
+   * `false` turns it off. See {@link RetryConfig}.
+   */
+  readonly retry?: RetryConfig | false;
 }
 
 /** Default {@link ClientConfig.baseURL}. */
@@ -32,6 +42,7 @@ export function streamRequest<O extends ClientConfig>(
   init: { method: 'GET' | 'POST'; body?: string },
   config: O,
 ): Observable<DecodedEvent<O>> {
+  checkIdleTimeout(config.idleTimeout);
   return new Observable<DecodedEvent<O>>((subscriber) => {
     const controller = new AbortController();
     const external = config.signal;
@@ -50,6 +61,16 @@ export function streamRequest<O extends ClientConfig>(
     const fail = (error: unknown) => {
       if (!subscriber.closed) subscriber.error(error);
     };
+    // The idle timeout covers the wait for the answer too; fromSSE takes over once it has come.
+    const { idleTimeout } = config;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    if (idleTimeout !== undefined && idleTimeout !== Infinity) {
+      idle = setTimeout(() => {
+        fail(new IdleTimeoutError(idleTimeout, { position: { bytesRead: 0 } }));
+        controller.abort();
+      }, idleTimeout);
+    }
+    const answered = () => clearTimeout(idle);
     Promise.resolve()
       .then(() =>
         doFetch(url, { method: init.method, headers, body: init.body, signal: controller.signal }),
@@ -58,6 +79,7 @@ export function streamRequest<O extends ClientConfig>(
         async (response) => {
           if (subscriber.closed) return void response.body?.cancel().catch(() => undefined);
           if (!response.ok) return fail(await httpErrorFrom(response, config.apiKey));
+          answered();
           inner = fromSSE(response, config).subscribe({
             next: (event) => subscriber.next(event as DecodedEvent<O>),
             error: (err) => fail(external?.aborted ? aborted(external) : err),
@@ -65,6 +87,7 @@ export function streamRequest<O extends ClientConfig>(
           });
         },
         (cause: unknown) => {
+          answered();
           if (subscriber.closed) return;
           if (external?.aborted) return fail(aborted(external));
           const message = cause instanceof Error ? cause.message : String(cause);
@@ -78,6 +101,7 @@ export function streamRequest<O extends ClientConfig>(
         },
       );
     return () => {
+      answered();
       external?.removeEventListener('abort', onAbort);
       inner?.unsubscribe();
       controller.abort();
@@ -85,7 +109,8 @@ export function streamRequest<O extends ClientConfig>(
   });
 }
 
-function aborted(signal: AbortSignal): ResponsesStreamError<'aborted'> {
+/** The `aborted` error for a caller's signal. @internal */
+export function aborted(signal: AbortSignal): ResponsesStreamError<'aborted'> {
   return new ResponsesStreamError('aborted', 'The request was aborted by its AbortSignal', {
     cause: signal.reason,
   });

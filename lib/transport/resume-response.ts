@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
 import { streamRequest, type ClientConfig } from './request';
+import { checkRetry, retryBeforeOutput } from './retry';
 
 /** Options of {@link resumeResponse}. */
 export interface ResumeConfig extends ClientConfig {
@@ -10,7 +11,8 @@ export interface ResumeConfig extends ClientConfig {
 
 /**
  * Streams a stored (or background) response again, from after `startingAfter`: GETs
- * `${baseURL}/responses/{id}?stream=true&starting_after=N`. Cold; unsubscribing aborts it.
+ * `${baseURL}/responses/{id}?stream=true&starting_after=N`. Cold; unsubscribing aborts it. A
+ * request that fails before its first event is retried as {@link streamResponse}'s is (`retry`).
  *
  * @example
  * ```ts
@@ -22,12 +24,20 @@ export interface ResumeConfig extends ClientConfig {
  * @param id The response id (`resp_…`, from `response.created`).
  * @param config `startingAfter`, and the same options as {@link streamResponse}.
  * @returns A cold Observable of the events after `startingAfter`.
+ * @throws TypeError for a bad `idleTimeout` or `retry` option.
  */
 export function resumeResponse<const O extends ResumeConfig = Record<never, never>>(
   id: string,
   config: O = {} as O,
 ): Observable<DecodedEvent<O>> {
+  checkRetry(config.retry);
+  const events$ = streamRequest(resumePath(id, config.startingAfter), { method: 'GET' }, config);
+  return retryBeforeOutput(events$, config.retry, config.signal);
+}
+
+/** `/responses/{id}?stream=true[&starting_after=N]`. @internal */
+export function resumePath(id: string, startingAfter: number | undefined): string {
   const query = new URLSearchParams({ stream: 'true' });
-  if (config.startingAfter !== undefined) query.set('starting_after', String(config.startingAfter));
-  return streamRequest(`/responses/${encodeURIComponent(id)}?${query}`, { method: 'GET' }, config);
+  if (startingAfter !== undefined) query.set('starting_after', String(startingAfter));
+  return `/responses/${encodeURIComponent(id)}?${query}`;
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { from } from 'rxjs';
+import { from, lastValueFrom, toArray } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { accumulateText } from '../../lib/operators/accumulate-text';
+import { fromSSE } from '../../lib/sources/from-sse';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
 import { collect, expectedOutputText, fixtureEvents, fixtureNames, testScheduler } from './support';
 
@@ -228,3 +229,15 @@ function splitResponses(list: readonly ResponseStreamEvent[]): ResponseStreamEve
   }
   return out;
 }
+
+describe('accumulateText on events with stray fields', () => {
+  it('ignores a `response` field on an event that is not a lifecycle event', async () => {
+    const text =
+      'data: {"type":"keepalive","sequence_number":-1,"response":""}\n\n' +
+      'data: {"type":"response.brand_new","sequence_number":0,"response":{"output":"x"}}\n\n';
+    const out = await lastValueFrom(
+      fromSSE(text, { requireTerminal: false }).pipe(accumulateText(), toArray()),
+    );
+    expect(out).toEqual([]);
+  });
+});

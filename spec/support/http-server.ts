@@ -11,8 +11,6 @@ export interface SeenRequest {
 export interface TestServer {
   readonly baseURL: string;
   readonly requests: SeenRequest[];
-  /** Resolves when the client side of the n-th request (0-based) has closed its connection. */
-  closed(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,11 +19,7 @@ export async function startServer(
   handle: (req: SeenRequest, res: ServerResponse) => void,
 ): Promise<TestServer> {
   const requests: SeenRequest[] = [];
-  const closes: Array<Promise<void>> = [];
   const server = createServer((req, res) => {
-    let resolveClosed: () => void = () => undefined;
-    closes.push(new Promise<void>((r) => (resolveClosed = r)));
-    res.on('close', () => resolveClosed());
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
@@ -40,10 +34,6 @@ export async function startServer(
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
-    closed: async (n) => {
-      while (closes[n] === undefined) await new Promise((r) => setTimeout(r, 5));
-      return closes[n];
-    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

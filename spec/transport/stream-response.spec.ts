@@ -3,8 +3,8 @@ import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { isResponsesStreamError } from '../../lib/errors';
 import { resumeResponse } from '../../lib/transport/resume-response';
 import { streamResponse } from '../../lib/transport/stream-response';
+import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
 import { fixture } from '../support/fixtures';
-import { startServer, type TestServer } from '../support/http-server';
 
 const KEY = 'sk-test-0123456789abcdefSECRET';
 const recorded = fixture('openai-web-search-tool.1.sse');
@@ -30,26 +30,20 @@ function leaksKey(error: unknown): boolean {
   return walk(error) || JSON.stringify(error).includes(KEY);
 }
 
-describe('streamResponse and resumeResponse against a real HTTP server', () => {
-  let server: TestServer;
-  let script: (req: { url: string }, res: import('node:http').ServerResponse) => void;
+describe('streamResponse and resumeResponse against the mock server', () => {
+  let server: MockServer;
 
   beforeEach(async () => {
-    server = await startServer((req, res) => script(req, res));
+    server = await startMockServer();
   });
   afterEach(() => server.close());
 
-  const sse = (res: import('node:http').ServerResponse, text: string) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
-    res.end(text);
-  };
-
   it('POSTs the body with stream: true, the key and extra headers, and streams the events', async () => {
-    script = (_req, res) => sse(res, recorded);
+    server.setScript({ stream: recorded });
     const events = await lastValueFrom(
       streamResponse(
         { model: 'gpt-5', input: 'hi', metadata: { some_key: 'v' } },
-        { apiKey: KEY, baseURL: `${server.baseURL}/`, headers: { 'x-title': 'demo' } },
+        { apiKey: KEY, baseURL: `${server.url}/`, headers: { 'x-title': 'demo' } },
       ).pipe(toArray()),
     );
     expect(events.at(-1)?.type).toBe('response.completed');
@@ -70,8 +64,8 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
   });
 
   it('sends nothing before subscribe, and one request per subscription', async () => {
-    script = (_req, res) => sse(res, recorded);
-    const events$ = streamResponse({ model: 'm' }, { baseURL: server.baseURL });
+    server.setScript({ stream: recorded });
+    const events$ = streamResponse({ model: 'm' }, { baseURL: server.url });
     await new Promise((r) => setTimeout(r, 20));
     expect(server.requests).toHaveLength(0);
     await lastValueFrom(events$);
@@ -81,20 +75,20 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
   });
 
   it('uses an injected fetch', async () => {
-    script = (_req, res) => sse(res, recorded);
+    server.setScript({ stream: recorded });
     const calls: string[] = [];
     const spy: typeof fetch = (input, init) => {
       calls.push(String(input));
       return fetch(input, init);
     };
-    await lastValueFrom(streamResponse({ model: 'm' }, { baseURL: server.baseURL, fetch: spy }));
-    expect(calls).toEqual([`${server.baseURL}/responses`]);
+    await lastValueFrom(streamResponse({ model: 'm' }, { baseURL: server.url, fetch: spy }));
+    expect(calls).toEqual([`${server.url}/responses`]);
   });
 
   it('resumes with GET /responses/{id}?stream=true&starting_after=N', async () => {
-    script = (_req, res) => sse(res, recorded);
+    server.setScript({ stream: recorded });
     await lastValueFrom(
-      resumeResponse('resp_a/b', { baseURL: server.baseURL, startingAfter: 41, apiKey: KEY }),
+      resumeResponse('resp_a/b', { baseURL: server.url, startingAfter: 41, apiKey: KEY }),
     );
     const [req] = server.requests;
     expect(req.method).toBe('GET');
@@ -103,22 +97,20 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
   });
 
   it('fails with http_error carrying status, the server payload and Retry-After, and never the key', async () => {
-    script = (_req, res) => {
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' });
-      res.end(
-        JSON.stringify({
-          error: {
-            message: `Rate limit for key ${KEY}`,
-            type: 'requests',
-            code: 'rate_limit_exceeded',
-            param: null,
-          },
-        }),
-      );
-    };
+    server.setScript({
+      status: 429,
+      retryAfter: 7,
+      error: {
+        message: `Rate limit for key ${KEY}`,
+        type: 'requests',
+        code: 'rate_limit_exceeded',
+        param: null,
+      },
+    });
     const error = await errorOf(
-      streamResponse({ model: 'm' }, { baseURL: server.baseURL, apiKey: KEY }),
+      streamResponse({ model: 'm' }, { baseURL: server.url, apiKey: KEY, retry: false }),
     );
+    expect(server.requests).toHaveLength(1);
     expect(isResponsesStreamError(error, 'http_error')).toBe(true);
     expect(error).toMatchObject({
       status: 429,
@@ -129,44 +121,38 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
   });
 
   it('redacts a partly echoed key (401 "Incorrect API key provided: sk-…SECRET")', async () => {
-    script = (_req, res) => {
-      res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          error: {
-            message: `Incorrect API key provided: sk-tes*****${KEY.slice(-8)}`,
-            type: 'invalid_request_error',
-            code: 'invalid_api_key',
-          },
-        }),
-      );
-    };
+    server.setScript({
+      status: 401,
+      error: {
+        message: `Incorrect API key provided: sk-tes*****${KEY.slice(-8)}`,
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      },
+    });
     const error = await errorOf(
-      streamResponse({ model: 'm' }, { baseURL: server.baseURL, apiKey: KEY }),
+      streamResponse({ model: 'm' }, { baseURL: server.url, apiKey: KEY }),
     );
     expect(error).toMatchObject({ status: 401, serverError: { code: 'invalid_api_key' } });
     expect(leaksKey(error)).toBe(false);
   });
 
   it('explains a 2xx JSON answer', async () => {
-    script = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"resp_1","object":"response","output":[]}');
-    };
-    const error = await errorOf(streamResponse({ model: 'm' }, { baseURL: server.baseURL }));
+    server.setScript({ json: { id: 'resp_1', object: 'response', output: [] } });
+    const error = await errorOf(streamResponse({ model: 'm' }, { baseURL: server.url }));
     expect(isResponsesStreamError(error, 'http_error')).toBe(true);
     expect((error as Error).message).toMatch(/stream: true/);
   });
 
   it('aborts the request when the subscriber unsubscribes mid-stream, without an error', async () => {
-    script = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(recorded.split('\n\n').slice(0, 3).join('\n\n') + '\n\n'); // and never ends
-    };
+    // Three events, and the stream never ends.
+    server.setScript({
+      stream: recorded.split('\n\n').slice(0, 3).join('\n\n') + '\n\n',
+      keepOpen: true,
+    });
     const errors: unknown[] = [];
     await new Promise<void>((resolve) => {
       let n = 0;
-      const sub = streamResponse({ model: 'm' }, { baseURL: server.baseURL }).subscribe({
+      const sub = streamResponse({ model: 'm' }, { baseURL: server.url }).subscribe({
         next: () => {
           if (++n === 3) {
             sub.unsubscribe();
@@ -176,56 +162,54 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
         error: (e) => errors.push(e),
       });
     });
-    await server.closed(0); // the server sees the connection close
+    expect(await server.settled(0)).toBe('client-closed'); // the server sees the connection close
     expect(errors).toEqual([]);
   });
 
   it('aborts a request that has not answered yet on unsubscribe', async () => {
-    script = () => undefined; // never answers
-    const sub = streamResponse({ model: 'm' }, { baseURL: server.baseURL }).subscribe({
+    server.setScript({ hang: true });
+    const sub = streamResponse({ model: 'm' }, { baseURL: server.url }).subscribe({
       error: (e) => {
         throw e;
       },
     });
-    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; server.requests.length === 0 && i < 400; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
     sub.unsubscribe();
-    await server.closed(0);
+    expect(await server.settled(0)).toBe('client-closed');
   });
 
   it('fails with aborted when the caller’s AbortSignal fires', async () => {
-    script = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(recorded.split('\n\n')[0] + '\n\n');
-    };
+    server.setScript({ stream: recorded.split('\n\n')[0] + '\n\n', keepOpen: true });
     const controller = new AbortController();
     const events$ = streamResponse(
       { model: 'm' },
-      { baseURL: server.baseURL, signal: controller.signal },
+      { baseURL: server.url, signal: controller.signal },
     );
     const error = new Promise((resolve) =>
       events$.subscribe({ next: () => controller.abort(), error: resolve }),
     );
     expect(isResponsesStreamError(await error, 'aborted')).toBe(true);
-    await server.closed(0);
+    expect(await server.settled(0)).toBe('client-closed');
   });
 
   it('fails with stream_truncated after the delivered events when the server drops the connection', async () => {
     const frames = recorded.split('\n\n');
-    script = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(frames.slice(0, 5).join('\n\n') + '\n\n' + frames[5].slice(0, 30), () =>
-        res.destroy(),
-      );
-    };
+    const cut = new TextEncoder().encode(
+      frames.slice(0, 5).join('\n\n') + '\n\n' + frames[5].slice(0, 30),
+    );
+    server.setScript({ stream: recorded, dropAfterBytes: cut.byteLength });
     const values: unknown[] = [];
     const error = await new Promise((resolve) =>
-      streamResponse({ model: 'm' }, { baseURL: server.baseURL }).subscribe({
+      streamResponse({ model: 'm' }, { baseURL: server.url }).subscribe({
         next: (v) => values.push(v),
         error: resolve,
       }),
     );
     expect(values).toHaveLength(5);
     expect(isResponsesStreamError(error, 'stream_truncated')).toBe(true);
+    expect(await server.settled(0)).toBe('dropped');
   });
 
   it('fails with network_error when nothing listens', async () => {
@@ -237,7 +221,10 @@ describe('streamResponse and resumeResponse against a real HTTP server', () => {
       });
     });
     const error = await errorOf(
-      streamResponse({ model: 'm' }, { baseURL: `http://127.0.0.1:${port}/v1`, apiKey: KEY }),
+      streamResponse(
+        { model: 'm' },
+        { baseURL: `http://127.0.0.1:${port}/v1`, apiKey: KEY, retry: false },
+      ),
     );
     expect(isResponsesStreamError(error, 'network_error')).toBe(true);
     expect(leaksKey(error)).toBe(false);

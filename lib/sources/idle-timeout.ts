@@ -1,0 +1,79 @@
+import {
+  catchError,
+  defer,
+  EMPTY,
+  filter,
+  identity,
+  tap,
+  throwError,
+  timeout,
+  type MonoTypeOperatorFunction,
+} from 'rxjs';
+import { IdleTimeoutError, isResponsesStreamError } from '../errors';
+import { terminalEventTypes } from '../events';
+
+const terminal = new Set<string>(terminalEventTypes);
+
+/**
+ * Checks an `idleTimeout` option: `undefined` (no limit) or a positive number of milliseconds.
+ * @internal
+ */
+export function checkIdleTimeout(ms: unknown): asserts ms is number | undefined {
+  if (ms !== undefined && !(typeof ms === 'number' && ms > 0 && !Number.isNaN(ms))) {
+    throw new TypeError(`idleTimeout must be a positive number of milliseconds; got ${String(ms)}`);
+  }
+}
+
+/**
+ * Errors with code `idle_timeout` when no chunk (not a byte: comments and keepalives count as life)
+ * arrives for `ms` milliseconds, from subscribe on; unsubscribes from the source (which cancels
+ * its reader). `undefined` or `Infinity` means no limit. The timer is cleared on unsubscribe,
+ * completion and error.
+ * @internal
+ */
+export function idleTimeout(ms: number | undefined): MonoTypeOperatorFunction<Uint8Array | string> {
+  checkIdleTimeout(ms);
+  if (ms === undefined || ms === Infinity) return identity;
+  return (source) =>
+    defer(() => {
+      let bytesRead = 0;
+      return source.pipe(
+        filter((chunk) => chunk.length > 0),
+        tap((chunk) => (bytesRead += typeof chunk === 'string' ? chunk.length : chunk.byteLength)),
+        timeout({
+          each: ms,
+          with: () => throwError(() => new IdleTimeoutError(ms, { position: { bytesRead } })),
+        }),
+      );
+    });
+}
+
+/**
+ * What an `idle_timeout` means once events are known: after a terminal event the response is
+ * whole and only the connection was left open, so the stream completes; before it, the error
+ * gets the last sequence number seen (to resume from), like `stream_truncated`.
+ * @internal
+ */
+export function settleIdleTimeout<T extends { type: string; sequenceNumber?: number }>(
+  ms: number,
+): MonoTypeOperatorFunction<T> {
+  return (source) =>
+    defer(() => {
+      let ended = false;
+      let last: number | undefined;
+      return source.pipe(
+        tap((event) => {
+          if (terminal.has(event.type)) ended = true;
+          else if (event.type === 'response.created') ended = false;
+          if (typeof event.sequenceNumber === 'number') last = event.sequenceNumber;
+        }),
+        catchError((error: unknown) => {
+          if (!isResponsesStreamError(error, 'idle_timeout')) return throwError(() => error);
+          if (ended) return EMPTY;
+          const position =
+            last === undefined ? error.position : { ...error.position, sequenceNumber: last };
+          return throwError(() => new IdleTimeoutError(ms, { position }));
+        }),
+      );
+    });
+}

@@ -1,0 +1,158 @@
+import { defer, Observable, race, retry, tap, timer } from 'rxjs';
+import { isResponsesStreamError } from '../errors';
+import { aborted } from './request';
+
+/**
+ * How long to wait between attempts: exponential backoff with jitter, capped.
+ *
+ * @example
+ * ```ts
+ * streamResponse(body, { resume: { backoff: { baseDelayMs: 250, maxDelayMs: 4000 } } });
+ * ```
+ */
+export interface BackoffConfig {
+  /**
+   * The wait before the first retry; each later one doubles it (up to `maxDelayMs`), then takes a
+   * random 50 to 100 % of that (jitter), so that many clients do not come back all at once.
+   * Default 500.
+   */
+  readonly baseDelayMs?: number;
+  /**
+   * The longest wait. A server asking for a longer one (`Retry-After`) is not retried: the error
+   * is reported, with its `retryAfter`. Default 8000.
+   */
+  readonly maxDelayMs?: number;
+}
+
+/**
+ * Options of the `retry` option of {@link streamResponse} and {@link resumeResponse}: retrying a
+ * request that failed before its first event.
+ *
+ * @example
+ * ```ts
+ * import { streamResponse } from 'rxjs-openresponses';
+ *
+ * streamResponse(body, { apiKey, retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 } });
+ * streamResponse(body, { apiKey, retry: false }); // one request, whatever happens
+ * ```
+ */
+export interface RetryConfig extends BackoffConfig {
+  /** The most requests sent in all, the first one included. Default 3 (two retries). */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Default {@link RetryConfig}: what openai-node does (two retries, 0.5 s to 8 s).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RETRY, streamResponse } from 'rxjs-openresponses';
+ *
+ * streamResponse(body, { retry: { ...DEFAULT_RETRY, maxAttempts: 5 } });
+ * ```
+ */
+export const DEFAULT_RETRY = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8000 } as const;
+
+/**
+ * Checks a `retry` (or `resume`) option's numbers: a positive integer `maxAttempts`, delays of 0
+ * or more. Throws a TypeError for bad ones.
+ * @internal
+ */
+export function checkRetry(config: unknown, name = 'retry'): void {
+  if (config === undefined || typeof config === 'boolean') return;
+  if (typeof config !== 'object' || config === null) {
+    throw new TypeError(`${name} must be an object or a boolean; got ${String(config)}`);
+  }
+  const { maxAttempts, baseDelayMs, maxDelayMs, backoff } = config as Record<string, unknown>;
+  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && Number(maxAttempts) >= 1)) {
+    throw new TypeError(`${name}.maxAttempts must be an integer of 1 or more; got ${maxAttempts}`);
+  }
+  for (const [key, value] of Object.entries({ baseDelayMs, maxDelayMs })) {
+    if (value !== undefined && !(typeof value === 'number' && value >= 0)) {
+      throw new TypeError(`${name}.${key} must be a number of 0 or more; got ${String(value)}`);
+    }
+  }
+  if (backoff !== undefined) checkRetry(backoff, `${name}.backoff`);
+}
+
+/** Whether an HTTP status is worth trying again: 408, 409, 429 and 5xx, as openai-node does. */
+function retryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * Whether an error is a passing failure of the connection or the server (worth another attempt),
+ * rather than of the request itself.
+ * @internal
+ */
+export function isTransient(error: unknown): boolean {
+  if (isResponsesStreamError(error, 'http_error')) return retryableStatus(error.status);
+  return isResponsesStreamError(error, 'network_error', 'stream_truncated', 'idle_timeout');
+}
+
+/**
+ * The milliseconds to wait before attempt `attempt + 1` after `error`: the server's `Retry-After`
+ * when it sent one, else exponential backoff with jitter. `undefined` when the server asks for
+ * longer than `maxDelayMs`.
+ * @internal
+ */
+export function delayBefore(
+  attempt: number,
+  error: unknown,
+  backoff: BackoffConfig = {},
+  random: () => number = Math.random,
+): number | undefined {
+  const { baseDelayMs = DEFAULT_RETRY.baseDelayMs, maxDelayMs = DEFAULT_RETRY.maxDelayMs } =
+    backoff;
+  if (isResponsesStreamError(error, 'http_error') && error.retryAfter !== undefined) {
+    const asked = error.retryAfter * 1000;
+    return asked > maxDelayMs ? undefined : asked;
+  }
+  const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+  return exponential * (0.5 + random() / 2);
+}
+
+/**
+ * Waits `ms` milliseconds (emits once, then completes), or errors with code `aborted` as soon as
+ * `signal` fires.
+ * @internal
+ */
+export function wait(ms: number, signal: AbortSignal | undefined): Observable<unknown> {
+  if (signal === undefined) return timer(ms);
+  const abort = new Observable<never>((subscriber) => {
+    const onAbort = () => subscriber.error(aborted(signal));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    return () => signal.removeEventListener('abort', onAbort);
+  });
+  return race(timer(ms), abort);
+}
+
+/**
+ * Subscribes to `attempt$` again after a transient failure (see {@link isTransient}) that came
+ * before its first event, up to `maxAttempts` subscriptions in all, waiting `Retry-After` or a
+ * backoff between them. Once an event has been delivered, errors pass through.
+ * @internal
+ */
+export function retryBeforeOutput<T>(
+  attempt$: Observable<T>,
+  config: RetryConfig | false | undefined,
+  signal: AbortSignal | undefined,
+): Observable<T> {
+  if (config === false) return attempt$;
+  const { maxAttempts = DEFAULT_RETRY.maxAttempts } = config ?? {};
+  return defer(() => {
+    let started = false;
+    return attempt$.pipe(
+      tap(() => (started = true)),
+      retry({
+        delay: (error: unknown, count: number) => {
+          if (started || count >= maxAttempts || !isTransient(error)) throw error;
+          const ms = delayBefore(count, error, config);
+          if (ms === undefined) throw error;
+          return wait(ms, signal);
+        },
+      }),
+    );
+  });
+}

@@ -1,0 +1,224 @@
+import { lastValueFrom, Observable, of, toArray } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { isResponsesStreamError, SequenceGapError } from '../../lib/errors';
+import { sequenceGuard } from '../../lib/operators/sequence-guard';
+import { fromSSE } from '../../lib/sources/from-sse';
+import { createTestScheduler } from '../../lib/testing/marbles';
+import { fixture } from '../support/fixtures';
+
+interface Ev {
+  readonly type: string;
+  readonly sequenceNumber?: number;
+  readonly response?: { readonly id: string };
+}
+
+const created = (seq: number, id = 'resp_1'): Ev => ({
+  type: 'response.created',
+  sequenceNumber: seq,
+  response: { id },
+});
+const delta = (seq: number): Ev => ({ type: 'response.output_text.delta', sequenceNumber: seq });
+const completed = (seq: number): Ev => ({ type: 'response.completed', sequenceNumber: seq });
+const keepalive: Ev = { type: 'keepalive' };
+
+const gap = (expected: number, received: number) =>
+  new SequenceGapError('gap', expected, received, { responseId: 'resp_1' });
+
+describe('sequenceGuard', () => {
+  let scheduler: TestScheduler;
+  beforeEach(() => {
+    scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  });
+
+  it('passes a stream in order through unchanged', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const values = { a: created(0), b: delta(1), c: delta(2), d: completed(3) };
+      const source = cold<Ev>('-a-b-c-d-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-c-d-|', values);
+      expectSubscriptions(source.subscriptions).toBe('^--------!');
+    });
+  });
+
+  it('drops events seen before (a replay) and events without a sequence number pass', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: created(0), b: delta(1), c: delta(2), k: keepalive, d: completed(3) };
+      const source = cold<Ev>('-a-b-c-a-b-k-c-d-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-c-----k---d-|', values);
+    });
+  });
+
+  it('errors with sequence_gap on a gap, and unsubscribes from the source', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const values = { a: created(0), b: delta(1), d: delta(3), e: completed(4) };
+      const source = cold<Ev>('-a-b-d-e-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-#', values, gap(2, 3));
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('reports reordering as a gap first', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: created(0), c: delta(2), b: delta(1) };
+      const source = cold<Ev>('-a-c-b-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-#', values, gap(1, 2));
+    });
+  });
+
+  it('with onGap: warn, reports gaps and late events to onWarning and goes on', () => {
+    const warnings: SequenceGapError[] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = {
+        a: created(0),
+        b: delta(1),
+        e: delta(4),
+        c: delta(2),
+        d: delta(3),
+        f: completed(5),
+      };
+      const source = cold<Ev>('-a-b-e-c-c-d-f-|', values);
+      const guarded = source.pipe(
+        sequenceGuard({ onGap: 'warn', onWarning: (w) => warnings.push(w) }),
+      );
+      expectObservable(guarded).toBe('-a-b-e-c---d-f-|', values);
+    });
+    expect(warnings.map((w) => [w.kind, w.expected, w.received])).toEqual([
+      ['gap', 2, 4],
+      ['reordered', 5, 2],
+      ['reordered', 5, 3],
+    ]);
+    expect(warnings.every((w) => isResponsesStreamError(w, 'sequence_gap'))).toBe(true);
+    expect(warnings[0].message).toMatch(/Events 2…3 are missing/);
+  });
+
+  it('with onGap: warn and no callback, uses console.warn', () => {
+    const spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      scheduler.run(({ cold, expectObservable }) => {
+        const values = { a: created(0), c: delta(2) };
+        expectObservable(cold<Ev>('-a-c-|', values).pipe(sequenceGuard({ onGap: 'warn' }))).toBe(
+          '-a-c-|',
+          values,
+        );
+      });
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0][0]).toMatch(/^Event 1 is missing/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('errors with what a throwing onWarning throws', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: created(0), c: delta(2) };
+      const boom = new Error('boom');
+      const guarded = cold<Ev>('-a-c-|', values).pipe(
+        sequenceGuard({
+          onGap: 'warn',
+          onWarning: () => {
+            throw boom;
+          },
+        }),
+      );
+      expectObservable(guarded).toBe('-a-#', values, boom);
+    });
+  });
+
+  it('starts again at the response.created of another response', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = {
+        a: created(0, 'resp_1'),
+        b: completed(1),
+        x: created(0, 'resp_2'),
+        y: delta(1),
+        z: completed(2),
+      };
+      const source = cold<Ev>('-a-b-x-y-z-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-x-y-z-|', values);
+    });
+  });
+
+  it('drops a replayed response.created of the same response', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: created(0), b: delta(1), c: completed(2) };
+      const source = cold<Ev>('-a-b-a-b-c-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-----c-|', values);
+    });
+  });
+
+  it('takes the first event as the start (a stream resumed with starting_after)', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: delta(42), b: delta(43), c: completed(44) };
+      expectObservable(cold<Ev>('-a-b-c-|', values).pipe(sequenceGuard())).toBe('-a-b-c-|', values);
+    });
+  });
+
+  it('passes a source error through', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const values = { a: created(0), b: delta(1) };
+      const source = cold<Ev>('-a-b-#', values, new Error('source'));
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-#', values, new Error('source'));
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('completes on an empty source, and stays silent on a never-ending one', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(cold<Ev>('|').pipe(sequenceGuard())).toBe('|');
+      expectObservable(cold<Ev>('-').pipe(sequenceGuard())).toBe('-');
+    });
+  });
+
+  it('completes when the source is cut short in the middle of a response', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: created(0), b: delta(1) };
+      expectObservable(cold<Ev>('-a-b|', values).pipe(sequenceGuard())).toBe('-a-b|', values);
+    });
+  });
+
+  it('unsubscribes from the source on early unsubscribe', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const values = { a: created(0), b: delta(1), c: delta(2) };
+      const source = cold<Ev>('-a-b-c-|', values);
+      expectObservable(source.pipe(sequenceGuard()), '^--!').toBe('-a-', values);
+      expectSubscriptions(source.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('keeps the unsubscription chain when piped further', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const values = { a: created(0), b: delta(1), c: delta(2) };
+      const source = cold<Ev>('-a-b-c-|', values);
+      const guarded = source.pipe(sequenceGuard(), sequenceGuard());
+      expectObservable(guarded, '^----!').toBe('-a-b-', values);
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('keeps its state per subscription', async () => {
+    const source = of(created(0), delta(1), completed(2)).pipe(sequenceGuard());
+    expect(await lastValueFrom(source.pipe(toArray()))).toHaveLength(3);
+    expect(await lastValueFrom(source.pipe(toArray()))).toHaveLength(3);
+  });
+
+  it('forgets the oldest gaps past 1024, and still emits later late events it remembers', () => {
+    const events: Ev[] = [created(0)];
+    for (let i = 1; i <= 1100; i++) events.push(delta(i * 2)); // a gap before each
+    events.push(delta(1), delta(2199)); // the first gap is forgotten: 1 is now a duplicate
+    const emitted: Ev[] = [];
+    const warnings: SequenceGapError[] = [];
+    new Observable<Ev>((s) => events.forEach((e) => s.next(e)))
+      .pipe(sequenceGuard({ onGap: 'warn', onWarning: (w) => warnings.push(w) }))
+      .subscribe((e) => emitted.push(e));
+    expect(emitted).toHaveLength(1 + 1100 + 1);
+    expect(emitted.at(-1)?.sequenceNumber).toBe(2199);
+    expect(warnings.at(-1)).toMatchObject({ kind: 'reordered', received: 2199 });
+  });
+
+  it('lets the recorded stream of four responses, each from 0, through whole', async () => {
+    const text = fixture('openai-reasoning-encrypted-content.1.sse');
+    const events = await lastValueFrom(fromSSE(text).pipe(toArray()));
+    const guarded = await lastValueFrom(fromSSE(text).pipe(sequenceGuard(), toArray()));
+    expect(events.filter((e) => e.type === 'response.created')).toHaveLength(4);
+    expect(guarded).toEqual(events);
+  });
+});

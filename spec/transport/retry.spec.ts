@@ -1,0 +1,227 @@
+import { lastValueFrom, type Observable, toArray } from 'rxjs';
+import { HttpError, isResponsesStreamError, ResponsesStreamError } from '../../lib/errors';
+import { scriptResponse } from '../../lib/testing/factories';
+import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
+import { resumeResponse } from '../../lib/transport/resume-response';
+import { delayBefore, DEFAULT_RETRY } from '../../lib/transport/retry';
+import { streamResponse } from '../../lib/transport/stream-response';
+import { encodeSSE } from '../../lib/testing/encode-sse';
+
+const script = scriptResponse()
+  .created()
+  .message({ text: ['Hel', 'lo'] })
+  .completed();
+const sse = encodeSSE(script.events);
+const fast = { baseDelayMs: 1, maxDelayMs: 200 };
+
+async function outcome(source: Observable<unknown>) {
+  const values: unknown[] = [];
+  return new Promise<{ values: unknown[]; error?: unknown }>((resolve) =>
+    source.subscribe({
+      next: (v) => values.push(v),
+      error: (error) => resolve({ values, error }),
+      complete: () => resolve({ values }),
+    }),
+  );
+}
+
+describe('retrying before the first event', () => {
+  let server: MockServer;
+  afterEach(() => server.close());
+
+  it('retries 429 (waiting its Retry-After) and 5xx, sending the same request again', async () => {
+    server = await startMockServer({
+      script: [{ status: 429, retryAfter: '0.1' }, { status: 503 }, { stream: sse }],
+    });
+    const times: number[] = [];
+    const fetchSpy: typeof fetch = (input, init) => {
+      times.push(Date.now());
+      return fetch(input, init);
+    };
+    const events = await lastValueFrom(
+      streamResponse(
+        { model: 'm', input: 'hi' },
+        { baseURL: server.url, fetch: fetchSpy, retry: { ...fast, maxAttempts: 3 } },
+      ).pipe(toArray()),
+    );
+    expect(events).toEqual(script.events);
+    expect(server.requests.map((r) => [r.method, r.path])).toEqual([
+      ['POST', '/v1/responses'],
+      ['POST', '/v1/responses'],
+      ['POST', '/v1/responses'],
+    ]);
+    expect(new Set(server.requests.map((r) => r.body)).size).toBe(1);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(95);
+  });
+
+  it('is on by default', async () => {
+    server = await startMockServer({ script: [{ status: 500 }, { stream: sse }] });
+    const events = await lastValueFrom(streamResponse({}, { baseURL: server.url }).pipe(toArray()));
+    expect(events).toHaveLength(script.events.length);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('gives up after maxAttempts requests with the last error', async () => {
+    server = await startMockServer({ script: { status: 502, error: { message: 'bad gateway' } } });
+    const { error } = await outcome(
+      streamResponse({}, { baseURL: server.url, retry: { ...fast, maxAttempts: 4 } }),
+    );
+    expect(isResponsesStreamError(error, 'http_error')).toBe(true);
+    expect(error).toMatchObject({ status: 502 });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('does not retry when Retry-After asks for longer than maxDelayMs, and reports it', async () => {
+    server = await startMockServer({ script: { status: 429, retryAfter: 30 } });
+    const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: fast }));
+    expect(error).toMatchObject({ code: 'http_error', status: 429, retryAfter: 30 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([400, 401, 403, 404, 422])('does not retry a %i', async (status) => {
+    server = await startMockServer({ script: { status } });
+    const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: fast }));
+    expect(error).toMatchObject({ code: 'http_error', status });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([408, 409, 500, 504])('retries a %i', async (status) => {
+    server = await startMockServer({ script: [{ status }, { stream: sse }] });
+    const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: fast }));
+    expect(error).toBeUndefined();
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries network errors', async () => {
+    server = await startMockServer({ script: { stream: sse } });
+    let calls = 0;
+    const flaky: typeof fetch = (input, init) =>
+      ++calls < 3 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, fetch: flaky, retry: fast }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toHaveLength(script.events.length);
+    expect(calls).toBe(3);
+  });
+
+  it('retries a connection lost before the first event', async () => {
+    server = await startMockServer({ script: [{ stream: sse, dropAfter: 0 }, { stream: sse }] });
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, retry: fast }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toEqual(script.events);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('never sends the request again once an event has arrived', async () => {
+    server = await startMockServer({ script: [{ stream: sse, dropAfter: 3 }, { stream: sse }] });
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, retry: fast }),
+    );
+    expect(values).toEqual(script.events.slice(0, 3));
+    expect(isResponsesStreamError(error, 'stream_truncated')).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('sends one request with retry: false', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
+    const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: false }));
+    expect(error).toMatchObject({ code: 'http_error', status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops waiting and errors with aborted when the signal fires during the backoff', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
+    const controller = new AbortController();
+    const result = outcome(
+      streamResponse(
+        {},
+        {
+          baseURL: server.url,
+          signal: controller.signal,
+          retry: { baseDelayMs: 5000, maxDelayMs: 5000 },
+        },
+      ),
+    );
+    await server.settled(0);
+    const started = Date.now();
+    controller.abort();
+    const { error } = await result;
+    expect(isResponsesStreamError(error, 'aborted')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('sends nothing more once unsubscribed during the backoff, and leaves no timer', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const sub = streamResponse(
+      {},
+      { baseURL: server.url, retry: { baseDelayMs: 200, maxDelayMs: 200 } },
+    ).subscribe();
+    await server.settled(0);
+    await new Promise((r) => setTimeout(r, 20));
+    sub.unsubscribe();
+    expect(timers()).toBeLessThanOrEqual(before);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries resumeResponse too', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
+    const events = await lastValueFrom(
+      resumeResponse('resp_1', { baseURL: server.url, startingAfter: 4, retry: fast }).pipe(
+        toArray(),
+      ),
+    );
+    expect(events).toEqual(script.events.slice(5));
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/responses/resp_1?stream=true&starting_after=4',
+      '/v1/responses/resp_1?stream=true&starting_after=4',
+    ]);
+  });
+
+  it.each([
+    { maxAttempts: 0 },
+    { maxAttempts: 1.5 },
+    { baseDelayMs: -1 },
+    { maxDelayMs: Number.NaN },
+    'yes',
+  ])('rejects retry %p synchronously', (retry) => {
+    expect(() => streamResponse({}, { retry: retry as never })).toThrow(TypeError);
+    expect(() => resumeResponse('r', { retry: retry as never })).toThrow(TypeError);
+  });
+});
+
+describe('delayBefore', () => {
+  const err = new ResponsesStreamError('network_error', 'x');
+
+  it('doubles from baseDelayMs up to maxDelayMs, with 50–100 % jitter', () => {
+    const cfg = { baseDelayMs: 100, maxDelayMs: 1000 };
+    expect([1, 2, 3, 4, 5, 40].map((n) => delayBefore(n, err, cfg, () => 0.999999))).toEqual([
+      expect.closeTo(100, 0),
+      expect.closeTo(200, 0),
+      expect.closeTo(400, 0),
+      expect.closeTo(800, 0),
+      expect.closeTo(1000, 0),
+      expect.closeTo(1000, 0),
+    ]);
+    expect([1, 2, 3].map((n) => delayBefore(n, err, cfg, () => 0))).toEqual([50, 100, 200]);
+  });
+
+  it('waits what Retry-After says, without jitter, unless it is past maxDelayMs', () => {
+    const http = (retryAfter: number) => new HttpError('429', { status: 429, retryAfter });
+    expect(delayBefore(1, http(2))).toBe(2000);
+    expect(delayBefore(3, http(0))).toBe(0);
+    expect(delayBefore(1, http(9))).toBeUndefined();
+    expect(delayBefore(1, http(9), { maxDelayMs: 10_000 })).toBe(9000);
+  });
+
+  it('has the documented defaults', () => {
+    expect(DEFAULT_RETRY).toEqual({ maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8000 });
+    expect(delayBefore(1, err, {}, () => 0)).toBe(250);
+  });
+});
