@@ -265,6 +265,8 @@ export {
   eventSchemas,
   terminalEventTypes,
 } from './events';
+export { isLifecycleEvent } from './events';
+export type { LifecycleEvent } from './events';
 export type {
   InvalidEvent,
   KnownResponseStreamEvent,

@@ -11,6 +11,7 @@ import type {
   ResponseStreamEvent,
   ShellCallOutputContent,
 } from '../events';
+import { isLifecycleEvent } from '../events';
 import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
 
 /** What {@link accumulateResponse} accepts: any event a decoder can emit. */
@@ -69,7 +70,7 @@ export function accumulateResponse(
   snapshot: ResponseObject | undefined,
   event: AccumulatorEvent,
 ): ResponseObject | undefined {
-  if (isLifecycle(event)) return withOutputText(event.response);
+  if (isLifecycleEvent(event)) return withOutputText(event.response);
   if (snapshot === undefined) return undefined;
   const output = nextOutput(snapshot.output, event);
   if (output === snapshot.output) return snapshot;
@@ -77,21 +78,6 @@ export function accumulateResponse(
 }
 
 // Lifecycle and output text ---------------------------------------------------------------------
-
-type LifecycleEvent = Extract<ResponseStreamEvent, { response: ResponseObject }>;
-
-const lifecycleTypes = new Set<string>([
-  'response.created',
-  'response.queued',
-  'response.in_progress',
-  'response.completed',
-  'response.failed',
-  'response.incomplete',
-] satisfies LifecycleEvent['type'][]);
-
-function isLifecycle(event: AccumulatorEvent): event is LifecycleEvent {
-  return lifecycleTypes.has(event.type);
-}
 
 /** Events after which `outputText` may have changed in a way an append cannot express. */
 const textChanging = new Set<string>([

@@ -33,6 +33,8 @@ import {
   ResponseIncompleteEvent,
   ResponseQueuedEvent,
 } from './lifecycle';
+export { isLifecycleEvent } from './lifecycle';
+export type { LifecycleEvent } from './lifecycle';
 import {
   DebugEvent,
   FusionCallAnalysisCompletedEvent,

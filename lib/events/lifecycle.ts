@@ -30,3 +30,40 @@ export type ResponseFailedEvent = z.infer<typeof ResponseFailedEvent>;
 /** `response.incomplete`: terminal; `response.incomplete_details` says why. */
 export const ResponseIncompleteEvent = event('response.incomplete', withResponse);
 export type ResponseIncompleteEvent = z.infer<typeof ResponseIncompleteEvent>;
+
+/** The `type` of every event that carries the whole Response. */
+const lifecycleTypes = new Set<string>([
+  'response.created',
+  'response.queued',
+  'response.in_progress',
+  'response.completed',
+  'response.failed',
+  'response.incomplete',
+]);
+
+/** An event that carries the whole Response. */
+export type LifecycleEvent =
+  | ResponseCreatedEvent
+  | ResponseQueuedEvent
+  | ResponseInProgressEvent
+  | ResponseCompletedEvent
+  | ResponseFailedEvent
+  | ResponseIncompleteEvent;
+
+/**
+ * Whether `event` carries the whole Response (`response.created`, `.queued`, `.in_progress`,
+ * `.completed`, `.failed`, `.incomplete`). Decided by `type` alone: an event of any type may carry
+ * an unknown field named `response`, so its presence proves nothing.
+ *
+ * @example
+ * ```ts
+ * import { isLifecycleEvent } from 'rxjs-openresponses';
+ *
+ * events$.pipe(filter(isLifecycleEvent)).subscribe((e) => console.log(e.response.status));
+ * ```
+ */
+export function isLifecycleEvent<E extends { type: string }>(
+  event: E,
+): event is Extract<E, LifecycleEvent> {
+  return lifecycleTypes.has(event.type);
+}

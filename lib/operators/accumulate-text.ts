@@ -1,5 +1,6 @@
 import { defer, filter, map, type OperatorFunction } from 'rxjs';
-import { forEachMessagePart, isLifecycle, type StreamEvent } from './internal/events';
+import { isLifecycleEvent } from '../events';
+import { forEachMessagePart, type StreamEvent } from './internal/events';
 import { JoinedText } from './internal/joined-text';
 
 /**
@@ -71,7 +72,7 @@ function applyText(text: JoinedText, event: StreamEvent): void {
       text.clear();
       break;
   }
-  if (isLifecycle(event) && event.response.output.length > 0) {
+  if (isLifecycleEvent(event) && event.response.output.length > 0) {
     text.clear();
     forEachMessagePart(event.response.output, (part, _item, outputIndex, contentIndex) => {
       if (part.type === 'output_text') text.write(outputIndex, contentIndex, part.text, 'set');

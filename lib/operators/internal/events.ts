@@ -19,29 +19,6 @@ export type StreamEvent = ResponseStreamEvent | InvalidEvent;
 export type TerminalResponseEvent =
   ResponseCompletedEvent | ResponseFailedEvent | ResponseIncompleteEvent;
 
-/** An event that carries the whole Response: `response.created`, `.queued`, `.in_progress` or a terminal one. */
-export type LifecycleEvent = Extract<
-  StreamEvent,
-  { response: unknown; type: `response.${string}` }
->;
-
-const lifecycleTypes = new Set<string>([
-  'response.created',
-  'response.queued',
-  'response.in_progress',
-  'response.completed',
-  'response.failed',
-  'response.incomplete',
-]);
-
-/**
- * Whether `event` is a lifecycle event. Decided by `type` alone: any event may carry a field named
- * `response` (unknown fields are kept), so its presence proves nothing.
- */
-export function isLifecycle(event: StreamEvent): event is LifecycleEvent {
-  return lifecycleTypes.has(event.type);
-}
-
 /** Whether `event` is `response.completed`, `response.failed` or `response.incomplete`. */
 export function isTerminalResponse(event: StreamEvent): event is TerminalResponseEvent {
   return (
