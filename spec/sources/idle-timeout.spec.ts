@@ -7,6 +7,7 @@ import { encodeSSE } from '../../lib/testing/encode-sse';
 import { createTestScheduler } from '../../lib/testing/marbles';
 import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
 import { streamResponse } from '../../lib/transport/stream-response';
+import { outcome } from '../support/outcome';
 
 const script = scriptResponse()
   .created()
@@ -18,17 +19,6 @@ const completed = rest.at(-1)!;
 const frames = script.events.map((e) => encodeSSE([e]));
 const sseOf = (...events: typeof script.events): string =>
   events.map((e) => frames[script.events.indexOf(e)]).join('');
-
-async function outcome(source: Observable<unknown>) {
-  const values: unknown[] = [];
-  return new Promise<{ values: unknown[]; error?: unknown }>((resolve) =>
-    source.subscribe({
-      next: (v) => values.push(v),
-      error: (error) => resolve({ values, error }),
-      complete: () => resolve({ values }),
-    }),
-  );
-}
 
 /** The stream with its error as a plain object of the fields to compare (and its class checked). */
 function plain<T>(source: Observable<T>): Observable<T> {

@@ -1,4 +1,4 @@
-import { lastValueFrom, type Observable, toArray } from 'rxjs';
+import { lastValueFrom, toArray } from 'rxjs';
 import { isResponsesStreamError } from '../../lib/errors';
 import { scriptResponse } from '../../lib/testing/factories';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../lib/testing/server/mock-server';
 import { streamResponse } from '../../lib/transport/stream-response';
 import { encodeSSE } from '../../lib/testing/encode-sse';
+import { outcome } from '../support/outcome';
 
 const script = scriptResponse({ id: 'resp_bg' })
   .created()
@@ -21,17 +22,6 @@ const sse = encodeSSE(events);
 const frames = events.map((e) => encodeSSE([e]));
 const body = { model: 'm', input: 'hi', background: true, store: true };
 const fast = { maxAttempts: 3, backoff: { baseDelayMs: 1, maxDelayMs: 50 } };
-
-async function outcome(source: Observable<unknown>) {
-  const values: unknown[] = [];
-  return new Promise<{ values: unknown[]; error?: unknown }>((resolve) =>
-    source.subscribe({
-      next: (v) => values.push(v),
-      error: (error) => resolve({ values, error }),
-      complete: () => resolve({ values }),
-    }),
-  );
-}
 
 describe('streamResponse with resume', () => {
   let server: MockServer;

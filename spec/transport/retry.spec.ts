@@ -1,4 +1,4 @@
-import { lastValueFrom, type Observable, toArray } from 'rxjs';
+import { lastValueFrom, toArray } from 'rxjs';
 import { HttpError, isResponsesStreamError, ResponsesStreamError } from '../../lib/errors';
 import { scriptResponse } from '../../lib/testing/factories';
 import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
@@ -6,6 +6,7 @@ import { resumeResponse } from '../../lib/transport/resume-response';
 import { delayBefore, DEFAULT_RETRY } from '../../lib/transport/retry';
 import { streamResponse } from '../../lib/transport/stream-response';
 import { encodeSSE } from '../../lib/testing/encode-sse';
+import { outcome } from '../support/outcome';
 
 const script = scriptResponse()
   .created()
@@ -13,17 +14,6 @@ const script = scriptResponse()
   .completed();
 const sse = encodeSSE(script.events);
 const fast = { baseDelayMs: 1, maxDelayMs: 200 };
-
-async function outcome(source: Observable<unknown>) {
-  const values: unknown[] = [];
-  return new Promise<{ values: unknown[]; error?: unknown }>((resolve) =>
-    source.subscribe({
-      next: (v) => values.push(v),
-      error: (error) => resolve({ values, error }),
-      complete: () => resolve({ values }),
-    }),
-  );
-}
 
 describe('retrying before the first event', () => {
   let server: MockServer;
