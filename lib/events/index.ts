@@ -483,7 +483,7 @@ type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 
-/** The 71 wire types of `/work/shared/spec/events.json`, written out to check `eventSchemas` against. */
+/** The 71 wire types of the event catalogue (`spec/fixtures/events.json`), written out to check `eventSchemas` against. */
 type CatalogueEventType =
   | 'error'
   | 'keepalive'

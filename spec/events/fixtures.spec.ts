@@ -1,16 +1,11 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import {
   eventSchemas,
   type KnownResponseStreamEvent,
   type ResponseEventType,
 } from '../../lib/events';
+import { fixture, fixtures } from '../support/fixtures';
 
-const fixtureDir = path.resolve(__dirname, '../../../shared/fixtures/recorded');
-const fixtureFiles = fs
-  .readdirSync(fixtureDir)
-  .filter((name) => name.endsWith('.sse'))
-  .sort();
+const fixtureFiles = fixtures.map((f) => f.name);
 
 interface Frame {
   readonly event?: string;
@@ -19,7 +14,7 @@ interface Frame {
 
 /** Splits an SSE transcript into frames (blank-line separated) and JSON-parses their `data:`. */
 function readFrames(file: string): Frame[] {
-  const text = fs.readFileSync(path.join(fixtureDir, file), 'utf8');
+  const text = fixture(file);
   const frames: Frame[] = [];
   for (const block of text.split(/\r?\n\r?\n/)) {
     const lines = block.split(/\r?\n/);

@@ -21,7 +21,7 @@ import {
 type Wire = Record<string, unknown>;
 
 const catalogue = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../../shared/spec/events.json'), 'utf8'),
+  fs.readFileSync(path.resolve(__dirname, '../fixtures/events.json'), 'utf8'),
 ) as { type: string }[];
 
 const item = { output_index: 0, item_id: 'item_1' };

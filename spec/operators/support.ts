@@ -2,21 +2,14 @@
  * Helpers for the operator and accumulator specs: recorded fixtures as events, and synchronous
  * collection of an Observable's notifications.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
+import { fixture, fixtures } from '../support/fixtures';
 import { fromSSE } from '../../lib/sources/from-sse';
 
-/** The recorded streams shared by the team. */
-export const fixtureDir = path.resolve(__dirname, '../../../shared/fixtures/recorded');
-
 /** The file names of every recorded fixture. */
-export const fixtureNames: readonly string[] = fs
-  .readdirSync(fixtureDir)
-  .filter((name) => name.endsWith('.sse'))
-  .sort();
+export const fixtureNames: readonly string[] = fixtures.map((f) => f.name);
 
 /** What an Observable did, collected synchronously. */
 export interface Collected<T> {
@@ -40,9 +33,7 @@ export function collect<T>(source: Observable<T>): Collected<T> {
 
 /** A recorded fixture decoded by `fromSSE` (synchronous for a string source). */
 export function fixtureEvents(name: string): ResponseStreamEvent[] {
-  const { values, error, completed } = collect(
-    fromSSE(fs.readFileSync(path.join(fixtureDir, name), 'utf8')),
-  );
+  const { values, error, completed } = collect(fromSSE(fixture(name)));
   if (error !== undefined || !completed)
     throw new Error(`fixture ${name} did not decode: ${String(error)}`);
   return values;
