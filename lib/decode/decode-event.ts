@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventSchemas, type KnownResponseStreamEvent, type UnknownEvent } from '../events';
+import { decodeTyped, fastPlan } from './fast-decode';
 
 /** What decoding one parsed JSON event gives. @internal */
 export type Decoded =
@@ -24,6 +25,20 @@ export function rawSequenceNumber(raw: unknown): number | undefined {
 }
 
 /**
+ * The event `raw` decodes to, by the fast path, when the fast path can tell; `undefined` when
+ * {@link decodeEvent} must decide. Only for a `raw` that carries its own string `type`. The
+ * event's `sequenceNumber` is then `rawSequenceNumber(raw)`.
+ * @internal
+ */
+export function decodeEventFast(raw: unknown): KnownResponseStreamEvent | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string') return undefined;
+  const plan = fastPlan(type);
+  return plan === undefined ? undefined : (decodeTyped(raw, plan) as KnownResponseStreamEvent);
+}
+
+/**
  * Decodes one parsed JSON value into a typed event. The event's own `type` decides; when it has
  * none, `fallbackType` (the SSE `event:` name) does. Never throws.
  * @internal
@@ -31,6 +46,11 @@ export function rawSequenceNumber(raw: unknown): number | undefined {
 export function decodeEvent(raw: unknown, fallbackType?: string): Decoded {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const ownType = isObject ? (raw as { type?: unknown }).type : undefined;
+  if (typeof ownType === 'string') {
+    const plan = fastPlan(ownType);
+    const event = plan === undefined ? undefined : decodeTyped(raw as object, plan);
+    if (event !== undefined) return { kind: 'event', event: event as KnownResponseStreamEvent };
+  }
   const type = typeof ownType === 'string' ? ownType : fallbackType;
   const sequenceNumber = rawSequenceNumber(raw);
   const schema = type === undefined ? undefined : schemas.get(type);

@@ -1,4 +1,4 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
 import {
   EventValidationError,
   InvalidJsonError,
@@ -7,9 +7,10 @@ import {
   UnknownEventError,
   type StreamPosition,
 } from '../errors';
-import { terminalEventTypes } from '../events';
+import { terminalEventTypes, type KnownResponseStreamEvent } from '../events';
+import { frameSSE, framedSource, type SseSink } from '../sse/parse-sse';
 import type { SseMessage } from '../sse/sse-message';
-import { decodeEvent, rawSequenceNumber } from './decode-event';
+import { decodeEvent, decodeEventFast, rawSequenceNumber } from './decode-event';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
 
 /** Options of {@link decodeEvents}. */
@@ -33,6 +34,9 @@ const terminal = new Set<string>(terminalEventTypes);
  * Errors carry a stable `code`, the raw input and its position: `invalid_json`, `invalid_event`,
  * `unknown_event` (only with `onUnknown: 'error'`), `stream_truncated`.
  *
+ * Straight after {@link parseSSE} the two run as one step (same events, same errors, no message
+ * objects in between), and each event is emitted in the same task as the chunk that completes it.
+ *
  * @example
  * ```ts
  * import { parseSSE, decodeEvents } from 'rxjs-openresponses';
@@ -49,90 +53,155 @@ export function decodeEvents<const O extends DecodeEventsConfig = Record<never, 
 export function decodeEvents(
   config: DecodeEventsConfig = {},
 ): OperatorFunction<SseMessage, unknown> {
-  const { onUnknown = 'emit', onInvalid = 'error', requireTerminal = true } = config;
-  return (source) =>
-    new Observable<unknown>((subscriber) => {
-      let terminated = false;
-      let lastSequenceNumber: number | undefined;
-      let last: SseMessage | undefined;
-      const position = (message: SseMessage | undefined, sequenceNumber = lastSequenceNumber) => {
-        const at: { -readonly [K in keyof StreamPosition]: StreamPosition[K] } = {};
-        if (message !== undefined) {
-          at.eventIndex = message.index;
-          at.bytesRead = message.bytesRead;
-          if (message.id !== undefined) at.lastEventId = message.id;
-        }
-        if (sequenceNumber !== undefined) at.sequenceNumber = sequenceNumber;
-        return at;
-      };
-      const truncated = (what: string, cause?: unknown) =>
-        new StreamTruncatedError(
-          `The stream ${what} before a terminal event` +
-            (lastSequenceNumber === undefined
-              ? ''
-              : ` (last sequence number ${lastSequenceNumber})`),
-          { cause, position: position(last) },
-        );
+  return (source) => {
+    // Straight after parseSSE, frame and decode in one pass, with no message objects in between.
+    const framed = framedSource(source);
+    if (framed !== undefined) {
+      return new Observable<unknown>((subscriber) =>
+        frameSSE(framed.source, framed.config, new EventDecoder(subscriber, config)),
+      );
+    }
+    return new Observable<unknown>((subscriber) => {
+      const decoder = new EventDecoder(subscriber, config);
       return source.subscribe({
-        next: (message) => {
-          const { data } = message;
-          if (data === '' || data === '[DONE]') return;
-          let raw: unknown;
-          try {
-            raw = JSON.parse(data);
-          } catch (cause) {
-            subscriber.error(
-              message.incomplete
-                ? truncated('ended inside an event,', cause)
-                : new InvalidJsonError(data, { cause, position: position(message) }),
-            );
-            return;
-          }
-          const decoded = decodeEvent(raw, message.event);
-          const sequenceNumber = rawSequenceNumber(raw);
-          last = message;
-          if (decoded.kind === 'event') {
-            lastSequenceNumber = sequenceNumber ?? lastSequenceNumber;
-            const { type } = decoded.event;
-            if (terminal.has(type)) terminated = true;
-            else if (type === 'response.created') terminated = false;
-            subscriber.next(decoded.event);
-          } else if (decoded.kind === 'unknown') {
-            if (onUnknown === 'emit') subscriber.next(decoded.event);
-            else if (onUnknown === 'error') {
-              const at = position(message, sequenceNumber);
-              subscriber.error(
-                new UnknownEventError(decoded.event.eventType, raw, { position: at }),
-              );
-            }
-          } else {
-            const at = position(message, sequenceNumber ?? lastSequenceNumber);
-            const error = new EventValidationError(decoded.eventType, raw, decoded.error, {
-              position: at,
-            });
-            if (onInvalid === 'error') subscriber.error(error);
-            else if (onInvalid === 'emit') {
-              const invalid: Record<string, unknown> = {
-                type: 'invalid',
-                eventType: decoded.eventType,
-                raw,
-                error,
-              };
-              if (sequenceNumber !== undefined) invalid.sequenceNumber = sequenceNumber;
-              subscriber.next(invalid);
-            }
-          }
-        },
-        error: (err) => {
-          if (isResponsesStreamError(err)) subscriber.error(err);
-          // A transport failure after the terminal event loses nothing; before it, it always does.
-          else if (terminated) subscriber.complete();
-          else subscriber.error(truncated('was cut', err));
-        },
-        complete: () => {
-          if (terminated || !requireTerminal) subscriber.complete();
-          else subscriber.error(truncated('ended'));
-        },
+        next: (m) =>
+          decoder.message(m.data, m.event, m.id, m.index, m.bytesRead, m.incomplete === true),
+        error: (err) => decoder.error(err),
+        complete: () => decoder.complete(),
       });
     });
+  };
+}
+
+/** Decodes the messages of one subscription and sends the events to its subscriber. */
+class EventDecoder implements SseSink {
+  private readonly onUnknown: 'emit' | 'drop' | 'error';
+  private readonly onInvalid: 'error' | 'emit' | 'drop';
+  private readonly requireTerminal: boolean;
+  private terminated = false;
+  private lastSequenceNumber: number | undefined;
+  // Where the last decoded message was: `lastIndex` is -1 before the first.
+  private lastIndex = -1;
+  private lastBytesRead = 0;
+  private lastId: string | undefined;
+
+  constructor(
+    private readonly subscriber: Subscriber<unknown>,
+    config: DecodeEventsConfig,
+  ) {
+    this.onUnknown = config.onUnknown ?? 'emit';
+    this.onInvalid = config.onInvalid ?? 'error';
+    this.requireTerminal = config.requireTerminal ?? true;
+  }
+
+  get closed(): boolean {
+    return this.subscriber.closed;
+  }
+
+  message(
+    data: string,
+    event: string | undefined,
+    id: string | undefined,
+    index: number,
+    bytesRead: number,
+    incomplete: boolean,
+  ): void {
+    if (data === '' || data === '[DONE]' || this.subscriber.closed) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(data);
+    } catch (cause) {
+      this.subscriber.error(
+        incomplete
+          ? this.truncated('ended inside an event,', cause)
+          : new InvalidJsonError(data, {
+              cause,
+              position: position(index, bytesRead, id, this.lastSequenceNumber),
+            }),
+      );
+      return;
+    }
+    this.lastIndex = index;
+    this.lastBytesRead = bytesRead;
+    this.lastId = id;
+    const fast = decodeEventFast(raw);
+    if (fast !== undefined) return this.emit(fast, fast.type, fast.sequenceNumber);
+    const sequenceNumber = rawSequenceNumber(raw);
+    const decoded = decodeEvent(raw, event);
+    if (decoded.kind === 'event') {
+      return this.emit(decoded.event, decoded.event.type, sequenceNumber);
+    }
+    if (decoded.kind === 'unknown') {
+      if (this.onUnknown === 'emit') this.subscriber.next(decoded.event);
+      else if (this.onUnknown === 'error') {
+        const at = position(index, bytesRead, id, sequenceNumber ?? this.lastSequenceNumber);
+        this.subscriber.error(
+          new UnknownEventError(decoded.event.eventType, raw, { position: at }),
+        );
+      }
+      return;
+    }
+    const at = position(index, bytesRead, id, sequenceNumber ?? this.lastSequenceNumber);
+    const error = new EventValidationError(decoded.eventType, raw, decoded.error, { position: at });
+    if (this.onInvalid === 'error') this.subscriber.error(error);
+    else if (this.onInvalid === 'emit') {
+      const invalid: Record<string, unknown> = {
+        type: 'invalid',
+        eventType: decoded.eventType,
+        raw,
+        error,
+      };
+      if (sequenceNumber !== undefined) invalid.sequenceNumber = sequenceNumber;
+      this.subscriber.next(invalid);
+    }
+  }
+
+  error(err: unknown): void {
+    if (isResponsesStreamError(err)) this.subscriber.error(err);
+    // A transport failure after the terminal event loses nothing; before it, it always does.
+    else if (this.terminated) this.subscriber.complete();
+    else this.subscriber.error(this.truncated('was cut', err));
+  }
+
+  complete(): void {
+    if (this.terminated || !this.requireTerminal) this.subscriber.complete();
+    else this.subscriber.error(this.truncated('ended'));
+  }
+
+  private emit(event: KnownResponseStreamEvent, type: string, sequenceNumber: number | undefined) {
+    if (sequenceNumber !== undefined) this.lastSequenceNumber = sequenceNumber;
+    if (terminal.has(type)) this.terminated = true;
+    else if (type === 'response.created') this.terminated = false;
+    this.subscriber.next(event);
+  }
+
+  private truncated(what: string, cause?: unknown): StreamTruncatedError {
+    const last = this.lastSequenceNumber;
+    return new StreamTruncatedError(
+      `The stream ${what} before a terminal event` +
+        (last === undefined ? '' : ` (last sequence number ${last})`),
+      {
+        cause,
+        position:
+          this.lastIndex === -1
+            ? position(undefined, undefined, undefined, last)
+            : position(this.lastIndex, this.lastBytesRead, this.lastId, last),
+      },
+    );
+  }
+}
+
+/** A {@link StreamPosition} with only the fields that are known. */
+function position(
+  eventIndex: number | undefined,
+  bytesRead: number | undefined,
+  lastEventId: string | undefined,
+  sequenceNumber?: number,
+): StreamPosition {
+  const at: { -readonly [K in keyof StreamPosition]: StreamPosition[K] } = {};
+  if (eventIndex !== undefined) at.eventIndex = eventIndex;
+  if (bytesRead !== undefined) at.bytesRead = bytesRead;
+  if (lastEventId !== undefined) at.lastEventId = lastEventId;
+  if (sequenceNumber !== undefined) at.sequenceNumber = sequenceNumber;
+  return at;
 }

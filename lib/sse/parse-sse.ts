@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { Observable, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction, type Subscriber, type Subscription } from 'rxjs';
 import { EventTooLargeError } from '../errors';
 import type { SseMessage } from './sse-message';
 
@@ -16,8 +16,48 @@ export interface ParseSSEConfig {
   readonly onComment?: (comment: string) => void;
 }
 
+/** Buffered line length past which a chunk is fed in two parts (see `feed` in frameSSE). */
+const SPLIT_AFTER = 64 * 1024;
+
 /** Default {@link ParseSSEConfig.maxEventSize}: 32 MiB. */
 export const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
+
+/**
+ * Where {@link frameSSE} sends what it finds: each message as its fields (no object per message),
+ * then the end of the stream. Framing errors (`event_too_large`) and the source's errors both go
+ * to `error`.
+ * @internal
+ */
+export interface SseSink {
+  /** Once true, nothing more is sent. */
+  readonly closed: boolean;
+  message(
+    data: string,
+    event: string | undefined,
+    id: string | undefined,
+    index: number,
+    bytesRead: number,
+    incomplete: boolean,
+  ): void;
+  error(error: unknown): void;
+  complete(): void;
+}
+
+/** The chunk source and options of each Observable made by {@link parseSSE}. */
+const framed = new WeakMap<
+  Observable<SseMessage>,
+  { readonly source: Observable<Uint8Array | string>; readonly config: ParseSSEConfig }
+>();
+
+/**
+ * The chunks and options an Observable of SSE messages was made from by {@link parseSSE}, so that
+ * an operator after it (`decodeEvents`) can subscribe to the chunks itself and skip the message
+ * objects: the same messages, in the same task, with one Observable layer less.
+ * @internal
+ */
+export function framedSource(messages: Observable<SseMessage>) {
+  return framed.get(messages);
+}
 
 /**
  * Frames a stream of byte or text chunks into SSE messages, with eventsource-parser.
@@ -25,7 +65,8 @@ export const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
  * Chunks may split anywhere: inside a line, between CR and LF, inside a multi-byte UTF-8
  * character. A leading BOM is dropped, CR, LF and CRLF line ends are all accepted, comment lines
  * and `retry:` are not messages. A last message that the stream ends without a blank line is still
- * dispatched, marked `incomplete`.
+ * dispatched, marked `incomplete`. Each message is emitted in the same task as the chunk that
+ * completes it.
  *
  * @example
  * ```ts
@@ -40,63 +81,126 @@ export const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
 export function parseSSE(
   config: ParseSSEConfig = {},
 ): OperatorFunction<Uint8Array | string, SseMessage> {
+  return (source) => {
+    const messages = new Observable<SseMessage>((subscriber) =>
+      frameSSE(source, config, new MessageSink(subscriber)),
+    );
+    framed.set(messages, { source, config });
+    return messages;
+  };
+}
+
+/** Sends each message on as an {@link SseMessage}. */
+class MessageSink implements SseSink {
+  constructor(private readonly subscriber: Subscriber<SseMessage>) {}
+  get closed(): boolean {
+    return this.subscriber.closed;
+  }
+  message(
+    data: string,
+    event: string | undefined,
+    id: string | undefined,
+    index: number,
+    bytesRead: number,
+    incomplete: boolean,
+  ): void {
+    const message: SseMessage = { data, index, bytesRead };
+    if (event !== undefined) (message as { event?: string }).event = event;
+    if (id !== undefined) (message as { id?: string }).id = id;
+    if (incomplete) (message as { incomplete?: boolean }).incomplete = true;
+    this.subscriber.next(message);
+  }
+  error(error: unknown): void {
+    this.subscriber.error(error);
+  }
+  complete(): void {
+    this.subscriber.complete();
+  }
+}
+
+/**
+ * Subscribes to `source` and frames its chunks into SSE messages for `sink`, synchronously: every
+ * message a chunk completes is sent before the chunk's `next` returns.
+ * @internal
+ */
+export function frameSSE(
+  source: Observable<Uint8Array | string>,
+  config: ParseSSEConfig,
+  sink: SseSink,
+): Subscription {
   const maxEventSize = config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
-  return (source) =>
-    new Observable<SseMessage>((subscriber) => {
-      const decoder = new TextDecoder();
-      let index = 0;
-      let bytesRead = 0;
-      let incomplete = false;
-      let first = true;
-      const parser = createParser({
-        maxBufferSize: maxEventSize,
-        onEvent: ({ event, data, id }) => {
-          // The parser bounds what it buffers; an event that arrives whole in one chunk is checked here.
-          if (data.length > maxEventSize) return tooLarge(data.length);
-          const message: SseMessage = { data, index: index++, bytesRead };
-          if (event !== undefined) (message as { event?: string }).event = event;
-          if (id !== undefined) (message as { id?: string }).id = id;
-          if (incomplete) (message as { incomplete?: boolean }).incomplete = true;
-          subscriber.next(message);
-        },
-        onComment: config.onComment,
-        onError: (error) => {
-          if (error.type === 'max-buffer-size-exceeded') tooLarge(maxEventSize + 1, error);
-          // 'invalid-retry' and 'unknown-field' lines are ignored, as the SSE standard says.
-        },
-      });
-      const tooLarge = (size: number, cause?: unknown) =>
-        subscriber.error(
-          new EventTooLargeError(size, maxEventSize, {
-            cause,
-            position: { eventIndex: index, bytesRead },
-          }),
-        );
-      const feed = (text: string) => {
-        if (first && text.length > 0) {
-          first = false;
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        }
-        if (text.length > 0 && !subscriber.closed) parser.feed(text);
-      };
-      return source.subscribe({
-        next: (chunk) => {
-          if (typeof chunk === 'string') {
-            bytesRead += chunk.length;
-            feed(chunk);
-          } else {
-            bytesRead += chunk.byteLength;
-            feed(decoder.decode(chunk, { stream: true }));
-          }
-        },
-        error: (err) => subscriber.error(err),
-        complete: () => {
-          feed(decoder.decode());
-          // Ending the last line and the event dispatches an event the stream did not terminate.
-          incomplete = true;
-          feed('\n\n');
-          subscriber.complete();
-        },
-      });
-    });
+  const decoder = new TextDecoder();
+  let index = 0;
+  let bytesRead = 0;
+  let incomplete = false;
+  let first = true;
+  const tooLarge = (size: number, cause?: unknown) =>
+    sink.closed ||
+    sink.error(
+      new EventTooLargeError(size, maxEventSize, {
+        cause,
+        position: { eventIndex: index, bytesRead },
+      }),
+    );
+  const parser = createParser({
+    maxBufferSize: maxEventSize,
+    onEvent: ({ event, data, id }) => {
+      // The parser bounds what it buffers; an event that arrives whole in one chunk is checked here.
+      // (No `closed` check: a closed sink ignores messages, and `tooLarge` checks.)
+      if (data.length > maxEventSize) return tooLarge(data.length);
+      sink.message(data, event, id, index++, bytesRead, incomplete);
+    },
+    onComment: config.onComment,
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') tooLarge(maxEventSize + 1, error);
+      // 'invalid-retry' and 'unknown-field' lines are ignored, as the SSE standard says.
+    },
+  });
+  // About how many characters were fed since a line feed: the line the parser holds.
+  let pending = 0;
+  const feed = (text: string) => {
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text.length === 0 || sink.closed) return;
+    const lineEnd = text.indexOf('\n') + 1;
+    if (lineEnd === 0) {
+      pending += text.length;
+      parser.feed(text);
+      return;
+    }
+    if (pending > SPLIT_AFTER && lineEnd < text.length) {
+      // The parser joins a long line into one string and cuts what follows it from that string:
+      // the next event's name would keep a finished multi-megabyte event in memory until the
+      // next one ends. Fed apart, the rest of the chunk is cut from the chunk instead.
+      parser.feed(text.slice(0, lineEnd));
+      if (!sink.closed) parser.feed(text.slice(lineEnd));
+    } else {
+      parser.feed(text);
+    }
+    // At least what follows the last line feed: a chunk over SPLIT_AFTER may split the next one
+    // needlessly, which costs one more call and nothing else.
+    pending = text.length - lineEnd;
+  };
+  const stream = { stream: true };
+  return source.subscribe({
+    next: (chunk) => {
+      if (typeof chunk === 'string') {
+        bytesRead += chunk.length;
+        feed(chunk);
+      } else {
+        bytesRead += chunk.byteLength;
+        feed(decoder.decode(chunk, stream));
+      }
+    },
+    error: (err) => sink.error(err),
+    complete: () => {
+      feed(decoder.decode());
+      // Ending the last line and the event dispatches an event the stream did not terminate.
+      incomplete = true;
+      feed('\n\n');
+      if (!sink.closed) sink.complete();
+    },
+  });
 }

@@ -6,7 +6,7 @@ export interface SseMessage {
   readonly event?: string;
   /** The `data:` lines, joined with `\n`. */
   readonly data: string;
-  /** The `id:` in force for this message, when the server sends ids. */
+  /** The `id:` field of this message's block, when it has one (ids are not carried over). */
   readonly id?: string;
   /** 0-based index of this message in the stream. */
   readonly index: number;

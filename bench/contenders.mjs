@@ -1,0 +1,176 @@
+// The contenders. Each one reads a workload's `ReadableStream<Uint8Array>` to the end and returns
+// what it saw, to be checked against the workload.
+import { Digest } from './digest.mjs';
+
+const SSE_HEADERS = { 'content-type': 'text/event-stream' };
+
+/** Splits frames by hand and `JSON.parse`s each `data:` line: no validation, no Observable. */
+async function floor(stream) {
+  const digest = new Digest();
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  const onFrame = (frame) => {
+    const at = frame.startsWith('data: ') ? 6 : frame.indexOf('\ndata: ') + 7;
+    digest.add(JSON.parse(frame.slice(at)));
+  };
+  // The incomplete frame, as pieces joined once it ends: linear in the frame size.
+  const pending = [];
+  let endsWithLf = false;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const text = decoder.decode(value, { stream: true });
+    let start = 0;
+    if (endsWithLf && text.charCodeAt(0) === 10) {
+      const frame = pending.join('');
+      pending.length = 0;
+      onFrame(frame.slice(0, -1));
+      start = 1;
+    }
+    for (let end = text.indexOf('\n\n', start); end !== -1; end = text.indexOf('\n\n', start)) {
+      if (pending.length === 0) onFrame(text.slice(start, end));
+      else {
+        pending.push(text.slice(start, end));
+        const frame = pending.join('');
+        pending.length = 0;
+        onFrame(frame);
+      }
+      start = end + 2;
+    }
+    if (start < text.length) {
+      pending.push(start === 0 ? text : text.slice(start));
+      endsWithLf = text.charCodeAt(text.length - 1) === 10;
+    } else endsWithLf = false;
+  }
+  return digest;
+}
+
+/** eventsource-parser framing, then `JSON.parse`: no validation, no Observable. */
+async function eventsourceParser(stream) {
+  const { createParser } = await import('eventsource-parser');
+  const digest = new Digest();
+  const parser = createParser({ onEvent: (message) => digest.add(JSON.parse(message.data)) });
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    parser.feed(decoder.decode(value, { stream: true }));
+  }
+  return digest;
+}
+
+/** openai-node: `client.responses.stream()` through a custom fetch. */
+async function openai(stream) {
+  const { default: OpenAI } = await import('openai');
+  const client = new OpenAI({
+    apiKey: 'x',
+    maxRetries: 0,
+    fetch: async () => new Response(stream, { headers: SSE_HEADERS }),
+  });
+  const digest = new Digest();
+  const responseStream = client.responses.stream({ model: 'gpt-5.1', input: 'Hello' });
+  for await (const event of responseStream) digest.add(event);
+  await responseStream.finalResponse();
+  return digest;
+}
+
+/** The OpenRouter SDK: `client.responses.send({ stream: true })` through a custom fetcher. */
+async function openrouter(stream) {
+  const { OpenRouter } = await import('@openrouter/sdk');
+  const { HTTPClient } = await import('@openrouter/sdk/lib/http.js');
+  const client = new OpenRouter({
+    apiKey: 'x',
+    httpClient: new HTTPClient({
+      fetcher: async () => new Response(stream, { headers: SSE_HEADERS }),
+    }),
+  });
+  const events = await client.responses.send({
+    responsesRequest: { model: 'openai/gpt-5.1', input: 'Hello', stream: true },
+  });
+  const digest = new Digest();
+  for await (const event of events) digest.add(event);
+  return digest;
+}
+
+function drain(observable, next) {
+  return new Promise((resolve, reject) =>
+    observable.subscribe({ next, error: reject, complete: resolve }),
+  );
+}
+
+/** Ours: `fromSSE`, every event. */
+async function fromSSE(stream, lib) {
+  const digest = new Digest();
+  await drain(lib.fromSSE(stream), (event) => digest.add(event));
+  return digest;
+}
+
+/** Ours: `fromSSE` + `ofType('response.output_text.delta')` + `accumulateText()`. */
+async function accumulateText(stream, lib) {
+  const digest = new Digest();
+  digest.textDeltas = 0;
+  let text = '';
+  await drain(
+    lib.fromSSE(stream).pipe(lib.ofType('response.output_text.delta'), lib.accumulateText()),
+    (value) => {
+      if (digest.onEvent !== undefined) digest.onEvent();
+      digest.textDeltas++;
+      text = value;
+    },
+  );
+  digest.text = text;
+  return digest;
+}
+
+/** Ours: `fromSSE` + `responseSnapshot()` (immutable snapshots with structural sharing). */
+async function responseSnapshot(stream, lib) {
+  const digest = new Digest();
+  let previous;
+  let last;
+  await drain(lib.fromSSE(stream).pipe(lib.responseSnapshot()), (snapshot) => {
+    if (digest.onEvent !== undefined) digest.onEvent();
+    digest.events++;
+    previous = last;
+    last = snapshot;
+  });
+  // The snapshot before `response.completed` was built from the deltas, not the server's copy.
+  const built = previous ?? last;
+  digest.text = built?.outputText ?? '';
+  for (const item of built?.output ?? []) {
+    if (item.type === 'reasoning') for (const s of item.summary) digest.reasoning += s.text;
+    if (item.type === 'function_call') digest.args += item.arguments;
+    if (item.type === 'message')
+      for (const part of item.content) if (part.type === 'refusal') digest.refusal += part.refusal;
+  }
+  return digest;
+}
+
+/**
+ * Every contender, in table order. `check` lists the digest fields compared with the workload's
+ * expected values (`events` is the number of events read; `textDeltas` the number of values an
+ * `ofType` + `accumulateText` pipeline emits).
+ */
+export const CONTENDERS = {
+  floor: { label: 'floor (hand split + JSON.parse)', run: floor, check: 'all' },
+  'eventsource-parser': {
+    label: 'eventsource-parser + JSON.parse',
+    run: eventsourceParser,
+    check: 'all',
+  },
+  openai: { label: 'openai `responses.stream()`', run: openai, check: 'all' },
+  openrouter: { label: '@openrouter/sdk `responses.send()`', run: openrouter, check: 'all' },
+  fromSSE: { label: 'ours: `fromSSE`', run: fromSSE, check: 'all', ours: true },
+  accumulateText: {
+    label: 'ours: `fromSSE` + `ofType` + `accumulateText`',
+    run: accumulateText,
+    check: ['textDeltas', 'text'],
+    ours: true,
+  },
+  responseSnapshot: {
+    label: 'ours: `fromSSE` + `responseSnapshot`',
+    run: responseSnapshot,
+    check: ['text', 'refusal', 'reasoning', 'args'],
+    ours: true,
+  },
+};

@@ -1,0 +1,515 @@
+// Deterministic benchmark workloads in the OpenAI Responses wire format (`event:` + `data:` frames).
+//
+// Every workload is a complete, realistic response (created, in_progress, output_item.added,
+// content_part.added, ..., the deltas, the .done events, completed), so every contender's stream
+// validates and terminates. The bytes are generated once, up front, into one buffer; the stream
+// handed to a contender only enqueues views of it, so generating costs nothing during the timing.
+
+/** A small, fast, seeded PRNG (mulberry32). */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Text with 1-, 2-, 3- and 4-byte UTF-8 characters, quotes, backslashes and newlines (which JSON
+// escapes), so decoding and unescaping are both exercised. Code points, not UTF-16 units.
+const ALPHABET = [
+  ...'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:!?-() ',
+  ...'éèàçüöñßøåœ',
+  ...'日本語の文字列中文字符',
+  ...'привет',
+  '😀',
+  '🚀',
+  '👍🏽',
+  '"',
+  '\\',
+  '\n',
+];
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const BASE64 = BASE62 + '+/';
+
+function word(rand, min, max) {
+  const n = min + Math.floor(rand() * (max - min + 1));
+  let s = '';
+  for (let i = 0; i < n; i++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
+  return s;
+}
+
+function token(rand, n, alphabet = BASE62) {
+  let s = '';
+  for (let i = 0; i < n; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+  return s;
+}
+
+const RESPONSE_ID = 'resp_0bench00000000000000000000000000000000000000000001';
+
+function response(status, output, extra = {}) {
+  return {
+    id: RESPONSE_ID,
+    object: 'response',
+    created_at: 1765552659,
+    status,
+    background: false,
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    max_tool_calls: null,
+    model: 'gpt-5.1',
+    output,
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    prompt_cache_key: null,
+    reasoning: { effort: 'medium', summary: 'auto' },
+    safety_identifier: null,
+    service_tier: 'auto',
+    store: false,
+    temperature: 1,
+    text: { format: { type: 'text' }, verbosity: 'medium' },
+    tool_choice: 'auto',
+    tools: [],
+    top_logprobs: 0,
+    top_p: 1,
+    truncation: 'disabled',
+    usage: null,
+    user: null,
+    metadata: {},
+    ...extra,
+  };
+}
+
+const USAGE = {
+  input_tokens: 42,
+  input_tokens_details: { cached_tokens: 0 },
+  output_tokens: 1000,
+  output_tokens_details: { reasoning_tokens: 0 },
+  total_tokens: 1042,
+};
+
+/** Collects frames and what a correct consumer must see. */
+class Builder {
+  constructor() {
+    this.frames = [];
+    this.seq = 0;
+    this.expected = {
+      events: 0,
+      text: '',
+      textDeltas: 0,
+      refusal: '',
+      reasoning: '',
+      args: '',
+      images: 0,
+      imageChars: 0,
+      imageSum: 0,
+    };
+    this.largestFrame = 0;
+  }
+  emit(type, fields) {
+    const data = JSON.stringify({ type, sequence_number: this.seq++, ...fields });
+    const frame = `event: ${type}\ndata: ${data}\n\n`;
+    this.frames.push(frame);
+    this.expected.events++;
+    if (frame.length > this.largestFrame) this.largestFrame = frame.length;
+  }
+  lifecycle(type, status, output, extra) {
+    this.emit(type, { response: response(status, output, extra) });
+  }
+}
+
+/** Cheap, order-sensitive checksum of a long string (64 sampled code units and the length). */
+export function sampleSum(s) {
+  let sum = s.length;
+  const step = Math.max(1, Math.floor(s.length / 64));
+  for (let i = 0; i < s.length; i += step) sum = (Math.imul(sum, 31) + s.charCodeAt(i)) | 0;
+  return sum;
+}
+
+function message(id, content, status = 'in_progress') {
+  return { id, type: 'message', status, content, role: 'assistant' };
+}
+const textPart = (text) => ({ type: 'output_text', annotations: [], logprobs: [], text });
+const refusalPart = (refusal) => ({ type: 'refusal', refusal });
+
+function textDeltas(b, rand, itemId, outputIndex, contentIndex, n) {
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    const delta = word(rand, 1, 8);
+    text += delta;
+    b.emit('response.output_text.delta', {
+      item_id: itemId,
+      output_index: outputIndex,
+      content_index: contentIndex,
+      delta,
+      logprobs: [],
+      obfuscation: token(rand, 16 - Math.min(delta.length, 15)),
+    });
+  }
+  b.expected.text += text;
+  b.expected.textDeltas += n;
+  return text;
+}
+
+/** W1: `n` output_text deltas of 1–8 characters in one message. */
+function w1(n, seed) {
+  const rand = prng(seed);
+  const b = new Builder();
+  const msgId = 'msg_0bench0000000000000000000000000000000000000000001';
+  b.lifecycle('response.created', 'in_progress', []);
+  b.lifecycle('response.in_progress', 'in_progress', []);
+  b.emit('response.output_item.added', { output_index: 0, item: message(msgId, []) });
+  b.emit('response.content_part.added', {
+    item_id: msgId,
+    output_index: 0,
+    content_index: 0,
+    part: textPart(''),
+  });
+  const text = textDeltas(b, rand, msgId, 0, 0, n);
+  b.emit('response.output_text.done', {
+    item_id: msgId,
+    output_index: 0,
+    content_index: 0,
+    text,
+    logprobs: [],
+  });
+  b.emit('response.content_part.done', {
+    item_id: msgId,
+    output_index: 0,
+    content_index: 0,
+    part: textPart(text),
+  });
+  const item = message(msgId, [textPart(text)], 'completed');
+  b.emit('response.output_item.done', { output_index: 0, item });
+  b.lifecycle('response.completed', 'completed', [item], { usage: USAGE });
+  return b;
+}
+
+/** W2: `n` partial images of about `size` base64 characters each. */
+function w2(n, size, seed) {
+  const rand = prng(seed);
+  const b = new Builder();
+  const igId = 'ig_0bench00000000000000000000000000000000000000000001';
+  b.lifecycle('response.created', 'in_progress', [], {
+    tools: [{ type: 'image_generation', partial_images: 3 }],
+  });
+  b.lifecycle('response.in_progress', 'in_progress', []);
+  const item = { id: igId, type: 'image_generation_call', status: 'in_progress' };
+  b.emit('response.output_item.added', { output_index: 0, item });
+  b.emit('response.image_generation_call.in_progress', { output_index: 0, item_id: igId });
+  b.emit('response.image_generation_call.generating', { output_index: 0, item_id: igId });
+  // One random 64 KiB block, repeated with a varying offset: realistic size, cheap to generate.
+  const block = token(rand, 65536, BASE64);
+  let last = '';
+  for (let i = 0; i < n; i++) {
+    const parts = [];
+    let length = 0;
+    let offset = (i * 7919) % block.length;
+    while (length < size) {
+      const piece = block.slice(offset, offset + Math.min(size - length, block.length - offset));
+      parts.push(piece);
+      length += piece.length;
+      offset = 0;
+    }
+    last = parts.join('');
+    b.emit('response.image_generation_call.partial_image', {
+      output_index: 0,
+      item_id: igId,
+      partial_image_index: i,
+      partial_image_b64: last,
+      size: '1536x1024',
+      quality: 'high',
+      background: 'opaque',
+      output_format: 'png',
+    });
+    b.expected.images++;
+    b.expected.imageChars += last.length;
+    b.expected.imageSum = (b.expected.imageSum + sampleSum(last)) | 0;
+  }
+  b.emit('response.image_generation_call.completed', { output_index: 0, item_id: igId });
+  const done = {
+    id: igId,
+    type: 'image_generation_call',
+    status: 'completed',
+    background: 'opaque',
+    output_format: 'png',
+    quality: 'high',
+    result: last,
+    revised_prompt: 'A benchmark image',
+    size: '1536x1024',
+  };
+  b.emit('response.output_item.done', { output_index: 0, item: done });
+  b.lifecycle('response.completed', 'completed', [done], {
+    usage: USAGE,
+    tools: [{ type: 'image_generation', partial_images: 3 }],
+  });
+  return b;
+}
+
+/**
+ * W3: `n` deltas of four kinds, in rounds of a reasoning item (summary text deltas), a message
+ * (output_text deltas, then refusal deltas in a second part) and a function call (argument deltas).
+ */
+function w3(n, seed, rounds = 10) {
+  const rand = prng(seed);
+  const b = new Builder();
+  const per = Math.floor(n / rounds / 4);
+  const tools = [
+    {
+      type: 'function',
+      name: 'get_weather',
+      description: 'Weather for a city',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      strict: true,
+    },
+  ];
+  b.lifecycle('response.created', 'in_progress', [], { tools });
+  b.lifecycle('response.in_progress', 'in_progress', []);
+  const output = [];
+  for (let r = 0; r < rounds; r++) {
+    // Reasoning, with a summary.
+    const rsId = `rs_0bench${String(r).padStart(44, '0')}`;
+    let oi = output.length;
+    b.emit('response.output_item.added', {
+      output_index: oi,
+      item: { id: rsId, type: 'reasoning', summary: [] },
+    });
+    const sp = { type: 'summary_text', text: '' };
+    b.emit('response.reasoning_summary_part.added', {
+      item_id: rsId,
+      output_index: oi,
+      summary_index: 0,
+      part: sp,
+    });
+    let summary = '';
+    for (let i = 0; i < per; i++) {
+      const delta = word(rand, 1, 8);
+      summary += delta;
+      b.emit('response.reasoning_summary_text.delta', {
+        item_id: rsId,
+        output_index: oi,
+        summary_index: 0,
+        delta,
+        obfuscation: token(rand, 8),
+      });
+    }
+    b.expected.reasoning += summary;
+    b.emit('response.reasoning_summary_text.done', {
+      item_id: rsId,
+      output_index: oi,
+      summary_index: 0,
+      text: summary,
+    });
+    b.emit('response.reasoning_summary_part.done', {
+      item_id: rsId,
+      output_index: oi,
+      summary_index: 0,
+      part: { type: 'summary_text', text: summary },
+    });
+    const rs = { id: rsId, type: 'reasoning', summary: [{ type: 'summary_text', text: summary }] };
+    b.emit('response.output_item.done', { output_index: oi, item: rs });
+    output.push(rs);
+
+    // A message: output text, then a refusal part.
+    const msgId = `msg_0bench${String(r).padStart(43, '0')}`;
+    oi = output.length;
+    b.emit('response.output_item.added', { output_index: oi, item: message(msgId, []) });
+    b.emit('response.content_part.added', {
+      item_id: msgId,
+      output_index: oi,
+      content_index: 0,
+      part: textPart(''),
+    });
+    const text = textDeltas(b, rand, msgId, oi, 0, per);
+    b.emit('response.output_text.done', {
+      item_id: msgId,
+      output_index: oi,
+      content_index: 0,
+      text,
+      logprobs: [],
+    });
+    b.emit('response.content_part.done', {
+      item_id: msgId,
+      output_index: oi,
+      content_index: 0,
+      part: textPart(text),
+    });
+    b.emit('response.content_part.added', {
+      item_id: msgId,
+      output_index: oi,
+      content_index: 1,
+      part: refusalPart(''),
+    });
+    let refusal = '';
+    for (let i = 0; i < per; i++) {
+      const delta = word(rand, 1, 8);
+      refusal += delta;
+      b.emit('response.refusal.delta', {
+        item_id: msgId,
+        output_index: oi,
+        content_index: 1,
+        delta,
+        obfuscation: token(rand, 8),
+      });
+    }
+    b.expected.refusal += refusal;
+    b.emit('response.refusal.done', {
+      item_id: msgId,
+      output_index: oi,
+      content_index: 1,
+      refusal,
+    });
+    b.emit('response.content_part.done', {
+      item_id: msgId,
+      output_index: oi,
+      content_index: 1,
+      part: refusalPart(refusal),
+    });
+    const msg = message(msgId, [textPart(text), refusalPart(refusal)], 'completed');
+    b.emit('response.output_item.done', { output_index: oi, item: msg });
+    output.push(msg);
+
+    // A function call, its JSON arguments streamed in small pieces.
+    const fcId = `fc_0bench${String(r).padStart(44, '0')}`;
+    oi = output.length;
+    const fc = {
+      id: fcId,
+      type: 'function_call',
+      status: 'in_progress',
+      arguments: '',
+      call_id: `call_${r}`,
+      name: 'get_weather',
+    };
+    b.emit('response.output_item.added', { output_index: oi, item: fc });
+    let args = '';
+    for (let i = 0; i < per; i++) {
+      const delta = i === 0 ? '{"city":"' : token(rand, 1 + Math.floor(rand() * 6));
+      args += delta;
+      b.emit('response.function_call_arguments.delta', {
+        item_id: fcId,
+        output_index: oi,
+        delta,
+        obfuscation: token(rand, 8),
+      });
+    }
+    b.emit('response.function_call_arguments.delta', {
+      item_id: fcId,
+      output_index: oi,
+      delta: '"}',
+      obfuscation: token(rand, 8),
+    });
+    args += '"}';
+    b.expected.args += args;
+    b.emit('response.function_call_arguments.done', {
+      item_id: fcId,
+      output_index: oi,
+      arguments: args,
+    });
+    const fcDone = { ...fc, status: 'completed', arguments: args };
+    b.emit('response.output_item.done', { output_index: oi, item: fcDone });
+    output.push(fcDone);
+  }
+  b.lifecycle('response.completed', 'completed', output, { usage: USAGE, tools });
+  return b;
+}
+
+/**
+ * The workloads by name. `scale` shrinks them for `--quick`.
+ * Each entry: what to generate and how to chunk it.
+ */
+export const WORKLOADS = {
+  'W1-16k': { kind: 'W1', chunking: '16k', describe: '100,000 output_text deltas, 16 KiB chunks' },
+  'W1-small': {
+    kind: 'W1',
+    chunking: 'random',
+    describe: '100,000 output_text deltas, random 1–200 B chunks',
+  },
+  'W2-16k': { kind: 'W2', chunking: '16k', describe: '20 partial images of 1.5 MB, 16 KiB chunks' },
+  'W3-16k': { kind: 'W3', chunking: '16k', describe: '20,000 mixed deltas, 16 KiB chunks' },
+};
+
+/**
+ * Generates a workload: its bytes, the chunk boundaries, and what a consumer must see.
+ * @param {string} name A key of {@link WORKLOADS}.
+ * @param {{ quick?: boolean }} options
+ */
+export function generate(name, { quick = false } = {}) {
+  const spec = WORKLOADS[name];
+  if (!spec) throw new Error(`unknown workload ${name}`);
+  const b =
+    spec.kind === 'W1'
+      ? w1(quick ? 20_000 : 100_000, 1)
+      : spec.kind === 'W2'
+        ? w2(quick ? 5 : 20, 1_500_000, 2)
+        : w3(quick ? 4_000 : 20_000, 3);
+  const bytes = encodeAll(b.frames);
+  b.frames = null;
+  const ends = chunkEnds(bytes.length, spec.chunking, 4);
+  return {
+    name,
+    bytes,
+    ends,
+    expected: b.expected,
+    largestFrame: b.largestFrame,
+  };
+}
+
+/** UTF-8 encodes the frames into one buffer, without joining them into one huge string first. */
+function encodeAll(frames) {
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(1 << 20);
+  let length = 0;
+  for (const frame of frames) {
+    // At most 3 bytes per UTF-16 code unit.
+    if (length + frame.length * 3 > buffer.length) {
+      const bigger = new Uint8Array(Math.max(buffer.length * 2, length + frame.length * 3));
+      bigger.set(buffer.subarray(0, length));
+      buffer = bigger;
+    }
+    length += encoder.encodeInto(frame, buffer.subarray(length)).written;
+  }
+  return buffer.slice(0, length);
+}
+
+/** Where each chunk ends: every 16 KiB, or at random 1–200 byte intervals. */
+function chunkEnds(length, chunking, seed) {
+  const out = [];
+  if (chunking === '16k') {
+    for (let end = 16384; end < length; end += 16384) out.push(end);
+  } else {
+    const rand = prng(seed);
+    for (let end = 1 + Math.floor(rand() * 200); end < length; end += 1 + Math.floor(rand() * 200))
+      out.push(end);
+  }
+  out.push(length);
+  return Uint32Array.from(out);
+}
+
+/**
+ * A fresh `ReadableStream<Uint8Array>` over a workload, one chunk per pull, each chunk a view of
+ * the workload's bytes. `onChunk(i)`, when given, is called before chunk `i` is enqueued.
+ */
+export function streamOf(workload, onChunk) {
+  const { bytes, ends } = workload;
+  let i = 0;
+  let start = 0;
+  return new ReadableStream(
+    {
+      pull(controller) {
+        if (i === ends.length) {
+          controller.close();
+          return;
+        }
+        if (onChunk) onChunk(i);
+        const end = ends[i++];
+        controller.enqueue(bytes.subarray(start, end));
+        start = end;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { from, map, Observable, Subject } from 'rxjs';
+import { isResponsesStreamError } from '../../lib/errors';
+import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
+import type { SseMessage } from '../../lib/sse/sse-message';
+import { chunkArbitrary } from '../../lib/testing/chunking';
+
+function collect(
+  chunks: ReadonlyArray<string | Uint8Array>,
+  config?: ParseSSEConfig,
+): { messages: SseMessage[]; end: unknown } {
+  const messages: SseMessage[] = [];
+  let end: unknown = 'open';
+  from(chunks)
+    .pipe(parseSSE(config))
+    .subscribe({
+      next: (m) => messages.push(m),
+      error: (e) => (end = e),
+      complete: () => (end = 'complete'),
+    });
+  return { messages, end };
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('parseSSE', () => {
+  it('frames messages with their event name, id, index and the bytes read so far', () => {
+    const first = 'event: a\nid: 1\ndata: {"x":1}\n\n';
+    const second = 'data: two\n\n';
+    const { messages, end } = collect([bytes(first), bytes(second)]);
+    expect(messages).toEqual([
+      { event: 'a', id: '1', data: '{"x":1}', index: 0, bytesRead: first.length },
+      { data: 'two', index: 1, bytesRead: first.length + second.length },
+    ]);
+    expect(end).toBe('complete');
+  });
+
+  it('counts characters for string chunks and bytes for byte chunks', () => {
+    const text = 'data: é\n\n';
+    expect(collect([text]).messages[0].bytesRead).toBe(text.length);
+    expect(collect([bytes(text)]).messages[0].bytesRead).toBe(bytes(text).length);
+  });
+
+  it('accepts CR, LF and CRLF line ends and a BOM; skips comments and retry lines', () => {
+    const comments: string[] = [];
+    const { messages } = collect(
+      ['\uFEFF: hi\r\nretry: 10\r\n\r\ndata: a\rdata: b\r\rdata: c\n\n'],
+      {
+        onComment: (c) => comments.push(c),
+      },
+    );
+    expect(messages.map((m) => m.data)).toEqual(['a\nb', 'c']);
+    expect(comments).toEqual(['hi']);
+  });
+
+  it('dispatches a last message that the stream ends without a blank line, marked incomplete', () => {
+    const { messages, end } = collect(['data: 1\n\n', 'data: {"trunc']);
+    expect(messages).toEqual([
+      { data: '1', index: 0, bytesRead: 9 },
+      { data: '{"trunc', index: 1, bytesRead: 22, incomplete: true },
+    ]);
+    expect(end).toBe('complete');
+  });
+
+  it('gives the same messages however the bytes are cut, even inside a character', () => {
+    const text =
+      'event: e\ndata: héllo 日本 😀\r\n\r\nid: 9\ndata: {"a":\ndata: 1}\n\n: c\n\ndata: end';
+    const whole = collect([bytes(text)]).messages.map(({ bytesRead: _, ...m }) => m);
+    fc.assert(
+      fc.property(chunkArbitrary(fc, bytes(text), { maxCuts: 40 }), (chunks) => {
+        const cut = collect(chunks).messages.map(({ bytesRead: _, ...m }) => m);
+        expect(cut).toEqual(whole);
+      }),
+    );
+  });
+
+  it('errors with event_too_large for a message over maxEventSize, whole or buffered', () => {
+    for (const chunks of [
+      [`data: ${'x'.repeat(100)}\n\n`],
+      ['data: ', 'x'.repeat(60), 'x'.repeat(60)],
+    ]) {
+      const { messages, end } = collect(chunks, { maxEventSize: 50 });
+      expect(messages).toEqual([]);
+      expect(isResponsesStreamError(end) && end.code).toBe('event_too_large');
+    }
+  });
+
+  it('passes the source error on, after the messages already framed', () => {
+    const chunks = new Subject<string>();
+    const seen: unknown[] = [];
+    chunks
+      .pipe(parseSSE())
+      .subscribe({ next: (m) => seen.push(m.data), error: (e) => seen.push(e) });
+    const failure = new Error('reset');
+    chunks.next('data: a\n\ndata: b');
+    chunks.error(failure);
+    expect(seen).toEqual(['a', failure]);
+  });
+
+  it('is an ordinary Observable of messages: any operator may follow it', () => {
+    const data: string[] = [];
+    from(['data: 1\n\ndata: 2\n\n'])
+      .pipe(
+        parseSSE(),
+        map((m) => m.data),
+      )
+      .subscribe((d) => data.push(d));
+    expect(data).toEqual(['1', '2']);
+  });
+
+  it('is cold and stops framing once unsubscribed', () => {
+    let subscriptions = 0;
+    const chunks = new Observable<string>((subscriber) => {
+      subscriptions++;
+      subscriber.next('data: 1\n\n');
+    });
+    const messages = chunks.pipe(parseSSE());
+    expect(subscriptions).toBe(0);
+    const seen: string[] = [];
+    messages.subscribe((m) => seen.push(m.data)).unsubscribe();
+    messages.subscribe((m) => seen.push(m.data));
+    expect(subscriptions).toBe(2);
+    expect(seen).toEqual(['1', '1']);
+  });
+});
