@@ -134,6 +134,7 @@ export function frameSSE(
   let bytesRead = 0;
   let incomplete = false;
   let first = true;
+  let afterCR = false;
   const tooLarge = (size: number, cause?: unknown) =>
     sink.closed ||
     sink.error(
@@ -163,6 +164,12 @@ export function frameSSE(
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    // A chunk that ends in CR may be a CRLF cut in two, so the parser would hold the line until
+    // the next chunk, however long that takes. End the line now; a LF that then starts the next
+    // chunk was the rest of that CRLF and is dropped.
+    if (afterCR && text.charCodeAt(0) === 10) text = text.slice(1);
+    afterCR = text.charCodeAt(text.length - 1) === 13;
+    if (afterCR) text += '\n';
     if (text.length === 0 || sink.closed) return;
     const lineEnd = text.indexOf('\n') + 1;
     if (lineEnd === 0) {

@@ -53,6 +53,22 @@ describe('parseSSE', () => {
     expect(comments).toEqual(['hi']);
   });
 
+  it('dispatches a CR-terminated message when its chunk arrives, not when the next one does', () => {
+    const chunks = new Subject<string>();
+    const seen: string[] = [];
+    chunks.pipe(parseSSE()).subscribe((m) => seen.push(m.data));
+    chunks.next('data: a\r\r');
+    expect(seen).toEqual(['a']);
+    // A LF that starts the next chunk completes a CRLF cut in two: it is not an empty line.
+    chunks.next('\ndata: b\r');
+    expect(seen).toEqual(['a']);
+    chunks.next('\n\r\n');
+    expect(seen).toEqual(['a', 'b']);
+    chunks.next('data: c\r');
+    chunks.next('\r');
+    expect(seen).toEqual(['a', 'b', 'c']);
+  });
+
   it('dispatches a last message that the stream ends without a blank line, marked incomplete', () => {
     const { messages, end } = collect(['data: 1\n\n', 'data: {"trunc']);
     expect(messages).toEqual([
