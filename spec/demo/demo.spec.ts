@@ -116,7 +116,8 @@ describe('Ctrl-C', () => {
     });
 
     expect(interruptedAt).toBeGreaterThan(0);
-    expect(Date.now() - interruptedAt).toBeLessThan(3000);
+    // At this pace the whole script takes over 15 s: it was stopped, not played to the end.
+    expect(run.stdout).not.toContain('Summary:');
     expect(run.code).toBe(130);
     expect(run.stdout).toContain('stopped');
     expect(run.stdout).toContain('mock server: the client closed the connection');
