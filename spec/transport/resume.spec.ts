@@ -9,6 +9,7 @@ import {
 } from '../../lib/testing/server/mock-server';
 import { streamResponse } from '../../lib/transport/stream-response';
 import { encodeSSE } from '../../lib/testing/encode-sse';
+import { longTimerStarted, trackLongTimers } from '../support/long-timers';
 import { outcome } from '../support/outcome';
 
 const script = scriptResponse({ id: 'resp_bg' })
@@ -193,8 +194,7 @@ describe('streamResponse with resume', () => {
 
   it('errors with aborted when the signal fires while waiting to reconnect', async () => {
     await serve((req) => (req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { status: 503 }));
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    const before = timers();
+    const timers = trackLongTimers(2500);
     const controller = new AbortController();
     const result = outcome(
       resumed({
@@ -202,12 +202,13 @@ describe('streamResponse with resume', () => {
         resume: { maxAttempts: 5, backoff: { baseDelayMs: 5000, maxDelayMs: 5000 } },
       }),
     );
-    await server.settled(0); // dropped: now waiting 2.5 to 5 s before reconnecting
-    await new Promise((r) => setTimeout(r, 20));
+    await longTimerStarted(timers); // dropped: now waiting 2.5 to 5 s before reconnecting
     controller.abort();
     const { values, error } = await result;
-    // The multi-second reconnect timer is gone: the abort ended the wait rather than outlasting it.
-    expect(timers()).toBeLessThanOrEqual(before);
+    timers.restore();
+    // The reconnect wait was started and then cleared: the abort ended it, not the timer.
+    expect(timers.started()).toBeGreaterThanOrEqual(1);
+    expect(timers.live()).toBe(0);
     expect(values).toEqual(events.slice(0, 3));
     expect(isResponsesStreamError(error, 'aborted')).toBe(true);
     expect(server.requests).toHaveLength(1);

@@ -6,6 +6,7 @@ import { resumeResponse } from '../../lib/transport/resume-response';
 import { delayBefore, DEFAULT_RETRY } from '../../lib/transport/retry';
 import { streamResponse } from '../../lib/transport/stream-response';
 import { encodeSSE } from '../../lib/testing/encode-sse';
+import { longTimerStarted, trackLongTimers } from '../support/long-timers';
 import { outcome } from '../support/outcome';
 
 const script = scriptResponse()
@@ -124,8 +125,7 @@ describe('retrying before the first event', () => {
 
   it('stops waiting and errors with aborted when the signal fires during the backoff', async () => {
     server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    const before = timers();
+    const timers = trackLongTimers(2000);
     const controller = new AbortController();
     const result = outcome(
       streamResponse(
@@ -137,27 +137,29 @@ describe('retrying before the first event', () => {
         },
       ),
     );
-    await server.settled(0);
+    await longTimerStarted(timers); // the backoff has begun
     controller.abort();
     const { error } = await result;
+    timers.restore();
     expect(isResponsesStreamError(error, 'aborted')).toBe(true);
-    // The 5 s backoff timer is gone: the abort ended the wait rather than outlasting it.
-    expect(timers()).toBeLessThanOrEqual(before);
+    // The backoff timer was started and then cleared: the abort ended the wait, not the timer.
+    expect(timers.started()).toBeGreaterThanOrEqual(1);
+    expect(timers.live()).toBe(0);
     expect(server.requests).toHaveLength(1);
   });
 
   it('sends nothing more once unsubscribed during the backoff, and leaves no timer', async () => {
     server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    const before = timers();
+    const timers = trackLongTimers(90);
     const sub = streamResponse(
       {},
       { baseURL: server.url, retry: { baseDelayMs: 200, maxDelayMs: 200 } },
     ).subscribe();
-    await server.settled(0);
-    await new Promise((r) => setTimeout(r, 20));
+    await longTimerStarted(timers); // the backoff has begun
     sub.unsubscribe();
-    expect(timers()).toBeLessThanOrEqual(before);
+    timers.restore();
+    expect(timers.started()).toBeGreaterThanOrEqual(1);
+    expect(timers.live()).toBe(0);
     await new Promise((r) => setTimeout(r, 250));
     expect(server.requests).toHaveLength(1);
   });
