@@ -8,7 +8,17 @@
  */
 import type { ZodError } from 'zod';
 
-/** The stable codes of {@link ResponsesStreamError}, one per failure mode. */
+/**
+ * The stable codes of {@link ResponsesStreamError}, one per failure mode.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, type ResponsesStreamErrorCode } from 'rxjs-openresponses';
+ *
+ * const retryable: ResponsesStreamErrorCode[] = ['network_error', 'idle_timeout', 'stream_truncated'];
+ * events$.subscribe({ error: (err) => isResponsesStreamError(err, ...retryable) && scheduleRetry() });
+ * ```
+ */
 export type ResponsesStreamErrorCode =
   | 'http_error'
   | 'network_error'
@@ -32,6 +42,14 @@ export type ResponsesStreamErrorCode =
  * - `bytesRead`: bytes (or string characters, for string sources) received when it happened.
  * - `sequenceNumber`: the event's own sequence number when known, else that of the last good event.
  * - `lastEventId`: the SSE `id:` in force, when the server sends ids.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, type StreamPosition } from 'rxjs-openresponses';
+ *
+ * const where = (p: StreamPosition = {}) => `event ${p.eventIndex} (seq ${p.sequenceNumber})`;
+ * events$.subscribe({ error: (err) => isResponsesStreamError(err) && console.error(where(err.position)) });
+ * ```
  */
 export interface StreamPosition {
   readonly eventIndex?: number;
@@ -40,7 +58,21 @@ export interface StreamPosition {
   readonly lastEventId?: string;
 }
 
-/** The error payload a server sent, in one shape whatever shape it came in. */
+/**
+ * The error payload a server sent, in one shape whatever shape it came in.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, type ServerError } from 'rxjs-openresponses';
+ *
+ * const show = (e: ServerError) => console.error(e.code ?? 'error', e.message);
+ * events$.subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'response_failed', 'response_error')) show(err.serverError);
+ *   },
+ * });
+ * ```
+ */
 export interface ServerError {
   readonly type?: string;
   readonly code: string | null;
@@ -148,7 +180,21 @@ export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
   }
 }
 
-/** One problem zod found in an event, with the path to the field. */
+/**
+ * One problem zod found in an event, with the path to the field.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, type EventIssue } from 'rxjs-openresponses';
+ *
+ * const describe = (i: EventIssue) => `${i.path.map(String).join('.')}: ${i.message}`;
+ * events$.subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'invalid_event')) console.error(err.issues.map(describe));
+ *   },
+ * });
+ * ```
+ */
 export interface EventIssue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
@@ -399,7 +445,19 @@ export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
   }
 }
 
-/** The error class each code comes with. */
+/**
+ * The error class each code comes with.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, type ResponsesStreamErrorByCode } from 'rxjs-openresponses';
+ *
+ * function retryAfter(err: ResponsesStreamErrorByCode['http_error']) {
+ *   return err.retryAfter ?? 1;
+ * }
+ * events$.subscribe({ error: (err) => isResponsesStreamError(err, 'http_error') && retryAfter(err) });
+ * ```
+ */
 export interface ResponsesStreamErrorByCode {
   http_error: HttpError;
   network_error: ResponsesStreamError<'network_error'>;

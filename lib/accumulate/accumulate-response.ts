@@ -14,7 +14,17 @@ import type {
 import { isLifecycleEvent } from '../events';
 import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
 
-/** What {@link accumulateResponse} accepts: any event a decoder can emit. */
+/**
+ * What {@link accumulateResponse} accepts: any event a decoder can emit.
+ *
+ * @example
+ * ```ts
+ * import { accumulateResponse, type AccumulatorEvent } from 'rxjs-openresponses';
+ *
+ * const events: AccumulatorEvent[] = recordedEvents;
+ * const snapshot = events.reduce(accumulateResponse, undefined);
+ * ```
+ */
 export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
 
 /**

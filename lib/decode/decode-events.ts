@@ -13,7 +13,17 @@ import type { SseMessage } from '../sse/sse-message';
 import { decodeEvent, decodeEventFast, rawSequenceNumber } from './decode-event';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
 
-/** Options of {@link decodeEvents}. */
+/**
+ * Options of {@link decodeEvents}.
+ *
+ * @example
+ * ```ts
+ * import { parseSSE, decodeEvents, type DecodeEventsConfig } from 'rxjs-openresponses';
+ *
+ * const config = { onUnknown: 'drop', requireTerminal: false } as const satisfies DecodeEventsConfig;
+ * chunks$.pipe(parseSSE(), decodeEvents(config)).subscribe((e) => console.log(e.type));
+ * ```
+ */
 export interface DecodeEventsConfig extends DecodeConfig {
   /**
    * Whether a stream must end with a terminal event (`response.completed`, `response.failed`,

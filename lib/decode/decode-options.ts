@@ -1,6 +1,18 @@
 import type { InvalidEvent, KnownResponseStreamEvent, ResponseStreamEvent } from '../events';
 
-/** How decoding treats events it cannot turn into a known, valid event. */
+/**
+ * How decoding treats events it cannot turn into a known, valid event.
+ *
+ * @example
+ * ```ts
+ * import { fromEvents, type DecodeConfig } from 'rxjs-openresponses';
+ *
+ * const config = { onUnknown: 'drop', onInvalid: 'emit' } as const satisfies DecodeConfig;
+ * fromEvents(jsonEvents, config).subscribe((e) => {
+ *   if (e.type === 'invalid') console.warn(e);
+ * });
+ * ```
+ */
 export interface DecodeConfig {
   /**
    * An event whose `type` is not known: `'emit'` (default) emits it as an `UnknownEvent`
@@ -19,6 +31,14 @@ export interface DecodeConfig {
 /**
  * The events a decoder configured with `O` can emit: `UnknownEvent` only when unknown events are
  * emitted, `InvalidEvent` only with `onInvalid: 'emit'`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, type DecodedEvent } from 'rxjs-openresponses';
+ *
+ * const config = { onUnknown: 'drop' } as const;
+ * fromSSE(res, config).subscribe((e: DecodedEvent<typeof config>) => console.log(e.type));
+ * ```
  */
 export type DecodedEvent<O extends DecodeConfig> =
   | (O extends { onUnknown: 'drop' | 'error' } ? KnownResponseStreamEvent : ResponseStreamEvent)

@@ -36,6 +36,15 @@ function flattenError(input: unknown): unknown {
  * it) or nested (`{error: {type, code, message, param}}`, as recorded OpenAI streams do); both
  * parse to this one flat shape. `errorType` is the nested `error.type` when there was one. A
  * payload without a `message` in either place is invalid.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseErrorEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('error'))
+ *   .subscribe((e: ResponseErrorEvent) => console.log(e.code, e.message));
+ * ```
  */
 export const ResponseErrorEvent = z.preprocess(
   flattenError,

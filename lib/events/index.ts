@@ -371,10 +371,29 @@ export const eventSchemas = {
   'response.debug': DebugEvent,
 } as const;
 
-/** The wire `type` of every known stream event (71 literals). */
+/**
+ * The wire `type` of every known stream event (71 literals).
+ *
+ * @example
+ * ```ts
+ * import type { ResponseEventType } from 'rxjs-openresponses';
+ *
+ * const textEvents: ResponseEventType[] = ['response.output_text.delta', 'response.output_text.done'];
+ * const isTextEvent = (type: string) => (textEvents as string[]).includes(type);
+ * ```
+ */
 export type ResponseEventType = keyof typeof eventSchemas;
 
-/** Every known stream event: the union of the 71 event types, discriminated by `type`. */
+/**
+ * Every known stream event: the union of the 71 event types, discriminated by `type`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, type KnownResponseStreamEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res, { onUnknown: 'drop' }).subscribe((e: KnownResponseStreamEvent) => console.log(e.type));
+ * ```
+ */
 export type KnownResponseStreamEvent =
   | ResponseErrorEvent
   | KeepaliveEvent
@@ -466,7 +485,18 @@ export type KnownResponseStreamEvent =
  */
 export type ResponseStreamEvent = KnownResponseStreamEvent | UnknownEvent;
 
-/** The event types that end a response: after one of them, no more events of it follow. */
+/**
+ * The event types that end a response: after one of them, no more events of it follow.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, terminalEventTypes } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType(...terminalEventTypes))
+ *   .subscribe((e) => console.log('finished with', e.type));
+ * ```
+ */
 export const terminalEventTypes = [
   'response.completed',
   'response.failed',
@@ -474,7 +504,18 @@ export const terminalEventTypes = [
   'error',
 ] as const satisfies readonly ResponseEventType[];
 
-/** The `type` of an event that ends a response. */
+/**
+ * The `type` of an event that ends a response.
+ *
+ * @example
+ * ```ts
+ * import { terminalEventTypes, type TerminalEventType } from 'rxjs-openresponses';
+ *
+ * const isTerminal = (type: string): type is TerminalEventType =>
+ *   (terminalEventTypes as readonly string[]).includes(type);
+ * events$.subscribe((e) => isTerminal(e.type) && console.log('done:', e.type));
+ * ```
+ */
 export type TerminalEventType = (typeof terminalEventTypes)[number];
 
 // Type-level checks -------------------------------------------------------------------------------

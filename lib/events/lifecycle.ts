@@ -7,27 +7,93 @@ import { event } from './schema';
 
 const withResponse = { response: ResponseObject };
 
-/** `response.created`: the first event of a stream; `response.output` is usually empty. */
+/**
+ * `response.created`: the first event of a stream; `response.output` is usually empty.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseCreatedEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.created'))
+ *   .subscribe((e: ResponseCreatedEvent) => console.log(e.response.id));
+ * ```
+ */
 export const ResponseCreatedEvent = event('response.created', withResponse);
 export type ResponseCreatedEvent = z.infer<typeof ResponseCreatedEvent>;
 
-/** `response.queued`: a background response is waiting to start (OpenAI). */
+/**
+ * `response.queued`: a background response is waiting to start (OpenAI).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseQueuedEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.queued'))
+ *   .subscribe((e: ResponseQueuedEvent) => console.log(e.response.id));
+ * ```
+ */
 export const ResponseQueuedEvent = event('response.queued', withResponse);
 export type ResponseQueuedEvent = z.infer<typeof ResponseQueuedEvent>;
 
-/** `response.in_progress`: the response has started. */
+/**
+ * `response.in_progress`: the response has started.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseInProgressEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.in_progress'))
+ *   .subscribe((e: ResponseInProgressEvent) => console.log(e.response.status));
+ * ```
+ */
 export const ResponseInProgressEvent = event('response.in_progress', withResponse);
 export type ResponseInProgressEvent = z.infer<typeof ResponseInProgressEvent>;
 
-/** `response.completed`: terminal; carries the final, authoritative `Response`. */
+/**
+ * `response.completed`: terminal; carries the final, authoritative `Response`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseCompletedEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.completed'))
+ *   .subscribe((e: ResponseCompletedEvent) => console.log(e.response.usage));
+ * ```
+ */
 export const ResponseCompletedEvent = event('response.completed', withResponse);
 export type ResponseCompletedEvent = z.infer<typeof ResponseCompletedEvent>;
 
-/** `response.failed`: terminal; `response.error` says why. */
+/**
+ * `response.failed`: terminal; `response.error` says why.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseFailedEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.failed'))
+ *   .subscribe((e: ResponseFailedEvent) => console.log(e.response.error?.message));
+ * ```
+ */
 export const ResponseFailedEvent = event('response.failed', withResponse);
 export type ResponseFailedEvent = z.infer<typeof ResponseFailedEvent>;
 
-/** `response.incomplete`: terminal; `response.incomplete_details` says why. */
+/**
+ * `response.incomplete`: terminal; `response.incomplete_details` says why.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseIncompleteEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.incomplete'))
+ *   .subscribe((e: ResponseIncompleteEvent) => console.log(e.response.incompleteDetails?.reason));
+ * ```
+ */
 export const ResponseIncompleteEvent = event('response.incomplete', withResponse);
 export type ResponseIncompleteEvent = z.infer<typeof ResponseIncompleteEvent>;
 
@@ -41,7 +107,19 @@ const lifecycleTypes = new Set<string>([
   'response.incomplete',
 ]);
 
-/** An event that carries the whole Response. */
+/**
+ * An event that carries the whole Response.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, isLifecycleEvent, type LifecycleEvent } from 'rxjs-openresponses';
+ * import { filter } from 'rxjs';
+ *
+ * fromSSE(res)
+ *   .pipe(filter(isLifecycleEvent))
+ *   .subscribe((e: LifecycleEvent) => setStatus(e.response.status));
+ * ```
+ */
 export type LifecycleEvent =
   | ResponseCreatedEvent
   | ResponseQueuedEvent

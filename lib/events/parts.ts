@@ -6,7 +6,17 @@
 import * as z from 'zod';
 import { obj, openUnion, type UnknownVariant } from './schema';
 
-/** One alternative token of a {@link StreamLogprob}. Every field is optional (OpenAI types). */
+/**
+ * One alternative token of a {@link StreamLogprob}. Every field is optional (OpenAI types).
+ *
+ * @example
+ * ```ts
+ * import type { StreamLogprob, TopLogprob } from 'rxjs-openresponses';
+ *
+ * const alternatives = (lp: StreamLogprob): TopLogprob[] => lp.topLogprobs ?? [];
+ * alternatives(logprob).forEach((alt) => console.log(alt.token, alt.logprob));
+ * ```
+ */
 export const TopLogprob = obj({
   token: z.string().optional(),
   logprob: z.number().optional(),
@@ -17,6 +27,16 @@ export type TopLogprob = z.infer<typeof TopLogprob>;
 /**
  * A token's log probability, as found in `logprobs` of `response.output_text.delta|done` and of an
  * `output_text` part. `top_logprobs` and `bytes` are optional (the looser of the two SDK shapes).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type StreamLogprob } from 'rxjs-openresponses';
+ *
+ * const confidence = (lp: StreamLogprob) => Math.exp(lp.logprob);
+ * fromSSE(res)
+ *   .pipe(ofType('response.output_text.delta'))
+ *   .subscribe((e) => e.logprobs?.forEach((lp) => console.log(lp.token, confidence(lp))));
+ * ```
  */
 export const StreamLogprob = obj({
   token: z.string(),
@@ -26,7 +46,18 @@ export const StreamLogprob = obj({
 });
 export type StreamLogprob = z.infer<typeof StreamLogprob>;
 
-/** A `url_citation` annotation: a web source cited by a span of the text. */
+/**
+ * A `url_citation` annotation: a web source cited by a span of the text.
+ *
+ * @example
+ * ```ts
+ * import type { Annotation, UrlCitation } from 'rxjs-openresponses';
+ *
+ * const links = (annotations: Annotation[]): UrlCitation[] =>
+ *   annotations.filter((a): a is UrlCitation => a.type === 'url_citation');
+ * links(part.annotations ?? []).forEach((c) => console.log(c.title, c.url, c.startIndex, c.endIndex));
+ * ```
+ */
 export const UrlCitation = obj({
   type: z.literal('url_citation'),
   url: z.string(),
@@ -38,7 +69,18 @@ export const UrlCitation = obj({
 });
 export type UrlCitation = z.infer<typeof UrlCitation>;
 
-/** A `file_citation` annotation: a file (from file search) cited at `index`. */
+/**
+ * A `file_citation` annotation: a file (from file search) cited at `index`.
+ *
+ * @example
+ * ```ts
+ * import type { Annotation, FileCitation } from 'rxjs-openresponses';
+ *
+ * const citedFiles = (annotations: Annotation[]): FileCitation[] =>
+ *   annotations.filter((a): a is FileCitation => a.type === 'file_citation');
+ * citedFiles(part.annotations ?? []).forEach((c) => console.log(c.filename, c.fileId));
+ * ```
+ */
 export const FileCitation = obj({
   type: z.literal('file_citation'),
   fileId: z.string(),
@@ -47,7 +89,20 @@ export const FileCitation = obj({
 });
 export type FileCitation = z.infer<typeof FileCitation>;
 
-/** A `container_file_citation` annotation: a file a code-interpreter container produced. */
+/**
+ * A `container_file_citation` annotation: a file a code-interpreter container produced.
+ *
+ * @example
+ * ```ts
+ * import type { Annotation, ContainerFileCitation } from 'rxjs-openresponses';
+ *
+ * function fileLink(a: Annotation) {
+ *   if (a.type !== 'container_file_citation') return undefined;
+ *   const c: ContainerFileCitation = a;
+ *   return `/containers/${c.containerId}/files/${c.fileId}`;
+ * }
+ * ```
+ */
 export const ContainerFileCitation = obj({
   type: z.literal('container_file_citation'),
   containerId: z.string(),
@@ -58,7 +113,18 @@ export const ContainerFileCitation = obj({
 });
 export type ContainerFileCitation = z.infer<typeof ContainerFileCitation>;
 
-/** A `file_path` annotation: a path to a generated file. */
+/**
+ * A `file_path` annotation: a path to a generated file.
+ *
+ * @example
+ * ```ts
+ * import type { Annotation, FilePath } from 'rxjs-openresponses';
+ *
+ * const generatedFiles = (annotations: Annotation[]): FilePath[] =>
+ *   annotations.filter((a): a is FilePath => a.type === 'file_path');
+ * generatedFiles(part.annotations ?? []).forEach((f) => download(f.fileId));
+ * ```
+ */
 export const FilePath = obj({
   type: z.literal('file_path'),
   fileId: z.string(),
@@ -66,10 +132,36 @@ export const FilePath = obj({
 });
 export type FilePath = z.infer<typeof FilePath>;
 
-/** An annotation whose `type` this library does not know: `{ type: 'unknown', annotationType, raw }`. */
+/**
+ * An annotation whose `type` this library does not know: `{ type: 'unknown', annotationType, raw }`.
+ *
+ * @example
+ * ```ts
+ * import type { Annotation, UnknownAnnotation } from 'rxjs-openresponses';
+ *
+ * function logNew(a: Annotation) {
+ *   if (a.type === 'unknown') {
+ *     const unknown: UnknownAnnotation = a;
+ *     console.warn('new annotation type', unknown.annotationType, unknown.raw);
+ *   }
+ * }
+ * ```
+ */
 export type UnknownAnnotation = UnknownVariant<'annotationType'>;
 
-/** An annotation of an `output_text` part (open union on `type`; unknown types become `UnknownAnnotation`). */
+/**
+ * An annotation of an `output_text` part (open union on `type`; unknown types become `UnknownAnnotation`).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type Annotation } from 'rxjs-openresponses';
+ *
+ * const label = (a: Annotation) => (a.type === 'url_citation' ? a.url : a.type === 'file_citation' ? a.filename : a.type);
+ * fromSSE(res)
+ *   .pipe(ofType('response.output_text.annotation.added'))
+ *   .subscribe((e) => e.annotation && console.log(label(e.annotation)));
+ * ```
+ */
 export const Annotation = openUnion(
   {
     url_citation: UrlCitation,
@@ -84,6 +176,20 @@ export type Annotation = z.infer<typeof Annotation>;
 /**
  * An `output_text` content part. `annotations` is required by openai-node but optional in
  * OpenRouter, so it is optional here.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type OutputTextPart } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.content_part.done'))
+ *   .subscribe(({ part }) => {
+ *     if (part.type === 'output_text') {
+ *       const text: OutputTextPart = part;
+ *       console.log(text.text, text.annotations?.length ?? 0);
+ *     }
+ *   });
+ * ```
  */
 export const OutputTextPart = obj({
   type: z.literal('output_text'),
@@ -93,31 +199,97 @@ export const OutputTextPart = obj({
 });
 export type OutputTextPart = z.infer<typeof OutputTextPart>;
 
-/** A `refusal` content part. */
+/**
+ * A `refusal` content part.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type RefusalPart } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.content_part.done'))
+ *   .subscribe(({ part }) => {
+ *     if (part.type === 'refusal') {
+ *       const refusal: RefusalPart = part;
+ *       showRefusal(refusal.refusal);
+ *     }
+ *   });
+ * ```
+ */
 export const RefusalPart = obj({
   type: z.literal('refusal'),
   refusal: z.string(),
 });
 export type RefusalPart = z.infer<typeof RefusalPart>;
 
-/** A `reasoning_text` content part (lives in a `reasoning` item's `content`). */
+/**
+ * A `reasoning_text` content part (lives in a `reasoning` item's `content`).
+ *
+ * @example
+ * ```ts
+ * import type { ReasoningItem, ReasoningTextPart } from 'rxjs-openresponses';
+ *
+ * const rawReasoning = (item: ReasoningItem) =>
+ *   (item.content ?? []).map((part: ReasoningTextPart) => part.text).join('\n');
+ * ```
+ */
 export const ReasoningTextPart = obj({
   type: z.literal('reasoning_text'),
   text: z.string(),
 });
 export type ReasoningTextPart = z.infer<typeof ReasoningTextPart>;
 
-/** A content part whose `type` this library does not know: `{ type: 'unknown', partType, raw }`. */
+/**
+ * A content part whose `type` this library does not know: `{ type: 'unknown', partType, raw }`.
+ *
+ * @example
+ * ```ts
+ * import type { ContentPart, UnknownContentPart } from 'rxjs-openresponses';
+ *
+ * function logNew(part: ContentPart) {
+ *   if (part.type === 'unknown') {
+ *     const unknown: UnknownContentPart = part;
+ *     console.warn('new content part type', unknown.partType, unknown.raw);
+ *   }
+ * }
+ * ```
+ */
 export type UnknownContentPart = UnknownVariant<'partType'>;
 
-/** A content part (open union on `type`; unknown types become `UnknownContentPart`). */
+/**
+ * A content part (open union on `type`; unknown types become `UnknownContentPart`).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ContentPart } from 'rxjs-openresponses';
+ *
+ * const textOf = (part: ContentPart) => (part.type === 'output_text' ? part.text : part.type === 'refusal' ? part.refusal : '');
+ * fromSSE(res)
+ *   .pipe(ofType('response.content_part.done'))
+ *   .subscribe((e) => console.log(textOf(e.part)));
+ * ```
+ */
 export const ContentPart = openUnion(
   { output_text: OutputTextPart, refusal: RefusalPart, reasoning_text: ReasoningTextPart },
   'partType',
 );
 export type ContentPart = z.infer<typeof ContentPart>;
 
-/** A reasoning summary part (`reasoning.summary[]`, `response.reasoning_summary_part.*`). */
+/**
+ * A reasoning summary part (`reasoning.summary[]`, `response.reasoning_summary_part.*`).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type SummaryTextPart } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.reasoning_summary_part.done'))
+ *   .subscribe((e) => {
+ *     const part: SummaryTextPart = e.part;
+ *     console.log(e.summaryIndex, part.text);
+ *   });
+ * ```
+ */
 export const SummaryTextPart = obj({
   type: z.literal('summary_text'),
   text: z.string(),

@@ -15,29 +15,90 @@ const nullStr = z.string().nullable().optional();
 const nullNum = z.number().nullable().optional();
 const nullBool = z.boolean().nullable().optional();
 
-/** `Response.error`: why a response failed. `code` is an open string (`server_error`, `rate_limit_exceeded`, ...). */
+/**
+ * `Response.error`: why a response failed. `code` is an open string (`server_error`, `rate_limit_exceeded`, ...).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ResponseErrorPayload } from 'rxjs-openresponses';
+ *
+ * const show = (e: ResponseErrorPayload) => console.error(e.code ?? 'failed', e.message);
+ * fromSSE(res)
+ *   .pipe(ofType('response.failed'))
+ *   .subscribe((e) => e.response.error && show(e.response.error));
+ * ```
+ */
 export const ResponseErrorPayload = obj({
   code: nullStr,
   message: z.string(),
 });
 export type ResponseErrorPayload = z.infer<typeof ResponseErrorPayload>;
 
-/** `Response.incomplete_details`: why a response is incomplete (`max_output_tokens`, `content_filter`). */
+/**
+ * `Response.incomplete_details`: why a response is incomplete (`max_output_tokens`, `content_filter`).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type IncompleteDetails } from 'rxjs-openresponses';
+ *
+ * const explain = (d: IncompleteDetails | null | undefined) =>
+ *   d?.reason === 'max_output_tokens' ? 'The answer was cut short.' : 'The answer is incomplete.';
+ * fromSSE(res)
+ *   .pipe(ofType('response.incomplete'))
+ *   .subscribe((e) => warn(explain(e.response.incompleteDetails)));
+ * ```
+ */
 export const IncompleteDetails = obj({ reason: nullStr });
 export type IncompleteDetails = z.infer<typeof IncompleteDetails>;
 
-/** Input token breakdown. */
+/**
+ * Input token breakdown.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, usage, type InputTokensDetails } from 'rxjs-openresponses';
+ *
+ * const cacheHits = (d: InputTokensDetails | null | undefined) => d?.cachedTokens ?? 0;
+ * fromSSE(res)
+ *   .pipe(usage())
+ *   .subscribe((u) => console.log(`${cacheHits(u.inputTokensDetails)} of ${u.inputTokens} cached`));
+ * ```
+ */
 export const InputTokensDetails = obj({
   cachedTokens: nullNum,
   cacheWriteTokens: nullNum,
 });
 export type InputTokensDetails = z.infer<typeof InputTokensDetails>;
 
-/** Output token breakdown. */
+/**
+ * Output token breakdown.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, usage, type OutputTokensDetails } from 'rxjs-openresponses';
+ *
+ * const reasoning = (d: OutputTokensDetails | null | undefined) => d?.reasoningTokens ?? 0;
+ * fromSSE(res)
+ *   .pipe(usage())
+ *   .subscribe((u) => console.log(`${reasoning(u.outputTokensDetails)} reasoning tokens`));
+ * ```
+ */
 export const OutputTokensDetails = obj({ reasoningTokens: nullNum });
 export type OutputTokensDetails = z.infer<typeof OutputTokensDetails>;
 
-/** OpenRouter: the upstream cost breakdown of a response. */
+/**
+ * OpenRouter: the upstream cost breakdown of a response.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, usage, type UsageCostDetails } from 'rxjs-openresponses';
+ *
+ * const upstream = (d: UsageCostDetails | null | undefined) => d?.upstreamInferenceCost ?? 0;
+ * fromSSE(res)
+ *   .pipe(usage())
+ *   .subscribe((u) => console.log('upstream cost', upstream(u.costDetails)));
+ * ```
+ */
 export const UsageCostDetails = obj({
   upstreamInferenceCost: nullNum,
   upstreamInferenceInputCost: nullNum,
@@ -48,6 +109,16 @@ export type UsageCostDetails = z.infer<typeof UsageCostDetails>;
 /**
  * Token usage of a response. OpenRouter adds `cost`, `cost_details`, `is_byok` and
  * `server_tool_use_details`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, usage, type Usage } from 'rxjs-openresponses';
+ *
+ * const bill = (u: Usage) => u.cost ?? (u.inputTokens * 1.25 + u.outputTokens * 10) / 1e6;
+ * fromSSE(res)
+ *   .pipe(usage())
+ *   .subscribe((u) => console.log(u.totalTokens, 'tokens', bill(u)));
+ * ```
  */
 export const Usage = obj({
   inputTokens: z.number(),
@@ -62,7 +133,17 @@ export const Usage = obj({
 });
 export type Usage = z.infer<typeof Usage>;
 
-/** The approximate location a web search tool uses. */
+/**
+ * The approximate location a web search tool uses.
+ *
+ * @example
+ * ```ts
+ * import type { Tool, UserLocation } from 'rxjs-openresponses';
+ *
+ * const location: UserLocation = { type: 'approximate', city: 'Paris', country: 'FR', timezone: 'Europe/Paris' };
+ * const webSearch: Tool = { type: 'web_search', userLocation: location };
+ * ```
+ */
 export const UserLocation = obj({
   type: optStr,
   city: nullStr,
@@ -78,6 +159,16 @@ export type UserLocation = z.infer<typeof UserLocation>;
  * `image_generation`, `code_interpreter`, `custom`, `openrouter:*`, ...) and the known fields of
  * every kind optional. User-defined parts (`parameters`, `headers`, `filters`, ...) keep their keys
  * as sent.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, finalResponse, type Tool } from 'rxjs-openresponses';
+ *
+ * const functionNames = (tools: Tool[] = []) => tools.filter((t) => t.type === 'function').map((t) => t.name);
+ * fromSSE(res)
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => console.log('tools offered', functionNames(r.tools)));
+ * ```
  */
 export const Tool = obj({
   type: z.string(),
@@ -125,7 +216,17 @@ export const Tool = obj({
 });
 export type Tool = z.infer<typeof Tool>;
 
-/** The structured-output format of `Response.text` (`text`, `json_object`, `json_schema`). */
+/**
+ * The structured-output format of `Response.text` (`text`, `json_object`, `json_schema`).
+ *
+ * @example
+ * ```ts
+ * import { streamResponse, type TextFormat } from 'rxjs-openresponses';
+ *
+ * const format: TextFormat = { type: 'json_schema', name: 'weather', schema: { type: 'object' }, strict: true };
+ * streamResponse({ model: 'gpt-5', input: 'Weather in Paris?', text: { format } }, { apiKey });
+ * ```
+ */
 export const TextFormat = obj({
   type: z.string(),
   name: optStr,
@@ -136,7 +237,19 @@ export const TextFormat = obj({
 });
 export type TextFormat = z.infer<typeof TextFormat>;
 
-/** `Response.text`: text output configuration. */
+/**
+ * `Response.text`: text output configuration.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, finalResponse, type TextConfig } from 'rxjs-openresponses';
+ *
+ * const isJson = (c: TextConfig | null | undefined) => c?.format?.type === 'json_schema';
+ * fromSSE(res)
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => (isJson(r.text) ? JSON.parse(r.outputText ?? 'null') : r.outputText));
+ * ```
+ */
 export const TextConfig = obj({
   format: TextFormat.nullable().optional(),
   /** `low` | `medium` | `high`. */
@@ -144,7 +257,19 @@ export const TextConfig = obj({
 });
 export type TextConfig = z.infer<typeof TextConfig>;
 
-/** `Response.reasoning`: reasoning configuration. */
+/**
+ * `Response.reasoning`: reasoning configuration.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, finalResponse, type ReasoningConfig } from 'rxjs-openresponses';
+ *
+ * const effortOf = (c: ReasoningConfig | null | undefined) => c?.effort ?? 'default';
+ * fromSSE(res)
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => console.log('reasoning effort', effortOf(r.reasoning)));
+ * ```
+ */
 export const ReasoningConfig = obj({
   /** `none` | `minimal` | `low` | `medium` | `high` | `xhigh`. */
   effort: nullStr,
@@ -158,7 +283,19 @@ export const ReasoningConfig = obj({
 });
 export type ReasoningConfig = z.infer<typeof ReasoningConfig>;
 
-/** `Response.prompt`: a reference to a stored prompt template (`variables` are user data). */
+/**
+ * `Response.prompt`: a reference to a stored prompt template (`variables` are user data).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, finalResponse, type PromptReference } from 'rxjs-openresponses';
+ *
+ * const describe = (p: PromptReference) => `${p.id}@${p.version ?? 'latest'}`;
+ * fromSSE(res)
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => r.prompt && console.log('prompt', describe(r.prompt)));
+ * ```
+ */
 export const PromptReference = obj({
   id: z.string(),
   version: nullStr,
@@ -166,7 +303,21 @@ export const PromptReference = obj({
 });
 export type PromptReference = z.infer<typeof PromptReference>;
 
-/** `Response.conversation`: the conversation the response belongs to (OpenAI). */
+/**
+ * `Response.conversation`: the conversation the response belongs to (OpenAI).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, finalResponse, type ConversationReference } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => {
+ *     const conversation: ConversationReference | null | undefined = r.conversation;
+ *     if (conversation) saveConversationId(conversation.id);
+ *   });
+ * ```
+ */
 export const ConversationReference = obj({ id: z.string() });
 export type ConversationReference = z.infer<typeof ConversationReference>;
 

@@ -2,7 +2,20 @@ import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { Annotation, OutputTextPart } from '../events';
 import type { StreamEvent } from './internal/events';
 
-/** An annotation of the output text, with where it is, as {@link annotations} emits it. */
+/**
+ * An annotation of the output text, with where it is, as {@link annotations} emits it.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, annotations, type PositionedAnnotation } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(annotations())
+ *   .subscribe(({ annotation, itemId }: PositionedAnnotation) => {
+ *     if (annotation.type === 'url_citation') addSource(itemId, annotation.url, annotation.title);
+ *   });
+ * ```
+ */
 export interface PositionedAnnotation {
   /**
    * The annotation: `url_citation` and `container_file_citation` keep their `startIndex` and

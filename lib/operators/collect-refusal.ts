@@ -11,7 +11,18 @@ import { isTerminalResponse, type StreamEvent } from './internal/events';
 import { PartTexts, type TrackedText } from './internal/part-texts';
 import { trackRefusals, type PartRef } from './internal/refusal-parts';
 
-/** A refusal content part, as {@link collectRefusal} emits it. */
+/**
+ * A refusal content part, as {@link collectRefusal} emits it.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, collectRefusal, type Refusal } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(collectRefusal())
+ *   .subscribe((r: Refusal) => showRefusal(r.refusal, { partial: !r.complete }));
+ * ```
+ */
 export interface Refusal {
   /** What the model said instead of answering. */
   readonly refusal: string;

@@ -2,7 +2,18 @@ import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { StreamEvent } from './internal/events';
 import { FunctionCallStates } from './internal/function-call-states';
 
-/** The arguments of one function call so far, as {@link functionCallArguments} emits them. */
+/**
+ * The arguments of one function call so far, as {@link functionCallArguments} emits them.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCallArguments, type FunctionCallArgumentsUpdate } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(functionCallArguments())
+ *   .subscribe((u: FunctionCallArgumentsUpdate) => preview(u.callId, u.name, u.arguments, u.done));
+ * ```
+ */
 export interface FunctionCallArgumentsUpdate {
   /** The `function_call` item (empty when the server sent no id). */
   readonly itemId: string;

@@ -8,7 +8,18 @@ import {
   type CallState,
 } from './internal/function-call-states';
 
-/** A finished function call, as {@link functionCalls} emits it. */
+/**
+ * A finished function call, as {@link functionCalls} emits it.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCalls, type FunctionCall } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(functionCalls())
+ *   .subscribe((call: FunctionCall) => runTool(call.name, call.parsed, call.callId));
+ * ```
+ */
 export interface FunctionCall<P = unknown, N extends string = string> {
   /** The `function_call` item (empty when the server sent no id). */
   readonly itemId: string;
@@ -23,12 +34,38 @@ export interface FunctionCall<P = unknown, N extends string = string> {
   readonly outputIndex: number;
 }
 
-/** A map from tool name to the zod schema of its arguments. */
+/**
+ * A map from tool name to the zod schema of its arguments.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCalls, type ToolSchemas } from 'rxjs-openresponses';
+ * import { z } from 'zod';
+ *
+ * const tools = {
+ *   get_weather: z.object({ city: z.string() }),
+ *   get_time: z.object({ timezone: z.string() }),
+ * } satisfies ToolSchemas;
+ * fromSSE(res).pipe(functionCalls(tools)).subscribe((call) => console.log(call.name, call.parsed));
+ * ```
+ */
 export type ToolSchemas = Readonly<Record<string, z.core.$ZodType>>;
 
 /**
  * The calls {@link functionCalls} emits given `schemas`: a union over the tool names,
  * discriminated by `name`, each with `parsed` typed by its schema's output.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCalls, type TypedFunctionCall } from 'rxjs-openresponses';
+ * import { z } from 'zod';
+ *
+ * const tools = { get_weather: z.object({ city: z.string() }) };
+ * function handle(call: TypedFunctionCall<typeof tools>) {
+ *   if (call.name === 'get_weather') return weatherIn(call.parsed.city);
+ * }
+ * fromSSE(res).pipe(functionCalls(tools)).subscribe(handle);
+ * ```
  */
 export type TypedFunctionCall<S extends ToolSchemas> = {
   [N in keyof S & string]: FunctionCall<z.output<S[N]>, N>;

@@ -4,7 +4,17 @@
  */
 import type { ImageFrame } from './partial-images';
 
-/** What the image helpers read from a frame: the base64 and, for the MIME type, the format. */
+/**
+ * What the image helpers read from a frame: the base64 and, for the MIME type, the format.
+ *
+ * @example
+ * ```ts
+ * import { imageDataUrl, type ImageSource } from 'rxjs-openresponses';
+ *
+ * const stored: ImageSource = { b64: item.result ?? '', outputFormat: 'webp' };
+ * img.src = imageDataUrl(stored);
+ * ```
+ */
 export type ImageSource = Pick<ImageFrame, 'b64'> & { readonly outputFormat?: string | null };
 
 const mimeTypes: Readonly<Record<string, string>> = {

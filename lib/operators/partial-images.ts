@@ -2,7 +2,17 @@ import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { ImageGenerationCallItem } from '../events';
 import { isTerminalResponse, type StreamEvent } from './internal/events';
 
-/** How an image was generated, as the server reports it (each field only when sent). */
+/**
+ * How an image was generated, as the server reports it (each field only when sent).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, partialImages, type ImageOptions } from 'rxjs-openresponses';
+ *
+ * const describe = ({ outputFormat, size, quality }: ImageOptions) => [outputFormat, size, quality].join(' ');
+ * fromSSE(res).pipe(partialImages()).subscribe((frame) => console.log(describe(frame)));
+ * ```
+ */
 export interface ImageOptions {
   /** `png`, `jpeg` or `webp`. */
   readonly outputFormat?: string;
@@ -14,7 +24,21 @@ export interface ImageOptions {
   readonly background?: string;
 }
 
-/** One image of an image generation call, partial or final, as {@link partialImages} emits it. */
+/**
+ * One image of an image generation call, partial or final, as {@link partialImages} emits it.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, partialImages, imageDataUrl, type ImageFrame } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(partialImages())
+ *   .subscribe((frame: ImageFrame) => {
+ *     img.src = imageDataUrl(frame);
+ *     if (frame.final) console.log('done after', frame.index, 'frames', frame.size);
+ *   });
+ * ```
+ */
 export interface ImageFrame extends ImageOptions {
   /** The `image_generation_call` item: frames of one image share it. */
   readonly itemId: string;

@@ -3,7 +3,18 @@ import type { ReasoningItem } from '../events';
 import { isTerminalResponse, type StreamEvent } from './internal/events';
 import { PartTexts, type TrackedText } from './internal/part-texts';
 
-/** The text of one reasoning summary part so far, as {@link reasoningSummary} emits it. */
+/**
+ * The text of one reasoning summary part so far, as {@link reasoningSummary} emits it.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, reasoningSummary, type ReasoningSummaryUpdate } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(reasoningSummary())
+ *   .subscribe((u: ReasoningSummaryUpdate) => showThought(u.itemId, u.summaryIndex, u.text));
+ * ```
+ */
 export interface ReasoningSummaryUpdate {
   /** The `reasoning` item. */
   readonly itemId: string;

@@ -3,7 +3,20 @@ import type { ReasoningItem } from '../events';
 import { isTerminalResponse, type StreamEvent } from './internal/events';
 import { PartTexts, type TrackedText } from './internal/part-texts';
 
-/** The text of one reasoning content part so far, as {@link reasoningText} emits it. */
+/**
+ * The text of one reasoning content part so far, as {@link reasoningText} emits it.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, reasoningText, type ReasoningTextUpdate } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(reasoningText())
+ *   .subscribe((u: ReasoningTextUpdate) => {
+ *     if (u.done) console.log('reasoning', u.contentIndex, u.text);
+ *   });
+ * ```
+ */
 export interface ReasoningTextUpdate {
   /** The `reasoning` item. */
   readonly itemId: string;

@@ -3,7 +3,18 @@ import type { StreamEvent } from './internal/events';
 import { PartTexts } from './internal/part-texts';
 import { trackRefusals, type PartRef } from './internal/refusal-parts';
 
-/** The refusal text of one content part so far, as {@link refusalText} emits it. */
+/**
+ * The refusal text of one content part so far, as {@link refusalText} emits it.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, refusalText, type RefusalTextUpdate } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(refusalText())
+ *   .subscribe((u: RefusalTextUpdate) => showRefusal(u.itemId, u.refusal));
+ * ```
+ */
 export interface RefusalTextUpdate {
   /** The refusal so far (the whole final text when `done`). */
   readonly refusal: string;

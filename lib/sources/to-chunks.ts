@@ -2,7 +2,17 @@ import { isObservable, Observable } from 'rxjs';
 import { HttpError } from '../errors';
 import { httpErrorFrom, notAnEventStream } from '../transport/http-error';
 
-/** Anything {@link fromSSE} reads SSE bytes or text from. */
+/**
+ * Anything {@link fromSSE} reads SSE bytes or text from.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, type SSESource } from 'rxjs-openresponses';
+ *
+ * const source: SSESource = await fetch('/api/responses', { method: 'POST', body });
+ * fromSSE(source).subscribe((e) => console.log(e.type));
+ * ```
+ */
 export type SSESource =
   | Response
   | ReadableStream<Uint8Array>

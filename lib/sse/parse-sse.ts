@@ -3,7 +3,17 @@ import { Observable, type OperatorFunction, type Subscriber, type Subscription }
 import { EventTooLargeError } from '../errors';
 import type { SseMessage } from './sse-message';
 
-/** Options of {@link parseSSE}. */
+/**
+ * Options of {@link parseSSE}.
+ *
+ * @example
+ * ```ts
+ * import { parseSSE, decodeEvents, type ParseSSEConfig } from 'rxjs-openresponses';
+ *
+ * const config: ParseSSEConfig = { maxEventSize: 1024 * 1024, onComment: () => lastSeen.set(Date.now()) };
+ * chunks$.pipe(parseSSE(config), decodeEvents()).subscribe((e) => console.log(e.type));
+ * ```
+ */
 export interface ParseSSEConfig {
   /**
    * The largest SSE message, in characters of decoded text, that may be buffered before it ends.
@@ -19,7 +29,17 @@ export interface ParseSSEConfig {
 /** Buffered line length past which a chunk is fed in two parts (see `feed` in frameSSE). */
 const SPLIT_AFTER = 64 * 1024;
 
-/** Default {@link ParseSSEConfig.maxEventSize}: 32 MiB. */
+/**
+ * Default {@link ParseSSEConfig.maxEventSize}: 32 MiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_EVENT_SIZE, fromSSE } from 'rxjs-openresponses';
+ *
+ * // Allow events twice as large as the default (e.g. several full-size images in one response).
+ * fromSSE(res, { maxEventSize: 2 * DEFAULT_MAX_EVENT_SIZE }).subscribe(console.log);
+ * ```
+ */
 export const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
 
 /**

@@ -1,5 +1,12 @@
 /**
  * One server-sent event as framed by the SSE parser, with where it was in the stream.
+ *
+ * @example
+ * ```ts
+ * import { parseSSE, type SseMessage } from 'rxjs-openresponses';
+ *
+ * chunks$.pipe(parseSSE()).subscribe((m: SseMessage) => console.log(m.index, m.event, m.data));
+ * ```
  */
 export interface SseMessage {
   /** The `event:` name, when the frame had one. */

@@ -29,10 +29,30 @@ import { toWire, type ToWireOptions } from './to-wire';
 
 // Single events -----------------------------------------------------------------------------------
 
-/** The known event of type `K`. */
+/**
+ * The known event of type `K`.
+ *
+ * @example
+ * ```ts
+ * import { events, type EventOf } from 'rxjs-openresponses/testing';
+ *
+ * const delta: EventOf<'response.output_text.delta'> = events.outputTextDelta({ delta: 'Hi' });
+ * expect(delta.sequenceNumber).toBe(0);
+ * ```
+ */
 export type EventOf<K extends ResponseEventType> = Extract<KnownResponseStreamEvent, { type: K }>;
 
-/** The fields of an event of type `K`, without `type`; `sequenceNumber` defaults to 0. */
+/**
+ * The fields of an event of type `K`, without `type`; `sequenceNumber` defaults to 0.
+ *
+ * @example
+ * ```ts
+ * import { event, type EventInit } from 'rxjs-openresponses/testing';
+ *
+ * const init: EventInit<'response.output_text.delta'> = { itemId: 'msg_0', outputIndex: 0, contentIndex: 0, delta: 'Hi' };
+ * const delta = event('response.output_text.delta', init);
+ * ```
+ */
 export type EventInit<K extends ResponseEventType> = Omit<EventOf<K>, 'type' | 'sequenceNumber'> & {
   sequenceNumber?: number;
 };
@@ -56,7 +76,17 @@ export function event<K extends ResponseEventType>(type: K, init: EventInit<K>):
   return { type, sequenceNumber: 0, ...init } as unknown as EventOf<K>;
 }
 
-/** Where an event about a content part points; each field has a default. */
+/**
+ * Where an event about a content part points; each field has a default.
+ *
+ * @example
+ * ```ts
+ * import { events, type PartTarget } from 'rxjs-openresponses/testing';
+ *
+ * const second: PartTarget = { itemId: 'msg_1', outputIndex: 1, contentIndex: 0, sequenceNumber: 5 };
+ * const delta = events.outputTextDelta({ ...second, delta: 'Hi' });
+ * ```
+ */
 export interface PartTarget {
   /** Default `msg_0`. */
   readonly itemId?: string;
@@ -68,7 +98,17 @@ export interface PartTarget {
   readonly sequenceNumber?: number;
 }
 
-/** Where an event about an output item points; each field has a default. */
+/**
+ * Where an event about an output item points; each field has a default.
+ *
+ * @example
+ * ```ts
+ * import { events, items, type ItemTarget } from 'rxjs-openresponses/testing';
+ *
+ * const target: ItemTarget = { itemId: 'msg_1', outputIndex: 1, sequenceNumber: 7 };
+ * const added = events.outputItemAdded({ ...target, item: items.message({ id: 'msg_1' }) });
+ * ```
+ */
 export interface ItemTarget {
   /** Default depends on the item type: `msg_0`, `fc_0`, `rs_0`, `ig_0`. */
   readonly itemId?: string;
@@ -78,7 +118,17 @@ export interface ItemTarget {
   readonly sequenceNumber?: number;
 }
 
-/** The options of the lifecycle event builders. */
+/**
+ * The options of the lifecycle event builders.
+ *
+ * @example
+ * ```ts
+ * import { events, type LifecycleInit } from 'rxjs-openresponses/testing';
+ *
+ * const init: LifecycleInit = { response: { id: 'resp_9', model: 'gpt-5' }, sequenceNumber: 12 };
+ * const completed = events.completed(init);
+ * ```
+ */
 export interface LifecycleInit {
   /** Fields of the Response (defaults: {@link response}). */
   readonly response?: Partial<ResponseObject>;
@@ -457,7 +507,17 @@ export const items = {
 
 // Scripts -----------------------------------------------------------------------------------------
 
-/** Options of {@link scriptResponse}. */
+/**
+ * Options of {@link scriptResponse}.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type ScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const options: ScriptOptions = { id: 'resp_42', model: 'gpt-5', firstSequenceNumber: 1 };
+ * const sse = scriptResponse(options).created().message({ text: 'Hi' }).completed().toSSE();
+ * ```
+ */
 export interface ScriptOptions {
   /** The Response id. Default `resp_1`. */
   readonly id?: string;
@@ -469,7 +529,17 @@ export interface ScriptOptions {
   readonly firstSequenceNumber?: number;
 }
 
-/** Options every item script takes. */
+/**
+ * Options every item script takes.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type ItemScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const noDone: ItemScriptOptions = { id: 'msg_42', skip: ['response.output_text.done'] };
+ * const { events } = scriptResponse().created().message({ ...noDone, text: ['Hel', 'lo'] }).completed();
+ * ```
+ */
 export interface ItemScriptOptions {
   /** The item id (default: a prefix and the output index, as `msg_0`, `fc_1`). */
   readonly id?: string;
@@ -480,7 +550,17 @@ export interface ItemScriptOptions {
   readonly skip?: readonly ResponseEventType[];
 }
 
-/** One content part of a scripted message: output text or a refusal, as its deltas. */
+/**
+ * One content part of a scripted message: output text or a refusal, as its deltas.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type PartScript } from 'rxjs-openresponses/testing';
+ *
+ * const parts: PartScript[] = [{ text: ['Hel', 'lo'] }, { refusal: 'I cannot share that.' }];
+ * const { events } = scriptResponse().created().message({ content: parts }).completed();
+ * ```
+ */
 export type PartScript =
   | {
       /** The deltas (or the whole text). */
@@ -493,7 +573,17 @@ export type PartScript =
       readonly refusal: readonly string[] | string;
     };
 
-/** Options of {@link ResponseScript.message}. */
+/**
+ * Options of {@link ResponseScript.message}.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type MessageScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const message: MessageScriptOptions = { content: [{ text: ['I can', "'t help"] }, { refusal: 'No.' }], status: 'completed' };
+ * const { events } = scriptResponse().created().message(message).completed();
+ * ```
+ */
 export interface MessageScriptOptions extends ItemScriptOptions {
   /** The deltas of one `output_text` part (shorthand for `content: [{ text }]`). */
   readonly text?: readonly string[] | string;
@@ -505,7 +595,17 @@ export interface MessageScriptOptions extends ItemScriptOptions {
   readonly status?: string;
 }
 
-/** Options of {@link ResponseScript.reasoning}. */
+/**
+ * Options of {@link ResponseScript.reasoning}.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type ReasoningScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const reasoning: ReasoningScriptOptions = { summary: [['Thinking', ' about it']], encryptedContent: 'gAAA...' };
+ * const { events } = scriptResponse().created().reasoning(reasoning).message({ text: 'Done' }).completed();
+ * ```
+ */
 export interface ReasoningScriptOptions extends ItemScriptOptions {
   /** Summary parts, each as its deltas. */
   readonly summary?: readonly (readonly string[] | string)[];
@@ -515,7 +615,17 @@ export interface ReasoningScriptOptions extends ItemScriptOptions {
   readonly encryptedContent?: string;
 }
 
-/** Generation options an image call reports (sent on partial images and the finished item). */
+/**
+ * Generation options an image call reports (sent on partial images and the finished item).
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type ImageScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const hd: ImageScriptOptions = { outputFormat: 'webp', size: '1536x1024', quality: 'high', background: 'opaque' };
+ * const { events } = scriptResponse().created().image({ ...hd, partials: [b64] }).completed();
+ * ```
+ */
 export interface ImageScriptOptions {
   readonly outputFormat?: string;
   readonly size?: string;
@@ -523,7 +633,17 @@ export interface ImageScriptOptions {
   readonly background?: string;
 }
 
-/** Options of {@link ResponseScript.image}. */
+/**
+ * Options of {@link ResponseScript.image}.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type ImageCallScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const image: ImageCallScriptOptions = { partials: [blurryB64, sharpB64], outputFormat: 'png', size: '1024x1024' };
+ * const { events } = scriptResponse().created().image(image).completed();
+ * ```
+ */
 export interface ImageCallScriptOptions extends ItemScriptOptions, ImageScriptOptions {
   /** The base64 partial images, in order. */
   readonly partials?: readonly string[];
@@ -532,7 +652,17 @@ export interface ImageCallScriptOptions extends ItemScriptOptions, ImageScriptOp
   readonly revisedPrompt?: string;
 }
 
-/** Options of {@link ResponseScript.functionCall}. */
+/**
+ * Options of {@link ResponseScript.functionCall}.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type FunctionCallScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const call: FunctionCallScriptOptions = { name: 'get_weather', arguments: ['{"city":', '"Paris"}'], callId: 'call_1' };
+ * const { events } = scriptResponse().created().functionCall(call).completed();
+ * ```
+ */
 export interface FunctionCallScriptOptions extends ItemScriptOptions {
   readonly name: string;
   /** The argument deltas (or the whole JSON). Default `'{}'`. */
@@ -543,7 +673,17 @@ export interface FunctionCallScriptOptions extends ItemScriptOptions {
   readonly omitNameOnDone?: boolean;
 }
 
-/** Options of {@link ResponseScript.error}. */
+/**
+ * Options of {@link ResponseScript.error}.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type ErrorScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const overloaded: ErrorScriptOptions = { code: 'server_error', message: 'Overloaded', nested: true };
+ * const sse = scriptResponse().created().message({ text: 'Hel' }).error(overloaded).toSSE();
+ * ```
+ */
 export interface ErrorScriptOptions {
   readonly code?: string | null;
   readonly message?: string;
@@ -559,7 +699,17 @@ export interface ErrorScriptOptions {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A known event without its `sequenceNumber`: what {@link ResponseScript.add} takes. */
+/**
+ * A known event without its `sequenceNumber`: what {@link ResponseScript.add} takes.
+ *
+ * @example
+ * ```ts
+ * import { scriptResponse, type PendingEvent } from 'rxjs-openresponses/testing';
+ *
+ * const custom: PendingEvent = { type: 'response.audio.transcript.delta', delta: 'Hel' };
+ * const { events } = scriptResponse().created().add(custom).completed();
+ * ```
+ */
 export type PendingEvent = DistributiveOmit<KnownResponseStreamEvent, 'sequenceNumber'>;
 
 type Pending = PendingEvent;

@@ -6,7 +6,22 @@ import { checkIdleTimeout } from '../sources/idle-timeout';
 import { httpErrorFrom, redact } from './http-error';
 import type { RetryConfig } from './retry';
 
-/** Where and how to reach a Responses API. */
+/**
+ * Where and how to reach a Responses API.
+ *
+ * @example
+ * ```ts
+ * import { streamResponse, type ClientConfig } from 'rxjs-openresponses';
+ *
+ * const openRouter: ClientConfig = {
+ *   apiKey: process.env.OPENROUTER_API_KEY,
+ *   baseURL: 'https://openrouter.ai/api/v1',
+ *   headers: { 'X-Title': 'My app' },
+ *   retry: { maxAttempts: 5 },
+ * };
+ * streamResponse({ model: 'openai/gpt-5', input: 'Hi' }, openRouter).subscribe(console.log);
+ * ```
+ */
 export interface ClientConfig extends FromSSEConfig {
   /** Sent as `Authorization: Bearer <apiKey>`. Leave it out when a proxy adds credentials. */
   readonly apiKey?: string;
@@ -28,7 +43,17 @@ export interface ClientConfig extends FromSSEConfig {
   readonly retry?: RetryConfig | false;
 }
 
-/** Default {@link ClientConfig.baseURL}. */
+/**
+ * Default {@link ClientConfig.baseURL}.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BASE_URL, streamResponse } from 'rxjs-openresponses';
+ *
+ * const baseURL = useOpenRouter ? 'https://openrouter.ai/api/v1' : DEFAULT_BASE_URL;
+ * streamResponse({ model: 'gpt-5', input: 'Hi' }, { apiKey, baseURL }).subscribe(console.log);
+ * ```
+ */
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /**

@@ -3,7 +3,17 @@ import type { DecodedEvent } from '../decode/decode-options';
 import { streamRequest, type ClientConfig } from './request';
 import { checkRetry, retryBeforeOutput } from './retry';
 
-/** Options of {@link resumeResponse}. */
+/**
+ * Options of {@link resumeResponse}.
+ *
+ * @example
+ * ```ts
+ * import { resumeResponse, type ResumeConfig } from 'rxjs-openresponses';
+ *
+ * const config: ResumeConfig = { apiKey, startingAfter: lastSequenceNumber, idleTimeout: 60_000 };
+ * resumeResponse('resp_123', config).subscribe((e) => console.log(e.type));
+ * ```
+ */
 export interface ResumeConfig extends ClientConfig {
   /** Resume after this sequence number: only later events are sent. Omit to replay from the start. */
   readonly startingAfter?: number;
