@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { eventSchemas, type KnownResponseStreamEvent, type UnknownEvent } from '../events';
+import { EventValidationError, UnknownEventError, type StreamPosition } from '../errors';
+import {
+  eventSchemas,
+  type InvalidEvent,
+  type KnownResponseStreamEvent,
+  type UnknownEvent,
+} from '../events';
+import type { DecodeConfig } from './decode-options';
 import { decodeTyped, fastPlan } from './fast-decode';
 
 /** What decoding one parsed JSON event gives. @internal */
@@ -77,4 +84,41 @@ function invalid(eventType: string, raw: unknown, sequenceNumber: number | undef
       : 'An event must have a string `type` (or an SSE `event:` name)';
   const error = new z.ZodError([{ code: 'custom', path: [], message, input: raw }]);
   return { kind: 'invalid', eventType, error, sequenceNumber };
+}
+
+/** What one decoded event comes to under a {@link DecodeConfig}: a value, an error, or nothing. @internal */
+export type Settled =
+  | { readonly value: unknown; readonly error?: undefined }
+  | { readonly error: UnknownEventError | EventValidationError }
+  | undefined;
+
+/**
+ * Applies `onUnknown` and `onInvalid` to one decoded event: the one place that decides whether it
+ * is emitted (as itself, an `UnknownEvent` or an `InvalidEvent`), dropped, or an error, with the
+ * raw input and `position`.
+ * @internal
+ */
+export function settle(
+  decoded: Decoded,
+  raw: unknown,
+  config: DecodeConfig,
+  position: StreamPosition,
+): Settled {
+  if (decoded.kind === 'event') return { value: decoded.event };
+  if (decoded.kind === 'unknown') {
+    const onUnknown = config.onUnknown ?? 'emit';
+    if (onUnknown === 'emit') return { value: decoded.event };
+    if (onUnknown === 'drop') return undefined;
+    return { error: new UnknownEventError(decoded.event.eventType, raw, { position }) };
+  }
+  const { eventType, sequenceNumber } = decoded;
+  const error = new EventValidationError(eventType, raw, decoded.error, { position });
+  const onInvalid = config.onInvalid ?? 'error';
+  if (onInvalid === 'error') return { error };
+  if (onInvalid === 'drop') return undefined;
+  const invalid: InvalidEvent =
+    sequenceNumber === undefined
+      ? { type: 'invalid', eventType, raw, error }
+      : { type: 'invalid', eventType, raw, error, sequenceNumber };
+  return { value: invalid };
 }

@@ -1,16 +1,14 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
 import {
-  EventValidationError,
   InvalidJsonError,
   isResponsesStreamError,
   StreamTruncatedError,
-  UnknownEventError,
   type StreamPosition,
 } from '../errors';
 import { terminalEventTypes, type KnownResponseStreamEvent } from '../events';
 import { frameSSE, framedSource, type SseSink } from '../sse/parse-sse';
 import type { SseMessage } from '../sse/sse-message';
-import { decodeEvent, decodeEventFast, rawSequenceNumber } from './decode-event';
+import { decodeEvent, decodeEventFast, rawSequenceNumber, settle } from './decode-event';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
 
 /**
@@ -85,8 +83,6 @@ export function decodeEvents(
 
 /** Decodes the messages of one subscription and sends the events to its subscriber. */
 class EventDecoder implements SseSink {
-  private readonly onUnknown: 'emit' | 'drop' | 'error';
-  private readonly onInvalid: 'error' | 'emit' | 'drop';
   private readonly requireTerminal: boolean;
   private terminated = false;
   private lastSequenceNumber: number | undefined;
@@ -97,10 +93,8 @@ class EventDecoder implements SseSink {
 
   constructor(
     private readonly subscriber: Subscriber<unknown>,
-    config: DecodeEventsConfig,
+    private readonly config: DecodeEventsConfig,
   ) {
-    this.onUnknown = config.onUnknown ?? 'emit';
-    this.onInvalid = config.onInvalid ?? 'error';
     this.requireTerminal = config.requireTerminal ?? true;
   }
 
@@ -141,29 +135,11 @@ class EventDecoder implements SseSink {
     if (decoded.kind === 'event') {
       return this.emit(decoded.event, decoded.event.type, sequenceNumber);
     }
-    if (decoded.kind === 'unknown') {
-      if (this.onUnknown === 'emit') this.subscriber.next(decoded.event);
-      else if (this.onUnknown === 'error') {
-        const at = position(index, bytesRead, id, sequenceNumber ?? this.lastSequenceNumber);
-        this.subscriber.error(
-          new UnknownEventError(decoded.event.eventType, raw, { position: at }),
-        );
-      }
-      return;
-    }
     const at = position(index, bytesRead, id, sequenceNumber ?? this.lastSequenceNumber);
-    const error = new EventValidationError(decoded.eventType, raw, decoded.error, { position: at });
-    if (this.onInvalid === 'error') this.subscriber.error(error);
-    else if (this.onInvalid === 'emit') {
-      const invalid: Record<string, unknown> = {
-        type: 'invalid',
-        eventType: decoded.eventType,
-        raw,
-        error,
-      };
-      if (sequenceNumber !== undefined) invalid.sequenceNumber = sequenceNumber;
-      this.subscriber.next(invalid);
-    }
+    const settled = settle(decoded, raw, this.config, at);
+    if (settled === undefined) return;
+    if (settled.error !== undefined) this.subscriber.error(settled.error);
+    else this.subscriber.next(settled.value);
   }
 
   error(err: unknown): void {

@@ -1,7 +1,6 @@
-import { EventValidationError, UnknownEventError } from '../errors';
 import type { ResponseStreamEvent } from '../events';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
-import { decodeEvent } from './decode-event';
+import { decodeEvent, rawSequenceNumber, settle } from './decode-event';
 
 /**
  * Decodes one already-parsed event object (wire snake_case or camelCase) into the typed union,
@@ -32,21 +31,9 @@ export function parseEvent(
   json: unknown,
   config: Pick<DecodeConfig, 'onUnknown'> = {},
 ): ResponseStreamEvent | undefined {
-  const decoded = decodeEvent(json);
-  switch (decoded.kind) {
-    case 'event':
-      return decoded.event;
-    case 'unknown':
-      if (config.onUnknown === 'drop') return undefined;
-      if (config.onUnknown === 'error') {
-        throw new UnknownEventError(decoded.event.eventType, json, {
-          position: { sequenceNumber: decoded.event.sequenceNumber },
-        });
-      }
-      return decoded.event;
-    case 'invalid':
-      throw new EventValidationError(decoded.eventType, json, decoded.error, {
-        position: { sequenceNumber: decoded.sequenceNumber },
-      });
-  }
+  const onUnknown = config.onUnknown ?? 'emit';
+  const position = { sequenceNumber: rawSequenceNumber(json) };
+  const settled = settle(decodeEvent(json), json, { onUnknown, onInvalid: 'error' }, position);
+  if (settled?.error !== undefined) throw settled.error;
+  return settled?.value as ResponseStreamEvent | undefined;
 }

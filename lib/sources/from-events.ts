@@ -1,6 +1,5 @@
 import { filter, from, map, type Observable, type ObservableInput } from 'rxjs';
-import { EventValidationError, UnknownEventError } from '../errors';
-import { decodeEvent } from '../decode/decode-event';
+import { decodeEvent, rawSequenceNumber, settle } from '../decode/decode-event';
 import type { DecodeConfig, DecodedEvent } from '../decode/decode-options';
 
 /**
@@ -33,29 +32,17 @@ export function fromEvents(
   source: ObservableInput<unknown>,
   config: DecodeConfig = {},
 ): Observable<unknown> {
-  const { onUnknown = 'emit', onInvalid = 'error' } = config;
-  const skip = Symbol('skip');
   return from(source).pipe(
     map((input) => {
       const raw = unwrapOpenRouterUnknown(input);
-      const decoded = decodeEvent(raw);
-      if (decoded.kind === 'event') return decoded.event;
-      if (decoded.kind === 'unknown') {
-        if (onUnknown === 'emit') return decoded.event;
-        if (onUnknown === 'drop') return skip;
-        const position = { sequenceNumber: decoded.event.sequenceNumber };
-        throw new UnknownEventError(decoded.event.eventType, raw, { position });
-      }
-      const position = { sequenceNumber: decoded.sequenceNumber };
-      const error = new EventValidationError(decoded.eventType, raw, decoded.error, { position });
-      if (onInvalid === 'error') throw error;
-      if (onInvalid === 'drop') return skip;
-      const { eventType, sequenceNumber } = decoded;
-      return sequenceNumber === undefined
-        ? { type: 'invalid', eventType, raw, error }
-        : { type: 'invalid', eventType, raw, error, sequenceNumber };
+      const settled = settle(decodeEvent(raw), raw, config, {
+        sequenceNumber: rawSequenceNumber(raw),
+      });
+      if (settled?.error !== undefined) throw settled.error;
+      return settled;
     }),
-    filter((value) => value !== skip),
+    filter((settled) => settled !== undefined),
+    map((settled) => settled.value),
   );
 }
 
