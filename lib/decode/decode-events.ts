@@ -10,6 +10,7 @@ import { frameSSE, framedSource, type SseSink } from '../sse/parse-sse';
 import type { SseMessage } from '../sse/sse-message';
 import { decodeEvent, decodeEventFast, rawSequenceNumber, settle } from './decode-event';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
+import { scanEvent } from './scan-event';
 
 /**
  * Options of {@link decodeEvents}.
@@ -111,6 +112,17 @@ class EventDecoder implements SseSink {
     incomplete: boolean,
   ): void {
     if (data === '' || data === '[DONE]' || this.subscriber.closed) return;
+    // The hot event types, read straight from the text when it is in its usual layout.
+    const scanned = scanEvent(data);
+    if (scanned !== undefined) {
+      this.lastIndex = index;
+      this.lastBytesRead = bytesRead;
+      this.lastId = id;
+      // Only deltas and partial images are scanned: never a terminal event or response.created.
+      this.lastSequenceNumber = scanned.sequenceNumber;
+      this.subscriber.next(scanned);
+      return;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(data);

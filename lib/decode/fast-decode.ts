@@ -19,13 +19,45 @@ import { eventSchemas } from '../events';
 import { toSnake } from '../events/schema';
 
 // What a field accepts. Flags, so that `.optional().nullable()` is one number.
-const STRING = 1;
-const NUMBER = 2;
-const BOOLEAN = 4;
-const LITERAL = 8;
-const EMPTY_ARRAY = 16;
-const OPTIONAL = 32;
-const NULLABLE = 64;
+/** @internal */
+export const STRING = 1;
+/** @internal */
+export const NUMBER = 2;
+/** @internal */
+export const BOOLEAN = 4;
+/** @internal */
+export const LITERAL = 8;
+/** @internal */
+export const EMPTY_ARRAY = 16;
+/** @internal */
+export const OPTIONAL = 32;
+/** @internal */
+export const NULLABLE = 64;
+
+/**
+ * One field of a {@link ScanLayout}: the text that starts it (`,"item_id":`), and what it is.
+ * @internal
+ */
+export interface ScanField {
+  readonly token: string;
+  readonly index: number;
+  readonly kind: number;
+  readonly literals: ReadonlySet<unknown> | undefined;
+  /** The last string read for this field, and whether it was the same as the one before. */
+  last: string;
+  repeats: boolean;
+}
+
+/**
+ * The order in which a server sends a type's fields (after `type`, which comes first), learnt
+ * from the last event of that type that took a builder: `scan-event.ts` reads the JSON text in
+ * that order. Optional fields may be missing from an event; any other difference, and the text
+ * goes to `JSON.parse`.
+ * @internal
+ */
+export interface ScanLayout {
+  readonly fields: readonly ScanField[];
+}
 
 /** How to decode one event type. @internal */
 export interface FastPlan {
@@ -45,9 +77,15 @@ export interface FastPlan {
   readonly type: string | undefined;
   /** The snake_case (wire) spelling of each field. */
   readonly wire: ReadonlyMap<string, number>;
-  /** The last key list that had a wire layout, and its field mask (a one-entry cache). */
+  /**
+   * The last key list that had a wire layout, its field mask and the field index of each key (a
+   * one-entry cache).
+   */
   lastKeys: readonly string[] | undefined;
   lastMask: number;
+  lastOrder: readonly number[];
+  /** The layout the JSON text of this type is scanned with (`scan-event.ts`), once learnt. */
+  scan: ScanLayout | undefined;
 }
 
 interface ZodInternals {
@@ -161,6 +199,8 @@ export function planOf(schema: z.ZodType): FastPlan | undefined {
     wire,
     lastKeys: undefined,
     lastMask: 0,
+    lastOrder: [],
+    scan: undefined,
   };
 }
 
@@ -197,23 +237,25 @@ function accepts(
 // path together, so the plans of the hottest field lists get a builder that reads the wire keys
 // and writes an object literal. A builder is attached by the exact field list (names, order,
 // optionality) of the schema it was written for: when a schema changes, its plan no longer
-// matches and the generic path takes over. Builders see only inputs whose own keys are exactly the
-// wire spellings of the present fields (`mask`); they check the values and return `undefined`
-// for anything the schema would reject.
+// matches and the generic path takes over. Builders get the values of the present fields (`mask`)
+// by field index, from an input whose own keys are exactly their wire spellings (or from
+// scan-event.ts, which reads the same fields from the JSON text); they check the values and return
+// `undefined` for anything the schema would reject.
 
 type Wire = Record<string, unknown>;
-type Builder = (raw: Wire, type: string, mask: number) => object | undefined;
+type Values = readonly unknown[];
+type Builder = (v: Values, type: string, mask: number) => object | undefined;
 
 const isNumber = Number.isFinite as (value: unknown) => value is number;
 const optString = (value: unknown) => value === undefined || typeof value === 'string';
 
 /** `type,sequenceNumber,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?` */
-const partDeltaWithLogprobs: Builder = (raw, type, mask) => {
-  const sequenceNumber = raw.sequence_number;
-  const outputIndex = raw.output_index;
-  const itemId = raw.item_id;
-  const contentIndex = raw.content_index;
-  const delta = raw.delta;
+const partDeltaWithLogprobs: Builder = (v, type, mask) => {
+  const sequenceNumber = v[1];
+  const outputIndex = v[2];
+  const itemId = v[3];
+  const contentIndex = v[4];
+  const delta = v[5];
   if (
     !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
@@ -225,13 +267,13 @@ const partDeltaWithLogprobs: Builder = (raw, type, mask) => {
   }
   const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
   if (mask & (1 << 6)) {
-    const logprobs = raw.logprobs;
+    const logprobs = v[6];
     if (logprobs === undefined) out.logprobs = undefined;
     else if (Array.isArray(logprobs) && logprobs.length === 0) out.logprobs = [];
     else return undefined;
   }
   if (mask & (1 << 7)) {
-    const obfuscation = raw.obfuscation;
+    const obfuscation = v[7];
     if (!optString(obfuscation)) return undefined;
     out.obfuscation = obfuscation;
   }
@@ -239,12 +281,12 @@ const partDeltaWithLogprobs: Builder = (raw, type, mask) => {
 };
 
 /** `type,sequenceNumber,outputIndex,itemId,contentIndex,delta,obfuscation?` */
-const partDelta: Builder = (raw, type, mask) => {
-  const sequenceNumber = raw.sequence_number;
-  const outputIndex = raw.output_index;
-  const itemId = raw.item_id;
-  const contentIndex = raw.content_index;
-  const delta = raw.delta;
+const partDelta: Builder = (v, type, mask) => {
+  const sequenceNumber = v[1];
+  const outputIndex = v[2];
+  const itemId = v[3];
+  const contentIndex = v[4];
+  const delta = v[5];
   if (
     !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
@@ -256,7 +298,7 @@ const partDelta: Builder = (raw, type, mask) => {
   }
   const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
   if (mask & (1 << 6)) {
-    const obfuscation = raw.obfuscation;
+    const obfuscation = v[6];
     if (!optString(obfuscation)) return undefined;
     out.obfuscation = obfuscation;
   }
@@ -264,12 +306,12 @@ const partDelta: Builder = (raw, type, mask) => {
 };
 
 /** `type,sequenceNumber,outputIndex,itemId,summaryIndex,delta,obfuscation?` */
-const summaryDelta: Builder = (raw, type, mask) => {
-  const sequenceNumber = raw.sequence_number;
-  const outputIndex = raw.output_index;
-  const itemId = raw.item_id;
-  const summaryIndex = raw.summary_index;
-  const delta = raw.delta;
+const summaryDelta: Builder = (v, type, mask) => {
+  const sequenceNumber = v[1];
+  const outputIndex = v[2];
+  const itemId = v[3];
+  const summaryIndex = v[4];
+  const delta = v[5];
   if (
     !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
@@ -281,7 +323,7 @@ const summaryDelta: Builder = (raw, type, mask) => {
   }
   const out: Wire = { type, sequenceNumber, outputIndex, itemId, summaryIndex, delta };
   if (mask & (1 << 6)) {
-    const obfuscation = raw.obfuscation;
+    const obfuscation = v[6];
     if (!optString(obfuscation)) return undefined;
     out.obfuscation = obfuscation;
   }
@@ -289,11 +331,11 @@ const summaryDelta: Builder = (raw, type, mask) => {
 };
 
 /** `type,sequenceNumber,outputIndex,itemId,delta,obfuscation?` */
-const itemDelta: Builder = (raw, type, mask) => {
-  const sequenceNumber = raw.sequence_number;
-  const outputIndex = raw.output_index;
-  const itemId = raw.item_id;
-  const delta = raw.delta;
+const itemDelta: Builder = (v, type, mask) => {
+  const sequenceNumber = v[1];
+  const outputIndex = v[2];
+  const itemId = v[3];
+  const delta = v[4];
   if (
     !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
@@ -304,7 +346,7 @@ const itemDelta: Builder = (raw, type, mask) => {
   }
   const out: Wire = { type, sequenceNumber, outputIndex, itemId, delta };
   if (mask & (1 << 5)) {
-    const obfuscation = raw.obfuscation;
+    const obfuscation = v[5];
     if (!optString(obfuscation)) return undefined;
     out.obfuscation = obfuscation;
   }
@@ -312,13 +354,13 @@ const itemDelta: Builder = (raw, type, mask) => {
 };
 
 /** `type,sequenceNumber,delta,obfuscation?` */
-const plainDelta: Builder = (raw, type, mask) => {
-  const sequenceNumber = raw.sequence_number;
-  const delta = raw.delta;
+const plainDelta: Builder = (v, type, mask) => {
+  const sequenceNumber = v[1];
+  const delta = v[2];
   if (!isNumber(sequenceNumber) || typeof delta !== 'string') return undefined;
   const out: Wire = { type, sequenceNumber, delta };
   if (mask & (1 << 3)) {
-    const obfuscation = raw.obfuscation;
+    const obfuscation = v[3];
     if (!optString(obfuscation)) return undefined;
     out.obfuscation = obfuscation;
   }
@@ -329,12 +371,12 @@ const plainDelta: Builder = (raw, type, mask) => {
  * `type,sequenceNumber,outputIndex,itemId,partialImageB64,partialImageIndex,background?,
  * outputFormat?,quality?,size?`
  */
-const partialImage: Builder = (raw, type, mask) => {
-  const sequenceNumber = raw.sequence_number;
-  const outputIndex = raw.output_index;
-  const itemId = raw.item_id;
-  const partialImageB64 = raw.partial_image_b64;
-  const partialImageIndex = raw.partial_image_index;
+const partialImage: Builder = (v, type, mask) => {
+  const sequenceNumber = v[1];
+  const outputIndex = v[2];
+  const itemId = v[3];
+  const partialImageB64 = v[4];
+  const partialImageIndex = v[5];
   if (
     !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
@@ -353,22 +395,22 @@ const partialImage: Builder = (raw, type, mask) => {
     partialImageIndex,
   };
   if (mask & (1 << 6)) {
-    const background = raw.background;
+    const background = v[6];
     if (!optString(background)) return undefined;
     out.background = background;
   }
   if (mask & (1 << 7)) {
-    const outputFormat = raw.output_format;
+    const outputFormat = v[7];
     if (!optString(outputFormat)) return undefined;
     out.outputFormat = outputFormat;
   }
   if (mask & (1 << 8)) {
-    const quality = raw.quality;
+    const quality = v[8];
     if (!optString(quality)) return undefined;
     out.quality = quality;
   }
   if (mask & (1 << 9)) {
-    const size = raw.size;
+    const size = v[9];
     if (!optString(size)) return undefined;
     out.size = size;
   }
@@ -441,7 +483,12 @@ export function decodeTyped(raw: object, plan: FastPlan, typeMatches = true): ob
   const keys = Object.keys(raw);
   if (plan.build !== undefined && typeMatches) {
     const mask = wireLayout(keys, plan);
-    if (mask !== -1) return plan.build(raw as Wire, plan.type!, mask);
+    if (mask !== -1) {
+      const order = plan.lastOrder;
+      const values: unknown[] = new Array(plan.names.length);
+      for (let k = 0; k < keys.length; k++) values[order[k]] = (raw as Wire)[keys[k]];
+      return plan.build(values, plan.type!, mask);
+    }
   }
   return decodeGeneric(raw as Wire, keys, plan);
 }
@@ -463,14 +510,33 @@ function wireLayout(keys: readonly string[], plan: FastPlan): number {
     if (same) return plan.lastMask;
   }
   let mask = 0;
+  const order: number[] = [];
   for (let k = 0; k < keys.length; k++) {
     const i = plan.wire.get(keys[k]);
     if (i === undefined || mask & (1 << i)) return -1;
     mask |= 1 << i;
+    order.push(i);
   }
   if ((mask & plan.required) !== plan.required) return -1;
   plan.lastKeys = keys;
   plan.lastMask = mask;
+  plan.lastOrder = order;
+  // A server sends `type` first; the text of the next events of this type is scanned in this order.
+  if (order[0] === 0) {
+    const fields: ScanField[] = [];
+    for (let k = 1; k < keys.length; k++) {
+      const i = order[k];
+      fields.push({
+        token: `,"${keys[k]}":`,
+        index: i,
+        kind: plan.kinds[i],
+        literals: plan.literals[i],
+        last: '',
+        repeats: false,
+      });
+    }
+    plan.scan = { fields };
+  }
   return mask;
 }
 

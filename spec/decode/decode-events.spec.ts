@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { concat, from, Observable, Subject, take, throwError, type OperatorFunction } from 'rxjs';
 import { decodeEvents, type DecodeEventsConfig } from '../../lib/decode/decode-events';
+import * as scan from '../../lib/decode/scan-event';
 import { isResponsesStreamError } from '../../lib/errors';
 import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
 import type { SseMessage } from '../../lib/sse/sse-message';
@@ -106,7 +107,8 @@ describe('decodeEvents straight after parseSSE', () => {
 
   it('decodes nothing more once the subscriber is gone, even in the middle of a chunk', () => {
     const text = [0, 1, 2, 3].map((i) => frame(delta(i))).join('');
-    const parse = jest.spyOn(JSON, 'parse');
+    // Every message is first offered to the scanner (then, maybe, to JSON.parse).
+    const parse = jest.spyOn(scan, 'scanEvent');
     try {
       const values: unknown[] = [];
       from([text, text])
