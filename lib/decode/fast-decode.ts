@@ -43,9 +43,17 @@ export interface ScanField {
   readonly index: number;
   readonly kind: number;
   readonly literals: ReadonlySet<unknown> | undefined;
-  /** The last string read for this field, and whether it was the same as the one before. */
-  last: string;
-  repeats: boolean;
+  /** The last value read for this field (not a long string). */
+  last: unknown;
+  /** When the last two values were the same: the text `,"key":value` they were read from; else ''. */
+  text: string;
+  /**
+   * The texts of this field and the next ones, joined, as long as each has one (else ''), and how
+   * many fields that is: fields that repeat side by side (item id, output and content index) are
+   * checked with one comparison.
+   */
+  run: string;
+  runLength: number;
 }
 
 /**
@@ -57,6 +65,8 @@ export interface ScanField {
  */
 export interface ScanLayout {
   readonly fields: readonly ScanField[];
+  /** Whether a field's `text` changed since the runs were joined. */
+  stale: boolean;
 }
 
 /** How to decode one event type. @internal */
@@ -531,11 +541,13 @@ function wireLayout(keys: readonly string[], plan: FastPlan): number {
         index: i,
         kind: plan.kinds[i],
         literals: plan.literals[i],
-        last: '',
-        repeats: false,
+        last: undefined,
+        text: '',
+        run: '',
+        runLength: 0,
       });
     }
-    plan.scan = { fields };
+    plan.scan = { fields, stale: false };
   }
   return mask;
 }

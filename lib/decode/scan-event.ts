@@ -29,6 +29,7 @@ import {
   STRING,
   type FastPlan,
   type ScanField,
+  type ScanLayout,
 } from './fast-decode';
 
 const HEAD = '{"type":"';
@@ -69,21 +70,84 @@ export function scanEvent(data: string): KnownResponseStreamEvent | undefined {
   }
   const layout = plan.scan;
   if (layout === undefined) return undefined;
+  if (layout.stale) joinRuns(layout);
   let mask = 1;
   used = plan.names.length;
   const { fields } = layout;
-  for (let f = 0; f < fields.length; f++) {
+  for (let f = 0; f < fields.length;) {
     const field = fields[f];
+    // Fields whose text is the same as in the last events: compared, not read again.
+    const run = field.run;
+    if (run !== '' && data.indexOf(run, at) === at) {
+      for (const last = f + field.runLength; f < last; f++) {
+        values[fields[f].index] = fields[f].last;
+        mask |= 1 << fields[f].index;
+      }
+      at += run.length;
+      continue;
+    }
+    f++;
     if (data.indexOf(field.token, at) !== at) continue; // Absent: only optional fields may be.
     const value = readValue(data, at + field.token.length, field);
     if (value === NO) return clear(undefined);
     values[field.index] = value;
     mask |= 1 << field.index;
+    remember(layout, field, value, data, at, end);
     at = end;
   }
   if (at !== data.length - 1 || data.charCodeAt(at) !== CLOSE_BRACE) return clear(undefined);
   if ((mask & plan.required) !== plan.required) return clear(undefined);
   return clear(plan.build!(values, plan.type!, mask) as KnownResponseStreamEvent | undefined);
+}
+
+/**
+ * Keeps the value just read, and when it is the same as the last one, its text, to compare the
+ * next events with. A long string is not kept (it would stay alive with the layout).
+ */
+function remember(
+  layout: ScanLayout,
+  field: ScanField,
+  value: unknown,
+  data: string,
+  from: number,
+  to: number,
+): void {
+  const same =
+    value === field.last ||
+    (field.kind & EMPTY_ARRAY && Array.isArray(value) && Array.isArray(field.last));
+  if (same) {
+    if (field.text === '' && to - from <= SHORT * 2) {
+      field.text = own(data.slice(from, to));
+      layout.stale = true;
+    }
+    return;
+  }
+  field.last = typeof value === 'string' && value.length > SHORT ? undefined : value;
+  if (field.text !== '') {
+    field.text = '';
+    layout.stale = true;
+  }
+}
+
+/** Joins the texts of the fields that repeat side by side (see `ScanField.run`). */
+function joinRuns(layout: ScanLayout): void {
+  const { fields } = layout;
+  let run = '';
+  let length = 0;
+  for (let f = fields.length - 1; f >= 0; f--) {
+    const field = fields[f];
+    if (field.text === '') {
+      run = '';
+      length = 0;
+    } else {
+      run = field.text + run;
+      length++;
+    }
+    // Flat, so that comparing with it does not flatten it again and again.
+    field.run = run === '' ? '' : own(run);
+    field.runLength = length;
+  }
+  layout.stale = false;
 }
 
 /**
@@ -105,7 +169,7 @@ function readValue(data: string, at: number, field: ScanField): unknown {
   const c = data.charCodeAt(at);
   if (c === QUOTE) {
     if ((kind & (STRING | LITERAL)) === 0) return NO;
-    const value = readString(data, at, field);
+    const value = readString(data, at);
     if (value === NO || kind & STRING) return value;
     return field.literals!.has(value) ? value : NO;
   }
@@ -146,7 +210,7 @@ function readInteger(data: string, at: number): number | typeof NO {
 const SHORT = 64;
 
 /** The string that starts with the quote at `at`. */
-function readString(data: string, at: number, field: ScanField): string | typeof NO {
+function readString(data: string, at: number): string | typeof NO {
   const start = at + 1;
   const close = data.indexOf('"', start);
   if (close === -1) return NO;
@@ -161,32 +225,12 @@ function readString(data: string, at: number, field: ScanField): string | typeof
       return readEscaped(data, start);
     }
   }
-  const last = field.last;
-  // A value that repeats (the item id of every delta) is compared, not copied again.
-  if (field.repeats && close - start === last.length && data.indexOf(last, start) === start) {
-    end = close + 1;
-    return last;
-  }
-  let value: string | typeof NO;
   for (let i = start; i < close; i++) {
     const c = data.charCodeAt(i);
-    if (c < 32 || c === BACKSLASH) {
-      value = readEscaped(data, start);
-      if (value !== NO) remember(field, value);
-      return value;
-    }
+    if (c < 32 || c === BACKSLASH) return readEscaped(data, start);
   }
   end = close + 1;
-  value = own(data.slice(start, close));
-  remember(field, value);
-  return value;
-}
-
-/** Keeps a short string to compare the next one with (a long one would stay alive with it). */
-function remember(field: ScanField, value: string): void {
-  if (value.length > SHORT) value = '';
-  field.repeats = value === field.last;
-  field.last = value;
+  return own(data.slice(start, close));
 }
 
 /**
