@@ -2,10 +2,12 @@
 // up and once measured, checks what it saw, and prints one JSON line.
 //
 //   node bench/child.mjs --workload W1-16k --contender fromSSE [--quick] [--lib dist|src] [--memory]
+//                        [--cpu-profile FILE]
 //
 // `--lib src` loads our library from `lib/` (run under `node --import tsx`); `dist` (default) from the
 // built package, as users get it. `--memory` (with `--expose-gc`) samples live memory after a forced
-// GC before every 4th chunk and at every event, instead of timing.
+// GC before every 4th chunk and at every event, instead of timing. `--cpu-profile FILE` writes a CPU
+// profile of the measured passes alone (not the warm-up) to FILE.
 /* global performance, gc */
 import { CONTENDERS } from './contenders.mjs';
 import { Digest } from './digest.mjs';
@@ -23,6 +25,7 @@ const contenderName = opt('contender', 'floor');
 const libMode = opt('lib', 'dist');
 const quick = flag('quick');
 const memory = flag('memory');
+const cpuProfile = opt('cpu-profile', undefined);
 const contender = CONTENDERS[contenderName];
 const WARM_UP_PASSES = 60;
 const SLOW_PASS_MS = 4000;
@@ -167,6 +170,7 @@ async function main() {
     // time, so the fastest pass is the least disturbed one.
     const passes = [];
     const mismatches = new Set(warmMismatches);
+    const profiler = cpuProfile === undefined ? undefined : await startProfiler();
     const start = performance.now();
     if (measuredOnFirstPass) {
       passes.push(firstPass);
@@ -181,6 +185,7 @@ async function main() {
         passes.push({ ms, cpuMs: (cpu.user + cpu.system) / 1000 });
         for (const m of check(digest, workload.expected)) mismatches.add(m);
       } while (passes.length < MEASURED_PASSES && performance.now() - start < 1000);
+    if (profiler !== undefined) await profiler.stop(cpuProfile);
     result.ms = Math.min(...passes.map((p) => p.ms));
     result.cpuMs = Math.min(...passes.map((p) => p.cpuMs));
     result.passes = passes.length;
@@ -191,6 +196,24 @@ async function main() {
   result.maxRss = process.resourceUsage().maxRSS * 1024;
   result.valid = result.mismatches.length === 0;
   process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+/** A CPU profiler of this process, from now until `stop(file)` writes its profile to `file`. */
+async function startProfiler() {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
 }
 
 main().catch((error) => {

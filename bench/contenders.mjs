@@ -128,22 +128,35 @@ async function responseSnapshot(stream, lib) {
   const digest = new Digest();
   let previous;
   let last;
+  let built;
   await drain(lib.fromSSE(stream).pipe(lib.responseSnapshot()), (snapshot) => {
-    if (digest.onEvent !== undefined) digest.onEvent();
     digest.events++;
+    if (digest.onEvent !== undefined) {
+      // Measuring memory: like an app, keep the latest snapshot only (of the one before, keep
+      // what the check needs), then sample.
+      built = builtOf(last);
+      last = snapshot;
+      digest.onEvent();
+      return;
+    }
     previous = last;
     last = snapshot;
   });
   // The snapshot before `response.completed` was built from the deltas, not the server's copy.
-  const built = previous ?? last;
-  digest.text = built?.outputText ?? '';
-  for (const item of built?.output ?? []) {
-    if (item.type === 'reasoning') for (const s of item.summary) digest.reasoning += s.text;
-    if (item.type === 'function_call') digest.args += item.arguments;
-    if (item.type === 'message')
-      for (const part of item.content) if (part.type === 'refusal') digest.refusal += part.refusal;
-  }
+  Object.assign(digest, built ?? builtOf(previous ?? last));
   return digest;
+}
+
+/** What the check compares of a snapshot: the text of each kind of delta it was built from. */
+function builtOf(snapshot) {
+  const out = { text: snapshot?.outputText ?? '', reasoning: '', args: '', refusal: '' };
+  for (const item of snapshot?.output ?? []) {
+    if (item.type === 'reasoning') for (const s of item.summary) out.reasoning += s.text;
+    if (item.type === 'function_call') out.args += item.arguments;
+    if (item.type === 'message')
+      for (const part of item.content) if (part.type === 'refusal') out.refusal += part.refusal;
+  }
+  return out;
 }
 
 /**
