@@ -29,7 +29,7 @@ const cpuProfile = opt('cpu-profile', undefined);
 const contender = CONTENDERS[contenderName];
 const WARM_UP_PASSES = 60;
 const SLOW_PASS_MS = 4000;
-const MEASURED_PASSES = 5;
+const MEASURED_PASSES = 10;
 if (!contender) throw new Error(`unknown contender ${contenderName}`);
 
 /** Our library's entry points; operators that do not exist yet are stubbed with rxjs (and listed). */

@@ -3,7 +3,7 @@
 // Then peak live memory on W2, and the cost of importing each package. Writes
 // bench/results/latest.json and BENCHMARKS.md.
 //
-//   npm run bench                   # builds, then the full run (5 rounds)
+//   npm run bench                   # builds, then the full run (7 rounds)
 //   npm run bench -- --quick        # smaller workloads, 3 rounds
 //   node bench/run.mjs --runs 7 --workloads W1-16k,W3-16k --contenders floor,fromSSE --lib src
 //
@@ -29,7 +29,7 @@ const opt = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const quick = args.includes('--quick');
-const runs = Number(opt('runs', quick ? 3 : 5));
+const runs = Number(opt('runs', quick ? 3 : 7));
 const libMode = opt('lib', 'dist');
 const workloads = opt('workloads', Object.keys(WORKLOADS).join(',')).split(',');
 const contenders = opt('contenders', Object.keys(CONTENDERS).join(',')).split(',');
@@ -377,7 +377,7 @@ function markdown({ machine: m, rows, memory: mem, imports, profiles: prof = [],
     'created, in_progress, output_item.added, content_part.added, the deltas, the `.done` events,',
     'completed), generated deterministically and fed as a `ReadableStream<Uint8Array>`. Every',
     'contender runs in its own process: passes over the workload to warm up the JIT (about 1.5 s, at',
-    'most 60), then up to 5 measured passes (about 1 s; the fastest counts); a contender whose',
+    'most 60), then up to 10 measured passes (about 1 s; the fastest counts); a contender whose',
     'first pass takes over 4 s is measured on that one pass. The runs are',
     'interleaved (every contender once per round, in a rotated order); the table shows medians. Every',
     "contender's events and text are checked against the workload; a row that got anything wrong is",
