@@ -112,34 +112,28 @@ class EventDecoder implements SseSink {
     incomplete: boolean,
   ): void {
     if (data === '' || data === '[DONE]' || this.subscriber.closed) return;
-    // The hot event types, read straight from the text when it is in its usual layout.
+    // The hot event types are read straight from the text when it is in its usual layout.
     const scanned = scanEvent(data);
-    if (scanned !== undefined) {
-      this.lastIndex = index;
-      this.lastBytesRead = bytesRead;
-      this.lastId = id;
-      // Only deltas and partial images are scanned: never a terminal event or response.created.
-      this.lastSequenceNumber = scanned.sequenceNumber;
-      this.subscriber.next(scanned);
-      return;
-    }
     let raw: unknown;
-    try {
-      raw = JSON.parse(data);
-    } catch (cause) {
-      this.subscriber.error(
-        incomplete
-          ? this.truncated('ended inside an event,', cause)
-          : new InvalidJsonError(data, {
-              cause,
-              position: position(index, bytesRead, id, this.lastSequenceNumber),
-            }),
-      );
-      return;
+    if (scanned === undefined) {
+      try {
+        raw = JSON.parse(data);
+      } catch (cause) {
+        this.subscriber.error(
+          incomplete
+            ? this.truncated('ended inside an event,', cause)
+            : new InvalidJsonError(data, {
+                cause,
+                position: position(index, bytesRead, id, this.lastSequenceNumber),
+              }),
+        );
+        return;
+      }
     }
     this.lastIndex = index;
     this.lastBytesRead = bytesRead;
     this.lastId = id;
+    if (scanned !== undefined) return this.emit(scanned, scanned.type, scanned.sequenceNumber);
     const fast = decodeEventFast(raw);
     if (fast !== undefined) return this.emit(fast, fast.type, fast.sequenceNumber);
     const sequenceNumber = rawSequenceNumber(raw);

@@ -12,8 +12,9 @@
  * learnt fields (optional ones may be missing), without whitespace, with plain integers, `[]`,
  * `true`/`false`/`null` and strings without raw control characters. Anything else (another order,
  * an unknown key, a float, a nested value, invalid JSON) answers `undefined`, and the caller
- * takes the `JSON.parse` path, which decides, and reports what is wrong. A string with escapes is
- * unescaped by `JSON.parse` itself, on that string alone. `spec/decode/scan-event.spec.ts` checks
+ * takes the `JSON.parse` path, which decides, and reports what is wrong. A short string with
+ * escapes is unescaped here, a long one by `JSON.parse` on that string alone, and every string is
+ * copied, as `JSON.parse` copies. `spec/decode/scan-event.spec.ts` checks
  * that whatever it accepts `JSON.parse` accepts too and decodes to the same event, on valid,
  * damaged and random text.
  * @internal
@@ -36,6 +37,7 @@ const HEAD = '{"type":"';
 const QUOTE = 34;
 const BACKSLASH = 92;
 const CLOSE_BRACE = 125;
+const COMMA = 44;
 
 /** Returned by the readers for text they do not take. */
 const NO = Symbol('no');
@@ -78,7 +80,7 @@ export function scanEvent(data: string): KnownResponseStreamEvent | undefined {
     const field = fields[f];
     // Fields whose text is the same as in the last events: compared, not read again.
     const run = field.run;
-    if (run !== '' && data.indexOf(run, at) === at) {
+    if (run !== '' && data.indexOf(run, at) === at && endsValue(data, at + run.length)) {
       for (const last = f + field.runLength; f < last; f++) {
         values[fields[f].index] = fields[f].last;
         mask |= 1 << fields[f].index;
@@ -98,6 +100,15 @@ export function scanEvent(data: string): KnownResponseStreamEvent | undefined {
   if (at !== data.length - 1 || data.charCodeAt(at) !== CLOSE_BRACE) return clear(undefined);
   if ((mask & plan.required) !== plan.required) return clear(undefined);
   return clear(plan.build!(values, plan.type!, mask) as KnownResponseStreamEvent | undefined);
+}
+
+/**
+ * Whether a value can end before `at`: the next field or the end of the object follows. (A run
+ * ending in `1` also starts the text of `12`.)
+ */
+function endsValue(data: string, at: number): boolean {
+  const c = data.charCodeAt(at);
+  return c === COMMA || c === CLOSE_BRACE;
 }
 
 /**

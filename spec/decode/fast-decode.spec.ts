@@ -9,34 +9,10 @@ import { decodeEvent, rawSequenceNumber } from '../../lib/decode/decode-event';
 import { fastDecode, fastPlan, planOf, signatureOf } from '../../lib/decode/fast-decode';
 import { eventSchemas, type ResponseEventType } from '../../lib/events';
 import { toSnake } from '../../lib/events/schema';
+import { goodValue, sameValue } from '../support/event-values';
 
 const types = Object.keys(eventSchemas) as ResponseEventType[];
 const planned = types.filter((type) => fastPlan(type) !== undefined);
-
-/** Deep equality that also requires every object's keys in the same order. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((x, i) => sameValue(x, b[i]))
-    );
-  }
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (
-      ka.length === kb.length &&
-      ka.every((k, i) => k === kb[i]) &&
-      ka.every((k) =>
-        sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-      )
-    );
-  }
-  return Object.is(a, b);
-}
 
 /** zod's answer, the reference. */
 function zodDecode(type: ResponseEventType, raw: unknown) {
@@ -66,37 +42,6 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(logprob, { minLength: 1, maxLength: 2 }),
   fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
 );
-
-interface ZodDef {
-  readonly _zod: {
-    readonly def: {
-      readonly type: string;
-      readonly innerType?: ZodDef;
-      readonly values?: unknown[];
-      readonly out?: ZodDef;
-      readonly shape?: Record<string, ZodDef>;
-    };
-  };
-}
-
-/** A good value for a field of `name` in `type`, as a server would send it. */
-function goodValue(type: ResponseEventType, name: string): fc.Arbitrary<unknown> {
-  const shape = (eventSchemas[type] as unknown as ZodDef)._zod.def.out!._zod.def.shape!;
-  let def = shape[name]._zod.def;
-  while (def.innerType !== undefined) def = def.innerType._zod.def;
-  switch (def.type) {
-    case 'literal':
-      return fc.constantFrom(...def.values!);
-    case 'number':
-      return fc.oneof(fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true }));
-    case 'boolean':
-      return fc.boolean();
-    case 'array':
-      return fc.constant([]);
-    default:
-      return fc.string();
-  }
-}
 
 const extraKey = fc.oneof(
   fc.constantFrom(
