@@ -6,7 +6,7 @@
  * Recognise them with {@link isResponsesStreamError}, not `instanceof`: an app that loads both the
  * ESM and the CommonJS build holds two copies of every class.
  */
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 /**
  * The stable codes of {@link ResponsesStreamError}, one per failure mode.
@@ -218,7 +218,7 @@ export class EventValidationError extends ResponsesStreamError<'invalid_event'> 
   /** What did not match, field by field. */
   readonly issues: readonly EventIssue[];
 
-  constructor(eventType: string, raw: unknown, zodError: ZodError, init: ErrorInit = {}) {
+  constructor(eventType: string, raw: unknown, zodError: $ZodError, init: ErrorInit = {}) {
     const issues = zodError.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
     super('invalid_event', `Invalid ${eventType} event: ${describeIssues(issues)}`, {
       ...init,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { $ZodError } from 'zod/v4/core';
 import { EventValidationError, UnknownEventError, type StreamPosition } from '../errors';
 import {
   eventSchemas,
@@ -6,8 +7,9 @@ import {
   type KnownResponseStreamEvent,
   type UnknownEvent,
 } from '../events';
+import { messages } from '../events/schema';
 import type { DecodeConfig } from './decode-options';
-import { decodeTyped, fastPlan } from './fast-decode';
+import { decodeTyped, fastPlan, type DecodeState } from './fast-decode';
 
 /** What decoding one parsed JSON event gives. @internal */
 export type Decoded =
@@ -16,11 +18,11 @@ export type Decoded =
   | {
       readonly kind: 'invalid';
       readonly eventType: string;
-      readonly error: z.ZodError;
+      readonly error: $ZodError;
       readonly sequenceNumber?: number;
     };
 
-const schemas = new Map<string, z.ZodType>(Object.entries(eventSchemas));
+const schemas = new Map<string, z.ZodMiniType>(Object.entries(eventSchemas));
 
 /** The `sequence_number` (or `sequenceNumber`) of a raw event, when it is a number. @internal */
 export function rawSequenceNumber(raw: unknown): number | undefined {
@@ -37,25 +39,31 @@ export function rawSequenceNumber(raw: unknown): number | undefined {
  * event's `sequenceNumber` is then `rawSequenceNumber(raw)`.
  * @internal
  */
-export function decodeEventFast(raw: unknown): KnownResponseStreamEvent | undefined {
+export function decodeEventFast(
+  raw: unknown,
+  state: DecodeState,
+): KnownResponseStreamEvent | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string') return undefined;
   const plan = fastPlan(type);
-  return plan === undefined ? undefined : (decodeTyped(raw, plan) as KnownResponseStreamEvent);
+  return plan === undefined
+    ? undefined
+    : (decodeTyped(raw, plan, state) as KnownResponseStreamEvent);
 }
 
 /**
  * Decodes one parsed JSON value into a typed event. The event's own `type` decides; when it has
- * none, `fallbackType` (the SSE `event:` name) does. Never throws.
+ * none, `fallbackType` (the SSE `event:` name) does. With a `state`, the fast path learns the
+ * server's layout there (one per subscription). Never throws.
  * @internal
  */
-export function decodeEvent(raw: unknown, fallbackType?: string): Decoded {
+export function decodeEvent(raw: unknown, fallbackType?: string, state?: DecodeState): Decoded {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const ownType = isObject ? (raw as { type?: unknown }).type : undefined;
   if (typeof ownType === 'string') {
     const plan = fastPlan(ownType);
-    const event = plan === undefined ? undefined : decodeTyped(raw as object, plan);
+    const event = plan === undefined ? undefined : decodeTyped(raw as object, plan, state);
     if (event !== undefined) return { kind: 'event', event: event as KnownResponseStreamEvent };
   }
   const type = typeof ownType === 'string' ? ownType : fallbackType;
@@ -72,7 +80,7 @@ export function decodeEvent(raw: unknown, fallbackType?: string): Decoded {
     return invalid(type ?? '(no type)', raw, sequenceNumber);
   }
   const input = ownType === type ? raw : { ...(raw as object), type };
-  const result = schema.safeParse(input);
+  const result = z.safeParse(schema, input, { error: messages });
   if (result.success) return { kind: 'event', event: result.data as KnownResponseStreamEvent };
   return { kind: 'invalid', eventType: type, error: result.error, sequenceNumber };
 }
@@ -82,7 +90,7 @@ function invalid(eventType: string, raw: unknown, sequenceNumber: number | undef
     typeof raw !== 'object' || raw === null || Array.isArray(raw)
       ? 'An event must be a JSON object'
       : 'An event must have a string `type` (or an SSE `event:` name)';
-  const error = new z.ZodError([{ code: 'custom', path: [], message, input: raw }]);
+  const error = new $ZodError([{ code: 'custom', path: [], message, input: raw }]);
   return { kind: 'invalid', eventType, error, sequenceNumber };
 }
 

@@ -10,6 +10,7 @@ import { frameSSE, framedSource, type SseSink } from '../sse/parse-sse';
 import type { SseMessage } from '../sse/sse-message';
 import { decodeEvent, decodeEventFast, rawSequenceNumber, settle } from './decode-event';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
+import { DecodeState } from './fast-decode';
 import { scanEvent } from './scan-event';
 
 /**
@@ -91,6 +92,8 @@ class EventDecoder implements SseSink {
   private lastIndex = -1;
   private lastBytesRead = 0;
   private lastId: string | undefined;
+  // What the fast path learnt of this server's events: this subscription's alone.
+  private readonly state = new DecodeState();
 
   constructor(
     private readonly subscriber: Subscriber<unknown>,
@@ -113,7 +116,7 @@ class EventDecoder implements SseSink {
   ): void {
     if (data === '' || data === '[DONE]' || this.subscriber.closed) return;
     // The hot event types are read straight from the text when it is in its usual layout.
-    const scanned = scanEvent(data);
+    const scanned = scanEvent(data, this.state);
     let raw: unknown;
     if (scanned === undefined) {
       try {
@@ -134,10 +137,10 @@ class EventDecoder implements SseSink {
     this.lastBytesRead = bytesRead;
     this.lastId = id;
     if (scanned !== undefined) return this.emit(scanned, scanned.type, scanned.sequenceNumber);
-    const fast = decodeEventFast(raw);
+    const fast = decodeEventFast(raw, this.state);
     if (fast !== undefined) return this.emit(fast, fast.type, fast.sequenceNumber);
     const sequenceNumber = rawSequenceNumber(raw);
-    const decoded = decodeEvent(raw, event);
+    const decoded = decodeEvent(raw, event, this.state);
     if (decoded.kind === 'event') {
       return this.emit(decoded.event, decoded.event.type, sequenceNumber);
     }

@@ -25,6 +25,7 @@ import {
   EMPTY_ARRAY,
   fastPlan,
   LITERAL,
+  type DecodeState,
   NULLABLE,
   NUMBER,
   STRING,
@@ -41,36 +42,38 @@ const COMMA = 44;
 
 /** Returned by the readers for text they do not take. */
 const NO = Symbol('no');
-/** Where the last value read ended (the readers' second result, without an object per value). */
+/**
+ * Where the last value read ended: the readers' second result, without an object per value. A
+ * register for the length of one synchronous call, like `values` below, never state: what is
+ * learnt across events lives in the subscription's {@link DecodeState}.
+ */
 let end = 0;
-
-// The last type read, with its closing quote, and its plan: events of one type come in runs.
-let lastTypeQuoted = '';
-let lastPlan: FastPlan | undefined;
 
 /**
  * The event the JSON text `data` decodes to, read without `JSON.parse`; `undefined` when the text
  * is not in the learnt layout of a type with a builder (then `JSON.parse` decides).
  * @internal
  */
-export function scanEvent(data: string): KnownResponseStreamEvent | undefined {
+export function scanEvent(data: string, state: DecodeState): KnownResponseStreamEvent | undefined {
   if (data.indexOf(HEAD) !== 0) return undefined;
   let plan: FastPlan | undefined;
   let at: number;
-  if (lastPlan !== undefined && data.indexOf(lastTypeQuoted, HEAD.length) === HEAD.length) {
+  // The last type read, with its closing quote: events of one type come in runs.
+  const lastPlan = state.scanPlan;
+  if (lastPlan !== undefined && data.indexOf(state.scanTypeQuoted, HEAD.length) === HEAD.length) {
     plan = lastPlan;
-    at = HEAD.length + lastTypeQuoted.length;
+    at = HEAD.length + state.scanTypeQuoted.length;
   } else {
     const close = data.indexOf('"', HEAD.length);
     if (close === -1) return undefined;
     // A known type has no character that JSON escapes, so one with an escape is not found.
     plan = fastPlan(data.slice(HEAD.length, close));
-    if (plan === undefined || plan.build === undefined || plan.type === undefined) return undefined;
-    lastPlan = plan;
-    lastTypeQuoted = `${plan.type}"`;
+    if (plan === undefined || plan.build === undefined) return undefined;
+    state.scanPlan = plan;
+    state.scanTypeQuoted = `${plan.type}"`;
     at = close + 1;
   }
-  const layout = plan.scan;
+  const layout = state.of(plan).scan;
   if (layout === undefined) return undefined;
   if (layout.stale) joinRuns(layout);
   let mask = 1;
@@ -99,7 +102,7 @@ export function scanEvent(data: string): KnownResponseStreamEvent | undefined {
   }
   if (at !== data.length - 1 || data.charCodeAt(at) !== CLOSE_BRACE) return clear(undefined);
   if ((mask & plan.required) !== plan.required) return clear(undefined);
-  return clear(plan.build!(values, plan.type!, mask) as KnownResponseStreamEvent | undefined);
+  return clear(plan.build!(values, plan.type, mask) as KnownResponseStreamEvent | undefined);
 }
 
 /**

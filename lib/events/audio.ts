@@ -1,8 +1,20 @@
 /**
  * Audio output events (OpenAI only; not item-scoped).
  */
-import * as z from 'zod';
-import { event, obfuscation } from './schema';
+import { defineEvents, type EventOf, obfuscation } from './schema';
+import * as f from './fields';
+
+/** The audio events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const audioEvents = defineEvents({
+  'response.audio.delta': { delta: f.string(), ...obfuscation },
+  'response.audio.done': {},
+  'response.audio.transcript.delta': {
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.audio.transcript.done': {},
+});
+export default audioEvents;
 
 /**
  * `response.audio.delta`: a chunk of base64 audio.
@@ -16,8 +28,7 @@ import { event, obfuscation } from './schema';
  *   .subscribe((e: AudioDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const AudioDeltaEvent = event('response.audio.delta', { delta: z.string(), ...obfuscation });
-export type AudioDeltaEvent = z.infer<typeof AudioDeltaEvent>;
+export type AudioDeltaEvent = EventOf<typeof audioEvents, 'response.audio.delta'>;
 
 /**
  * `response.audio.done`: the audio output is finished.
@@ -31,8 +42,7 @@ export type AudioDeltaEvent = z.infer<typeof AudioDeltaEvent>;
  *   .subscribe((e: AudioDoneEvent) => console.log(e.sequenceNumber));
  * ```
  */
-export const AudioDoneEvent = event('response.audio.done', {});
-export type AudioDoneEvent = z.infer<typeof AudioDoneEvent>;
+export type AudioDoneEvent = EventOf<typeof audioEvents, 'response.audio.done'>;
 
 /**
  * `response.audio.transcript.delta`: a fragment of the audio transcript.
@@ -46,11 +56,10 @@ export type AudioDoneEvent = z.infer<typeof AudioDoneEvent>;
  *   .subscribe((e: AudioTranscriptDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const AudioTranscriptDeltaEvent = event('response.audio.transcript.delta', {
-  delta: z.string(),
-  ...obfuscation,
-});
-export type AudioTranscriptDeltaEvent = z.infer<typeof AudioTranscriptDeltaEvent>;
+export type AudioTranscriptDeltaEvent = EventOf<
+  typeof audioEvents,
+  'response.audio.transcript.delta'
+>;
 
 /**
  * `response.audio.transcript.done`: the audio transcript is finished.
@@ -64,5 +73,7 @@ export type AudioTranscriptDeltaEvent = z.infer<typeof AudioTranscriptDeltaEvent
  *   .subscribe((e: AudioTranscriptDoneEvent) => console.log(e.sequenceNumber));
  * ```
  */
-export const AudioTranscriptDoneEvent = event('response.audio.transcript.done', {});
-export type AudioTranscriptDoneEvent = z.infer<typeof AudioTranscriptDoneEvent>;
+export type AudioTranscriptDoneEvent = EventOf<
+  typeof audioEvents,
+  'response.audio.transcript.done'
+>;

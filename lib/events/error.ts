@@ -1,8 +1,8 @@
 /**
  * The stream-level `error` event, normalised to one flat shape.
  */
-import * as z from 'zod';
-import { obj, renameKeys } from './schema';
+import * as z from 'zod/mini';
+import { defineEvents, prepared, renameKeys, type EventOf } from './schema';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,6 +31,17 @@ function flattenError(input: unknown): unknown {
   return out;
 }
 
+/** The `error` event, by wire `type`. */
+const errorEvents = defineEvents({
+  error: prepared(flattenError, {
+    code: z.nullable(z.string()),
+    message: z.string(),
+    param: z.nullable(z.string()),
+    errorType: z.optional(z.string()),
+  }),
+});
+export default errorEvents;
+
 /**
  * `error`: a stream-level error. Servers send it flat (`{code, message, param}`, as both SDKs type
  * it) or nested (`{error: {type, code, message, param}}`, as recorded OpenAI streams do); both
@@ -46,15 +57,4 @@ function flattenError(input: unknown): unknown {
  *   .subscribe((e: ResponseErrorEvent) => console.log(e.code, e.message));
  * ```
  */
-export const ResponseErrorEvent = z.preprocess(
-  flattenError,
-  obj({
-    type: z.literal('error'),
-    sequenceNumber: z.number(),
-    code: z.string().nullable(),
-    message: z.string(),
-    param: z.string().nullable(),
-    errorType: z.string().optional(),
-  }),
-);
-export type ResponseErrorEvent = z.infer<typeof ResponseErrorEvent>;
+export type ResponseErrorEvent = EventOf<typeof errorEvents, 'error'>;

@@ -1,8 +1,32 @@
 /**
  * Function call arguments and custom tool call input events.
  */
-import * as z from 'zod';
-import { event, itemScoped, obfuscation } from './schema';
+import { defineEvents, type EventOf, itemScoped, obfuscation } from './schema';
+import * as f from './fields';
+
+/** The functionCall events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const functionCallEvents = defineEvents({
+  'response.function_call_arguments.delta': {
+    ...itemScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.function_call_arguments.done': {
+    ...itemScoped,
+    arguments: f.string(),
+    name: f.optional(f.string()),
+  },
+  'response.custom_tool_call_input.delta': {
+    ...itemScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.custom_tool_call_input.done': {
+    ...itemScoped,
+    input: f.string(),
+  },
+});
+export default functionCallEvents;
 
 /**
  * `response.function_call_arguments.delta`: a fragment of a `function_call` item's JSON `arguments`.
@@ -16,12 +40,10 @@ import { event, itemScoped, obfuscation } from './schema';
  *   .subscribe((e: FunctionCallArgumentsDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const FunctionCallArgumentsDeltaEvent = event('response.function_call_arguments.delta', {
-  ...itemScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type FunctionCallArgumentsDeltaEvent = z.infer<typeof FunctionCallArgumentsDeltaEvent>;
+export type FunctionCallArgumentsDeltaEvent = EventOf<
+  typeof functionCallEvents,
+  'response.function_call_arguments.delta'
+>;
 
 /**
  * `response.function_call_arguments.done`: the final JSON `arguments` string. `name` is required
@@ -36,12 +58,10 @@ export type FunctionCallArgumentsDeltaEvent = z.infer<typeof FunctionCallArgumen
  *   .subscribe((e: FunctionCallArgumentsDoneEvent) => console.log(e.itemId, e.arguments));
  * ```
  */
-export const FunctionCallArgumentsDoneEvent = event('response.function_call_arguments.done', {
-  ...itemScoped,
-  arguments: z.string(),
-  name: z.string().optional(),
-});
-export type FunctionCallArgumentsDoneEvent = z.infer<typeof FunctionCallArgumentsDoneEvent>;
+export type FunctionCallArgumentsDoneEvent = EventOf<
+  typeof functionCallEvents,
+  'response.function_call_arguments.done'
+>;
 
 /**
  * `response.custom_tool_call_input.delta`: a fragment of a `custom_tool_call` item's `input`.
@@ -55,12 +75,10 @@ export type FunctionCallArgumentsDoneEvent = z.infer<typeof FunctionCallArgument
  *   .subscribe((e: CustomToolCallInputDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const CustomToolCallInputDeltaEvent = event('response.custom_tool_call_input.delta', {
-  ...itemScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type CustomToolCallInputDeltaEvent = z.infer<typeof CustomToolCallInputDeltaEvent>;
+export type CustomToolCallInputDeltaEvent = EventOf<
+  typeof functionCallEvents,
+  'response.custom_tool_call_input.delta'
+>;
 
 /**
  * `response.custom_tool_call_input.done`: the final `input` of a `custom_tool_call` item.
@@ -74,8 +92,7 @@ export type CustomToolCallInputDeltaEvent = z.infer<typeof CustomToolCallInputDe
  *   .subscribe((e: CustomToolCallInputDoneEvent) => console.log(e.input));
  * ```
  */
-export const CustomToolCallInputDoneEvent = event('response.custom_tool_call_input.done', {
-  ...itemScoped,
-  input: z.string(),
-});
-export type CustomToolCallInputDoneEvent = z.infer<typeof CustomToolCallInputDoneEvent>;
+export type CustomToolCallInputDoneEvent = EventOf<
+  typeof functionCallEvents,
+  'response.custom_tool_call_input.done'
+>;

@@ -1,8 +1,25 @@
 /**
  * Image generation tool events.
  */
-import * as z from 'zod';
-import { event, itemScoped } from './schema';
+import { defineEvents, type EventOf, itemScoped } from './schema';
+import * as f from './fields';
+
+/** The image events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const imageEvents = defineEvents({
+  'response.image_generation_call.in_progress': itemScoped,
+  'response.image_generation_call.generating': itemScoped,
+  'response.image_generation_call.completed': itemScoped,
+  'response.image_generation_call.partial_image': {
+    ...itemScoped,
+    partialImageB64: f.string(),
+    partialImageIndex: f.number(),
+    background: f.optional(f.string()),
+    outputFormat: f.optional(f.string()),
+    quality: f.optional(f.string()),
+    size: f.optional(f.string()),
+  },
+});
+export default imageEvents;
 
 /**
  * `response.image_generation_call.in_progress`: the `image_generation_call` item is in progress.
@@ -16,11 +33,10 @@ import { event, itemScoped } from './schema';
  *   .subscribe((e: ImageGenerationCallInProgressEvent) => console.log(e.itemId));
  * ```
  */
-export const ImageGenerationCallInProgressEvent = event(
-  'response.image_generation_call.in_progress',
-  itemScoped,
-);
-export type ImageGenerationCallInProgressEvent = z.infer<typeof ImageGenerationCallInProgressEvent>;
+export type ImageGenerationCallInProgressEvent = EventOf<
+  typeof imageEvents,
+  'response.image_generation_call.in_progress'
+>;
 
 /**
  * `response.image_generation_call.generating`: the image is being generated.
@@ -34,11 +50,10 @@ export type ImageGenerationCallInProgressEvent = z.infer<typeof ImageGenerationC
  *   .subscribe((e: ImageGenerationCallGeneratingEvent) => console.log(e.itemId));
  * ```
  */
-export const ImageGenerationCallGeneratingEvent = event(
-  'response.image_generation_call.generating',
-  itemScoped,
-);
-export type ImageGenerationCallGeneratingEvent = z.infer<typeof ImageGenerationCallGeneratingEvent>;
+export type ImageGenerationCallGeneratingEvent = EventOf<
+  typeof imageEvents,
+  'response.image_generation_call.generating'
+>;
 
 /**
  * `response.image_generation_call.completed`: the image is done (the item's `result` arrives in `output_item.done`).
@@ -52,11 +67,10 @@ export type ImageGenerationCallGeneratingEvent = z.infer<typeof ImageGenerationC
  *   .subscribe((e: ImageGenerationCallCompletedEvent) => console.log(e.itemId));
  * ```
  */
-export const ImageGenerationCallCompletedEvent = event(
-  'response.image_generation_call.completed',
-  itemScoped,
-);
-export type ImageGenerationCallCompletedEvent = z.infer<typeof ImageGenerationCallCompletedEvent>;
+export type ImageGenerationCallCompletedEvent = EventOf<
+  typeof imageEvents,
+  'response.image_generation_call.completed'
+>;
 
 /**
  * `response.image_generation_call.partial_image`: a base64 partial image. OpenAI adds
@@ -71,18 +85,7 @@ export type ImageGenerationCallCompletedEvent = z.infer<typeof ImageGenerationCa
  *   .subscribe((e: ImageGenerationCallPartialImageEvent) => console.log(e.partialImageIndex, e.partialImageB64.length));
  * ```
  */
-export const ImageGenerationCallPartialImageEvent = event(
-  'response.image_generation_call.partial_image',
-  {
-    ...itemScoped,
-    partialImageB64: z.string(),
-    partialImageIndex: z.number(),
-    background: z.string().optional(),
-    outputFormat: z.string().optional(),
-    quality: z.string().optional(),
-    size: z.string().optional(),
-  },
-);
-export type ImageGenerationCallPartialImageEvent = z.infer<
-  typeof ImageGenerationCallPartialImageEvent
+export type ImageGenerationCallPartialImageEvent = EventOf<
+  typeof imageEvents,
+  'response.image_generation_call.partial_image'
 >;

@@ -7,14 +7,14 @@
  * always carry them; items typed by one SDK only follow that SDK, made looser where it helps
  * (OpenRouter items have no required `id`).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ContentPart, ReasoningTextPart, SummaryTextPart } from './parts';
 import { obj, openUnion, userData, type UnknownVariant } from './schema';
 
 const str = z.string();
-const optStr = z.string().optional();
-const nullStr = z.string().nullable().optional();
-const nullNum = z.number().nullable().optional();
+const optStr = z.optional(z.string());
+const nullStr = z.optional(z.nullable(z.string()));
+const nullNum = z.optional(z.nullable(z.number()));
 
 /**
  * Who called a tool (OpenAI): `{type: 'direct'}` or `{type: 'program', caller_id}`.
@@ -88,7 +88,7 @@ export const ReasoningItem = obj({
   type: z.literal('reasoning'),
   id: str,
   summary: z.array(SummaryTextPart),
-  content: z.array(ReasoningTextPart).nullable().optional(),
+  content: z.optional(z.nullable(z.array(ReasoningTextPart))),
   encryptedContent: nullStr,
   status: optStr,
   /** OpenRouter: `openai-responses-v1`, `anthropic-claude-v1`, `google-gemini-v1`, ... */
@@ -126,11 +126,11 @@ export const FunctionCallItem = obj({
   arguments: str,
   status: optStr,
   namespace: nullStr,
-  caller: ToolCaller.optional(),
+  caller: z.optional(ToolCaller),
   /** OpenRouter: the sub-agent that made the call. */
   subagentId: nullStr,
   /** OpenRouter: the sub-agent's own items. */
-  subagentItems: z.array(z.unknown()).nullable().optional(),
+  subagentItems: z.optional(z.nullable(z.array(z.unknown()))),
 });
 export type FunctionCallItem = z.infer<typeof FunctionCallItem>;
 
@@ -184,7 +184,7 @@ export const CustomToolCallItem = obj({
   name: str,
   input: str,
   namespace: nullStr,
-  caller: ToolCaller.optional(),
+  caller: z.optional(ToolCaller),
 });
 export type CustomToolCallItem = z.infer<typeof CustomToolCallItem>;
 
@@ -250,8 +250,8 @@ export type WebSearchSource = z.infer<typeof WebSearchSource>;
 export const WebSearchSearchAction = obj({
   type: z.literal('search'),
   query: optStr,
-  queries: z.array(str).optional(),
-  sources: z.array(WebSearchSource).optional(),
+  queries: z.optional(z.array(str)),
+  sources: z.optional(z.array(WebSearchSource)),
 });
 export type WebSearchSearchAction = z.infer<typeof WebSearchSearchAction>;
 
@@ -342,7 +342,7 @@ export const WebSearchCallItem = obj({
   type: z.literal('web_search_call'),
   id: str,
   status: str,
-  action: WebSearchAction.optional(),
+  action: z.optional(WebSearchAction),
 });
 export type WebSearchCallItem = z.infer<typeof WebSearchCallItem>;
 
@@ -361,9 +361,9 @@ export type WebSearchCallItem = z.infer<typeof WebSearchCallItem>;
 export const FileSearchResult = obj({
   fileId: optStr,
   filename: optStr,
-  score: z.number().optional(),
+  score: z.optional(z.number()),
   text: optStr,
-  attributes: userData.nullable().optional(),
+  attributes: z.optional(z.nullable(userData)),
 });
 export type FileSearchResult = z.infer<typeof FileSearchResult>;
 
@@ -389,7 +389,7 @@ export const FileSearchCallItem = obj({
   id: str,
   queries: z.array(str),
   status: str,
-  results: z.array(FileSearchResult).nullable().optional(),
+  results: z.optional(z.nullable(z.array(FileSearchResult))),
 });
 export type FileSearchCallItem = z.infer<typeof FileSearchCallItem>;
 
@@ -427,12 +427,12 @@ export type SafetyCheck = z.infer<typeof SafetyCheck>;
 export const ComputerAction = obj({
   type: str,
   button: optStr,
-  x: z.number().optional(),
-  y: z.number().optional(),
-  keys: z.array(str).optional(),
-  path: z.array(z.unknown()).optional(),
-  scrollX: z.number().optional(),
-  scrollY: z.number().optional(),
+  x: z.optional(z.number()),
+  y: z.optional(z.number()),
+  keys: z.optional(z.array(str)),
+  path: z.optional(z.array(z.unknown())),
+  scrollX: z.optional(z.number()),
+  scrollY: z.optional(z.number()),
   text: optStr,
 });
 export type ComputerAction = z.infer<typeof ComputerAction>;
@@ -460,8 +460,8 @@ export const ComputerCallItem = obj({
   callId: str,
   status: str,
   pendingSafetyChecks: z.array(SafetyCheck),
-  action: ComputerAction.optional(),
-  actions: z.array(ComputerAction).optional(),
+  action: z.optional(ComputerAction),
+  actions: z.optional(z.array(ComputerAction)),
 });
 export type ComputerCallItem = z.infer<typeof ComputerCallItem>;
 
@@ -487,7 +487,7 @@ export const ComputerCallOutputItem = obj({
   id: optStr,
   callId: str,
   output: obj({ type: str, imageUrl: optStr, fileId: optStr }),
-  acknowledgedSafetyChecks: z.array(SafetyCheck).optional(),
+  acknowledgedSafetyChecks: z.optional(z.array(SafetyCheck)),
   status: optStr,
 });
 export type ComputerCallOutputItem = z.infer<typeof ComputerCallOutputItem>;
@@ -577,9 +577,9 @@ export const CodeInterpreterFileOutput = obj({
   filename: optStr,
   downloadUrl: optStr,
   mediaType: optStr,
-  sizeBytes: z.number().optional(),
+  sizeBytes: z.optional(z.number()),
   sha256: optStr,
-  expiresAt: z.union([z.number(), z.string()]).nullable().optional(),
+  expiresAt: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   status: optStr,
   errorCode: nullStr,
 });
@@ -634,7 +634,7 @@ export const CodeInterpreterCallItem = obj({
   status: str,
   code: nullStr,
   containerId: optStr,
-  outputs: z.array(CodeInterpreterOutput).nullable().optional(),
+  outputs: z.optional(z.nullable(z.array(CodeInterpreterOutput))),
 });
 export type CodeInterpreterCallItem = z.infer<typeof CodeInterpreterCallItem>;
 
@@ -772,9 +772,9 @@ export const ShellCallItem = obj({
   callId: str,
   /** `in_progress` | `completed` | `incomplete`. */
   status: str,
-  action: ShellAction.optional(),
-  environment: ShellEnvironment.nullable().optional(),
-  caller: ToolCaller.optional(),
+  action: z.optional(ShellAction),
+  environment: z.optional(z.nullable(ShellEnvironment)),
+  caller: z.optional(ToolCaller),
   createdBy: optStr,
   /** OpenRouter: the raw tool-call arguments string. */
   arguments: optStr,
@@ -983,7 +983,7 @@ export const ApplyPatchCallItem = obj({
   callId: str,
   status: str,
   operation: ApplyPatchOperation,
-  caller: ToolCaller.optional(),
+  caller: z.optional(ToolCaller),
   createdBy: optStr,
 });
 export type ApplyPatchCallItem = z.infer<typeof ApplyPatchCallItem>;
@@ -1034,9 +1034,9 @@ export type ApplyPatchCallOutputItem = z.infer<typeof ApplyPatchCallOutputItem>;
  */
 export const McpCallError = obj({
   type: str,
-  code: z.union([z.number(), z.string()]).optional(),
+  code: z.optional(z.union([z.number(), z.string()])),
   message: optStr,
-  content: z.unknown().optional(),
+  content: z.optional(z.unknown()),
 });
 export type McpCallError = z.infer<typeof McpCallError>;
 
@@ -1065,7 +1065,7 @@ export const McpCallItem = obj({
   serverLabel: str,
   arguments: str,
   output: nullStr,
-  error: z.union([z.string(), McpCallError]).nullable().optional(),
+  error: z.optional(z.nullable(z.union([z.string(), McpCallError]))),
   approvalRequestId: nullStr,
   status: optStr,
 });
@@ -1087,7 +1087,7 @@ export const McpToolDescription = obj({
   name: str,
   inputSchema: z.unknown(),
   description: nullStr,
-  annotations: z.unknown().optional(),
+  annotations: z.optional(z.unknown()),
 });
 export type McpToolDescription = z.infer<typeof McpToolDescription>;
 
@@ -1112,7 +1112,7 @@ export const McpListToolsItem = obj({
   type: z.literal('mcp_list_tools'),
   id: str,
   serverLabel: str,
-  tools: z.array(McpToolDescription).optional(),
+  tools: z.optional(z.array(McpToolDescription)),
   error: nullStr,
 });
 export type McpListToolsItem = z.infer<typeof McpListToolsItem>;
@@ -1244,7 +1244,7 @@ export const ProgramOutputItem = obj({
   type: z.literal('program_output'),
   id: optStr,
   callId: optStr,
-  result: z.unknown().optional(),
+  result: z.optional(z.unknown()),
   status: optStr,
 });
 export type ProgramOutputItem = z.infer<typeof ProgramOutputItem>;
@@ -1271,7 +1271,7 @@ export const ToolSearchCallItem = obj({
   id: optStr,
   callId: nullStr,
   execution: optStr,
-  arguments: z.unknown().optional(),
+  arguments: z.optional(z.unknown()),
   status: optStr,
 });
 export type ToolSearchCallItem = z.infer<typeof ToolSearchCallItem>;
@@ -1298,7 +1298,7 @@ export const ToolSearchOutputItem = obj({
   id: optStr,
   callId: nullStr,
   execution: optStr,
-  tools: z.array(z.unknown()).optional(),
+  tools: z.optional(z.array(z.unknown())),
   status: optStr,
 });
 export type ToolSearchOutputItem = z.infer<typeof ToolSearchOutputItem>;
@@ -1324,7 +1324,7 @@ export const AdditionalToolsItem = obj({
   type: z.literal('additional_tools'),
   id: optStr,
   role: optStr,
-  tools: z.array(z.unknown()).optional(),
+  tools: z.optional(z.array(z.unknown())),
 });
 export type AdditionalToolsItem = z.infer<typeof AdditionalToolsItem>;
 
@@ -1355,7 +1355,7 @@ const orBase = { id: optStr, status: optStr };
 export const OpenRouterWebSearchItem = obj({
   type: z.literal('openrouter:web_search'),
   ...orBase,
-  action: WebSearchAction.optional(),
+  action: z.optional(WebSearchAction),
 });
 export type OpenRouterWebSearchItem = z.infer<typeof OpenRouterWebSearchItem>;
 
@@ -1429,12 +1429,12 @@ export type FusionAnalysisResult = z.infer<typeof FusionAnalysisResult>;
 export const OpenRouterFusionItem = obj({
   type: z.literal('openrouter:fusion'),
   ...orBase,
-  analysis: FusionAnalysisResult.optional(),
-  responses: z.array(obj({ model: str, content: optStr })).optional(),
-  failedModels: z
-    .array(obj({ model: str, error: str, statusCode: z.number().optional() }))
-    .optional(),
-  sources: z.array(z.unknown()).optional(),
+  analysis: z.optional(FusionAnalysisResult),
+  responses: z.optional(z.array(obj({ model: str, content: optStr }))),
+  failedModels: z.optional(
+    z.array(obj({ model: str, error: str, statusCode: z.optional(z.number()) })),
+  ),
+  sources: z.optional(z.array(z.unknown())),
   error: optStr,
   failureReason: optStr,
 });
@@ -1468,7 +1468,7 @@ export const OpenRouterBashItem = obj({
   callId: nullStr,
   containerId: optStr,
   error: optStr,
-  files: z.array(z.unknown()).optional(),
+  files: z.optional(z.array(z.unknown())),
 });
 export type OpenRouterBashItem = z.infer<typeof OpenRouterBashItem>;
 
@@ -1492,8 +1492,8 @@ export type OpenRouterBashItem = z.infer<typeof OpenRouterBashItem>;
 export const OpenRouterShellItem = obj({
   type: z.literal('openrouter:shell'),
   ...orBase,
-  action: ShellAction.optional(),
-  output: z.array(ShellCallOutputContent).optional(),
+  action: z.optional(ShellAction),
+  output: z.optional(z.array(ShellCallOutputContent)),
   arguments: nullStr,
   callId: nullStr,
 });
@@ -1625,7 +1625,7 @@ export type OpenRouterTextEditorItem = z.infer<typeof OpenRouterTextEditorItem>;
 export const OpenRouterBrowserUseItem = obj({
   type: z.literal('openrouter:browser_use'),
   ...orBase,
-  action: z.unknown().optional(),
+  action: z.optional(z.unknown()),
   screenshotB64: optStr,
 });
 export type OpenRouterBrowserUseItem = z.infer<typeof OpenRouterBrowserUseItem>;
@@ -1652,7 +1652,7 @@ export const OpenRouterMemoryItem = obj({
   ...orBase,
   action: optStr,
   key: optStr,
-  value: z.unknown().optional(),
+  value: z.optional(z.unknown()),
 });
 export type OpenRouterMemoryItem = z.infer<typeof OpenRouterMemoryItem>;
 
@@ -1679,7 +1679,7 @@ export const OpenRouterFilesItem = obj({
   operation: optStr,
   fileId: optStr,
   filename: optStr,
-  result: z.unknown().optional(),
+  result: z.optional(z.unknown()),
   error: nullStr,
   arguments: nullStr,
   callId: nullStr,
@@ -1706,7 +1706,7 @@ export type OpenRouterFilesItem = z.infer<typeof OpenRouterFilesItem>;
 export const OpenRouterApplyPatchItem = obj({
   type: z.literal('openrouter:apply_patch'),
   ...orBase,
-  operation: ApplyPatchOperation.optional(),
+  operation: z.optional(ApplyPatchOperation),
   callId: nullStr,
 });
 export type OpenRouterApplyPatchItem = z.infer<typeof OpenRouterApplyPatchItem>;
@@ -1731,7 +1731,7 @@ export type OpenRouterApplyPatchItem = z.infer<typeof OpenRouterApplyPatchItem>;
 export const OpenRouterFileSearchItem = obj({
   type: z.literal('openrouter:file_search'),
   ...orBase,
-  queries: z.array(str).optional(),
+  queries: z.optional(z.array(str)),
 });
 export type OpenRouterFileSearchItem = z.infer<typeof OpenRouterFileSearchItem>;
 
@@ -1864,7 +1864,7 @@ export const OpenRouterSubagentItem = obj({
   taskName: optStr,
   taskDescription: optStr,
   instanceName: optStr,
-  outcome: z.unknown().optional(),
+  outcome: z.optional(z.unknown()),
   error: nullStr,
   callId: nullStr,
 });

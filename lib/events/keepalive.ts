@@ -1,8 +1,14 @@
 /**
  * The transport keepalive event.
  */
-import * as z from 'zod';
-import { obj } from './schema';
+import * as f from './fields';
+import { defineEvents, type EventOf } from './schema';
+
+/** The keepalive event, by wire `type`. */
+const keepaliveEvents = defineEvents({
+  keepalive: { sequenceNumber: f.optional(f.number()) },
+});
+export default keepaliveEvents;
 
 /**
  * `keepalive`: a transport keepalive with no content. Not in either SDK's event union. Unlike every
@@ -17,8 +23,4 @@ import { obj } from './schema';
  *   .subscribe((e: KeepaliveEvent) => console.log(e.sequenceNumber));
  * ```
  */
-export const KeepaliveEvent = obj({
-  type: z.literal('keepalive'),
-  sequenceNumber: z.number().optional(),
-});
-export type KeepaliveEvent = z.infer<typeof KeepaliveEvent>;
+export type KeepaliveEvent = EventOf<typeof keepaliveEvents, 'keepalive'>;

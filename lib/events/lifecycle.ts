@@ -1,11 +1,21 @@
 /**
  * Lifecycle events: each carries the whole `Response` as the server knows it at that moment.
  */
-import * as z from 'zod';
 import { ResponseObject } from './response';
-import { event } from './schema';
+import { defineEvents, type EventOf } from './schema';
 
 const withResponse = { response: ResponseObject };
+
+/** The lifecycle events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const lifecycleEvents = defineEvents({
+  'response.created': withResponse,
+  'response.queued': withResponse,
+  'response.in_progress': withResponse,
+  'response.completed': withResponse,
+  'response.failed': withResponse,
+  'response.incomplete': withResponse,
+});
+export default lifecycleEvents;
 
 /**
  * `response.created`: the first event of a stream; `response.output` is usually empty.
@@ -19,8 +29,7 @@ const withResponse = { response: ResponseObject };
  *   .subscribe((e: ResponseCreatedEvent) => console.log(e.response.id));
  * ```
  */
-export const ResponseCreatedEvent = event('response.created', withResponse);
-export type ResponseCreatedEvent = z.infer<typeof ResponseCreatedEvent>;
+export type ResponseCreatedEvent = EventOf<typeof lifecycleEvents, 'response.created'>;
 
 /**
  * `response.queued`: a background response is waiting to start (OpenAI).
@@ -34,8 +43,7 @@ export type ResponseCreatedEvent = z.infer<typeof ResponseCreatedEvent>;
  *   .subscribe((e: ResponseQueuedEvent) => console.log(e.response.id));
  * ```
  */
-export const ResponseQueuedEvent = event('response.queued', withResponse);
-export type ResponseQueuedEvent = z.infer<typeof ResponseQueuedEvent>;
+export type ResponseQueuedEvent = EventOf<typeof lifecycleEvents, 'response.queued'>;
 
 /**
  * `response.in_progress`: the response has started.
@@ -49,8 +57,7 @@ export type ResponseQueuedEvent = z.infer<typeof ResponseQueuedEvent>;
  *   .subscribe((e: ResponseInProgressEvent) => console.log(e.response.status));
  * ```
  */
-export const ResponseInProgressEvent = event('response.in_progress', withResponse);
-export type ResponseInProgressEvent = z.infer<typeof ResponseInProgressEvent>;
+export type ResponseInProgressEvent = EventOf<typeof lifecycleEvents, 'response.in_progress'>;
 
 /**
  * `response.completed`: terminal; carries the final, authoritative `Response`.
@@ -64,8 +71,7 @@ export type ResponseInProgressEvent = z.infer<typeof ResponseInProgressEvent>;
  *   .subscribe((e: ResponseCompletedEvent) => console.log(e.response.usage));
  * ```
  */
-export const ResponseCompletedEvent = event('response.completed', withResponse);
-export type ResponseCompletedEvent = z.infer<typeof ResponseCompletedEvent>;
+export type ResponseCompletedEvent = EventOf<typeof lifecycleEvents, 'response.completed'>;
 
 /**
  * `response.failed`: terminal; `response.error` says why.
@@ -79,8 +85,7 @@ export type ResponseCompletedEvent = z.infer<typeof ResponseCompletedEvent>;
  *   .subscribe((e: ResponseFailedEvent) => console.log(e.response.error?.message));
  * ```
  */
-export const ResponseFailedEvent = event('response.failed', withResponse);
-export type ResponseFailedEvent = z.infer<typeof ResponseFailedEvent>;
+export type ResponseFailedEvent = EventOf<typeof lifecycleEvents, 'response.failed'>;
 
 /**
  * `response.incomplete`: terminal; `response.incomplete_details` says why.
@@ -94,8 +99,7 @@ export type ResponseFailedEvent = z.infer<typeof ResponseFailedEvent>;
  *   .subscribe((e: ResponseIncompleteEvent) => console.log(e.response.incompleteDetails?.reason));
  * ```
  */
-export const ResponseIncompleteEvent = event('response.incomplete', withResponse);
-export type ResponseIncompleteEvent = z.infer<typeof ResponseIncompleteEvent>;
+export type ResponseIncompleteEvent = EventOf<typeof lifecycleEvents, 'response.incomplete'>;
 
 /** The `type` of every event that carries the whole Response. */
 const lifecycleTypes = new Set<string>([

@@ -1,12 +1,13 @@
 /**
  * OpenRouter-only events: the `openrouter:fusion` server tool and `response.debug`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FusionAnalysisResult } from './items';
-import { event, itemScoped, obfuscation, obj, userData } from './schema';
+import { defineEvents, type EventOf, itemScoped, obfuscation, obj, userData } from './schema';
+import * as f from './fields';
 
 /** Fusion panel events are keyed by `item_id` plus the panel `model`. */
-const panelScoped = { ...itemScoped, model: z.string() };
+const panelScoped = { ...itemScoped, model: f.string() };
 
 /**
  * `response.fusion_call.in_progress`: the `openrouter:fusion` item is in progress.
@@ -20,8 +21,10 @@ const panelScoped = { ...itemScoped, model: z.string() };
  *   .subscribe((e: FusionCallInProgressEvent) => console.log(e.itemId));
  * ```
  */
-export const FusionCallInProgressEvent = event('response.fusion_call.in_progress', itemScoped);
-export type FusionCallInProgressEvent = z.infer<typeof FusionCallInProgressEvent>;
+export type FusionCallInProgressEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.in_progress'
+>;
 
 /**
  * `response.fusion_call.completed`: the fusion run is done.
@@ -35,8 +38,10 @@ export type FusionCallInProgressEvent = z.infer<typeof FusionCallInProgressEvent
  *   .subscribe((e: FusionCallCompletedEvent) => console.log(e.itemId));
  * ```
  */
-export const FusionCallCompletedEvent = event('response.fusion_call.completed', itemScoped);
-export type FusionCallCompletedEvent = z.infer<typeof FusionCallCompletedEvent>;
+export type FusionCallCompletedEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.completed'
+>;
 
 /**
  * `response.fusion_call.panel.added`: a panel model started.
@@ -50,8 +55,10 @@ export type FusionCallCompletedEvent = z.infer<typeof FusionCallCompletedEvent>;
  *   .subscribe((e: FusionCallPanelAddedEvent) => console.log(e.model));
  * ```
  */
-export const FusionCallPanelAddedEvent = event('response.fusion_call.panel.added', panelScoped);
-export type FusionCallPanelAddedEvent = z.infer<typeof FusionCallPanelAddedEvent>;
+export type FusionCallPanelAddedEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.panel.added'
+>;
 
 /**
  * `response.fusion_call.panel.delta`: a fragment of a panel model's answer.
@@ -65,12 +72,10 @@ export type FusionCallPanelAddedEvent = z.infer<typeof FusionCallPanelAddedEvent
  *   .subscribe((e: FusionCallPanelDeltaEvent) => console.log(e.model, e.delta));
  * ```
  */
-export const FusionCallPanelDeltaEvent = event('response.fusion_call.panel.delta', {
-  ...panelScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type FusionCallPanelDeltaEvent = z.infer<typeof FusionCallPanelDeltaEvent>;
+export type FusionCallPanelDeltaEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.panel.delta'
+>;
 
 /**
  * `response.fusion_call.panel.reasoning.delta`: a fragment of a panel model's reasoning.
@@ -84,11 +89,10 @@ export type FusionCallPanelDeltaEvent = z.infer<typeof FusionCallPanelDeltaEvent
  *   .subscribe((e: FusionCallPanelReasoningDeltaEvent) => console.log(e.model, e.delta));
  * ```
  */
-export const FusionCallPanelReasoningDeltaEvent = event(
-  'response.fusion_call.panel.reasoning.delta',
-  { ...panelScoped, delta: z.string(), ...obfuscation },
-);
-export type FusionCallPanelReasoningDeltaEvent = z.infer<typeof FusionCallPanelReasoningDeltaEvent>;
+export type FusionCallPanelReasoningDeltaEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.panel.reasoning.delta'
+>;
 
 /**
  * `response.fusion_call.panel.completed`: a panel model's full answer.
@@ -102,11 +106,10 @@ export type FusionCallPanelReasoningDeltaEvent = z.infer<typeof FusionCallPanelR
  *   .subscribe((e: FusionCallPanelCompletedEvent) => console.log(e.model, e.content));
  * ```
  */
-export const FusionCallPanelCompletedEvent = event('response.fusion_call.panel.completed', {
-  ...panelScoped,
-  content: z.string(),
-});
-export type FusionCallPanelCompletedEvent = z.infer<typeof FusionCallPanelCompletedEvent>;
+export type FusionCallPanelCompletedEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.panel.completed'
+>;
 
 /**
  * `response.fusion_call.panel.failed`: a panel model failed (`status_code` when upstream gave one).
@@ -120,12 +123,10 @@ export type FusionCallPanelCompletedEvent = z.infer<typeof FusionCallPanelComple
  *   .subscribe((e: FusionCallPanelFailedEvent) => console.log(e.model, e.error));
  * ```
  */
-export const FusionCallPanelFailedEvent = event('response.fusion_call.panel.failed', {
-  ...panelScoped,
-  error: z.string(),
-  statusCode: z.number().optional(),
-});
-export type FusionCallPanelFailedEvent = z.infer<typeof FusionCallPanelFailedEvent>;
+export type FusionCallPanelFailedEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.panel.failed'
+>;
 
 /**
  * `response.fusion_call.analysis.in_progress`: the judge started analysing the panel.
@@ -139,15 +140,10 @@ export type FusionCallPanelFailedEvent = z.infer<typeof FusionCallPanelFailedEve
  *   .subscribe((e: FusionCallAnalysisInProgressEvent) => console.log(e.analystModel));
  * ```
  */
-export const FusionCallAnalysisInProgressEvent = event(
-  'response.fusion_call.analysis.in_progress',
-  {
-    ...itemScoped,
-    analystModel: z.string(),
-    judgeModel: z.string(),
-  },
-);
-export type FusionCallAnalysisInProgressEvent = z.infer<typeof FusionCallAnalysisInProgressEvent>;
+export type FusionCallAnalysisInProgressEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.analysis.in_progress'
+>;
 
 /**
  * `response.fusion_call.analysis.completed`: the judge's structured analysis.
@@ -161,11 +157,24 @@ export type FusionCallAnalysisInProgressEvent = z.infer<typeof FusionCallAnalysi
  *   .subscribe((e: FusionCallAnalysisCompletedEvent) => console.log(e.analysis.consensus));
  * ```
  */
-export const FusionCallAnalysisCompletedEvent = event('response.fusion_call.analysis.completed', {
-  ...itemScoped,
-  analysis: FusionAnalysisResult,
-});
-export type FusionCallAnalysisCompletedEvent = z.infer<typeof FusionCallAnalysisCompletedEvent>;
+export type FusionCallAnalysisCompletedEvent = EventOf<
+  typeof openrouterEvents,
+  'response.fusion_call.analysis.completed'
+>;
+
+/**
+ * `response.debug`: OpenRouter debug information (only with `debug.echo_upstream_body`).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type DebugEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.debug'))
+ *   .subscribe((e: DebugEvent) => console.log(e.debug.timings));
+ * ```
+ */
+export type DebugEvent = EventOf<typeof openrouterEvents, 'response.debug'>;
 
 /**
  * Timing of a stage of an OpenRouter request (`adapter_request`, `upstream_headers_received`, ...).
@@ -200,22 +209,44 @@ export type DebugTimings = z.infer<typeof DebugTimings>;
  * ```
  */
 export const DebugPayload = obj({
-  echoUpstreamBody: userData.optional(),
-  timings: DebugTimings.optional(),
+  echoUpstreamBody: z.optional(userData),
+  timings: z.optional(DebugTimings),
 });
 export type DebugPayload = z.infer<typeof DebugPayload>;
 
-/**
- * `response.debug`: OpenRouter debug information (only with `debug.echo_upstream_body`).
- *
- * @example
- * ```ts
- * import { fromSSE, ofType, type DebugEvent } from 'rxjs-openresponses';
- *
- * fromSSE(res)
- *   .pipe(ofType('response.debug'))
- *   .subscribe((e: DebugEvent) => console.log(e.debug.timings));
- * ```
- */
-export const DebugEvent = event('response.debug', { debug: DebugPayload });
-export type DebugEvent = z.infer<typeof DebugEvent>;
+/** The openrouter events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const openrouterEvents = defineEvents({
+  'response.fusion_call.in_progress': itemScoped,
+  'response.fusion_call.completed': itemScoped,
+  'response.fusion_call.panel.added': panelScoped,
+  'response.fusion_call.panel.delta': {
+    ...panelScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.fusion_call.panel.reasoning.delta': {
+    ...panelScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.fusion_call.panel.completed': {
+    ...panelScoped,
+    content: f.string(),
+  },
+  'response.fusion_call.panel.failed': {
+    ...panelScoped,
+    error: f.string(),
+    statusCode: f.optional(f.number()),
+  },
+  'response.fusion_call.analysis.in_progress': {
+    ...itemScoped,
+    analystModel: f.string(),
+    judgeModel: f.string(),
+  },
+  'response.fusion_call.analysis.completed': {
+    ...itemScoped,
+    analysis: FusionAnalysisResult,
+  },
+  'response.debug': { debug: DebugPayload },
+});
+export default openrouterEvents;

@@ -1,10 +1,31 @@
 /**
  * Events that add and finish output items and their content parts.
  */
-import * as z from 'zod';
 import { OutputItem } from './items';
 import { ContentPart } from './parts';
-import { event, partScoped } from './schema';
+import { defineEvents, type EventOf, partScoped } from './schema';
+import * as f from './fields';
+
+/** The outputItem events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const outputItemEvents = defineEvents({
+  'response.output_item.added': {
+    outputIndex: f.number(),
+    item: OutputItem,
+  },
+  'response.output_item.done': {
+    outputIndex: f.number(),
+    item: OutputItem,
+  },
+  'response.content_part.added': {
+    ...partScoped,
+    part: ContentPart,
+  },
+  'response.content_part.done': {
+    ...partScoped,
+    part: ContentPart,
+  },
+});
+export default outputItemEvents;
 
 /**
  * `response.output_item.added`: a new item at `output_index` (usually incomplete).
@@ -18,11 +39,7 @@ import { event, partScoped } from './schema';
  *   .subscribe((e: OutputItemAddedEvent) => console.log(e.item.type));
  * ```
  */
-export const OutputItemAddedEvent = event('response.output_item.added', {
-  outputIndex: z.number(),
-  item: OutputItem,
-});
-export type OutputItemAddedEvent = z.infer<typeof OutputItemAddedEvent>;
+export type OutputItemAddedEvent = EventOf<typeof outputItemEvents, 'response.output_item.added'>;
 
 /**
  * `response.output_item.done`: the finished item at `output_index` (replaces the added one).
@@ -36,11 +53,7 @@ export type OutputItemAddedEvent = z.infer<typeof OutputItemAddedEvent>;
  *   .subscribe((e: OutputItemDoneEvent) => console.log(e.item.type));
  * ```
  */
-export const OutputItemDoneEvent = event('response.output_item.done', {
-  outputIndex: z.number(),
-  item: OutputItem,
-});
-export type OutputItemDoneEvent = z.infer<typeof OutputItemDoneEvent>;
+export type OutputItemDoneEvent = EventOf<typeof outputItemEvents, 'response.output_item.done'>;
 
 /**
  * `response.content_part.added`: a new content part at `content_index` of an item.
@@ -54,11 +67,7 @@ export type OutputItemDoneEvent = z.infer<typeof OutputItemDoneEvent>;
  *   .subscribe((e: ContentPartAddedEvent) => console.log(e.part.type));
  * ```
  */
-export const ContentPartAddedEvent = event('response.content_part.added', {
-  ...partScoped,
-  part: ContentPart,
-});
-export type ContentPartAddedEvent = z.infer<typeof ContentPartAddedEvent>;
+export type ContentPartAddedEvent = EventOf<typeof outputItemEvents, 'response.content_part.added'>;
 
 /**
  * `response.content_part.done`: the finished content part at `content_index`.
@@ -72,8 +81,4 @@ export type ContentPartAddedEvent = z.infer<typeof ContentPartAddedEvent>;
  *   .subscribe((e: ContentPartDoneEvent) => console.log(e.part.type));
  * ```
  */
-export const ContentPartDoneEvent = event('response.content_part.done', {
-  ...partScoped,
-  part: ContentPart,
-});
-export type ContentPartDoneEvent = z.infer<typeof ContentPartDoneEvent>;
+export type ContentPartDoneEvent = EventOf<typeof outputItemEvents, 'response.content_part.done'>;

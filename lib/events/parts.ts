@@ -3,7 +3,7 @@
  * `reasoning` item is made of, and what `response.content_part.*`,
  * `response.reasoning_summary_part.*`, `response.output_text.*` carry.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { obj, openUnion, type UnknownVariant } from './schema';
 
 /**
@@ -18,9 +18,9 @@ import { obj, openUnion, type UnknownVariant } from './schema';
  * ```
  */
 export const TopLogprob = obj({
-  token: z.string().optional(),
-  logprob: z.number().optional(),
-  bytes: z.array(z.number()).optional(),
+  token: z.optional(z.string()),
+  logprob: z.optional(z.number()),
+  bytes: z.optional(z.array(z.number())),
 });
 export type TopLogprob = z.infer<typeof TopLogprob>;
 
@@ -41,8 +41,8 @@ export type TopLogprob = z.infer<typeof TopLogprob>;
 export const StreamLogprob = obj({
   token: z.string(),
   logprob: z.number(),
-  topLogprobs: z.array(TopLogprob).optional(),
-  bytes: z.array(z.number()).optional(),
+  topLogprobs: z.optional(z.array(TopLogprob)),
+  bytes: z.optional(z.array(z.number())),
 });
 export type StreamLogprob = z.infer<typeof StreamLogprob>;
 
@@ -65,7 +65,7 @@ export const UrlCitation = obj({
   startIndex: z.number(),
   endIndex: z.number(),
   /** OpenRouter only: the cited content. */
-  content: z.string().optional(),
+  content: z.optional(z.string()),
 });
 export type UrlCitation = z.infer<typeof UrlCitation>;
 
@@ -194,8 +194,8 @@ export type Annotation = z.infer<typeof Annotation>;
 export const OutputTextPart = obj({
   type: z.literal('output_text'),
   text: z.string(),
-  annotations: z.array(Annotation).optional(),
-  logprobs: z.array(StreamLogprob).optional(),
+  annotations: z.optional(z.array(Annotation)),
+  logprobs: z.optional(z.array(StreamLogprob)),
 });
 export type OutputTextPart = z.infer<typeof OutputTextPart>;
 

@@ -1,11 +1,43 @@
 /**
  * Reasoning events: raw reasoning text and reasoning summaries.
  */
-import * as z from 'zod';
 import { SummaryTextPart } from './parts';
-import { event, itemScoped, obfuscation, partScoped } from './schema';
+import { defineEvents, type EventOf, itemScoped, obfuscation, partScoped } from './schema';
+import * as f from './fields';
 
-const summaryScoped = { ...itemScoped, summaryIndex: z.number() };
+const summaryScoped = { ...itemScoped, summaryIndex: f.number() };
+
+/** The reasoning events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const reasoningEvents = defineEvents({
+  'response.reasoning_text.delta': {
+    ...partScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.reasoning_text.done': {
+    ...partScoped,
+    text: f.string(),
+  },
+  'response.reasoning_summary_part.added': {
+    ...summaryScoped,
+    part: SummaryTextPart,
+  },
+  'response.reasoning_summary_part.done': {
+    ...summaryScoped,
+    part: SummaryTextPart,
+    status: f.optional(f.string()),
+  },
+  'response.reasoning_summary_text.delta': {
+    ...summaryScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.reasoning_summary_text.done': {
+    ...summaryScoped,
+    text: f.string(),
+  },
+});
+export default reasoningEvents;
 
 /**
  * `response.reasoning_text.delta`: a fragment of a `reasoning_text` part of a reasoning item.
@@ -19,12 +51,10 @@ const summaryScoped = { ...itemScoped, summaryIndex: z.number() };
  *   .subscribe((e: ReasoningTextDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const ReasoningTextDeltaEvent = event('response.reasoning_text.delta', {
-  ...partScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type ReasoningTextDeltaEvent = z.infer<typeof ReasoningTextDeltaEvent>;
+export type ReasoningTextDeltaEvent = EventOf<
+  typeof reasoningEvents,
+  'response.reasoning_text.delta'
+>;
 
 /**
  * `response.reasoning_text.done`: the final text of a `reasoning_text` part.
@@ -38,11 +68,10 @@ export type ReasoningTextDeltaEvent = z.infer<typeof ReasoningTextDeltaEvent>;
  *   .subscribe((e: ReasoningTextDoneEvent) => console.log(e.text));
  * ```
  */
-export const ReasoningTextDoneEvent = event('response.reasoning_text.done', {
-  ...partScoped,
-  text: z.string(),
-});
-export type ReasoningTextDoneEvent = z.infer<typeof ReasoningTextDoneEvent>;
+export type ReasoningTextDoneEvent = EventOf<
+  typeof reasoningEvents,
+  'response.reasoning_text.done'
+>;
 
 /**
  * `response.reasoning_summary_part.added`: a new summary part at `summary_index`.
@@ -56,11 +85,10 @@ export type ReasoningTextDoneEvent = z.infer<typeof ReasoningTextDoneEvent>;
  *   .subscribe((e: ReasoningSummaryPartAddedEvent) => console.log(e.summaryIndex));
  * ```
  */
-export const ReasoningSummaryPartAddedEvent = event('response.reasoning_summary_part.added', {
-  ...summaryScoped,
-  part: SummaryTextPart,
-});
-export type ReasoningSummaryPartAddedEvent = z.infer<typeof ReasoningSummaryPartAddedEvent>;
+export type ReasoningSummaryPartAddedEvent = EventOf<
+  typeof reasoningEvents,
+  'response.reasoning_summary_part.added'
+>;
 
 /**
  * `response.reasoning_summary_part.done`: the finished summary part (OpenAI may add `status: 'incomplete'`).
@@ -74,12 +102,10 @@ export type ReasoningSummaryPartAddedEvent = z.infer<typeof ReasoningSummaryPart
  *   .subscribe((e: ReasoningSummaryPartDoneEvent) => console.log(e.part.text));
  * ```
  */
-export const ReasoningSummaryPartDoneEvent = event('response.reasoning_summary_part.done', {
-  ...summaryScoped,
-  part: SummaryTextPart,
-  status: z.string().optional(),
-});
-export type ReasoningSummaryPartDoneEvent = z.infer<typeof ReasoningSummaryPartDoneEvent>;
+export type ReasoningSummaryPartDoneEvent = EventOf<
+  typeof reasoningEvents,
+  'response.reasoning_summary_part.done'
+>;
 
 /**
  * `response.reasoning_summary_text.delta`: a fragment of a summary part's text.
@@ -93,12 +119,10 @@ export type ReasoningSummaryPartDoneEvent = z.infer<typeof ReasoningSummaryPartD
  *   .subscribe((e: ReasoningSummaryTextDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const ReasoningSummaryTextDeltaEvent = event('response.reasoning_summary_text.delta', {
-  ...summaryScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type ReasoningSummaryTextDeltaEvent = z.infer<typeof ReasoningSummaryTextDeltaEvent>;
+export type ReasoningSummaryTextDeltaEvent = EventOf<
+  typeof reasoningEvents,
+  'response.reasoning_summary_text.delta'
+>;
 
 /**
  * `response.reasoning_summary_text.done`: the final text of a summary part.
@@ -112,8 +136,7 @@ export type ReasoningSummaryTextDeltaEvent = z.infer<typeof ReasoningSummaryText
  *   .subscribe((e: ReasoningSummaryTextDoneEvent) => console.log(e.text));
  * ```
  */
-export const ReasoningSummaryTextDoneEvent = event('response.reasoning_summary_text.done', {
-  ...summaryScoped,
-  text: z.string(),
-});
-export type ReasoningSummaryTextDoneEvent = z.infer<typeof ReasoningSummaryTextDoneEvent>;
+export type ReasoningSummaryTextDoneEvent = EventOf<
+  typeof reasoningEvents,
+  'response.reasoning_summary_text.done'
+>;

@@ -1,8 +1,22 @@
 /**
  * Refusal events.
  */
-import * as z from 'zod';
-import { event, obfuscation, partScoped } from './schema';
+import { defineEvents, type EventOf, obfuscation, partScoped } from './schema';
+import * as f from './fields';
+
+/** The refusal events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const refusalEvents = defineEvents({
+  'response.refusal.delta': {
+    ...partScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.refusal.done': {
+    ...partScoped,
+    refusal: f.string(),
+  },
+});
+export default refusalEvents;
 
 /**
  * `response.refusal.delta`: a fragment of a `refusal` content part.
@@ -16,12 +30,7 @@ import { event, obfuscation, partScoped } from './schema';
  *   .subscribe((e: RefusalDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const RefusalDeltaEvent = event('response.refusal.delta', {
-  ...partScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type RefusalDeltaEvent = z.infer<typeof RefusalDeltaEvent>;
+export type RefusalDeltaEvent = EventOf<typeof refusalEvents, 'response.refusal.delta'>;
 
 /**
  * `response.refusal.done`: the final text of a `refusal` content part.
@@ -35,8 +44,4 @@ export type RefusalDeltaEvent = z.infer<typeof RefusalDeltaEvent>;
  *   .subscribe((e: RefusalDoneEvent) => console.log(e.refusal));
  * ```
  */
-export const RefusalDoneEvent = event('response.refusal.done', {
-  ...partScoped,
-  refusal: z.string(),
-});
-export type RefusalDoneEvent = z.infer<typeof RefusalDoneEvent>;
+export type RefusalDoneEvent = EventOf<typeof refusalEvents, 'response.refusal.done'>;

@@ -6,14 +6,14 @@
  * subsets of the rest. Enum-like fields (`status`, `service_tier`, `truncation`, error codes) are
  * open strings.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OutputItem } from './items';
 import { obj, userData } from './schema';
 
-const optStr = z.string().optional();
-const nullStr = z.string().nullable().optional();
-const nullNum = z.number().nullable().optional();
-const nullBool = z.boolean().nullable().optional();
+const optStr = z.optional(z.string());
+const nullStr = z.optional(z.nullable(z.string()));
+const nullNum = z.optional(z.nullable(z.number()));
+const nullBool = z.optional(z.nullable(z.boolean()));
 
 /**
  * `Response.error`: why a response failed. `code` is an open string (`server_error`, `rate_limit_exceeded`, ...).
@@ -122,14 +122,14 @@ export type UsageCostDetails = z.infer<typeof UsageCostDetails>;
  */
 export const Usage = obj({
   inputTokens: z.number(),
-  inputTokensDetails: InputTokensDetails.nullable().optional(),
+  inputTokensDetails: z.optional(z.nullable(InputTokensDetails)),
   outputTokens: z.number(),
-  outputTokensDetails: OutputTokensDetails.nullable().optional(),
+  outputTokensDetails: z.optional(z.nullable(OutputTokensDetails)),
   totalTokens: z.number(),
   cost: nullNum,
-  costDetails: UsageCostDetails.nullable().optional(),
+  costDetails: z.optional(z.nullable(UsageCostDetails)),
   isByok: nullBool,
-  serverToolUseDetails: userData.nullable().optional(),
+  serverToolUseDetails: z.optional(z.nullable(userData)),
 });
 export type Usage = z.infer<typeof Usage>;
 
@@ -175,26 +175,26 @@ export const Tool = obj({
   // function, custom
   name: optStr,
   description: nullStr,
-  parameters: userData.nullable().optional(),
+  parameters: z.optional(z.nullable(userData)),
   strict: nullBool,
-  format: z.unknown().optional(),
+  format: z.optional(z.unknown()),
   namespace: nullStr,
   // mcp
   serverLabel: optStr,
   serverUrl: nullStr,
   serverDescription: nullStr,
   connectorId: nullStr,
-  headers: userData.nullable().optional(),
-  allowedTools: z.unknown().optional(),
-  requireApproval: z.unknown().optional(),
+  headers: z.optional(z.nullable(userData)),
+  allowedTools: z.optional(z.unknown()),
+  requireApproval: z.optional(z.unknown()),
   // code_interpreter, shell
-  container: z.unknown().optional(),
-  environment: z.unknown().optional(),
+  container: z.optional(z.unknown()),
+  environment: z.optional(z.unknown()),
   // file_search
-  vectorStoreIds: z.array(z.string()).optional(),
-  filters: z.unknown().optional(),
+  vectorStoreIds: z.optional(z.array(z.string())),
+  filters: z.optional(z.unknown()),
   maxNumResults: nullNum,
-  rankingOptions: z.unknown().optional(),
+  rankingOptions: z.optional(z.unknown()),
   // image_generation
   background: nullStr,
   moderation: nullStr,
@@ -206,9 +206,9 @@ export const Tool = obj({
   size: nullStr,
   partialImages: nullNum,
   inputFidelity: nullStr,
-  inputImageMask: z.unknown().optional(),
+  inputImageMask: z.optional(z.unknown()),
   // web_search
-  userLocation: UserLocation.nullable().optional(),
+  userLocation: z.optional(z.nullable(UserLocation)),
   searchContextSize: nullStr,
   // computer_use
   displayWidth: nullNum,
@@ -231,7 +231,7 @@ export const TextFormat = obj({
   type: z.string(),
   name: optStr,
   /** The JSON schema (user data, kept as sent). */
-  schema: userData.optional(),
+  schema: z.optional(userData),
   description: nullStr,
   strict: nullBool,
 });
@@ -251,7 +251,7 @@ export type TextFormat = z.infer<typeof TextFormat>;
  * ```
  */
 export const TextConfig = obj({
-  format: TextFormat.nullable().optional(),
+  format: z.optional(z.nullable(TextFormat)),
   /** `low` | `medium` | `high`. */
   verbosity: nullStr,
 });
@@ -299,7 +299,7 @@ export type ReasoningConfig = z.infer<typeof ReasoningConfig>;
 export const PromptReference = obj({
   id: z.string(),
   version: nullStr,
-  variables: userData.nullable().optional(),
+  variables: z.optional(z.nullable(userData)),
 });
 export type PromptReference = z.infer<typeof PromptReference>;
 
@@ -344,7 +344,7 @@ export const ResponseObject = obj({
   /** `response`. */
   object: optStr,
   /** Unix seconds. */
-  createdAt: z.number().optional(),
+  createdAt: z.optional(z.number()),
   completedAt: nullNum,
   /** `queued` | `in_progress` | `completed` | `failed` | `incomplete` | `cancelled`. */
   status: optStr,
@@ -352,25 +352,22 @@ export const ResponseObject = obj({
   output: z.array(OutputItem),
   /** Not a wire field in OpenAI (its SDK computes it); OpenRouter may send it. */
   outputText: optStr,
-  error: ResponseErrorPayload.nullable().optional(),
-  incompleteDetails: IncompleteDetails.nullable().optional(),
-  usage: Usage.nullable().optional(),
+  error: z.optional(z.nullable(ResponseErrorPayload)),
+  incompleteDetails: z.optional(z.nullable(IncompleteDetails)),
+  usage: z.optional(z.nullable(Usage)),
   /** A string, or input items as sent. */
-  instructions: z
-    .union([z.string(), z.array(z.unknown())])
-    .nullable()
-    .optional(),
-  metadata: userData.nullable().optional(),
-  tools: z.array(Tool).optional(),
+  instructions: z.optional(z.nullable(z.union([z.string(), z.array(z.unknown())]))),
+  metadata: z.optional(z.nullable(userData)),
+  tools: z.optional(z.array(Tool)),
   /** `auto` | `none` | `required`, or an object naming a tool. */
-  toolChoice: z.unknown().optional(),
+  toolChoice: z.optional(z.unknown()),
   parallelToolCalls: nullBool,
   temperature: nullNum,
   topP: nullNum,
   topLogprobs: nullNum,
   previousResponseId: nullStr,
-  reasoning: ReasoningConfig.nullable().optional(),
-  text: TextConfig.nullable().optional(),
+  reasoning: z.optional(z.nullable(ReasoningConfig)),
+  text: z.optional(z.nullable(TextConfig)),
   /** `auto` | `disabled`. */
   truncation: nullStr,
   maxOutputTokens: nullNum,
@@ -378,14 +375,14 @@ export const ResponseObject = obj({
   background: nullBool,
   serviceTier: nullStr,
   store: nullBool,
-  prompt: PromptReference.nullable().optional(),
+  prompt: z.optional(z.nullable(PromptReference)),
   promptCacheKey: nullStr,
   promptCacheRetention: nullStr,
-  promptCacheOptions: z.unknown().optional(),
+  promptCacheOptions: z.optional(z.unknown()),
   safetyIdentifier: nullStr,
   user: nullStr,
-  conversation: ConversationReference.nullable().optional(),
-  moderation: z.unknown().optional(),
+  conversation: z.optional(z.nullable(ConversationReference)),
+  moderation: z.optional(z.unknown()),
   /** OpenRouter. */
   frequencyPenalty: nullNum,
   /** OpenRouter. */
@@ -393,6 +390,6 @@ export const ResponseObject = obj({
   /** OpenRouter: `context_length_exceeded`, `rate_limit_exceeded`, `provider_overloaded`, ... */
   errorType: nullStr,
   /** OpenRouter: routing details (attempts, endpoints, region, ...), kept as sent. */
-  openrouterMetadata: userData.nullable().optional(),
+  openrouterMetadata: z.optional(z.nullable(userData)),
 });
 export type ResponseObject = z.infer<typeof ResponseObject>;

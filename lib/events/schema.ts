@@ -1,5 +1,5 @@
 /**
- * Building blocks for the event schemas.
+ * Building blocks for the event schemas, on `zod/mini`.
  *
  * Every object the wire carries is described once, in camelCase, with {@link obj}. At parse time
  * `obj` renames the keys it knows (`sequence_number` or `sequenceNumber` → `sequenceNumber`) and
@@ -13,9 +13,21 @@
  *   sends is lost. They are not part of the TypeScript type: read them with a cast, and expect them
  *   to be renamed to camelCase once the schema learns them.
  *
+ * Stream events are declared in tables ({@link defineEvents}): one entry per wire `type`, from
+ * which the lookup table, the unions and the fast decoder's plans are all derived.
+ *
  * @internal
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import * as f from './fields';
+
+/**
+ * zod's English messages (`Invalid input: expected string, received number`), passed to each parse
+ * rather than set globally: zod/mini has no locale of its own, and an app's own schemas keep theirs.
+ * @internal
+ */
+export const messages: z.core.$ZodErrorMap = en().localeError;
 
 const snakeCache = new Map<string, string>();
 
@@ -29,8 +41,17 @@ export function toSnake(key: string): string {
   return snake;
 }
 
+/** The fields of an {@link obj}: a schema per camelCase key. */
+export type Shape = z.core.$ZodShape;
+
 /** The TypeScript type of an {@link obj} shape: optional keys stay optional. */
-export type Shaped<S extends z.ZodRawShape> = z.output<z.ZodObject<S>>;
+export type Shaped<S extends z.core.$ZodLooseShape> = z.core.$InferObjectOutput<
+  S,
+  Record<never, never>
+>;
+
+/** A schema whose output is `T` (what every schema here is typed as). */
+export type Schema<T> = z.ZodMiniType<T>;
 
 /**
  * A renaming table from every accepted spelling of a known key to its camelCase name.
@@ -70,40 +91,106 @@ export function renameKeys(input: unknown, table: Map<string, string>): unknown 
   return out;
 }
 
+/** `prepare` then `schema`: zod/mini's spelling of `preprocess`. @internal */
+export function preprocess<T>(prepare: (input: unknown) => unknown, schema: Schema<T>): Schema<T> {
+  return z.pipe(z.transform(prepare), schema) as unknown as Schema<T>;
+}
+
 /**
  * A wire object described by its camelCase `shape`: known keys are renamed, unknown keys kept.
  * @internal
  */
-export function obj<S extends z.ZodRawShape>(shape: S): z.ZodType<Shaped<S>> {
+export function obj<S extends Shape>(shape: S): Schema<Shaped<S>> {
   const table = keyTable(Object.keys(shape));
-  return z.preprocess(
-    (input) => renameKeys(input, table),
-    z.looseObject(shape),
-  ) as unknown as z.ZodType<Shaped<S>>;
+  return preprocess((input) => renameKeys(input, table), z.looseObject(shape)) as Schema<Shaped<S>>;
 }
 
 /** The fields every stream event has. */
-export const eventBase = { sequenceNumber: z.number() };
-
-/**
- * A stream event schema: `type` is the wire literal, `sequenceNumber` is required.
- * @internal
- */
-export function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
-  return obj({ type: z.literal(type), ...eventBase, ...shape });
-}
+export const eventBase = { sequenceNumber: f.number() };
 
 /** Fields of events that target one output item (`output_index` + `item_id`). */
-export const itemScoped = { outputIndex: z.number(), itemId: z.string() };
+export const itemScoped = { outputIndex: f.number(), itemId: f.string() };
 
 /** Fields of events that target one content part of an output item. */
-export const partScoped = { ...itemScoped, contentIndex: z.number() };
+export const partScoped = { ...itemScoped, contentIndex: f.number() };
 
 /** Random padding OpenAI adds to delta events (`stream_options.include_obfuscation`). */
-export const obfuscation = { obfuscation: z.string().optional() };
+export const obfuscation = { obfuscation: f.optional(f.string()) };
 
 /** A map of user data: keys are kept exactly as sent. */
 export const userData = z.record(z.string(), z.unknown());
+
+// Event tables -----------------------------------------------------------------------------------
+
+/**
+ * A table entry whose input is reshaped by `prepare` before its fields are read (the `error`
+ * event, which servers send flat or nested). Made with {@link prepared}.
+ * @internal
+ */
+export class Prepared<S extends Shape> {
+  constructor(
+    readonly prepare: (input: unknown) => unknown,
+    readonly shape: S,
+  ) {}
+}
+
+/** A table entry with a `prepare` step: see {@link Prepared}. @internal */
+export function prepared<S extends Shape>(prepare: (input: unknown) => unknown, shape: S) {
+  return new Prepared(prepare, shape);
+}
+
+/** What a table entry may be: the event's fields after `type` and `sequenceNumber`. */
+type Entry = Shape | Prepared<Shape>;
+type EntryShape<E> = E extends Prepared<infer S> ? S : E;
+
+/** The full field list of the event `K` declared as `S`: `type`, `sequenceNumber`, then `S`. */
+type EventFields<K extends string, S> = { type: z.ZodMiniLiteral<K> } & Omit<
+  typeof eventBase,
+  keyof S
+> &
+  S;
+
+/** The schema of the event `K` declared as `S`. */
+export type EventSchema<K extends string, S> = Schema<Shaped<EventFields<K, S>>>;
+
+/** The schemas of an event table, by wire `type`. */
+export type EventTable<T> = { readonly [K in keyof T & string]: EventSchema<K, EntryShape<T[K]>> };
+
+/** The event type `K` of a table made with {@link defineEvents}. */
+export type EventOf<T, K extends keyof T> = z.output<T[K]>;
+
+// The full field list of each event schema, in order: the fast decoder reads its plans from here.
+const eventFields = new WeakMap<object, Shape>();
+
+/**
+ * The fields of an event schema made by {@link defineEvents}, `type` first; `undefined` for any
+ * other schema (and for an entry with a `prepare` step, which the fast decoder leaves to zod).
+ * @internal
+ */
+export function fieldsOf(schema: object): Shape | undefined {
+  return eventFields.get(schema);
+}
+
+/**
+ * Declares stream events: one entry per wire `type`, giving the fields after `type` and
+ * `sequenceNumber` (an entry may redeclare `sequenceNumber`). Each entry becomes a schema of the
+ * event with its literal `type`, in camelCase, renaming wire keys and keeping unknown ones.
+ * @internal
+ */
+export function defineEvents<const T extends Record<string, Entry>>(table: T): EventTable<T> {
+  const out: Record<string, object> = {};
+  for (const type of Object.keys(table)) {
+    const entry = table[type];
+    const isPrepared = entry instanceof Prepared;
+    const fields = { type: f.literal(type), ...eventBase, ...(isPrepared ? entry.shape : entry) };
+    const schema = isPrepared ? preprocess(entry.prepare, obj(fields)) : obj(fields);
+    if (!isPrepared) eventFields.set(schema, fields);
+    out[type] = schema;
+  }
+  return out as EventTable<T>;
+}
+
+// Open unions -------------------------------------------------------------------------------------
 
 /**
  * What an open union turns a value with an unrecognised `type` into: the original type string
@@ -120,36 +207,39 @@ export type UnknownVariant<K extends string> = { type: 'unknown'; raw: Record<st
  * it is for events: never silently turned into something else.
  * @internal
  */
-export function openUnion<V extends Record<string, z.ZodType>, K extends string>(
+export function openUnion<V extends Record<string, z.ZodMiniType>, K extends string>(
   variants: V,
   typeKey: K,
-): z.ZodType<z.output<V[keyof V]> | UnknownVariant<K>> {
-  const byType = new Map<string, z.ZodType>(Object.entries(variants));
-  return z.unknown().transform((value, ctx) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      ctx.issues.push({ code: 'custom', message: 'Expected an object', input: value });
+): Schema<z.output<V[keyof V]> | UnknownVariant<K>> {
+  const byType = new Map<string, z.ZodMiniType>(Object.entries(variants));
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, ctx) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        ctx.issues.push({ code: 'custom', message: 'Expected an object', input: value });
+        return z.NEVER;
+      }
+      const raw = value as Record<string, unknown>;
+      const type = raw.type;
+      if (typeof type !== 'string') {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'Expected a string `type`',
+          input: value,
+          path: ['type'],
+        });
+        return z.NEVER;
+      }
+      const schema = byType.get(type);
+      if (schema === undefined) {
+        const unknown: Record<string, unknown> = { type: 'unknown', [typeKey]: type, raw };
+        if (typeof raw.id === 'string') unknown.id = raw.id;
+        return unknown as UnknownVariant<K>;
+      }
+      const result = z.safeParse(schema, value, { error: messages });
+      if (result.success) return result.data as z.output<V[keyof V]>;
+      for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: value } as never);
       return z.NEVER;
-    }
-    const raw = value as Record<string, unknown>;
-    const type = raw.type;
-    if (typeof type !== 'string') {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'Expected a string `type`',
-        input: value,
-        path: ['type'],
-      });
-      return z.NEVER;
-    }
-    const schema = byType.get(type);
-    if (schema === undefined) {
-      const unknown: Record<string, unknown> = { type: 'unknown', [typeKey]: type, raw };
-      if (typeof raw.id === 'string') unknown.id = raw.id;
-      return unknown as UnknownVariant<K>;
-    }
-    const result = schema.safeParse(value);
-    if (result.success) return result.data as z.output<V[keyof V]>;
-    for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: value } as never);
-    return z.NEVER;
-  }) as unknown as z.ZodType<z.output<V[keyof V]> | UnknownVariant<K>>;
+    }),
+  ) as unknown as Schema<z.output<V[keyof V]> | UnknownVariant<K>>;
 }

@@ -1,9 +1,30 @@
 /**
  * Output text events: deltas, the final text, and annotations.
  */
-import * as z from 'zod';
 import { Annotation, StreamLogprob } from './parts';
-import { event, obfuscation, partScoped } from './schema';
+import { defineEvents, type EventOf, obfuscation, partScoped } from './schema';
+import * as f from './fields';
+
+/** The text events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const textEvents = defineEvents({
+  'response.output_text.delta': {
+    ...partScoped,
+    delta: f.string(),
+    logprobs: f.optional(f.array(StreamLogprob)),
+    ...obfuscation,
+  },
+  'response.output_text.done': {
+    ...partScoped,
+    text: f.string(),
+    logprobs: f.optional(f.array(StreamLogprob)),
+  },
+  'response.output_text.annotation.added': {
+    ...partScoped,
+    annotationIndex: f.number(),
+    annotation: f.nullable(Annotation),
+  },
+});
+export default textEvents;
 
 /**
  * `response.output_text.delta`: a fragment of an `output_text` part. `logprobs` is required by
@@ -18,13 +39,7 @@ import { event, obfuscation, partScoped } from './schema';
  *   .subscribe((e: OutputTextDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const OutputTextDeltaEvent = event('response.output_text.delta', {
-  ...partScoped,
-  delta: z.string(),
-  logprobs: z.array(StreamLogprob).optional(),
-  ...obfuscation,
-});
-export type OutputTextDeltaEvent = z.infer<typeof OutputTextDeltaEvent>;
+export type OutputTextDeltaEvent = EventOf<typeof textEvents, 'response.output_text.delta'>;
 
 /**
  * `response.output_text.done`: the final text of an `output_text` part.
@@ -38,12 +53,7 @@ export type OutputTextDeltaEvent = z.infer<typeof OutputTextDeltaEvent>;
  *   .subscribe((e: OutputTextDoneEvent) => console.log(e.text));
  * ```
  */
-export const OutputTextDoneEvent = event('response.output_text.done', {
-  ...partScoped,
-  text: z.string(),
-  logprobs: z.array(StreamLogprob).optional(),
-});
-export type OutputTextDoneEvent = z.infer<typeof OutputTextDoneEvent>;
+export type OutputTextDoneEvent = EventOf<typeof textEvents, 'response.output_text.done'>;
 
 /**
  * `response.output_text.annotation.added`: an annotation at `annotation_index` (nullable in openai-node).
@@ -57,9 +67,7 @@ export type OutputTextDoneEvent = z.infer<typeof OutputTextDoneEvent>;
  *   .subscribe((e: OutputTextAnnotationAddedEvent) => console.log(e.annotation?.type));
  * ```
  */
-export const OutputTextAnnotationAddedEvent = event('response.output_text.annotation.added', {
-  ...partScoped,
-  annotationIndex: z.number(),
-  annotation: Annotation.nullable(),
-});
-export type OutputTextAnnotationAddedEvent = z.infer<typeof OutputTextAnnotationAddedEvent>;
+export type OutputTextAnnotationAddedEvent = EventOf<
+  typeof textEvents,
+  'response.output_text.annotation.added'
+>;

@@ -1,11 +1,10 @@
 /**
  * Built-in tool events: web search, file search, code interpreter, MCP, shell and apply-patch.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ShellCallOutputContent } from './items';
-import { event, itemScoped, obfuscation, obj } from './schema';
-
-// Web search ----------------------------------------------------------------------------------
+import { defineEvents, type EventOf, itemScoped, obfuscation, obj } from './schema';
+import * as f from './fields';
 
 /**
  * `response.web_search_call.in_progress`: the `web_search_call` item is in progress.
@@ -19,11 +18,10 @@ import { event, itemScoped, obfuscation, obj } from './schema';
  *   .subscribe((e: WebSearchCallInProgressEvent) => console.log(e.itemId));
  * ```
  */
-export const WebSearchCallInProgressEvent = event(
-  'response.web_search_call.in_progress',
-  itemScoped,
-);
-export type WebSearchCallInProgressEvent = z.infer<typeof WebSearchCallInProgressEvent>;
+export type WebSearchCallInProgressEvent = EventOf<
+  typeof toolsEvents,
+  'response.web_search_call.in_progress'
+>;
 
 /**
  * `response.web_search_call.searching`: the web search is running.
@@ -37,8 +35,10 @@ export type WebSearchCallInProgressEvent = z.infer<typeof WebSearchCallInProgres
  *   .subscribe((e: WebSearchCallSearchingEvent) => console.log(e.itemId));
  * ```
  */
-export const WebSearchCallSearchingEvent = event('response.web_search_call.searching', itemScoped);
-export type WebSearchCallSearchingEvent = z.infer<typeof WebSearchCallSearchingEvent>;
+export type WebSearchCallSearchingEvent = EventOf<
+  typeof toolsEvents,
+  'response.web_search_call.searching'
+>;
 
 /**
  * `response.web_search_call.completed`: the web search is done (its action arrives in `output_item.done`).
@@ -52,10 +52,10 @@ export type WebSearchCallSearchingEvent = z.infer<typeof WebSearchCallSearchingE
  *   .subscribe((e: WebSearchCallCompletedEvent) => console.log(e.itemId));
  * ```
  */
-export const WebSearchCallCompletedEvent = event('response.web_search_call.completed', itemScoped);
-export type WebSearchCallCompletedEvent = z.infer<typeof WebSearchCallCompletedEvent>;
-
-// File search (OpenAI only) -------------------------------------------------------------------
+export type WebSearchCallCompletedEvent = EventOf<
+  typeof toolsEvents,
+  'response.web_search_call.completed'
+>;
 
 /**
  * `response.file_search_call.in_progress`: the `file_search_call` item is in progress.
@@ -69,11 +69,10 @@ export type WebSearchCallCompletedEvent = z.infer<typeof WebSearchCallCompletedE
  *   .subscribe((e: FileSearchCallInProgressEvent) => console.log(e.itemId));
  * ```
  */
-export const FileSearchCallInProgressEvent = event(
-  'response.file_search_call.in_progress',
-  itemScoped,
-);
-export type FileSearchCallInProgressEvent = z.infer<typeof FileSearchCallInProgressEvent>;
+export type FileSearchCallInProgressEvent = EventOf<
+  typeof toolsEvents,
+  'response.file_search_call.in_progress'
+>;
 
 /**
  * `response.file_search_call.searching`: the file search is running.
@@ -87,11 +86,10 @@ export type FileSearchCallInProgressEvent = z.infer<typeof FileSearchCallInProgr
  *   .subscribe((e: FileSearchCallSearchingEvent) => console.log(e.itemId));
  * ```
  */
-export const FileSearchCallSearchingEvent = event(
-  'response.file_search_call.searching',
-  itemScoped,
-);
-export type FileSearchCallSearchingEvent = z.infer<typeof FileSearchCallSearchingEvent>;
+export type FileSearchCallSearchingEvent = EventOf<
+  typeof toolsEvents,
+  'response.file_search_call.searching'
+>;
 
 /**
  * `response.file_search_call.completed`: the file search is done.
@@ -105,13 +103,10 @@ export type FileSearchCallSearchingEvent = z.infer<typeof FileSearchCallSearchin
  *   .subscribe((e: FileSearchCallCompletedEvent) => console.log(e.itemId));
  * ```
  */
-export const FileSearchCallCompletedEvent = event(
-  'response.file_search_call.completed',
-  itemScoped,
-);
-export type FileSearchCallCompletedEvent = z.infer<typeof FileSearchCallCompletedEvent>;
-
-// Code interpreter ----------------------------------------------------------------------------
+export type FileSearchCallCompletedEvent = EventOf<
+  typeof toolsEvents,
+  'response.file_search_call.completed'
+>;
 
 /**
  * `response.code_interpreter_call.in_progress`: the `code_interpreter_call` item is in progress.
@@ -125,11 +120,10 @@ export type FileSearchCallCompletedEvent = z.infer<typeof FileSearchCallComplete
  *   .subscribe((e: CodeInterpreterCallInProgressEvent) => console.log(e.itemId));
  * ```
  */
-export const CodeInterpreterCallInProgressEvent = event(
-  'response.code_interpreter_call.in_progress',
-  itemScoped,
-);
-export type CodeInterpreterCallInProgressEvent = z.infer<typeof CodeInterpreterCallInProgressEvent>;
+export type CodeInterpreterCallInProgressEvent = EventOf<
+  typeof toolsEvents,
+  'response.code_interpreter_call.in_progress'
+>;
 
 /**
  * `response.code_interpreter_call.interpreting`: the code is running.
@@ -143,12 +137,9 @@ export type CodeInterpreterCallInProgressEvent = z.infer<typeof CodeInterpreterC
  *   .subscribe((e: CodeInterpreterCallInterpretingEvent) => console.log(e.itemId));
  * ```
  */
-export const CodeInterpreterCallInterpretingEvent = event(
-  'response.code_interpreter_call.interpreting',
-  itemScoped,
-);
-export type CodeInterpreterCallInterpretingEvent = z.infer<
-  typeof CodeInterpreterCallInterpretingEvent
+export type CodeInterpreterCallInterpretingEvent = EventOf<
+  typeof toolsEvents,
+  'response.code_interpreter_call.interpreting'
 >;
 
 /**
@@ -163,11 +154,10 @@ export type CodeInterpreterCallInterpretingEvent = z.infer<
  *   .subscribe((e: CodeInterpreterCallCompletedEvent) => console.log(e.itemId));
  * ```
  */
-export const CodeInterpreterCallCompletedEvent = event(
-  'response.code_interpreter_call.completed',
-  itemScoped,
-);
-export type CodeInterpreterCallCompletedEvent = z.infer<typeof CodeInterpreterCallCompletedEvent>;
+export type CodeInterpreterCallCompletedEvent = EventOf<
+  typeof toolsEvents,
+  'response.code_interpreter_call.completed'
+>;
 
 /**
  * `response.code_interpreter_call_code.delta`: a fragment of the code.
@@ -181,15 +171,10 @@ export type CodeInterpreterCallCompletedEvent = z.infer<typeof CodeInterpreterCa
  *   .subscribe((e: CodeInterpreterCallCodeDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const CodeInterpreterCallCodeDeltaEvent = event(
-  'response.code_interpreter_call_code.delta',
-  {
-    ...itemScoped,
-    delta: z.string(),
-    ...obfuscation,
-  },
-);
-export type CodeInterpreterCallCodeDeltaEvent = z.infer<typeof CodeInterpreterCallCodeDeltaEvent>;
+export type CodeInterpreterCallCodeDeltaEvent = EventOf<
+  typeof toolsEvents,
+  'response.code_interpreter_call_code.delta'
+>;
 
 /**
  * `response.code_interpreter_call_code.done`: the final code.
@@ -203,13 +188,10 @@ export type CodeInterpreterCallCodeDeltaEvent = z.infer<typeof CodeInterpreterCa
  *   .subscribe((e: CodeInterpreterCallCodeDoneEvent) => console.log(e.code));
  * ```
  */
-export const CodeInterpreterCallCodeDoneEvent = event('response.code_interpreter_call_code.done', {
-  ...itemScoped,
-  code: z.string(),
-});
-export type CodeInterpreterCallCodeDoneEvent = z.infer<typeof CodeInterpreterCallCodeDoneEvent>;
-
-// MCP (OpenAI only) ---------------------------------------------------------------------------
+export type CodeInterpreterCallCodeDoneEvent = EventOf<
+  typeof toolsEvents,
+  'response.code_interpreter_call_code.done'
+>;
 
 /**
  * `response.mcp_call.in_progress`: the `mcp_call` item is in progress.
@@ -223,8 +205,7 @@ export type CodeInterpreterCallCodeDoneEvent = z.infer<typeof CodeInterpreterCal
  *   .subscribe((e: McpCallInProgressEvent) => console.log(e.itemId));
  * ```
  */
-export const McpCallInProgressEvent = event('response.mcp_call.in_progress', itemScoped);
-export type McpCallInProgressEvent = z.infer<typeof McpCallInProgressEvent>;
+export type McpCallInProgressEvent = EventOf<typeof toolsEvents, 'response.mcp_call.in_progress'>;
 
 /**
  * `response.mcp_call.completed`: the MCP call succeeded.
@@ -238,8 +219,7 @@ export type McpCallInProgressEvent = z.infer<typeof McpCallInProgressEvent>;
  *   .subscribe((e: McpCallCompletedEvent) => console.log(e.itemId));
  * ```
  */
-export const McpCallCompletedEvent = event('response.mcp_call.completed', itemScoped);
-export type McpCallCompletedEvent = z.infer<typeof McpCallCompletedEvent>;
+export type McpCallCompletedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.completed'>;
 
 /**
  * `response.mcp_call.failed`: the MCP call failed.
@@ -253,8 +233,7 @@ export type McpCallCompletedEvent = z.infer<typeof McpCallCompletedEvent>;
  *   .subscribe((e: McpCallFailedEvent) => console.log(e.itemId));
  * ```
  */
-export const McpCallFailedEvent = event('response.mcp_call.failed', itemScoped);
-export type McpCallFailedEvent = z.infer<typeof McpCallFailedEvent>;
+export type McpCallFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.failed'>;
 
 /**
  * `response.mcp_call_arguments.delta`: a fragment of an `mcp_call` item's JSON `arguments`.
@@ -268,12 +247,10 @@ export type McpCallFailedEvent = z.infer<typeof McpCallFailedEvent>;
  *   .subscribe((e: McpCallArgumentsDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const McpCallArgumentsDeltaEvent = event('response.mcp_call_arguments.delta', {
-  ...itemScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type McpCallArgumentsDeltaEvent = z.infer<typeof McpCallArgumentsDeltaEvent>;
+export type McpCallArgumentsDeltaEvent = EventOf<
+  typeof toolsEvents,
+  'response.mcp_call_arguments.delta'
+>;
 
 /**
  * `response.mcp_call_arguments.done`: the final JSON `arguments` of an `mcp_call` item.
@@ -287,11 +264,10 @@ export type McpCallArgumentsDeltaEvent = z.infer<typeof McpCallArgumentsDeltaEve
  *   .subscribe((e: McpCallArgumentsDoneEvent) => console.log(e.arguments));
  * ```
  */
-export const McpCallArgumentsDoneEvent = event('response.mcp_call_arguments.done', {
-  ...itemScoped,
-  arguments: z.string(),
-});
-export type McpCallArgumentsDoneEvent = z.infer<typeof McpCallArgumentsDoneEvent>;
+export type McpCallArgumentsDoneEvent = EventOf<
+  typeof toolsEvents,
+  'response.mcp_call_arguments.done'
+>;
 
 /**
  * `response.mcp_list_tools.in_progress`: listing an MCP server's tools.
@@ -305,8 +281,10 @@ export type McpCallArgumentsDoneEvent = z.infer<typeof McpCallArgumentsDoneEvent
  *   .subscribe((e: McpListToolsInProgressEvent) => console.log(e.itemId));
  * ```
  */
-export const McpListToolsInProgressEvent = event('response.mcp_list_tools.in_progress', itemScoped);
-export type McpListToolsInProgressEvent = z.infer<typeof McpListToolsInProgressEvent>;
+export type McpListToolsInProgressEvent = EventOf<
+  typeof toolsEvents,
+  'response.mcp_list_tools.in_progress'
+>;
 
 /**
  * `response.mcp_list_tools.completed`: the tools are listed (they arrive in `output_item.done`).
@@ -320,8 +298,10 @@ export type McpListToolsInProgressEvent = z.infer<typeof McpListToolsInProgressE
  *   .subscribe((e: McpListToolsCompletedEvent) => console.log(e.itemId));
  * ```
  */
-export const McpListToolsCompletedEvent = event('response.mcp_list_tools.completed', itemScoped);
-export type McpListToolsCompletedEvent = z.infer<typeof McpListToolsCompletedEvent>;
+export type McpListToolsCompletedEvent = EventOf<
+  typeof toolsEvents,
+  'response.mcp_list_tools.completed'
+>;
 
 /**
  * `response.mcp_list_tools.failed`: listing the tools failed.
@@ -335,13 +315,7 @@ export type McpListToolsCompletedEvent = z.infer<typeof McpListToolsCompletedEve
  *   .subscribe((e: McpListToolsFailedEvent) => console.log(e.itemId));
  * ```
  */
-export const McpListToolsFailedEvent = event('response.mcp_list_tools.failed', itemScoped);
-export type McpListToolsFailedEvent = z.infer<typeof McpListToolsFailedEvent>;
-
-// Shell (OpenAI only) -------------------------------------------------------------------------
-
-/** Routing of `shell_call_command.*` events: by output and command index, with no `item_id`. */
-const commandScoped = { outputIndex: z.number(), commandIndex: z.number() };
+export type McpListToolsFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_list_tools.failed'>;
 
 /**
  * `response.shell_call_command.added`: a command slot added to a `shell_call` (no `item_id`).
@@ -355,11 +329,10 @@ const commandScoped = { outputIndex: z.number(), commandIndex: z.number() };
  *   .subscribe((e: ShellCallCommandAddedEvent) => console.log(e.command));
  * ```
  */
-export const ShellCallCommandAddedEvent = event('response.shell_call_command.added', {
-  ...commandScoped,
-  command: z.string(),
-});
-export type ShellCallCommandAddedEvent = z.infer<typeof ShellCallCommandAddedEvent>;
+export type ShellCallCommandAddedEvent = EventOf<
+  typeof toolsEvents,
+  'response.shell_call_command.added'
+>;
 
 /**
  * `response.shell_call_command.delta`: a fragment of a shell command (no `item_id`).
@@ -373,12 +346,10 @@ export type ShellCallCommandAddedEvent = z.infer<typeof ShellCallCommandAddedEve
  *   .subscribe((e: ShellCallCommandDeltaEvent) => console.log(e.delta));
  * ```
  */
-export const ShellCallCommandDeltaEvent = event('response.shell_call_command.delta', {
-  ...commandScoped,
-  delta: z.string(),
-  ...obfuscation,
-});
-export type ShellCallCommandDeltaEvent = z.infer<typeof ShellCallCommandDeltaEvent>;
+export type ShellCallCommandDeltaEvent = EventOf<
+  typeof toolsEvents,
+  'response.shell_call_command.delta'
+>;
 
 /**
  * `response.shell_call_command.done`: the final text of a shell command (no `item_id`).
@@ -392,11 +363,83 @@ export type ShellCallCommandDeltaEvent = z.infer<typeof ShellCallCommandDeltaEve
  *   .subscribe((e: ShellCallCommandDoneEvent) => console.log(e.command));
  * ```
  */
-export const ShellCallCommandDoneEvent = event('response.shell_call_command.done', {
-  ...commandScoped,
-  command: z.string(),
-});
-export type ShellCallCommandDoneEvent = z.infer<typeof ShellCallCommandDoneEvent>;
+export type ShellCallCommandDoneEvent = EventOf<
+  typeof toolsEvents,
+  'response.shell_call_command.done'
+>;
+
+/**
+ * `response.shell_call_output_content.delta`: output of a command of a `shell_call_output` item (`delta` is an object).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ShellCallOutputContentDeltaEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.shell_call_output_content.delta'))
+ *   .subscribe((e: ShellCallOutputContentDeltaEvent) => console.log(e.delta.stdout));
+ * ```
+ */
+export type ShellCallOutputContentDeltaEvent = EventOf<
+  typeof toolsEvents,
+  'response.shell_call_output_content.delta'
+>;
+
+/**
+ * `response.shell_call_output_content.done`: the final output of a command (`stdout`, `stderr`, `outcome`).
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ShellCallOutputContentDoneEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.shell_call_output_content.done'))
+ *   .subscribe((e: ShellCallOutputContentDoneEvent) => console.log(e.output));
+ * ```
+ */
+export type ShellCallOutputContentDoneEvent = EventOf<
+  typeof toolsEvents,
+  'response.shell_call_output_content.done'
+>;
+
+/**
+ * `response.apply_patch_call_operation_diff.delta`: a fragment of an `apply_patch_call`'s `operation.diff`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDeltaEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.apply_patch_call_operation_diff.delta'))
+ *   .subscribe((e: ApplyPatchCallOperationDiffDeltaEvent) => console.log(e.delta));
+ * ```
+ */
+export type ApplyPatchCallOperationDiffDeltaEvent = EventOf<
+  typeof toolsEvents,
+  'response.apply_patch_call_operation_diff.delta'
+>;
+
+/**
+ * `response.apply_patch_call_operation_diff.done`: the final `operation.diff`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDoneEvent } from 'rxjs-openresponses';
+ *
+ * fromSSE(res)
+ *   .pipe(ofType('response.apply_patch_call_operation_diff.done'))
+ *   .subscribe((e: ApplyPatchCallOperationDiffDoneEvent) => console.log(e.diff));
+ * ```
+ */
+export type ApplyPatchCallOperationDiffDoneEvent = EventOf<
+  typeof toolsEvents,
+  'response.apply_patch_call_operation_diff.done'
+>;
+
+// Shell (OpenAI only) -------------------------------------------------------------------------
+
+/** Routing of `shell_call_command.*` events: by output and command index, with no `item_id`. */
+const commandScoped = { outputIndex: f.number(), commandIndex: f.number() };
 
 /**
  * A fragment of a shell command's output: `stdout` and/or `stderr`.
@@ -412,88 +455,75 @@ export type ShellCallCommandDoneEvent = z.infer<typeof ShellCallCommandDoneEvent
  * ```
  */
 export const ShellOutputDelta = obj({
-  stdout: z.string().optional(),
-  stderr: z.string().optional(),
+  stdout: z.optional(z.string()),
+  stderr: z.optional(z.string()),
 });
 export type ShellOutputDelta = z.infer<typeof ShellOutputDelta>;
 
-/**
- * `response.shell_call_output_content.delta`: output of a command of a `shell_call_output` item (`delta` is an object).
- *
- * @example
- * ```ts
- * import { fromSSE, ofType, type ShellCallOutputContentDeltaEvent } from 'rxjs-openresponses';
- *
- * fromSSE(res)
- *   .pipe(ofType('response.shell_call_output_content.delta'))
- *   .subscribe((e: ShellCallOutputContentDeltaEvent) => console.log(e.delta.stdout));
- * ```
- */
-export const ShellCallOutputContentDeltaEvent = event('response.shell_call_output_content.delta', {
-  ...itemScoped,
-  commandIndex: z.number(),
-  delta: ShellOutputDelta,
-  ...obfuscation,
+/** The tools events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
+const toolsEvents = defineEvents({
+  'response.web_search_call.in_progress': itemScoped,
+  'response.web_search_call.searching': itemScoped,
+  'response.web_search_call.completed': itemScoped,
+  'response.file_search_call.in_progress': itemScoped,
+  'response.file_search_call.searching': itemScoped,
+  'response.file_search_call.completed': itemScoped,
+  'response.code_interpreter_call.in_progress': itemScoped,
+  'response.code_interpreter_call.interpreting': itemScoped,
+  'response.code_interpreter_call.completed': itemScoped,
+  'response.code_interpreter_call_code.delta': {
+    ...itemScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.code_interpreter_call_code.done': {
+    ...itemScoped,
+    code: f.string(),
+  },
+  'response.mcp_call.in_progress': itemScoped,
+  'response.mcp_call.completed': itemScoped,
+  'response.mcp_call.failed': itemScoped,
+  'response.mcp_call_arguments.delta': {
+    ...itemScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.mcp_call_arguments.done': {
+    ...itemScoped,
+    arguments: f.string(),
+  },
+  'response.mcp_list_tools.in_progress': itemScoped,
+  'response.mcp_list_tools.completed': itemScoped,
+  'response.mcp_list_tools.failed': itemScoped,
+  'response.shell_call_command.added': {
+    ...commandScoped,
+    command: f.string(),
+  },
+  'response.shell_call_command.delta': {
+    ...commandScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.shell_call_command.done': {
+    ...commandScoped,
+    command: f.string(),
+  },
+  'response.shell_call_output_content.delta': {
+    ...itemScoped,
+    commandIndex: f.number(),
+    delta: ShellOutputDelta,
+    ...obfuscation,
+  },
+  'response.shell_call_output_content.done': {
+    ...itemScoped,
+    commandIndex: f.number(),
+    output: f.array(ShellCallOutputContent),
+  },
+  'response.apply_patch_call_operation_diff.delta': {
+    ...itemScoped,
+    delta: f.string(),
+    ...obfuscation,
+  },
+  'response.apply_patch_call_operation_diff.done': { ...itemScoped, diff: f.string() },
 });
-export type ShellCallOutputContentDeltaEvent = z.infer<typeof ShellCallOutputContentDeltaEvent>;
-
-/**
- * `response.shell_call_output_content.done`: the final output of a command (`stdout`, `stderr`, `outcome`).
- *
- * @example
- * ```ts
- * import { fromSSE, ofType, type ShellCallOutputContentDoneEvent } from 'rxjs-openresponses';
- *
- * fromSSE(res)
- *   .pipe(ofType('response.shell_call_output_content.done'))
- *   .subscribe((e: ShellCallOutputContentDoneEvent) => console.log(e.output));
- * ```
- */
-export const ShellCallOutputContentDoneEvent = event('response.shell_call_output_content.done', {
-  ...itemScoped,
-  commandIndex: z.number(),
-  output: z.array(ShellCallOutputContent),
-});
-export type ShellCallOutputContentDoneEvent = z.infer<typeof ShellCallOutputContentDoneEvent>;
-
-// Apply patch ---------------------------------------------------------------------------------
-
-/**
- * `response.apply_patch_call_operation_diff.delta`: a fragment of an `apply_patch_call`'s `operation.diff`.
- *
- * @example
- * ```ts
- * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDeltaEvent } from 'rxjs-openresponses';
- *
- * fromSSE(res)
- *   .pipe(ofType('response.apply_patch_call_operation_diff.delta'))
- *   .subscribe((e: ApplyPatchCallOperationDiffDeltaEvent) => console.log(e.delta));
- * ```
- */
-export const ApplyPatchCallOperationDiffDeltaEvent = event(
-  'response.apply_patch_call_operation_diff.delta',
-  { ...itemScoped, delta: z.string(), ...obfuscation },
-);
-export type ApplyPatchCallOperationDiffDeltaEvent = z.infer<
-  typeof ApplyPatchCallOperationDiffDeltaEvent
->;
-
-/**
- * `response.apply_patch_call_operation_diff.done`: the final `operation.diff`.
- *
- * @example
- * ```ts
- * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDoneEvent } from 'rxjs-openresponses';
- *
- * fromSSE(res)
- *   .pipe(ofType('response.apply_patch_call_operation_diff.done'))
- *   .subscribe((e: ApplyPatchCallOperationDiffDoneEvent) => console.log(e.diff));
- * ```
- */
-export const ApplyPatchCallOperationDiffDoneEvent = event(
-  'response.apply_patch_call_operation_diff.done',
-  { ...itemScoped, diff: z.string() },
-);
-export type ApplyPatchCallOperationDiffDoneEvent = z.infer<
-  typeof ApplyPatchCallOperationDiffDoneEvent
->;
+export default toolsEvents;

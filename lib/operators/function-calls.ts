@@ -1,5 +1,5 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InvalidArgumentsError } from '../errors';
 import type { StreamEvent } from './internal/events';
 import {
@@ -40,7 +40,7 @@ export interface FunctionCall<P = unknown, N extends string = string> {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type ToolSchemas } from 'rxjs-openresponses';
- * import { z } from 'zod';
+ * import * as z from 'zod/mini';
  *
  * const tools = {
  *   get_weather: z.object({ city: z.string() }),

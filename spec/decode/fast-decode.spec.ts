@@ -6,12 +6,20 @@
  */
 import fc from 'fast-check';
 import { decodeEvent, rawSequenceNumber } from '../../lib/decode/decode-event';
-import { fastDecode, fastPlan, planOf, signatureOf } from '../../lib/decode/fast-decode';
+import {
+  DecodeState,
+  fastDecode,
+  fastPlan,
+  planOf,
+  signatureOf,
+} from '../../lib/decode/fast-decode';
 import { eventSchemas, type ResponseEventType } from '../../lib/events';
 import { toSnake } from '../../lib/events/schema';
 import { goodValue, sameValue } from '../support/event-values';
 
 const types = Object.keys(eventSchemas) as ResponseEventType[];
+/** What the decoder learns of a server's layout: one state, as for one subscription. */
+const state = new DecodeState();
 const planned = types.filter((type) => fastPlan(type) !== undefined);
 
 /** zod's answer, the reference. */
@@ -181,7 +189,7 @@ describe('fast path', () => {
     const plan = fastPlan(type)!;
     fc.assert(
       fc.property(rawEvent(type), (raw) => {
-        const fast = fastDecode(raw, plan);
+        const fast = fastDecode(raw, plan, state);
         const reference = zodDecode(type, raw);
         if (fast !== undefined) {
           expect(reference.success).toBe(true);
@@ -201,7 +209,7 @@ describe('fast path', () => {
         if (reference.success && !unusual) expect(fast).toBeDefined();
         // And through the decoder's entry point, which picks the schema by the event's own type.
         if (raw.type !== type) return;
-        const decoded = decodeEvent(raw);
+        const decoded = decodeEvent(raw, undefined, state);
         expect(decoded.kind).toBe(reference.success ? 'event' : 'invalid');
         if (decoded.kind === 'event') expect(sameValue(decoded.event, reference.data)).toBe(true);
       }),
@@ -213,7 +221,7 @@ describe('fast path', () => {
     const plan = fastPlan(type)!;
     fc.assert(
       fc.property(wireEvent(type, { fault: false }), (raw) => {
-        const fast = fastDecode(raw, plan);
+        const fast = fastDecode(raw, plan, state);
         const reference = zodDecode(type, raw);
         expect(reference.success).toBe(true);
         expect(fast).toBeDefined();
@@ -227,7 +235,7 @@ describe('fast path', () => {
     const plan = fastPlan(type)!;
     fc.assert(
       fc.property(wireEvent(type, { fault: true }), (raw) => {
-        const fast = fastDecode(raw, plan);
+        const fast = fastDecode(raw, plan, state);
         const reference = zodDecode(type, raw);
         const nonEmptyArray = Object.values(raw).some((v) => Array.isArray(v) && v.length > 0);
         if (reference.success && !nonEmptyArray) expect(fast).toBeDefined();
@@ -257,13 +265,13 @@ describe('fast path', () => {
       { ...base, obfuscation: 'abc', logprobs: [] },
       { ...base, logprobs: [], obfuscation: 'abc', brand_new: { x: 1 } },
     ]) {
-      const fast = fastDecode(raw, plan);
+      const fast = fastDecode(raw, plan, state);
       expect(fast).toBeDefined();
       expect(sameValue(fast, zodDecode('response.output_text.delta', raw).data)).toBe(true);
     }
     const withLogprobs = { ...base, logprobs: [{ token: 'a', logprob: -0.1, bytes: [97] }] };
-    expect(fastDecode(withLogprobs, plan)).toBeUndefined();
-    expect(decodeEvent(withLogprobs)).toEqual({
+    expect(fastDecode(withLogprobs, plan, state)).toBeUndefined();
+    expect(decodeEvent(withLogprobs, undefined, state)).toEqual({
       kind: 'event',
       event: zodDecode('response.output_text.delta', withLogprobs).data,
     });
@@ -291,8 +299,8 @@ describe('fast path', () => {
     const { delta: _delta, ...missing } = good;
     bad.push(missing);
     for (const raw of bad) {
-      expect(fastDecode(raw, plan)).toBeUndefined();
-      const decoded = decodeEvent(raw);
+      expect(fastDecode(raw, plan, state)).toBeUndefined();
+      const decoded = decodeEvent(raw, undefined, state);
       expect(decoded.kind).toBe('invalid');
     }
   });
@@ -302,7 +310,7 @@ describe('fast path', () => {
       '{"type":"response.refusal.delta","sequence_number":1,"item_id":"m","output_index":0,' +
         '"content_index":0,"delta":"no","__proto__":{"polluted":true}}',
     );
-    const decoded = decodeEvent(raw);
+    const decoded = decodeEvent(raw, undefined, state);
     expect(decoded.kind).toBe('event');
     if (decoded.kind !== 'event') return;
     expect(Object.getPrototypeOf(decoded.event)).toBe(Object.prototype);

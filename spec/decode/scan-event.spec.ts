@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { firstValueFrom, from, toArray } from 'rxjs';
 import { decodeEvent } from '../../lib/decode/decode-event';
-import { fastPlan } from '../../lib/decode/fast-decode';
+import { DecodeState, fastPlan } from '../../lib/decode/fast-decode';
 import { scanEvent } from '../../lib/decode/scan-event';
 import { eventSchemas, terminalEventTypes, type ResponseEventType } from '../../lib/events';
 import { isLifecycleEvent } from '../../lib/events/lifecycle';
@@ -18,6 +18,9 @@ import { fromSSE } from '../../lib/sources/from-sse';
 import { parseSSE } from '../../lib/sse/parse-sse';
 import { goodValue, sameValue } from '../support/event-values';
 import { fixtures } from '../support/fixtures';
+
+/** What the decoder learns of a server's layout: one state, as for one subscription. */
+const state = new DecodeState();
 
 const scanned = (Object.keys(eventSchemas) as ResponseEventType[]).filter(
   (type) => fastPlan(type)?.build !== undefined,
@@ -31,13 +34,13 @@ function reference(text: string): unknown {
   } catch {
     return 'invalid json';
   }
-  const decoded = decodeEvent(raw);
+  const decoded = decodeEvent(raw, undefined, state);
   return decoded.kind === 'event' ? decoded.event : decoded.kind;
 }
 
 /** The scanner either declines or agrees with `JSON.parse`. */
 function expectAgrees(text: string, ref: unknown = reference(text)): unknown {
-  const event = scanEvent(text);
+  const event = scanEvent(text, state);
   if (event !== undefined) {
     if (typeof ref === 'string') throw new Error(`scanned what JSON.parse calls ${ref}: ${text}`);
     expect(sameValue(event, ref)).toBe(true);
@@ -216,7 +219,7 @@ describe('scanEvent', () => {
       ['a number for a string', '5'],
       ['null for a string', 'null'],
     ])('declines %s', (_, delta) => {
-      expect(scanEvent(line(delta))).toBeUndefined();
+      expect(scanEvent(line(delta), state)).toBeUndefined();
     });
 
     it.each([
@@ -241,7 +244,7 @@ describe('scanEvent', () => {
       ['an escaped type', head.replace('output_text', 'output\\u005ftext') + '"a"}'],
       ['a truncated text', line('"a"').slice(0, -1)],
     ])('declines %s (JSON.parse decides)', (_, text) => {
-      expect(scanEvent(text)).toBeUndefined();
+      expect(scanEvent(text, state)).toBeUndefined();
     });
   });
 
@@ -255,7 +258,7 @@ describe('scanEvent', () => {
         .map((m) => m.data)
         .filter((data) => data !== '' && data !== '[DONE]')
         .map((data) => {
-          const decoded = decodeEvent(JSON.parse(data));
+          const decoded = decodeEvent(JSON.parse(data), undefined, state);
           return decoded.kind === 'event' || decoded.kind === 'unknown' ? decoded.event : decoded;
         });
       const events = await firstValueFrom(
@@ -268,7 +271,7 @@ describe('scanEvent', () => {
       for (const { data } of messages) {
         if (!data.includes('"response.output_text.delta"')) continue;
         deltas++;
-        if (scanEvent(data) !== undefined) scannedDeltas++;
+        if (scanEvent(data, state) !== undefined) scannedDeltas++;
       }
     }
     // The layouts real servers use are the ones scanned.

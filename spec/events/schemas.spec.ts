@@ -3,16 +3,8 @@ import * as path from 'path';
 import {
   ContentPart,
   eventSchemas,
-  KeepaliveEvent,
   OutputItem,
-  OutputItemAddedEvent,
-  OutputTextAnnotationAddedEvent,
-  OutputTextDeltaEvent,
-  ResponseCompletedEvent,
-  ResponseCreatedEvent,
-  ResponseErrorEvent,
   ResponseObject,
-  ShellCallCommandDeltaEvent,
   terminalEventTypes,
   Tool,
   type ResponseEventType,
@@ -202,12 +194,12 @@ describe('event shapes', () => {
       obfuscation: 'xyz',
       logprobs: [{ token: 'Hel', logprob: -0.1, top_logprobs: [{ token: 'He', logprob: -2 }] }],
     };
-    expect(OutputTextDeltaEvent.parse(snake)).toEqual(expected);
-    expect(OutputTextDeltaEvent.parse(expected)).toEqual(expected);
+    expect(eventSchemas['response.output_text.delta'].parse(snake)).toEqual(expected);
+    expect(eventSchemas['response.output_text.delta'].parse(expected)).toEqual(expected);
   });
 
   it('accepts camelCase input for nested objects and command-scoped events', () => {
-    const created = ResponseCreatedEvent.parse({
+    const created = eventSchemas['response.created'].parse({
       type: 'response.created',
       sequenceNumber: 0,
       response: { id: 'resp_1', createdAt: 1, output: [], parallelToolCalls: false },
@@ -219,7 +211,7 @@ describe('event shapes', () => {
       parallelToolCalls: false,
     });
     expect(
-      ShellCallCommandDeltaEvent.parse({
+      eventSchemas['response.shell_call_command.delta'].parse({
         type: 'response.shell_call_command.delta',
         sequenceNumber: 4,
         outputIndex: 2,
@@ -248,7 +240,7 @@ describe('event shapes', () => {
     });
     expect(issuePaths(noSeq)).toEqual(['sequenceNumber']);
 
-    const badPart = OutputItemAddedEvent.safeParse({
+    const badPart = eventSchemas['response.output_item.added'].safeParse({
       type: 'response.output_item.added',
       sequence_number: 1,
       output_index: 0,
@@ -261,7 +253,7 @@ describe('event shapes', () => {
     });
     expect(issuePaths(badPart)).toEqual(['item.content.0.text']);
 
-    const badUsage = ResponseCompletedEvent.safeParse({
+    const badUsage = eventSchemas['response.completed'].safeParse({
       type: 'response.completed',
       sequence_number: 1,
       response: {
@@ -274,14 +266,14 @@ describe('event shapes', () => {
   });
 
   it('keeps a keepalive without a sequence number', () => {
-    expect(KeepaliveEvent.parse({ type: 'keepalive' })).toEqual({ type: 'keepalive' });
-    expect(KeepaliveEvent.parse({ type: 'keepalive', sequence_number: 9 })).toEqual({
+    expect(eventSchemas['keepalive'].parse({ type: 'keepalive' })).toEqual({ type: 'keepalive' });
+    expect(eventSchemas['keepalive'].parse({ type: 'keepalive', sequence_number: 9 })).toEqual({
       type: 'keepalive',
       sequenceNumber: 9,
     });
-    expect(KeepaliveEvent.safeParse({ type: 'keepalive', sequence_number: '9' }).success).toBe(
-      false,
-    );
+    expect(
+      eventSchemas['keepalive'].safeParse({ type: 'keepalive', sequence_number: '9' }).success,
+    ).toBe(false);
   });
 
   it('makes function_call_arguments.done name optional but typed', () => {
@@ -327,8 +319,8 @@ describe('event shapes', () => {
 
   it('parses annotations, including a null one', () => {
     const base = wire('response.output_text.annotation.added');
-    expect(OutputTextAnnotationAddedEvent.parse(base).annotation).toBeNull();
-    const url = OutputTextAnnotationAddedEvent.parse({
+    expect(eventSchemas['response.output_text.annotation.added'].parse(base).annotation).toBeNull();
+    const url = eventSchemas['response.output_text.annotation.added'].parse({
       ...base,
       annotation: {
         type: 'url_citation',
@@ -347,12 +339,12 @@ describe('event shapes', () => {
       endIndex: 2,
       content: 'c',
     });
-    const file = OutputTextAnnotationAddedEvent.parse({
+    const file = eventSchemas['response.output_text.annotation.added'].parse({
       ...base,
       annotation: { type: 'file_path', file_id: 'file_1', index: 3 },
     });
     expect(file.annotation).toEqual({ type: 'file_path', fileId: 'file_1', index: 3 });
-    const broken = OutputTextAnnotationAddedEvent.safeParse({
+    const broken = eventSchemas['response.output_text.annotation.added'].safeParse({
       ...base,
       annotation: { type: 'file_citation', file_id: 'file_1' },
     });
@@ -370,7 +362,7 @@ describe('the error event', () => {
   };
 
   it('parses the flat shape', () => {
-    expect(ResponseErrorEvent.parse(flat)).toEqual({
+    expect(eventSchemas['error'].parse(flat)).toEqual({
       type: 'error',
       sequenceNumber: 2,
       code: 'rate_limit_exceeded',
@@ -390,7 +382,7 @@ describe('the error event', () => {
         param: 'model',
       },
     };
-    expect(ResponseErrorEvent.parse(nested)).toEqual({
+    expect(eventSchemas['error'].parse(nested)).toEqual({
       type: 'error',
       sequenceNumber: 2,
       code: 'rate_limit_exceeded',
@@ -401,7 +393,9 @@ describe('the error event', () => {
   });
 
   it('fills a missing code and param with null, and stringifies numeric codes', () => {
-    expect(ResponseErrorEvent.parse({ type: 'error', sequence_number: 1, message: 'm' })).toEqual({
+    expect(
+      eventSchemas['error'].parse({ type: 'error', sequence_number: 1, message: 'm' }),
+    ).toEqual({
       type: 'error',
       sequenceNumber: 1,
       code: null,
@@ -409,7 +403,7 @@ describe('the error event', () => {
       param: null,
     });
     expect(
-      ResponseErrorEvent.parse({
+      eventSchemas['error'].parse({
         type: 'error',
         sequenceNumber: 1,
         error: { code: 429, message: 'm' },
@@ -419,7 +413,7 @@ describe('the error event', () => {
 
   it('prefers nested fields and falls back to flat ones', () => {
     const mixed = { ...flat, error: { message: 'Nested wins' } };
-    expect(ResponseErrorEvent.parse(mixed)).toEqual({
+    expect(eventSchemas['error'].parse(mixed)).toEqual({
       type: 'error',
       sequenceNumber: 2,
       code: 'rate_limit_exceeded',
@@ -429,16 +423,18 @@ describe('the error event', () => {
   });
 
   it('rejects a payload with no message in either place', () => {
-    const result = ResponseErrorEvent.safeParse({
+    const result = eventSchemas['error'].safeParse({
       type: 'error',
       sequence_number: 1,
       error: { type: 'server_error', code: 'server_error' },
     });
     expect(issuePaths(result)).toEqual(['message']);
-    expect(ResponseErrorEvent.safeParse({ type: 'error', message: 'no sequence' }).success).toBe(
+    expect(eventSchemas['error'].safeParse({ type: 'error', message: 'no sequence' }).success).toBe(
       false,
     );
-    expect(ResponseErrorEvent.safeParse({ ...flat, code: { nested: true } }).success).toBe(false);
+    expect(eventSchemas['error'].safeParse({ ...flat, code: { nested: true } }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -496,7 +492,7 @@ describe('user data and unknown fields', () => {
   });
 
   it('keeps unknown fields under their wire name at every level', () => {
-    const event = ResponseCompletedEvent.parse({
+    const event = eventSchemas['response.completed'].parse({
       type: 'response.completed',
       sequence_number: 1,
       new_field_x: { inner_key: 1 },
@@ -527,8 +523,8 @@ describe('user data and unknown fields', () => {
         '"response":{"id":"r","output":[],"__proto__":{"polluted":"yes"},' +
         '"metadata":{"__proto__":{"polluted":"yes"}}}}',
     ) as unknown;
-    const event = ResponseCreatedEvent.parse(json);
-    const error = ResponseErrorEvent.parse(
+    const event = eventSchemas['response.created'].parse(json);
+    const error = eventSchemas['error'].parse(
       JSON.parse(
         '{"type":"error","sequence_number":1,"__proto__":{"polluted":"yes"},"error":{"message":"m"}}',
       ),

@@ -1,6 +1,7 @@
 import { from } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { isResponsesStreamError, type InvalidArgumentsError } from '../../lib/errors';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { functionCalls, type FunctionCall } from '../../lib/operators/function-calls';
@@ -162,6 +163,42 @@ describe('functionCalls', () => {
       const { error } = collect(from(script.events).pipe(functionCalls(schemas)));
       expect(isResponsesStreamError(error, 'invalid_arguments')).toBe(true);
       expect((error as InvalidArgumentsError).toolName).toBe('delete_everything');
+    });
+  });
+
+  describe('with zod/mini schemas', () => {
+    const schemas = {
+      get_weather: zm.object({ city: zm.string() }),
+      add: zm.pipe(
+        zm.object({ a: zm.number(), b: zm.number() }),
+        zm.transform(({ a, b }) => ({ sum: a + b })),
+      ),
+    };
+
+    it('validates, transforms and types parsed per tool, as classic schemas do', () => {
+      const script = scriptResponse()
+        .created()
+        .functionCall({ name: 'get_weather', arguments: '{"city":"Oslo"}' })
+        .functionCall({ name: 'add', arguments: '{"a":1,"b":2}' })
+        .completed();
+      const emitted = collect(from(script.events).pipe(functionCalls(schemas))).values;
+      const city: string = (emitted[0] as { parsed: { city: string } }).parsed.city;
+      expect(city).toBe('Oslo');
+      expect(emitted.map(({ name, parsed }) => ({ name, parsed }))).toEqual([
+        { name: 'get_weather', parsed: { city: 'Oslo' } },
+        { name: 'add', parsed: { sum: 3 } },
+      ]);
+    });
+
+    it('errors with invalid_arguments and the issues on a mismatch', () => {
+      const script = scriptResponse()
+        .created()
+        .functionCall({ name: 'get_weather', arguments: '{"city":7}' });
+      const { error } = collect(from(script.events).pipe(functionCalls(schemas)));
+      expect(isResponsesStreamError(error, 'invalid_arguments')).toBe(true);
+      expect((error as InvalidArgumentsError).issues).toEqual([
+        expect.objectContaining({ path: ['city'], code: 'invalid_type' }),
+      ]);
     });
   });
 

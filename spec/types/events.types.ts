@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import {
   eventSchemas,
   OutputItem,
-  ResponseErrorEvent,
   terminalEventTypes,
   type ContentPart,
   type KnownResponseStreamEvent,
@@ -120,7 +119,7 @@ void [ok, error, nope, unknownType];
 declare const json: unknown;
 const parsed = eventSchemas['response.output_text.delta'].parse(json);
 const parsedDelta: OutputTextDeltaEvent = parsed;
-const parsedError = ResponseErrorEvent.parse(json);
+const parsedError = eventSchemas.error.parse(json);
 const flat: { type: 'error'; code: string | null; message: string } = parsedError;
 void [parsedDelta, flat];
 

@@ -4,6 +4,7 @@
  */
 import { type Observable } from 'rxjs';
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { accumulateResponse } from '../../lib/accumulate';
 import type {
   InvalidEvent,
@@ -153,6 +154,14 @@ typed$.subscribe((call) => {
   const args: string = call.arguments;
   const callId: string = call.callId;
   void [args, callId];
+});
+
+// zod/mini schemas type `parsed` the same way.
+events$.pipe(functionCalls({ get_weather: zm.object({ city: zm.string() }) })).subscribe((call) => {
+  const city: string = call.parsed.city;
+  // @ts-expect-error get_weather has no `a`
+  void call.parsed.a;
+  void city;
 });
 
 // The other operators: their input is any event Observable, their output what they say.

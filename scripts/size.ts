@@ -1,0 +1,212 @@
+/**
+ * `npm run size`: what a browser app ships for this library, next to the alternatives, bundled the
+ * same way in the same run (esbuild, minified, browser platform, ES2022, rxjs left out as the
+ * app's own; gzip level 9). Reads the built `dist/` (run `npm run build` first: `npm test` does).
+ *
+ * Writes `SIZE.md` (the table, the limits, and where the bytes of each bundle of ours go, by
+ * module) and the table into README.md between its `size` markers; exits 1 when a bundle of ours
+ * is over its limit.
+ */
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as prettier from 'prettier';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dist = (file: string) => JSON.stringify(path.join(root, 'dist', file));
+
+interface Subject {
+  readonly name: string;
+  /** The entry module's text: what the app imports. */
+  readonly code: string;
+  /** Ours: with a limit in gzip bytes, and a breakdown by module in the report. */
+  readonly limit?: number;
+  readonly ours: boolean;
+  readonly platform?: esbuild.Platform;
+}
+
+const kB = 1000;
+
+const subjects: Subject[] = [
+  {
+    name: '`fromSSE` + `accumulateText` (the text pipeline)',
+    code: `export { fromSSE, accumulateText } from ${dist('index.js')};`,
+    limit: 25 * kB,
+    ours: true,
+  },
+  {
+    name: 'every export of `rxjs-openresponses`',
+    code: `export * from ${dist('index.js')};`,
+    limit: 35 * kB,
+    ours: true,
+  },
+  {
+    name: 'every export of `rxjs-openresponses/testing` (Node: tests only)',
+    code: `export * from ${dist('testing/index.js')};`,
+    ours: true,
+    platform: 'node',
+  },
+  {
+    name: 'openai-node `responses.stream()` client',
+    code: [
+      `import OpenAI from 'openai';`,
+      `export const stream = (body) =>`,
+      `  new OpenAI({ apiKey: 'k', dangerouslyAllowBrowser: true }).responses.stream(body);`,
+    ].join('\n'),
+    ours: false,
+  },
+  {
+    name: 'eventsource-parser + `JSON.parse` (the floor)',
+    code: [
+      `import { createParser } from 'eventsource-parser';`,
+      `export const parse = (onEvent) => createParser({ onEvent: (e) => onEvent(JSON.parse(e.data)) });`,
+    ].join('\n'),
+    ours: false,
+  },
+];
+
+interface Measured {
+  readonly subject: Subject;
+  readonly minified: number;
+  readonly gzip: number;
+  readonly modules: readonly [string, number][];
+}
+
+async function measure(subject: Subject): Promise<Measured> {
+  const result = await esbuild.build({
+    stdin: { contents: subject.code, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: subject.platform ?? 'browser',
+    target: 'es2022',
+    external: ['rxjs', 'fast-check'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0].contents;
+  const output = Object.values(result.metafile.outputs)[0];
+  const modules = Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => [file.replace(/^.*node_modules\//, ''), bytesInOutput])
+    .sort((a, b) => (b[1] as number) - (a[1] as number)) as [string, number][];
+  return {
+    subject,
+    minified: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    modules,
+  };
+}
+
+const size = (bytes: number) => `${(bytes / kB).toFixed(1)} kB`;
+
+/** A module's group: the package it comes from, or ours by folder. */
+function group(file: string): string {
+  if (file.startsWith('dist/')) return 'rxjs-openresponses';
+  const scoped = file.match(/^(@[^/]+\/[^/]+|[^/]+)\/(?:v4\/)?([^/]+)?/);
+  if (scoped === null) return file;
+  return scoped[1] === 'zod' && scoped[2] !== undefined ? `zod/${scoped[2]}` : scoped[1];
+}
+
+function table(results: readonly Measured[]): string {
+  const rows = results.map(({ subject, minified, gzip }) => {
+    const limit = subject.limit === undefined ? '' : `≤ ${size(subject.limit)}`;
+    const verdict =
+      subject.limit === undefined ? '' : gzip <= subject.limit ? 'within' : '**over**';
+    return `| ${subject.name} | ${size(minified)} | ${size(gzip)} | ${limit} ${verdict} |`;
+  });
+  return [
+    '| what the app imports | minified | gzip | limit (gzip) |',
+    '| --- | ---: | ---: | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+function breakdown(result: Measured): string {
+  const groups = new Map<string, number>();
+  for (const [file, bytes] of result.modules) {
+    groups.set(group(file), (groups.get(group(file)) ?? 0) + bytes);
+  }
+  const lines = [...groups]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, bytes]) => `| ${name} | ${size(bytes)} |`);
+  const top = result.modules.slice(0, 8).map(([file, bytes]) => `| \`${file}\` | ${size(bytes)} |`);
+  return [
+    `### ${result.subject.name}`,
+    '',
+    '| from | minified bytes |',
+    '| --- | ---: |',
+    ...lines,
+    '',
+    '| largest modules | minified bytes |',
+    '| --- | ---: |',
+    ...top,
+  ].join('\n');
+}
+
+const require = createRequire(import.meta.url);
+const version = (name: string) => {
+  const file = path.join(path.dirname(require.resolve(name)), 'package.json');
+  const found = [file, path.join(path.dirname(file), '..', 'package.json')].find(existsSync);
+  return found === undefined
+    ? '?'
+    : (JSON.parse(readFileSync(found, 'utf8')) as { version: string }).version;
+};
+
+if (!existsSync(path.join(root, 'dist/index.js'))) {
+  console.error('dist/ is missing: run `npm run build` first');
+  process.exit(1);
+}
+const results = await Promise.all(subjects.map(measure));
+const over = results.filter((r) => r.subject.limit !== undefined && r.gzip > r.subject.limit);
+const tableText = table(results);
+const report = [
+  '# Bundle size',
+  '',
+  'Generated by `npm run size` (`scripts/size.ts`): do not edit. What a browser app ships for each',
+  'import, bundled by esbuild ' +
+    esbuild.version +
+    " (minified, browser platform, ES2022, rxjs external as the app's own), gzip level 9.",
+  `Compared in the same run: openai ${version('openai')}, eventsource-parser ${version('eventsource-parser')}.`,
+  '',
+  tableText,
+  '',
+  over.length === 0
+    ? 'Every bundle of ours is within its limit.'
+    : over
+        .map((r) => `- **Over**: ${r.subject.name}, by ${size(r.gzip - r.subject.limit!)} gzip.`)
+        .join('\n'),
+  '',
+  '## Where the bytes go',
+  '',
+  ...results.filter((r) => r.subject.ours).flatMap((r) => [breakdown(r), '']),
+].join('\n');
+/** Markdown as prettier formats it, so that `npm run format:check` stays green. */
+const markdown = async (text: string, file: string) =>
+  prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+
+writeFileSync(path.join(root, 'SIZE.md'), await markdown(report, path.join(root, 'SIZE.md')));
+
+const readmePath = path.join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const marked = /<!-- size:start -->[\s\S]*?<!-- size:end -->/;
+if (marked.test(readme)) {
+  const block = `<!-- size:start -->\n${tableText}\n<!-- size:end -->`;
+  writeFileSync(
+    readmePath,
+    await markdown(
+      readme.replace(marked, () => block),
+      readmePath,
+    ),
+  );
+}
+
+console.log(tableText);
+if (over.length > 0) {
+  for (const r of over) {
+    console.error(`over the limit: ${r.subject.name} by ${size(r.gzip - r.subject.limit!)} gzip`);
+  }
+  process.exit(1);
+}
