@@ -20,6 +20,12 @@ export type { ResumeConfig } from './transport/resume-response';
 export { DEFAULT_BASE_URL } from './transport/request';
 export type { ClientConfig } from './transport/request';
 
+// The tool loop ------------------------------------------------------------------------------------
+export { runTools } from './tools/run-tools';
+export type { RunToolsConfig } from './tools/run-tools';
+export type { StepEvent } from './tools/tool-loop';
+export type { RunnableTool, RunnableTools, ToolContext } from './tools/tool';
+
 // Parsing and decoding, as operators and for one event --------------------------------------------
 export { parseSSE, DEFAULT_MAX_EVENT_SIZE } from './sse/parse-sse';
 export type { ParseSSEConfig } from './sse/parse-sse';
@@ -70,12 +76,16 @@ export {
   InvalidArgumentsError,
   InvalidJsonError,
   isResponsesStreamError,
+  MaxStepsReachedError,
   ResponseFailedError,
   ResponsesStreamError,
   ResumeFailedError,
   SequenceGapError,
   StreamTruncatedError,
+  ToolCallDeniedError,
+  ToolFailedError,
   UnknownEventError,
+  UnknownToolError,
 } from './errors';
 export type {
   EventIssue,
