@@ -26,9 +26,7 @@ import { toolLoop, type StepEvent } from './tool-loop';
  * runTools({ model: 'gpt-5-nano', input: 'Roll a d20' }, config).subscribe();
  * ```
  */
-export interface RunToolsConfig<
-  S extends Record<string, $ZodType> = Record<string, $ZodType>,
-> extends StreamResponseConfig {
+export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResponseConfig {
   /**
    * The tools, by name. A tool the request body's `tools` does not define gets a function
    * definition derived from its schema (see {@link RunnableTool}).
@@ -102,10 +100,7 @@ export interface RunToolsConfig<
  * @returns A cold Observable of every step's events.
  * @throws TypeError for a bad option, or a tool schema that cannot be a function's parameters.
  */
-export function runTools<
-  const S extends Record<string, $ZodType>,
-  const O extends DecodeConfig = Record<never, never>,
->(
+export function runTools<const S, const O extends DecodeConfig = Record<never, never>>(
   body: Record<string, unknown>,
   config: RunToolsConfig<S> & O,
 ): Observable<StepEvent<DecodedEvent<O>>> {

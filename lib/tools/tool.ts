@@ -1,4 +1,3 @@
-import type { ObservableInput } from 'rxjs';
 import type { $ZodType, output } from 'zod/v4/core';
 import type { FunctionCall } from '../operators/function-calls';
 
@@ -45,13 +44,16 @@ export interface ToolContext {
  * runTools(body, { apiKey, tools: { get_weather: getWeather } }).subscribe();
  * ```
  */
-export interface RunnableTool<S extends $ZodType = $ZodType> {
-  /** The arguments' schema. Without one the tool is declared as taking no arguments. */
-  readonly schema?: S;
+export interface RunnableTool<S = $ZodType> {
+  /**
+   * The arguments' schema. Without one the tool is declared as taking no arguments, and `execute`
+   * gets whatever JSON the model sent.
+   */
+  readonly schema?: S & $ZodType;
   /** Sent as the tool's `description` when its definition is derived. */
   readonly description?: string;
   /** Runs the tool. Throwing (or failing) gives a `tool_failed` error. */
-  execute(args: output<S>, context: ToolContext): unknown | ObservableInput<unknown>;
+  execute(args: S extends $ZodType ? output<S> : unknown, context: ToolContext): unknown;
 }
 
 /**
@@ -69,6 +71,6 @@ export interface RunnableTool<S extends $ZodType = $ZodType> {
  * };
  * ```
  */
-export type RunnableTools<S extends Record<string, $ZodType> = Record<string, $ZodType>> = {
+export type RunnableTools<S = Record<string, $ZodType>> = {
   readonly [N in keyof S]: RunnableTool<S[N]>;
 };

@@ -18,6 +18,7 @@ import {
 } from '../../lib/testing/server/mock-server';
 import { runTools, type RunToolsConfig } from '../../lib/tools/run-tools';
 import type { StepEvent } from '../../lib/tools/tool-loop';
+import type { ToolContext } from '../../lib/tools/tool';
 import { outcome } from '../support/outcome';
 
 /** A completed response that calls the given tools. */
@@ -477,7 +478,7 @@ describe('runTools against the mock server', () => {
           tools: {
             get_weather: {
               schema: weatherSchema,
-              execute: (_args, context) => {
+              execute: (_args: unknown, context: ToolContext) => {
                 signal = context.signal;
                 return NEVER;
               },
@@ -529,7 +530,7 @@ describe('runTools against the mock server', () => {
             tools: {
               get_weather: {
                 schema: weatherSchema,
-                execute: (_args, context) => {
+                execute: (_args: unknown, context: ToolContext) => {
                   signal = context.signal;
                   return new Promise(() => undefined);
                 },
