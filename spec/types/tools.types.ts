@@ -73,8 +73,8 @@ const deltas$: Observable<OutputTextDeltaEvent & { step: number }> = run$.pipe(
 void [text$, deltas$, run$.pipe(finalResponse()), run$.pipe(functionCalls())];
 
 // The decode options narrow the events as they do for streamResponse.
-const known$ = runTools({ model: 'm' }, { tools: {}, onUnknown: 'drop' });
-const exactlyKnown: Equals<typeof known$, Observable<StepEvent<KnownResponseStreamEvent>>> = true;
+const _known$ = runTools({ model: 'm' }, { tools: {}, onUnknown: 'drop' });
+const exactlyKnown: Equals<typeof _known$, Observable<StepEvent<KnownResponseStreamEvent>>> = true;
 void [exactlyStepEvents, exactlyKnown];
 
 // A tool needs execute; options are checked.
