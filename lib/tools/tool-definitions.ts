@@ -29,7 +29,8 @@ export function withToolDefinitions(
  * The function tool definition of a tool: `parameters` is the JSON schema of what the model must
  * write (the schema's input), with `additionalProperties: false` on every object that does not
  * say otherwise; `strict: true` when OpenAI's strict mode accepts it (every object lists all its
- * properties as `required` and allows no others).
+ * properties as `required` and allows no others, and no keyword strict mode rejects is used, such
+ * as `minLength` or `default`).
  * @internal
  */
 export function toolDefinition(name: string, tool: RunnableTool): JsonSchema {
@@ -67,19 +68,29 @@ const SCHEMAS = new Set([
   'not',
 ]);
 
+/** The keywords OpenAI's strict mode supports (its Structured Outputs guide lists them). */
+const STRICT_KEYWORDS = new Set(
+  (
+    'type properties required additionalProperties items enum const anyOf $ref $defs definitions ' +
+    'description title pattern format multipleOf maximum exclusiveMaximum minimum ' +
+    'exclusiveMinimum minItems maxItems'
+  ).split(' '),
+);
+
 /**
  * Sets `additionalProperties: false` on every object schema in `node` that leaves it out, and
- * tells whether every object then requires all its properties and allows no others.
+ * tells whether strict mode accepts the result: every object requires all its properties and
+ * allows no others, and only supported keywords are used.
  */
 function closeObjects(node: unknown): boolean {
   if (typeof node !== 'object' || node === null) return true;
-  let strict = true;
   const schema = node as JsonSchema;
+  let strict = Object.keys(schema).every((key) => STRICT_KEYWORDS.has(key));
   if (schema.type === 'object') {
     schema.additionalProperties ??= false;
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
     const keys = Object.keys((schema.properties as object | undefined) ?? {});
-    strict = schema.additionalProperties === false && keys.every((key) => required.has(key));
+    strict &&= schema.additionalProperties === false && keys.every((key) => required.has(key));
   }
   for (const [key, value] of Object.entries(schema)) {
     const inner = SCHEMA_MAPS.has(key)

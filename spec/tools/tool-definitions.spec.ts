@@ -30,6 +30,9 @@ describe('toolDefinition', () => {
 
   it('closes nested objects and keeps strict when they are complete; a nullable field is fine', () => {
     const schema = z.object({
+      n: z.number().int().min(0).max(10),
+      p: z.string().regex(/^a/),
+      e: z.email(),
       where: z.object({ city: z.string(), zip: z.string().nullable() }),
       tags: z.array(z.object({ name: z.string() })),
     });
@@ -50,6 +53,8 @@ describe('toolDefinition', () => {
     ['a default (optional as input)', z.object({ a: z.string().default('x') })],
     ['extra properties allowed', z.looseObject({ a: z.string() })],
     ['a record', z.object({ a: z.record(z.string(), z.number()) })],
+    ['a keyword strict mode rejects (minLength)', z.object({ a: z.string().min(1) })],
+    ['a tuple (prefixItems)', z.object({ a: z.tuple([z.string(), z.number()]) })],
   ])('is not strict with %s', (_, schema) => {
     expect(toolDefinition('t', { schema, execute }).strict).toBe(false);
   });
