@@ -23,7 +23,7 @@ export type { ClientConfig } from './transport/request';
 // The tool loop ------------------------------------------------------------------------------------
 export { runTools } from './tools/run-tools';
 export type { RunToolsConfig } from './tools/run-tools';
-export type { StepEvent } from './tools/tool-loop';
+export type { StepEvent } from './tools/step-event';
 export type { RunnableTool, RunnableTools, ToolContext } from './tools/tool';
 
 // Parsing and decoding, as operators and for one event --------------------------------------------

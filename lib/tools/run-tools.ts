@@ -6,7 +6,8 @@ import { checkRetry } from '../transport/retry';
 import { streamResponse, type StreamResponseConfig } from '../transport/stream-response';
 import type { RunnableTools, ToolContext } from './tool';
 import { withToolDefinitions } from './tool-definitions';
-import { toolLoop, type StepEvent } from './tool-loop';
+import { toolLoop } from './tool-loop';
+import type { StepEvent } from './step-event';
 
 /**
  * Options of {@link runTools}: those of {@link streamResponse} (used for every step's request),

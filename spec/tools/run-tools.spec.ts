@@ -17,7 +17,7 @@ import {
   type MockServer,
 } from '../../lib/testing/server/mock-server';
 import { runTools, type RunToolsConfig } from '../../lib/tools/run-tools';
-import type { StepEvent } from '../../lib/tools/tool-loop';
+import type { StepEvent } from '../../lib/tools/step-event';
 import type { ToolContext } from '../../lib/tools/tool';
 import { outcome } from '../support/outcome';
 

@@ -14,7 +14,7 @@ import { isResponsesStreamError } from '../../lib/errors';
 import { accumulateText, finalResponse, functionCalls, ofType } from '../../lib/operators';
 import { runTools } from '../../lib/tools/run-tools';
 import type { FunctionCall } from '../../lib/operators/function-calls';
-import type { StepEvent } from '../../lib/tools/tool-loop';
+import type { StepEvent } from '../../lib/tools/step-event';
 import type { RunnableTool } from '../../lib/tools/tool';
 
 type Equals<A, B> =
