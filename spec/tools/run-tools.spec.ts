@@ -249,6 +249,29 @@ describe('runTools against the mock server', () => {
     ]);
   });
 
+  it('validates and parses with a zod/mini schema as with a classic one', async () => {
+    const mini = zm.object({ city: zm.string(), days: zm._default(zm.number(), 1) });
+    const seen: unknown[] = [];
+    const tools = {
+      get_weather: { schema: mini, execute: (args: unknown) => (seen.push(args), 'ok') },
+    };
+    server.setScript([
+      calling('resp_1', weather, {
+        name: 'get_weather',
+        callId: 'call_bad',
+        arguments: '{"city":1}',
+      }),
+      answering('resp_2', 'ok'),
+    ]);
+    await lastValueFrom(runTools({ model: 'm' }, config({ tools })));
+    expect(seen).toEqual([{ city: 'Paris', days: 1 }]);
+    const [good, bad] = inputOf(server, 1);
+    expect(good.output).toBe('ok');
+    expect(JSON.parse(bad.output ?? '')).toEqual({
+      error: expect.stringMatching(/^Invalid arguments for get_weather: city: /),
+    });
+  });
+
   it('runs a step’s calls in parallel by default, in order with concurrency: 1; outputs keep the calls’ order', async () => {
     const two = [
       { name: 'slow', callId: 'call_a' },
