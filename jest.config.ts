@@ -8,6 +8,7 @@ const config: Config = {
   moduleNameMapper: {
     '^rxjs-openresponses$': '<rootDir>/lib/index.ts',
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
+    '^rxjs-openresponses/tools$': '<rootDir>/lib/tools/index.ts',
   },
   transform: {
     '^.+\\.ts$': [

@@ -1,12 +1,21 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'lib/index.ts', 'testing/index': 'lib/testing/index.ts' },
-  format: ['esm', 'cjs'],
+const common: Options = {
+  entry: {
+    index: 'lib/index.ts',
+    'testing/index': 'lib/testing/index.ts',
+    'tools/index': 'lib/tools/index.ts',
+  },
   dts: true,
   sourcemap: true,
-  clean: true,
+  clean: false,
   target: 'es2022',
-  splitting: false,
   tsconfig: 'tsconfig.lib.json',
-});
+};
+
+export default defineConfig([
+  // ESM: the entry points share chunks, so an app that imports two of them ships the library once.
+  { ...common, format: ['esm'], splitting: true },
+  // CommonJS (Node): each entry point is one file.
+  { ...common, format: ['cjs'], splitting: false },
+]);

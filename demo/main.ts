@@ -1,7 +1,8 @@
 /**
  * The rxjs-openresponses demo: streams a response and shows it as it arrives (reasoning summary,
  * the answer, a function call with its parsed arguments, a refusal, an image sharpening frame by
- * frame), then a summary.
+ * frame). `runTools` runs the `get_weather` call and streams the answer that uses it (step 2),
+ * then a summary.
  *
  *   npm start                      # no API key: a scripted response from a local mock server
  *   npm start -- --prompt "…"      # with OPENAI_API_KEY or OPENROUTER_API_KEY: the real service
@@ -10,14 +11,11 @@
  * Ctrl-C stops the stream: the subscription is dropped, which aborts the request.
  */
 import { parseArgs } from 'node:util';
-import {
-  isResponsesStreamError,
-  streamResponse,
-  type ResponseStreamEvent,
-} from 'rxjs-openresponses';
+import { isResponsesStreamError, type ResponseStreamEvent } from 'rxjs-openresponses';
+import { runTools, type StepEvent } from 'rxjs-openresponses/tools';
 import { startMockServer, type MockServer } from 'rxjs-openresponses/testing';
-import { render } from './render';
-import { MOCK_PROMPT, mockResponse } from './script';
+import { render, showToolResult } from './render';
+import { MOCK_PROMPT, mockResponse, mockWeatherAnswer } from './script';
 import { Terminal } from './terminal';
 import { weatherTool } from './tools';
 import type { Observable } from 'rxjs';
@@ -97,7 +95,8 @@ function requestBody(
   return {
     model,
     input: prompt,
-    tools: image ? [weatherTool, imageTool] : [weatherTool],
+    // get_weather is added by runTools, its definition derived from its zod schema.
+    tools: image ? [imageTool] : [],
     // Only when asked: models without reasoning reject the parameter.
     ...(summary ? { reasoning: { summary: 'auto' } } : {}),
   };
@@ -109,7 +108,10 @@ async function chooseTarget(options: Options, env: NodeJS.ProcessEnv): Promise<T
   if (options.mock || (openai === undefined && openrouter === undefined)) {
     const model = options.model ?? 'gpt-5-nano';
     const server = await startMockServer({
-      script: { stream: mockResponse(model), delay: options.pace },
+      script: [
+        { stream: mockResponse(model), delay: options.pace },
+        { stream: mockWeatherAnswer(model), delay: options.pace },
+      ],
     });
     return {
       label: `a scripted response from the mock server at ${server.url}`,
@@ -192,11 +194,15 @@ async function main(): Promise<void> {
   terminal.line(terminal.style('dim', '(Ctrl-C stops the stream)'));
 
   const meter = { bytes: 0 };
-  const events$: Observable<ResponseStreamEvent> = streamResponse(target.body, {
+  // The tool loop: step 1 calls get_weather, runTools runs it and streams step 2.
+  const events$: Observable<StepEvent<ResponseStreamEvent>> = runTools(target.body, {
     baseURL: target.baseURL,
     apiKey: target.apiKey,
     headers: target.headers,
     fetch: countingFetch(meter),
+    tools: {
+      get_weather: weatherTool((result, { call }) => showToolResult(terminal, call, result)),
+    },
   });
 
   const finished = () => {

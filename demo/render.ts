@@ -11,8 +11,10 @@ import {
   concatMap,
   defer,
   EMPTY,
+  groupBy,
   ignoreElements,
   merge,
+  mergeMap,
   share,
   tap,
   type Observable,
@@ -29,13 +31,15 @@ import {
   reasoningSummary,
   refusalText,
   usage,
+  type FunctionCall,
   type ImageFrame,
   type ResponseObject,
   type ResponseStreamEvent,
   type Usage,
 } from 'rxjs-openresponses';
+import { type StepEvent } from 'rxjs-openresponses/tools';
 import type { Terminal } from './terminal';
-import { getWeather, toolSchemas } from './tools';
+import { toolSchemas } from './tools';
 
 export interface RenderOptions {
   readonly terminal: Terminal;
@@ -48,6 +52,7 @@ export interface RenderOptions {
 /** What the closing summary reports. */
 interface Stats {
   events: number;
+  steps: number;
   firstTokenMs?: number;
   usage?: Usage;
   response?: ResponseObject;
@@ -60,15 +65,16 @@ interface Stats {
  * Unsubscribing aborts the request.
  */
 export function render(
-  source: Observable<ResponseStreamEvent>,
+  source: Observable<StepEvent<ResponseStreamEvent>>,
   options: RenderOptions,
 ): Observable<never> {
   return defer(() => {
     const started = performance.now();
-    const stats: Stats = { events: 0, files: [] };
+    const stats: Stats = { events: 0, steps: 0, files: [] };
     const events$ = source.pipe(
       tap((event) => {
         stats.events++;
+        stats.steps = event.step;
         if (stats.firstTokenMs === undefined && isTokenDelta(event)) {
           stats.firstTokenMs = performance.now() - started;
         }
@@ -85,7 +91,7 @@ export function render(
         saveImages(events$, terminal, options.outDir, stats.files),
         events$.pipe(
           usage(),
-          tap((total) => (stats.usage = total)),
+          tap((step) => (stats.usage = addUsage(stats.usage, step))),
         ),
         events$.pipe(
           finalResponse(),
@@ -109,15 +115,34 @@ function showReasoning(events$: Observable<ResponseStreamEvent>, terminal: Termi
   );
 }
 
-function showAnswer(events$: Observable<ResponseStreamEvent>, terminal: Terminal) {
+/** Each step's answer in its own section: `accumulateText` per step. */
+function showAnswer(events$: Observable<StepEvent<ResponseStreamEvent>>, terminal: Terminal) {
   return events$.pipe(
-    accumulateText(),
-    tap((text) => terminal.stream('answer', 'Answer', text)),
+    groupBy((event) => event.step),
+    mergeMap((step$) =>
+      step$.pipe(
+        accumulateText(),
+        tap((text) =>
+          terminal.stream(
+            `answer:${step$.key}`,
+            `Answer${step$.key > 1 ? ` (step ${step$.key})` : ''}`,
+            text,
+          ),
+        ),
+      ),
+    ),
   );
 }
 
+const callTitle = (name: string, callId: string) => `Function call ${name} (${callId})`;
+
+/** What a tool answered, under its call (runTools ran it). */
+export function showToolResult(terminal: Terminal, call: FunctionCall, result: string): void {
+  terminal.note(`call:${call.itemId}`, callTitle(call.name, call.callId), `result: ${result}`);
+}
+
 function showFunctionCalls(events$: Observable<ResponseStreamEvent>, terminal: Terminal) {
-  const title = (name: string, callId: string) => `Function call ${name} (${callId})`;
+  const title = callTitle;
   const streaming = events$.pipe(
     functionCallArguments(),
     tap(({ itemId, name, callId, arguments: args }) =>
@@ -128,11 +153,8 @@ function showFunctionCalls(events$: Observable<ResponseStreamEvent>, terminal: T
     functionCalls(toolSchemas),
     tap((call) => {
       const key = `call:${call.itemId}`;
+      // runTools runs the tool; its result is shown by showToolResult.
       terminal.note(key, title(call.name, call.callId), `parsed: ${inspect(call.parsed)}`);
-      // One tool here; with several, `call.name` narrows `call.parsed` to that tool's schema.
-      if (call.name === 'get_weather') {
-        terminal.note(key, title(call.name, call.callId), `result: ${getWeather(call.parsed)}`);
-      }
     }),
     catchError((error: unknown) => {
       // Arguments that are not JSON or do not match the schema: say so, keep the rest going.
@@ -202,6 +224,7 @@ export function imageFileName(frame: ImageFrame): string {
 function showSummary(terminal: Terminal, stats: Stats, elapsedMs: number, bytes: number): void {
   const { response, usage: tokens } = stats;
   const parts = [
+    `${stats.steps} step${stats.steps === 1 ? '' : 's'}`,
     `${stats.events} events`,
     `${formatBytes(bytes)} in ${(elapsedMs / 1000).toFixed(2)} s`,
     stats.firstTokenMs === undefined
@@ -220,6 +243,20 @@ function showSummary(terminal: Terminal, stats: Stats, elapsedMs: number, bytes:
   terminal.line();
   terminal.line(terminal.style('ok', `Summary: ${parts.join(', ')}`));
   if (stats.files.length > 0) terminal.line(`Images: ${stats.files.length} files written`);
+}
+
+/** The usage of every step so far, added up. */
+function addUsage(total: Usage | undefined, step: Usage): Usage {
+  if (total === undefined) return step;
+  const reasoning =
+    (total.outputTokensDetails?.reasoningTokens ?? 0) +
+    (step.outputTokensDetails?.reasoningTokens ?? 0);
+  return {
+    inputTokens: total.inputTokens + step.inputTokens,
+    outputTokens: total.outputTokens + step.outputTokens,
+    totalTokens: total.totalTokens + step.totalTokens,
+    outputTokensDetails: { reasoningTokens: reasoning },
+  };
 }
 
 /** A delta of text the model writes: the answer, a refusal or its reasoning. */

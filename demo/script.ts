@@ -1,14 +1,16 @@
 /**
- * The response the demo's mock server plays when no API key is set: one realistic stream with
- * every kind of output the demo renders, built with the testing kit's factories. Its order is
- * what OpenAI sends for such a prompt: reasoning (with a summary), a message, a function call, a
- * second message that refuses part of the request, an image generated in three partial frames,
- * then `response.completed` with usage.
+ * The responses the demo's mock server plays when no API key is set, built with the testing kit's
+ * factories. The first is one realistic stream with every kind of output the demo renders, in the
+ * order OpenAI sends them for such a prompt: reasoning (with a summary), a message, a function
+ * call, a second message that refuses part of the request, an image generated in three partial
+ * frames, then `response.completed` with usage. `runTools` answers the function call, and the
+ * second response (step 2) uses the weather.
  */
 import type { ResponseObject, ResponseStreamEvent, Tool } from 'rxjs-openresponses';
 import { scriptResponse } from 'rxjs-openresponses/testing';
 import { encodePng, sunsetImage } from './png';
-import { weatherTool } from './tools';
+import { z } from 'zod';
+import { toolSchemas } from './tools';
 
 /** The prompt the scripted response answers. */
 export const MOCK_PROMPT =
@@ -18,6 +20,8 @@ export const MOCK_PROMPT =
 /** The ids of the scripted items (real servers send longer ones). */
 export const MOCK_IDS = {
   response: 'resp_68d5c0ffee000001',
+  answer: 'resp_68d5c0ffee000007',
+  weather: 'msg_68d5c0ffee000008',
   reasoning: 'rs_68d5c0ffee000002',
   message: 'msg_68d5c0ffee000003',
   call: 'fc_68d5c0ffee000004',
@@ -43,9 +47,23 @@ export function mockImages(): { partials: string[]; result: string } {
   return { partials: [16, 8, 4].map(b64), result: b64(1) };
 }
 
+export const MOCK_WEATHER_ANSWER =
+  "It's 18 °C in Paris with light rain clearing by evening: take an umbrella for the walk, and the sky should be clear for the sunset on the Pont des Arts.";
+
+/** The `get_weather` definition `runTools` derives from the zod schema. */
+const { $schema: _, ...weatherParameters } = z.toJSONSchema(toolSchemas.get_weather, {
+  io: 'input',
+});
+
 /** The tools the demo's request declares, as the Response echoes them (camelCase). */
 const tools: Tool[] = [
-  { ...weatherTool }, // no key to rename
+  {
+    type: 'function',
+    name: 'get_weather',
+    description: 'Get the current weather in a city.',
+    strict: true,
+    parameters: { ...weatherParameters, additionalProperties: false },
+  },
   { type: 'image_generation', partialImages: 3, outputFormat: 'png', quality: 'low' },
 ];
 
@@ -95,6 +113,39 @@ export function mockResponse(model: string): ResponseStreamEvent[] {
     response: lifecycle({
       status: 'completed',
       completedAt: done,
+      error: null,
+      incompleteDetails: null,
+      usage,
+    }),
+  });
+  return script.events;
+}
+
+/** The second step: the answer that uses the weather (continuing the first response). */
+export function mockWeatherAnswer(model: string): ResponseStreamEvent[] {
+  const script = scriptResponse({
+    id: MOCK_IDS.answer,
+    model,
+    createdAt: Math.floor(Date.now() / 1000),
+  });
+  const lifecycle = (fields: Partial<ResponseObject>) =>
+    script.response({ tools, previousResponseId: MOCK_IDS.response, ...fields });
+  script
+    .add({ type: 'response.created', response: lifecycle({ status: 'in_progress' }) })
+    .add({ type: 'response.in_progress', response: lifecycle({ status: 'in_progress' }) })
+    .message({ id: MOCK_IDS.weather, text: words(MOCK_WEATHER_ANSWER) });
+  const usage = {
+    inputTokens: 842,
+    inputTokensDetails: { cachedTokens: 768 },
+    outputTokens: 38,
+    outputTokensDetails: { reasoningTokens: 0 },
+    totalTokens: 880,
+  };
+  script.add({
+    type: 'response.completed',
+    response: lifecycle({
+      status: 'completed',
+      completedAt: Math.floor(Date.now() / 1000),
       error: null,
       incompleteDetails: null,
       usage,

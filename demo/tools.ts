@@ -1,30 +1,15 @@
 /**
- * The demo's one function tool, `get_weather`: its definition for the request, the zod schema its
- * arguments are validated with, and a local stub that answers it.
+ * The demo's one function tool, `get_weather`, written once for `runTools`: the zod schema its
+ * arguments are validated with (which also gives the request its JSON schema), and a local stub
+ * that answers it.
  */
+import type { RunnableTool, ToolContext } from 'rxjs-openresponses/tools';
 import { z } from 'zod';
 
-/** The `get_weather` tool as the request declares it (JSON schema, wire names). */
-export const weatherTool = {
-  type: 'function',
-  name: 'get_weather',
-  description: 'Get the current weather in a city.',
-  strict: true,
-  parameters: {
-    type: 'object',
-    properties: {
-      city: { type: 'string', description: 'The city, e.g. Paris' },
-      unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
-    },
-    required: ['city', 'unit'],
-    additionalProperties: false,
-  },
-} as const;
-
-/** The schema of each tool's arguments, for `functionCalls`. */
+/** The schema of each tool's arguments, for `functionCalls` and `runTools`. */
 export const toolSchemas = {
   get_weather: z.object({
-    city: z.string().min(1),
+    city: z.string().describe('The city, e.g. Paris'),
     unit: z.enum(['celsius', 'fahrenheit']),
   }),
 };
@@ -35,4 +20,19 @@ export type WeatherArgs = z.output<(typeof toolSchemas)['get_weather']>;
 export function getWeather({ city, unit }: WeatherArgs): string {
   const temperature = unit === 'celsius' ? '18 °C' : '64 °F';
   return `${city}: ${temperature}, light rain clearing by evening`;
+}
+
+/** The `get_weather` tool for `runTools`; `onResult` sees each answer (the demo prints it). */
+export function weatherTool(
+  onResult: (result: string, context: ToolContext) => void,
+): RunnableTool<(typeof toolSchemas)['get_weather']> {
+  return {
+    description: 'Get the current weather in a city.',
+    schema: toolSchemas.get_weather,
+    execute: (args, context) => {
+      const result = getWeather(args);
+      onResult(result, context);
+      return result;
+    },
+  };
 }

@@ -7,6 +7,7 @@
  * ESM and the CommonJS build holds two copies of every class.
  */
 import type { $ZodError } from 'zod/v4/core';
+import type { ResponseObject } from './events';
 
 /**
  * The stable codes of {@link ResponsesStreamError}, one per failure mode.
@@ -33,7 +34,11 @@ export type ResponsesStreamErrorCode =
   | 'invalid_arguments'
   | 'sequence_gap'
   | 'idle_timeout'
-  | 'resume_failed';
+  | 'resume_failed'
+  | 'unknown_tool'
+  | 'tool_failed'
+  | 'tool_call_denied'
+  | 'max_steps_reached';
 
 /**
  * Where in the stream an error happened.
@@ -445,6 +450,109 @@ export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
   }
 }
 
+/** Which function call a tool error is about. */
+interface ToolCallInit extends ErrorInit {
+  readonly callId: string;
+  readonly rawArguments: string;
+}
+
+/**
+ * `unknown_tool`: `runTools` got a function call to a tool its `tools` do not name. By default it
+ * is sent back to the model as the call's output (so the model can pick another tool); with
+ * `onToolError: 'error'` it ends the stream.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'unknown_tool')) console.warn(`no tool ${err.toolName}`);
+ * ```
+ */
+export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
+  readonly toolName: string;
+  readonly callId: string;
+  readonly rawArguments: string;
+  constructor(toolName: string, init: ToolCallInit) {
+    super('unknown_tool', `There is no tool named ${JSON.stringify(toolName)}`, init);
+    this.name = 'UnknownToolError';
+    this.toolName = toolName;
+    this.callId = init.callId;
+    this.rawArguments = init.rawArguments;
+  }
+}
+
+/**
+ * `tool_failed`: a tool's `execute` threw, or its Promise or Observable failed. The thrown value
+ * is the `cause`. By default `runTools` sends the message back to the model as the call's output;
+ * with `onToolError: 'error'` it ends the stream.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'tool_failed')) console.error(err.toolName, err.cause);
+ * ```
+ */
+export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
+  readonly toolName: string;
+  readonly callId: string;
+  readonly rawArguments: string;
+  constructor(toolName: string, init: ToolCallInit & { readonly cause: unknown }) {
+    const { cause } = init;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super('tool_failed', `The tool ${toolName} failed: ${reason}`, init);
+    this.name = 'ToolFailedError';
+    this.toolName = toolName;
+    this.callId = init.callId;
+    this.rawArguments = init.rawArguments;
+  }
+}
+
+/**
+ * `tool_call_denied`: the `approve` hook of `runTools` said no to a call (or failed: its error is
+ * the `cause`), so the tool did not run. By default the model is told so as the call's output;
+ * with `onToolError: 'error'` the stream ends.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'tool_call_denied')) console.log(`${err.toolName} was not run`);
+ * ```
+ */
+export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'> {
+  readonly toolName: string;
+  readonly callId: string;
+  readonly rawArguments: string;
+  constructor(toolName: string, init: ToolCallInit) {
+    super('tool_call_denied', `The call to ${toolName} was not approved`, init);
+    this.name = 'ToolCallDeniedError';
+    this.toolName = toolName;
+    this.callId = init.callId;
+    this.rawArguments = init.rawArguments;
+  }
+}
+
+/**
+ * `max_steps_reached`: `runTools` streamed `maxSteps` responses and the last one still asked for
+ * function calls (which were not run). Carries that last Response.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'max_steps_reached')) console.log(err.response.output);
+ * ```
+ */
+export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reached'> {
+  /** The limit that was reached. */
+  readonly maxSteps: number;
+  /** The last Response: the one whose function calls were left unanswered. */
+  readonly response: ResponseObject;
+  constructor(maxSteps: number, response: ResponseObject, init: ErrorInit = {}) {
+    super(
+      'max_steps_reached',
+      `The model still called tools after ${maxSteps} step${maxSteps === 1 ? '' : 's'} (maxSteps)`,
+      init,
+    );
+    this.name = 'MaxStepsReachedError';
+    this.maxSteps = maxSteps;
+    this.response = response;
+  }
+}
+
 /**
  * The error class each code comes with.
  *
@@ -473,6 +581,10 @@ export interface ResponsesStreamErrorByCode {
   sequence_gap: SequenceGapError;
   idle_timeout: IdleTimeoutError;
   resume_failed: ResumeFailedError;
+  unknown_tool: UnknownToolError;
+  tool_failed: ToolFailedError;
+  tool_call_denied: ToolCallDeniedError;
+  max_steps_reached: MaxStepsReachedError;
 }
 
 /**

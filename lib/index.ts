@@ -20,6 +20,8 @@ export type { ResumeConfig } from './transport/resume-response';
 export { DEFAULT_BASE_URL } from './transport/request';
 export type { ClientConfig } from './transport/request';
 
+// The tool loop ------------------------------------------------------------------------------------
+
 // Parsing and decoding, as operators and for one event --------------------------------------------
 export { parseSSE, DEFAULT_MAX_EVENT_SIZE } from './sse/parse-sse';
 export type { ParseSSEConfig } from './sse/parse-sse';
@@ -70,12 +72,16 @@ export {
   InvalidArgumentsError,
   InvalidJsonError,
   isResponsesStreamError,
+  MaxStepsReachedError,
   ResponseFailedError,
   ResponsesStreamError,
   ResumeFailedError,
   SequenceGapError,
   StreamTruncatedError,
+  ToolCallDeniedError,
+  ToolFailedError,
   UnknownEventError,
+  UnknownToolError,
 } from './errors';
 export type {
   EventIssue,

@@ -49,6 +49,11 @@ const subjects: Subject[] = [
     platform: 'node',
   },
   {
+    name: 'every export of `rxjs-openresponses/tools` (the tool loop)',
+    code: `export * from ${dist('tools/index.js')};`,
+    ours: true,
+  },
+  {
     name: 'openai-node `responses.stream()` client',
     code: [
       `import OpenAI from 'openai';`,

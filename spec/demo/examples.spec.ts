@@ -13,6 +13,8 @@ const expected: Record<string, RegExp> = {
     /^Bytes drift down the wire —\neach event a falling leaf,\nthe river is read\.$/m,
   refusal: /^The model refused: I'm sorry, but I can't help/m,
   'partial-images': /^partial frame 3 .*\nfinal image .* \S+\/images\/ig_sunset\.png$/m,
+  'run-tools':
+    /^-- step 1: resp_tools\nstep 1: get_weather\({"city":"Paris","unit":"celsius"}\)\nstep 1: get_time\(.*\n-- step 2: resp_answer\n\nParis: 18 °C/m,
   'function-call': /^get_weather\({"city":"Paris","unit":"celsius"}\) -> .*\nget_time\(/m,
   'shared-stream': /^HTTP requests sent: 1$/m,
   resume:

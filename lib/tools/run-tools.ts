@@ -1,0 +1,132 @@
+import type { Observable } from 'rxjs';
+import type { $ZodType } from 'zod/v4/core';
+import type { DecodeConfig, DecodedEvent } from '../decode/decode-options';
+import type { FunctionCall } from '../operators/function-calls';
+import { checkRetry } from '../transport/retry';
+import { streamResponse, type StreamResponseConfig } from '../transport/stream-response';
+import type { RunnableTools, ToolContext } from './tool';
+import { withToolDefinitions } from './tool-definitions';
+import { toolLoop } from './tool-loop';
+import type { StepEvent } from './step-event';
+
+/**
+ * Options of {@link runTools}: those of {@link streamResponse} (used for every step's request),
+ * the tools, and how the loop runs them.
+ *
+ * @example
+ * ```ts
+ * import { runTools, type RunToolsConfig } from 'rxjs-openresponses/tools';
+ * import * as z from 'zod/mini';
+ *
+ * const config: RunToolsConfig = {
+ *   apiKey,
+ *   tools: { roll_die: { schema: z.object({ sides: z.number() }), execute: ({ sides }) => 1 + Math.floor(Math.random() * sides) } },
+ *   maxSteps: 4,
+ *   onToolError: 'error',
+ * };
+ * runTools({ model: 'gpt-5-nano', input: 'Roll a d20' }, config).subscribe();
+ * ```
+ */
+export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResponseConfig {
+  /**
+   * The tools, by name. A tool the request body's `tools` does not define gets a function
+   * definition derived from its schema (see {@link RunnableTool}).
+   */
+  readonly tools: RunnableTools<S>;
+  /**
+   * The most responses streamed (steps). When the last one still calls tools, the stream errors
+   * with `max_steps_reached` (carrying that Response). Default 8.
+   */
+  readonly maxSteps?: number;
+  /** How many of a step's calls run at once. Default `Infinity` (all); `1` runs them in order. */
+  readonly concurrency?: number;
+  /**
+   * A call that cannot be answered (unknown tool: `unknown_tool`; arguments not JSON or not
+   * matching the schema: `invalid_arguments`; `execute` failed: `tool_failed`; not approved:
+   * `tool_call_denied`): `'output'` (default) sends `{"error": "<message>"}` to the model as the
+   * call's output, so it can correct itself; `'error'` ends the stream with that error.
+   */
+  readonly onToolError?: 'output' | 'error';
+  /**
+   * Asked before each call runs (after its arguments are validated): `true`, or a Promise or
+   * Observable of `true` (its first value counts), lets it run; anything else, an empty
+   * Observable or a failure denies it (`tool_call_denied`). Use it to ask a person.
+   */
+  readonly approve?: (
+    call: FunctionCall,
+    context: ToolContext,
+  ) => boolean | PromiseLike<boolean> | Observable<boolean>;
+}
+
+/**
+ * Streams a response and runs the tools it calls, until the model is done: each step's function
+ * calls are answered (`execute` per tool, in parallel) and sent back as `function_call_output`
+ * items, continuing with `previous_response_id` (the whole conversation as `input` with
+ * `store: false`), until a response has no function calls. Emits the events of every step, in
+ * order, each with its `step` (1-based); every step starts with its own `response.created`.
+ *
+ * Cold: nothing is sent before subscribing. Unsubscribing aborts the request in flight and the
+ * `signal` of every tool still running. The operators work on the output: `accumulateText` and
+ * `responseSnapshot` follow the current step (they start again at each `response.created`),
+ * `finalResponse` gives the last step's Response, `functionCalls` every call of every step.
+ * Errors as {@link streamResponse} does, plus `max_steps_reached`, and (with
+ * `onToolError: 'error'`) `unknown_tool`, `invalid_arguments`, `tool_failed`, `tool_call_denied`.
+ *
+ * @example
+ * ```ts
+ * import { accumulateText } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * import * as z from 'zod/mini';
+ *
+ * runTools(
+ *   { model: 'gpt-5-nano', input: "What's the weather in Paris?" },
+ *   {
+ *     apiKey: process.env.OPENAI_API_KEY,
+ *     tools: {
+ *       get_weather: {
+ *         description: 'The current weather in a city.',
+ *         schema: z.object({ city: z.string() }),
+ *         execute: ({ city }, { signal }) => fetchWeather(city, signal),
+ *       },
+ *     },
+ *   },
+ * )
+ *   .pipe(accumulateText())
+ *   .subscribe((text) => console.log(text));
+ * ```
+ *
+ * @param body The first request's body (`model`, `input`, `tools`, `instructions`, …); every
+ *   later request sends it again with the new `input`.
+ * @param config {@link streamResponse}'s options, the tools, `maxSteps`, `concurrency`,
+ *   `onToolError` and `approve`.
+ * @returns A cold Observable of every step's events.
+ * @throws TypeError for a bad option, or a tool schema that cannot be a function's parameters.
+ */
+export function runTools<const S, const O extends DecodeConfig = Record<never, never>>(
+  body: Record<string, unknown>,
+  config: RunToolsConfig<S> & O,
+): Observable<StepEvent<DecodedEvent<O>>> {
+  const { maxSteps = 8, concurrency = Infinity, onToolError = 'output', tools } = config;
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) {
+    throw new TypeError(`maxSteps must be an integer of 1 or more; got ${maxSteps}`);
+  }
+  if (!(concurrency === Infinity || (Number.isInteger(concurrency) && concurrency >= 1))) {
+    throw new TypeError(`concurrency must be an integer of 1 or more; got ${concurrency}`);
+  }
+  if (onToolError !== 'output' && onToolError !== 'error') {
+    throw new TypeError(`onToolError must be 'output' or 'error'; got ${String(onToolError)}`);
+  }
+  checkRetry(config.retry);
+  checkRetry(config.resume, 'resume');
+  const first = withToolDefinitions(body, tools as RunnableTools);
+  const stream = (request: Record<string, unknown>) =>
+    streamResponse(request, config) as Observable<DecodedEvent<O>>;
+  return toolLoop(first, stream, {
+    tools: tools as RunnableTools,
+    approve: config.approve,
+    onToolError,
+    signal: config.signal,
+    maxSteps,
+    concurrency,
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * An event of `runTools`: the event as the stream brought it, plus the `step` (1-based) whose
+ * response it belongs to.
+ *
+ * @example
+ * ```ts
+ * import { type ResponseStreamEvent } from 'rxjs-openresponses';
+ * import { runTools, type StepEvent } from 'rxjs-openresponses/tools';
+ *
+ * runTools(body, config).subscribe((event: StepEvent<ResponseStreamEvent>) => {
+ *   if (event.type === 'response.created') console.log(`step ${event.step}: ${event.response.id}`);
+ * });
+ * ```
+ */
+export type StepEvent<E> = E & { readonly step: number };
