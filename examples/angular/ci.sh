@@ -42,7 +42,12 @@ fi
 
 step 'App: type-check the test and servers, build'
 npx tsc -p tsconfig.node.json
-npx ng build
+# Within Angular's default budgets, with no warning of any kind (the e2e test also measures it).
+npx ng build 2>&1 | tee "$app/build.log"
+if grep -qi 'warning' "$app/build.log"; then
+  echo 'The Angular build printed a warning (see above): failing.' >&2
+  exit 1
+fi
 
 step 'End-to-end test in headless Chromium'
 node --test --test-reporter=spec e2e/app.e2e.test.mjs

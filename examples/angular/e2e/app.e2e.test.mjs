@@ -175,6 +175,21 @@ test('the app bundles the packed library, with no Node built-ins', async () => {
   assert.doesNotMatch(bundle, /\bBuffer\.(from|alloc)/, 'no Buffer');
 });
 
+test("the initial bundle is within Angular's default 500 kB budget", async () => {
+  // What the browser must load before the app starts: index.html's scripts and module preloads.
+  const html = await readFile(join(root, 'index.html'), 'utf8');
+  const initial = [
+    ...html.matchAll(
+      /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g,
+    ),
+  ].map((m) => m[1]);
+  assert.ok(initial.length > 0, 'index.html loads the app');
+  const sizes = await Promise.all(initial.map((file) => readFile(join(root, file))));
+  const total = sizes.reduce((sum, bytes) => sum + bytes.length, 0);
+  console.log(`initial bundle: ${initial.join(', ')}: ${(total / 1000).toFixed(1)} kB`);
+  assert.ok(total <= 500_000, `initial bundle ${total} bytes, over the 500 kB budget`);
+});
+
 test(
   'the answer grows, then the image sharpens frame by frame to the final one',
   { timeout: 60_000 },
