@@ -46,7 +46,22 @@ const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
 const step = (text) => console.log(`\n== ${text} (${elapsed()})`);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const rxjs = JSON.parse(readFileSync(join(root, 'node_modules/rxjs/package.json'), 'utf8')).version;
+const version = (name) =>
+  JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+/** The peers at the versions the lockfile holds (what the unit tests run against). */
+const latestPeers = [`rxjs@${version('rxjs')}`, `fast-check@${version('fast-check')}`];
+/**
+ * The peers at the lowest versions their ranges admit. devDependencies hold them under an alias
+ * (`rxjs-oldest`: `npm:rxjs@7.8.0`), so `npm ci` puts them in npm's cache and the install is offline.
+ */
+const oldestPeers = ['rxjs', 'fast-check'].map((name) => {
+  const floor = pkg.peerDependencies[name].match(/\d+\.\d+\.\d+/)[0];
+  if (version(`${name}-oldest`) !== floor)
+    throw new Error(
+      `devDependencies must hold ${name}-oldest at ${floor}, the floor of its peer range`,
+    );
+  return `${name}@${floor}`;
+});
 
 /** `npm pack` in `dir`; its `prepare` script prints the build log first, the JSON report last. */
 function pack(dir) {
@@ -126,16 +141,16 @@ async function lint(tarball) {
   );
 }
 
-/** A scratch project (or workspace member) that depends on `spec` and on the rxjs peer. */
-function consumer(name, spec, extraArgs = []) {
+/** A scratch project that depends on `spec` and on the peers. */
+function consumer(name, spec, peers, extraArgs = []) {
   const app = join(work, name);
   mkdirSync(app, { recursive: true });
   writeFileSync(
     join(app, 'package.json'),
     JSON.stringify({ name, private: true, version: '0.0.0' }),
   );
-  npm(['install', '--prefer-offline', ...extraArgs, spec, `rxjs@${rxjs}`], app);
-  console.log(`installed ${name} (${elapsed()})`);
+  npm(['install', '--prefer-offline', ...extraArgs, spec, ...peers], app);
+  console.log(`installed ${name} with ${peers.join(', ')} (${elapsed()})`);
   return app;
 }
 
@@ -152,12 +167,17 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
   complete: () => {
     if (seen.join(',') !== 'response.created:0,response.output_text.delta:1,response.completed:2') { console.error(seen); process.exit(1); }
     if (typeof testing.encodeSSE !== 'function') { console.error('testing entry lacks encodeSSE'); process.exit(1); }
+    const cuts = fc.sample(testing.chunkArbitrary(fc, 'abcdef'), 50);
+    if (!cuts.every((c) => c.join('') === 'abcdef') || !cuts.some((c) => c.length > 1)) { console.error('chunkArbitrary', cuts); process.exit(1); }
     console.log(KIND + ' ok: ' + seen.length + ' events');
   },
 });`;
 const ts = `import { fromSSE, ofType, isResponsesStreamError } from 'rxjs-openresponses';
-import { encodeSSE } from 'rxjs-openresponses/testing';
+import { chunkArbitrary, encodeSSE } from 'rxjs-openresponses/testing';
+import * as fc from 'fast-check';
 const text: string = encodeSSE([]);
+const chunks: fc.Arbitrary<string[]> = chunkArbitrary(fc, text);
+void chunks;
 fromSSE(text).pipe(ofType('response.output_text.delta')).subscribe((e) => {
   const d: string = e.delta;
   void d;
@@ -178,16 +198,21 @@ function checkConsumer(app, linked = false) {
   if (!linked && existsSync(join(installed, 'lib')))
     throw new Error('the installed copy has lib/: it was not packed');
   if (!existsSync(join(installed, 'dist/index.js'))) throw new Error('installed without dist/');
+  const peers = ['rxjs', 'fast-check'].map((name) => {
+    const { version } = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json')));
+    return `${name} ${version}`;
+  });
+  console.log(`installed ${linked ? 'as a link' : 'as a packed copy'}, with ${peers.join(', ')}`);
   writeFileSync(
     join(app, 'esm.mjs'),
     body(
-      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing';`,
+      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as fc from 'fast-check';`,
     ),
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
     body(
-      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing');`,
+      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const fc = require('fast-check');`,
     ),
   );
   process.stdout.write(run('node', ['esm.mjs'], app));
@@ -257,19 +282,19 @@ try {
   console.log(`packed (${elapsed()})`);
   checkFiles(files);
   await lint(tarball);
-  checkConsumer(consumer('from-tarball', tarball));
+  checkConsumer(consumer('from-tarball', tarball, oldestPeers));
 
   step('Fresh clone as a dependency: npm install --install-links <clone> (prepare builds)');
   const clone = freshClone(join(work, 'clone'));
   symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
-  checkConsumer(consumer('from-clone', clone, ['--install-links']));
+  checkConsumer(consumer('from-clone', clone, latestPeers, ['--install-links']));
 
   if (allRoutes) {
     step(
       'Git URL: npm install git+file://<clone> (npm installs its devDependencies, prepare builds)',
     );
     const source = freshClone(join(work, 'git-source'));
-    checkConsumer(consumer('from-git-url', `git+${pathToFileURL(source).href}`));
+    checkConsumer(consumer('from-git-url', `git+${pathToFileURL(source).href}`, latestPeers));
 
     step('Workspace: an npm workspace links a fresh clone (npm runs its prepare)');
     const ws = join(work, 'workspace');
@@ -290,7 +315,10 @@ try {
         name: 'app',
         private: true,
         version: '0.0.0',
-        dependencies: { 'rxjs-openresponses': '*', rxjs: rxjs },
+        dependencies: {
+          'rxjs-openresponses': '*',
+          ...Object.fromEntries(latestPeers.map((p) => p.split(/(?!^)@/))),
+        },
       }),
     );
     npm(['install', '--prefer-offline'], ws);
