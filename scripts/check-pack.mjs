@@ -12,8 +12,11 @@
 // 3. With `--all-routes` (slow, minutes; not part of `npm test`): a real `git+file://` URL install
 //    (npm installs the clone's devDependencies itself) and an npm workspace that links the clone.
 //
-// Every consumer loads both entry points with `import` and with `require`, parses a real stream,
-// and type-checks as an ESM and as a CommonJS TypeScript consumer (node16 resolution).
+// The tarball's consumer gets the oldest rxjs and fast-check the peer ranges admit, the others the
+// lockfile's. Every consumer loads both entry points with `import` and with `require`, parses a real
+// stream, runs chunkArbitrary with its fast-check, and type-checks as an ESM and as a CommonJS
+// TypeScript consumer (node16 resolution). Installs are `--prefer-offline`: after `npm ci` every
+// tarball is in npm's cache (npm may fetch package metadata once on a machine that never had it).
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -35,12 +38,8 @@ import { formatMessage } from 'publint/utils';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const allRoutes = process.argv.includes('--all-routes');
 const work = mkdtempSync(join(tmpdir(), 'rxjs-openresponses-pack-'));
-const run = (cmd, args, cwd, env) =>
-  execFileSync(cmd, args, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).toString();
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
 const npm = (args, cwd) => run('npm', [...args, '--no-audit', '--no-fund'], cwd);
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
@@ -52,7 +51,7 @@ const version = (name) =>
 const latestPeers = [`rxjs@${version('rxjs')}`, `fast-check@${version('fast-check')}`];
 /**
  * The peers at the lowest versions their ranges admit. devDependencies hold them under an alias
- * (`rxjs-oldest`: `npm:rxjs@7.8.0`), so `npm ci` puts them in npm's cache and the install is offline.
+ * (`rxjs-oldest`: `npm:rxjs@7.8.0`), so `npm ci` puts them in npm's cache.
  */
 const oldestPeers = ['rxjs', 'fast-check'].map((name) => {
   const floor = pkg.peerDependencies[name].match(/\d+\.\d+\.\d+/)[0];
