@@ -21,7 +21,7 @@ fi
 step 'Library: build and pack'
 cd "$root"
 [ -d node_modules ] || npm ci
-npm run build
+# npm pack runs the package's prepare script, which builds dist/ (docs/packaging.md).
 rm -rf "$app/vendor"
 mkdir -p "$app/vendor"
 tarball="$(npm pack --silent --pack-destination "$app/vendor" | tail -n 1)"
