@@ -1,7 +1,8 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { InvalidArgumentsError } from '../errors';
 import type { StreamEvent } from './internal/events';
+import { parseArguments } from './internal/parse-arguments';
 import {
   FunctionCallStates,
   type CallChange,
@@ -40,7 +41,7 @@ export interface FunctionCall<P = unknown, N extends string = string> {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type ToolSchemas } from 'rxjs-openresponses';
- * import * as z from 'zod/mini';
+ * import type * as z from 'zod/mini';
  *
  * const tools = {
  *   get_weather: z.object({ city: z.string() }),
@@ -141,28 +142,11 @@ function finish(
 ): FunctionCall {
   const { itemId, callId = '', name = '', outputIndex, arguments: raw } = call;
   const init = sequenceNumber === undefined ? { callId } : { callId, position: { sequenceNumber } };
-  let parsed: unknown;
-  try {
-    parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-  } catch (cause) {
-    const message = `Arguments are not JSON: ${(cause as Error).message}`;
-    throw new InvalidArgumentsError(name, raw, [{ path: [], message }], { ...init, cause });
+  if (schemas !== undefined && !Object.hasOwn(schemas, name)) {
+    parseArguments(name, raw, undefined, init); // Arguments that are not JSON say so first.
+    const message = `No schema was given for the tool ${JSON.stringify(name)}`;
+    throw new InvalidArgumentsError(name, raw, [{ path: [], message }], init);
   }
-  if (schemas !== undefined) {
-    if (!Object.hasOwn(schemas, name)) {
-      const message = `No schema was given for the tool ${JSON.stringify(name)}`;
-      throw new InvalidArgumentsError(name, raw, [{ path: [], message }], init);
-    }
-    const result = z.safeParse(schemas[name], parsed);
-    if (!result.success) {
-      const issues = result.error.issues.map(({ path, message, code }) => ({
-        path,
-        message,
-        code,
-      }));
-      throw new InvalidArgumentsError(name, raw, issues, { ...init, cause: result.error });
-    }
-    parsed = result.data;
-  }
+  const parsed = parseArguments(name, raw, schemas?.[name], init);
   return { itemId, callId, name, arguments: raw, parsed, outputIndex };
 }

@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
-import { InvalidArgumentsError } from '../errors';
 import type { FunctionCallItem } from '../events';
 import type { FunctionCall } from '../operators/function-calls';
+import { parseArguments } from '../operators/internal/parse-arguments';
 
 /**
  * The {@link FunctionCall} of a `function_call` output item, its arguments parsed from JSON
@@ -15,25 +14,6 @@ export function parseCall(
   schema: $ZodType | undefined,
 ): FunctionCall {
   const { id: itemId = '', callId, name, arguments: raw } = item;
-  const init = { callId };
-  let parsed: unknown;
-  try {
-    parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-  } catch (cause) {
-    const message = `Arguments are not JSON: ${(cause as Error).message}`;
-    throw new InvalidArgumentsError(name, raw, [{ path: [], message }], { ...init, cause });
-  }
-  if (schema !== undefined) {
-    const result = z.safeParse(schema, parsed);
-    if (!result.success) {
-      const issues = result.error.issues.map(({ path, message, code }) => ({
-        path,
-        message,
-        code,
-      }));
-      throw new InvalidArgumentsError(name, raw, issues, { ...init, cause: result.error });
-    }
-    parsed = result.data;
-  }
+  const parsed = parseArguments(name, raw, schema, { callId });
   return { itemId, callId, name, arguments: raw, parsed, outputIndex };
 }
