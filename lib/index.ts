@@ -54,6 +54,12 @@ export type { RefusalTextUpdate } from './operators/refusal-text';
 export { responseSnapshot } from './operators/response-snapshot';
 export { sequenceGuard } from './operators/sequence-guard';
 export type { SequenceGuardConfig } from './operators/sequence-guard';
+export { structuredOutput } from './operators/structured-output';
+export type {
+  DeepPartial,
+  StructuredOutputConfig,
+  StructuredOutputUpdate,
+} from './operators/structured-output';
 export { throwOnFailure } from './operators/throw-on-failure';
 export { usage } from './operators/usage';
 
@@ -69,12 +75,14 @@ export {
   IdleTimeoutError,
   InvalidArgumentsError,
   InvalidJsonError,
+  InvalidStructuredOutputError,
   isResponsesStreamError,
   ResponseFailedError,
   ResponsesStreamError,
   ResumeFailedError,
   SequenceGapError,
   StreamTruncatedError,
+  StructuredOutputNotJsonError,
   UnknownEventError,
 } from './errors';
 export type {

@@ -25,5 +25,11 @@ export type { RefusalTextUpdate } from './refusal-text';
 export { responseSnapshot } from './response-snapshot';
 export { sequenceGuard } from './sequence-guard';
 export type { SequenceGuardConfig } from './sequence-guard';
+export { structuredOutput } from './structured-output';
+export type {
+  DeepPartial,
+  StructuredOutputConfig,
+  StructuredOutputUpdate,
+} from './structured-output';
 export { throwOnFailure } from './throw-on-failure';
 export { usage } from './usage';

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { PartialJson, PartialJsonError } from '../../../lib/operators/internal/partial-json';
+import { honest } from '../../support/honest';
 
 /** A small seeded PRNG (mulberry32), to derive splits and encodings from one fast-check integer. */
 function prng(seed: number): () => number {
@@ -66,24 +67,6 @@ function encode(value: unknown, rand: () => number): string {
     return JSON.stringify(v);
   };
   return space() + go(value) + space();
-}
-
-/** Whether `partial` says nothing that `final` contradicts. */
-function honest(partial: unknown, final: unknown): boolean {
-  if (partial === undefined) return true;
-  if (typeof final === 'string') return typeof partial === 'string' && final.startsWith(partial);
-  if (Array.isArray(final)) {
-    if (!Array.isArray(partial) || partial.length > final.length) return false;
-    return partial.every((e, i) => e !== undefined && honest(e, final[i]));
-  }
-  if (final !== null && typeof final === 'object') {
-    if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) return false;
-    const f = final as Record<string, unknown>;
-    return Object.entries(partial).every(
-      ([k, e]) => Object.hasOwn(f, k) && e !== undefined && honest(e, f[k]),
-    );
-  }
-  return Object.is(partial, final);
 }
 
 /** Every subtree of `next` that did not change since `previous` is the same object. */
