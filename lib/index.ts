@@ -37,9 +37,20 @@ export { collectRefusal } from './operators/collect-refusal';
 export type { Refusal } from './operators/collect-refusal';
 export { finalResponse } from './operators/final-response';
 export { functionCallArguments } from './operators/function-call-arguments';
-export type { FunctionCallArgumentsUpdate } from './operators/function-call-arguments';
+export type {
+  FunctionCallArgumentsConfig,
+  FunctionCallArgumentsUpdate,
+  PartialArgumentsUpdate,
+} from './operators/function-call-arguments';
 export { functionCalls } from './operators/function-calls';
-export type { FunctionCall, ToolSchemas, TypedFunctionCall } from './operators/function-calls';
+export type {
+  FunctionCall,
+  FunctionCallsConfig,
+  PartialFunctionCall,
+  StreamingFunctionCall,
+  ToolSchemas,
+  TypedFunctionCall,
+} from './operators/function-calls';
 export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './operators/image-helpers';
 export type { ImageSource } from './operators/image-helpers';
 export { ofType } from './operators/of-type';
