@@ -1,4 +1,4 @@
-import { concat, defer, mergeMap, type OperatorFunction } from 'rxjs';
+import { concat, defer, filter, map, type OperatorFunction } from 'rxjs';
 import * as z from 'zod/mini';
 import type { $ZodType, input, output } from 'zod/v4/core';
 import {
@@ -116,8 +116,8 @@ export function structuredOutput<S extends $ZodType>(
     defer(() => {
       const reader = new StructuredText(config);
       let last: unknown;
-      const finish = (full: string, position: StreamPosition): Update[] => {
-        const value = reader.end(full, position);
+      const finish = (full: string, seq?: number): Update => {
+        const value = reader.end(full, seq);
         const result = z.safeParse(schema, value);
         if (!result.success) {
           const issues = result.error.issues.map(({ path, message, code }) => ({
@@ -125,23 +125,26 @@ export function structuredOutput<S extends $ZodType>(
             message,
             code,
           }));
-          const init = { position, cause: result.error };
+          const init = { position: positionAt(seq), cause: result.error };
           throw new InvalidStructuredOutputError(reader.text, value, issues, init);
         }
-        return [{ done: true, value: result.data, text: reader.text }];
+        return { done: true, value: result.data, text: reader.text };
       };
-      const step = (event: StreamEvent): Update[] => {
-        const position = 'sequenceNumber' in event ? { sequenceNumber: event.sequenceNumber } : {};
-        const found = reader.apply(event, position);
-        if (typeof found === 'string') return finish(found, position);
+      const step = (event: StreamEvent): Update | undefined => {
+        const seq = 'sequenceNumber' in event ? event.sequenceNumber : undefined;
+        const found = reader.apply(event, seq);
+        if (typeof found === 'string') return finish(found, seq);
         const partial = found ? reader.snapshot() : undefined;
-        if (partial === undefined || (partial === last && config.emit !== 'delta')) return [];
+        if (partial === undefined || (partial === last && config.emit !== 'delta')) return;
         last = partial;
-        return [{ done: false, partial: partial as DeepPartial<input<S>>, text: reader.text }];
+        return { done: false, partial: partial as DeepPartial<input<S>>, text: reader.text };
       };
       return concat(
-        source.pipe(mergeMap(step)),
-        defer(() => (reader.pending ? finish(reader.text, {}) : [])),
+        source.pipe(
+          map(step),
+          filter((update) => update !== undefined),
+        ),
+        defer(() => (reader.pending ? [finish(reader.text)] : [])),
       );
     });
 }
@@ -161,7 +164,7 @@ class StructuredText {
   }
 
   /** Applies an event: `true` after a delta of the part, its whole text when it finished. */
-  apply(event: StreamEvent, position: StreamPosition): boolean | string | undefined {
+  apply(event: StreamEvent, seq?: number): boolean | string | undefined {
     if (event.type === 'response.created') {
       this.text = '';
       this.parser = new PartialJson();
@@ -174,7 +177,7 @@ class StructuredText {
       case 'response.output_text.delta':
         if (!this.at(event.outputIndex, event.contentIndex)) return undefined;
         this.text += event.delta;
-        this.write(event.delta, position);
+        this.write(event.delta, seq);
         return true;
       case 'response.output_text.done':
         return this.at(event.outputIndex, event.contentIndex) ? event.text : undefined;
@@ -198,35 +201,36 @@ class StructuredText {
   }
 
   /** Ends the part with its authoritative text: returns the whole JSON value. */
-  end(full: string, position: StreamPosition): unknown {
+  end(full: string, seq?: number): unknown {
     this.finished = true;
     if (full !== this.text) {
-      if (full.startsWith(this.text)) this.write(full.slice(this.text.length), position);
+      if (full.startsWith(this.text)) this.write(full.slice(this.text.length), seq);
       else {
         this.parser = new PartialJson();
-        this.write(full, position);
+        this.write(full, seq);
       }
       this.text = full;
     }
     try {
       return this.parser.end();
     } catch (cause) {
-      throw this.notJson(cause, position);
+      throw this.notJson(cause, seq);
     }
   }
 
-  private write(delta: string, position: StreamPosition): void {
+  private write(delta: string, seq?: number): void {
     try {
       this.parser.write(delta);
     } catch (cause) {
       this.finished = true;
-      throw this.notJson(cause, position);
+      throw this.notJson(cause, seq);
     }
   }
 
-  private notJson(cause: unknown, position: StreamPosition): unknown {
+  private notJson(cause: unknown, seq?: number): unknown {
     if (!(cause instanceof PartialJsonError)) return cause;
-    return new StructuredOutputNotJsonError(this.text, cause.position, { position, cause });
+    const init = { position: positionAt(seq), cause };
+    return new StructuredOutputNotJsonError(this.text, cause.position, init);
   }
 
   /** The text of the chosen part among `output` (whose first item is at `first`), if there. */
@@ -254,4 +258,8 @@ class StructuredText {
     this.target = { outputIndex, contentIndex };
     return true;
   }
+}
+
+function positionAt(sequenceNumber?: number): StreamPosition {
+  return sequenceNumber === undefined ? {} : { sequenceNumber };
 }

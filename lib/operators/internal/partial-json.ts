@@ -161,8 +161,8 @@ export class PartialJson {
       if (c === 34) {
         this.state = STRING;
         this.isKey = false;
-        this.text = '';
-        return this.put('', false);
+        this.text = ''; // placed by the next snapshot, or when it ends
+        return;
       }
       if (c === 123 || c === 91) {
         const array = c === 91;
