@@ -294,11 +294,12 @@ describe('structuredOutput', () => {
               toArray(),
             ),
           );
-          const final = updates.at(-1)!;
+          const final = updates.at(-1)! as { done: true; value: unknown; text: string };
           expect(final).toEqual({ done: true, value: JSON.parse(text), text });
           for (const u of updates.slice(0, -1)) {
             expect(u.done).toBe(false);
-            if (!u.done) expect(text.startsWith(u.text) && honest(u.partial, answer)).toBe(true);
+            if (!u.done)
+              expect(text.startsWith(u.text) && honest(u.partial, final.value)).toBe(true);
           }
         },
       ),
