@@ -28,12 +28,14 @@ import {
   partialImages,
   reasoningSummary,
   refusalText,
+  structuredOutput,
   usage,
   type ImageFrame,
   type ResponseObject,
   type ResponseStreamEvent,
   type Usage,
 } from 'rxjs-openresponses';
+import { formatPlan, Plan } from './structured';
 import type { Terminal } from './terminal';
 import { getWeather, toolSchemas } from './tools';
 
@@ -43,6 +45,8 @@ export interface RenderOptions {
   readonly outDir: string;
   /** The bytes received so far, as counted by the demo's `fetch`. */
   readonly bytesReceived: () => number;
+  /** Whether the answer is a structured one (JSON of the `Plan` schema). */
+  readonly structured?: boolean;
 }
 
 /** What the closing summary reports. */
@@ -79,7 +83,7 @@ export function render(
     return concat(
       merge(
         showReasoning(events$, terminal),
-        showAnswer(events$, terminal),
+        options.structured ? showPlan(events$, terminal) : showAnswer(events$, terminal),
         showFunctionCalls(events$, terminal),
         showRefusals(events$, terminal),
         saveImages(events$, terminal, options.outDir, stats.files),
@@ -113,6 +117,25 @@ function showAnswer(events$: Observable<ResponseStreamEvent>, terminal: Terminal
   return events$.pipe(
     accumulateText(),
     tap((text) => terminal.stream('answer', 'Answer', text)),
+  );
+}
+
+/** The structured answer as it fills in (honest partial values), then validated by its schema. */
+function showPlan(events$: Observable<ResponseStreamEvent>, terminal: Terminal) {
+  const title = 'Itinerary (structured output)';
+  return events$.pipe(
+    structuredOutput(Plan),
+    tap((update) => {
+      terminal.stream('plan', title, formatPlan(update.done ? update.value : update.partial));
+      if (update.done) {
+        const stops = update.value.stops.length;
+        terminal.note(
+          'plan',
+          title,
+          `validated: ${stops} stops, from ${update.text.length} characters of JSON`,
+        );
+      }
+    }),
   );
 }
 
