@@ -204,12 +204,13 @@ class StructuredText {
   end(full: string, seq?: number): unknown {
     this.finished = true;
     if (full !== this.text) {
-      if (full.startsWith(this.text)) this.write(full.slice(this.text.length), seq);
+      const read = this.text;
+      this.text = full;
+      if (full.startsWith(read)) this.write(full.slice(read.length), seq);
       else {
         this.parser = new PartialJson();
         this.write(full, seq);
       }
-      this.text = full;
     }
     try {
       return this.parser.end();

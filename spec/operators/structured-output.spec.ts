@@ -117,6 +117,25 @@ describe('structuredOutput', () => {
     });
   });
 
+  it('never emits for a source that never does', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<ResponseStreamEvent>('-');
+      expectObservable(source.pipe(structuredOutput(Cities)), '^---!').toBe('-');
+      expectSubscriptions(source.subscriptions).toBe('^---!');
+    });
+  });
+
+  it('reports the whole .done text when it is not JSON', () => {
+    const done = events.outputTextDone({ text: '{"cities":[}', sequenceNumber: 7 });
+    const { error } = collect(from([values.c, values.a, done]).pipe(structuredOutput(Cities)));
+    expect(error).toMatchObject({
+      code: 'structured_output_not_json',
+      raw: '{"cities":[}',
+      offset: 11,
+      position: { sequenceNumber: 7 },
+    });
+  });
+
   it('unsubscribes from the source when the subscriber leaves early', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-a-b-n-e-d-|', values);
