@@ -6,6 +6,7 @@ import {
   type FunctionCallArgumentsUpdate,
 } from '../../lib/operators/function-call-arguments';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
+import { honest } from '../support/honest';
 import { collect, fixtureEvents, testScheduler } from './support';
 
 const values: Record<string, ResponseStreamEvent> = {
@@ -195,6 +196,20 @@ describe('functionCallArguments', () => {
       ]);
       expect(emitted[2]!.rows[0]).toBe(emitted[1]!.rows[0]);
       expect(emitted[3]!.rows).toBe(emitted[2]!.rows);
+    });
+
+    it('reads the recorded calls: honest partials, then what JSON.parse gives', () => {
+      const emitted = collect(
+        from(fixtureEvents('openai-reasoning-encrypted-content.1.sse')).pipe(
+          functionCallArguments({ partial: true }),
+        ),
+      ).values;
+      const done = emitted.filter((u) => u.done);
+      expect(done.map((u) => u.partial)).toEqual(done.map((u) => JSON.parse(u.arguments)));
+      for (const u of emitted) {
+        const final = done.find((d) => d.itemId === u.itemId)!;
+        expect(honest(u.partial, final.partial)).toBe(true);
+      }
     });
 
     it('parses empty final arguments as {}, and a final text that differs anew', () => {
