@@ -147,6 +147,81 @@ async function responseSnapshot(stream, lib) {
   return digest;
 }
 
+/**
+ * Ours: `fromSSE` + `structuredOutput(schema, { emit: 'delta' })`: a partial value on every delta
+ * (incremental parse, structural sharing), then the value validated by a zod/mini schema.
+ */
+async function structuredOutput(stream, lib) {
+  const digest = new Digest();
+  digest.emissions = 0;
+  let last;
+  const schema = await reportSchema();
+  await drain(
+    lib.fromSSE(stream).pipe(lib.structuredOutput(schema, { emit: 'delta' })),
+    (update) => {
+      digest.emissions++;
+      last = update;
+    },
+  );
+  Object.assign(digest, reportOf(last?.done ? last.value : undefined));
+  return digest;
+}
+
+/**
+ * `fromSSE` + `ofType` + `accumulateText`, then the text so far re-parsed on every delta by the
+ * `partial-json` package (what apps do without an incremental parser), and `JSON.parse` plus the
+ * same schema at the end.
+ */
+async function partialJsonReparse(stream, lib) {
+  const { parse } = await import('partial-json');
+  const digest = new Digest();
+  digest.emissions = 0;
+  let text = '';
+  await drain(
+    lib.fromSSE(stream).pipe(lib.ofType('response.output_text.delta'), lib.accumulateText()),
+    (value) => {
+      text = value;
+      parse(text);
+      digest.emissions++;
+    },
+  );
+  const { safeParse } = await import('zod/mini');
+  const result = safeParse(await reportSchema(), JSON.parse(text));
+  digest.emissions++;
+  Object.assign(digest, reportOf(result.success ? result.data : undefined));
+  return digest;
+}
+
+let schema;
+/** The zod/mini schema of the S workloads' answer (loaded once). */
+function reportSchema() {
+  if (schema !== undefined) return schema;
+  return (schema = import('zod/mini').then((z) => {
+    const row = z.object({
+      id: z.number(),
+      name: z.string(),
+      city: z.string(),
+      score: z.number(),
+      active: z.boolean(),
+      tags: z.array(z.string()),
+      note: z.nullable(z.string()),
+    });
+    return z.union([
+      z.object({
+        title: z.string(),
+        sections: z.array(z.object({ heading: z.string(), rows: z.array(row) })),
+      }),
+      z.object({ title: z.string(), rows: z.array(row) }),
+    ]);
+  }));
+}
+
+/** What the check compares of a final report: its rows and the last row's name. */
+function reportOf(value) {
+  const rows = value === undefined ? [] : (value.rows ?? value.sections.flatMap((s) => s.rows));
+  return { rows: rows.length, lastName: rows.at(-1)?.name };
+}
+
 /** What the check compares of a snapshot: the text of each kind of delta it was built from. */
 function builtOf(snapshot) {
   const out = { text: snapshot?.outputText ?? '', reasoning: '', args: '', refusal: '' };
@@ -186,4 +261,29 @@ export const CONTENDERS = {
     check: ['text', 'refusal', 'reasoning', 'args'],
     ours: true,
   },
+  structuredOutput: {
+    label: "ours: `fromSSE` + `structuredOutput` (emit: 'delta')",
+    run: structuredOutput,
+    check: ['emissions', 'rows', 'lastName'],
+    ours: true,
+    kinds: ['S'],
+  },
+  partialJson: {
+    label: '`accumulateText` + partial-json re-parse per delta',
+    run: partialJsonReparse,
+    check: ['emissions', 'rows', 'lastName'],
+    ours: true,
+    kinds: ['S'],
+    // Quadratic: one pass of S-256k takes about 30 s of CPU, of S-1m 16 times that (more than a
+    // child may take). So one round, on S-256k only: the gap only grows with the size.
+    workloads: ['S-256k'],
+    rounds: 1,
+  },
 };
+
+/** Whether contender `c` runs on a workload of kind `kind` (S workloads: only the relevant ones). */
+export function runsOn(c, kind) {
+  const kinds = CONTENDERS[c].kinds;
+  if (kinds !== undefined) return kinds.includes(kind);
+  return kind !== 'S' || ['floor', 'fromSSE', 'accumulateText'].includes(c);
+}

@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:o
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { CONTENDERS } from './contenders.mjs';
+import { CONTENDERS, runsOn } from './contenders.mjs';
 import { summariseProfile } from './profile-summary.mjs';
 import { WORKLOADS } from './workloads.mjs';
 
@@ -52,6 +52,10 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/** Whether contender `c` runs on workload `w` (the S workloads have their own contenders). */
+const applies = (w, c) =>
+  runsOn(c, WORKLOADS[w].kind) && (CONTENDERS[c].workloads?.includes(w) ?? true);
 
 async function child(workload, contender, extra = []) {
   const { stdout } = await run(
@@ -124,7 +128,7 @@ async function timing() {
   for (let r = 0; r < runs; r++) {
     for (const w of workloads) {
       const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]);
-      for (const c of order) {
+      for (const c of order.filter((c) => applies(w, c) && r < (CONTENDERS[c].rounds ?? runs))) {
         const res = await child(w, c);
         res.round = r;
         results[`${w}|${c}`].push(res);
@@ -143,7 +147,7 @@ function summarise(results) {
   for (const w of workloads) {
     const floorRuns = results[`${w}|floor`] ?? [];
     const floorByRound = new Map(floorRuns.filter((x) => x.valid).map((x) => [x.round, x]));
-    for (const c of contenders) {
+    for (const c of contenders.filter((c) => applies(w, c))) {
       const all = results[`${w}|${c}`];
       const ok = all.filter((x) => x.valid);
       const valid = ok.length === all.length && ok.length > 0;
@@ -328,6 +332,7 @@ function targets(rows, mem, imports) {
       }
     }
   }
+  structuredTargets(row, out);
   for (const m of mem.filter((m) => CONTENDERS[m.contender].ours)) {
     out.push({
       target: `W2 \`${m.contender}\`: peak live memory above baseline ≤ 3× the largest event`,
@@ -357,6 +362,52 @@ function targets(rows, mem, imports) {
     });
   }
   return out;
+}
+
+/** The targets of issue #13 (structured output), on the S workloads. */
+function structuredTargets(row, out) {
+  const sizes = [
+    ['S-256k', 1],
+    ['S-512k', 2],
+    ['S-1m', 4],
+  ];
+  const base = row('S-256k', 'structuredOutput');
+  for (const [w, times] of sizes.slice(1)) {
+    const r = row(w, 'structuredOutput');
+    if (!base?.valid || !r) continue;
+    const x = r.cpuMs / (base.cpuMs * times);
+    out.push({
+      target: `\`structuredOutput\`: ${w} within ±25% of linear from S-256k (${times}× its time)`,
+      measured: r.valid ? `${x.toFixed(2)}× linear` : 'invalid',
+      met: r.valid && x >= 0.75 && x <= 1.25,
+      why: `${fmt(r.cpuMs)} ms against ${fmt(base.cpuMs * times)} ms for linear growth: ${x.toFixed(2)}×.`,
+    });
+  }
+  const ours = row('S-256k', 'structuredOutput');
+  const theirs = row('S-256k', 'partialJson');
+  if (ours && theirs) {
+    const x = theirs.cpuMs / ours.cpuMs;
+    out.push({
+      target:
+        '`structuredOutput` ≥ 20× faster than re-parsing with partial-json on every delta ' +
+        '(S-256k; the gap grows with the size: quadratic against linear)',
+      measured: ours.valid && theirs.valid ? `${fmt(x)}×` : 'invalid',
+      met: ours.valid && theirs.valid && x >= 20,
+      why: `${fmt(x, 1)}× against at least 20×.`,
+    });
+  }
+  for (const [w] of sizes) {
+    const so = row(w, 'structuredOutput');
+    const acc = row(w, 'accumulateText');
+    if (!so || !acc) continue;
+    const x = so.cpuMs / acc.cpuMs;
+    out.push({
+      target: `${w}: \`structuredOutput\` (emitting on every delta) ≤ 2× \`accumulateText\``,
+      measured: so.valid && acc.valid ? `${x.toFixed(2)}×` : 'invalid',
+      met: so.valid && acc.valid && x <= 2,
+      why: `${x.toFixed(2)}× against at most 2×: ${pctOver(x, 2)} too slow.`,
+    });
+  }
 }
 
 const fmt = (x, d = 0) =>
@@ -461,7 +512,12 @@ function markdown({ machine: m, rows, memory: mem, imports, profiles: prof = [],
     }
     lines.push('');
   }
-  lines.push('## Targets (issue #7)', '', '| target | measured | met |', '| --- | ---: | :---: |');
+  lines.push(
+    '## Targets (issues #7 and #13)',
+    '',
+    '| target | measured | met |',
+    '| --- | ---: | :---: |',
+  );
   for (const t of tg) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`);
   lines.push('');
   const missed = tg.filter((t) => !t.met && t.why);

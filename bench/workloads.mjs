@@ -418,6 +418,78 @@ function w3(n, seed, rounds = 10) {
 }
 
 /**
+ * S: a Structured Outputs answer of about `size` bytes of JSON, streamed as output_text deltas of
+ * 1–104 characters (52 on average: about 20,000 deltas for 1 MB). The answer is a report, `sections`
+ * of 50 `rows` each (or, `flat`, one array of every row). `expected` also holds what the final
+ * value must be (`rows`, `lastName`) and `emissions`, what an operator emitting on every delta
+ * emits (one value per delta, plus the final one).
+ */
+function structured(size, seed, flat = false) {
+  const rand = prng(seed);
+  const rows = [];
+  let length = 40;
+  for (let id = 0; length < size; id++) {
+    const row = {
+      id,
+      name: word(rand, 4, 14),
+      city: word(rand, 3, 10),
+      score: Math.round(rand() * 1e6) / 100,
+      active: rand() < 0.5,
+      tags: [token(rand, 5), token(rand, 3)],
+      note: rand() < 0.2 ? null : word(rand, 8, 30),
+    };
+    rows.push(row);
+    length += JSON.stringify(row).length + 1;
+  }
+  const answer = flat
+    ? { title: 'A report', rows }
+    : {
+        title: 'A report',
+        sections: Array.from({ length: Math.ceil(rows.length / 50) }, (_, i) => ({
+          heading: `Section ${i + 1}`,
+          rows: rows.slice(i * 50, i * 50 + 50),
+        })),
+      };
+  const json = JSON.stringify(answer);
+  const deltas = [];
+  for (let i = 0; i < json.length;) {
+    const n = 1 + Math.floor(rand() * 104);
+    deltas.push(json.slice(i, i + n));
+    i += n;
+  }
+  const b = w1ish(deltas, rand);
+  b.expected.rows = rows.length;
+  b.expected.lastName = rows[rows.length - 1].name;
+  b.expected.emissions = deltas.length + 1;
+  b.expected.answerBytes = json.length;
+  return b;
+}
+
+/** A response with one message whose one output_text part streams `deltas`. */
+function w1ish(deltas, rand) {
+  const b = new Builder();
+  const msgId = 'msg_0bench0000000000000000000000000000000000000000001';
+  const at = { item_id: msgId, output_index: 0, content_index: 0 };
+  b.lifecycle('response.created', 'in_progress', []);
+  b.lifecycle('response.in_progress', 'in_progress', []);
+  b.emit('response.output_item.added', { output_index: 0, item: message(msgId, []) });
+  b.emit('response.content_part.added', { ...at, part: textPart('') });
+  for (const delta of deltas) {
+    const obfuscation = token(rand, 16 - Math.min(delta.length, 15));
+    b.emit('response.output_text.delta', { ...at, delta, logprobs: [], obfuscation });
+  }
+  const text = deltas.join('');
+  b.expected.text = text;
+  b.expected.textDeltas = deltas.length;
+  b.emit('response.output_text.done', { ...at, text, logprobs: [] });
+  b.emit('response.content_part.done', { ...at, part: textPart(text) });
+  const item = message(msgId, [textPart(text)], 'completed');
+  b.emit('response.output_item.done', { output_index: 0, item });
+  b.lifecycle('response.completed', 'completed', [item], { usage: USAGE });
+  return b;
+}
+
+/**
  * The workloads by name. `scale` shrinks them for `--quick`.
  * Each entry: what to generate and how to chunk it.
  */
@@ -430,6 +502,31 @@ export const WORKLOADS = {
   },
   'W2-16k': { kind: 'W2', chunking: '16k', describe: '20 partial images of 1.5 MB, 16 KiB chunks' },
   'W3-16k': { kind: 'W3', chunking: '16k', describe: '20,000 mixed deltas, 16 KiB chunks' },
+  'S-256k': {
+    kind: 'S',
+    size: 256 * 1024,
+    chunking: '16k',
+    describe: 'a 256 KiB Structured Outputs answer in about 5,000 deltas, 16 KiB chunks',
+  },
+  'S-512k': {
+    kind: 'S',
+    size: 512 * 1024,
+    chunking: '16k',
+    describe: 'a 512 KiB Structured Outputs answer in about 10,000 deltas, 16 KiB chunks',
+  },
+  'S-1m': {
+    kind: 'S',
+    size: 1024 * 1024,
+    chunking: '16k',
+    describe: 'a 1 MiB Structured Outputs answer in about 20,000 deltas, 16 KiB chunks',
+  },
+  'S-1m-flat': {
+    kind: 'S',
+    size: 1024 * 1024,
+    flat: true,
+    chunking: '16k',
+    describe: 'S-1m as one flat array of 7,500 rows (no sections): every emission copies it',
+  },
 };
 
 /**
@@ -445,7 +542,9 @@ export function generate(name, { quick = false } = {}) {
       ? w1(quick ? 20_000 : 100_000, 1)
       : spec.kind === 'W2'
         ? w2(quick ? 5 : 20, 1_500_000, 2)
-        : w3(quick ? 4_000 : 20_000, 3);
+        : spec.kind === 'S'
+          ? structured(quick ? spec.size / 4 : spec.size, 5, spec.flat)
+          : w3(quick ? 4_000 : 20_000, 3);
   const bytes = encodeAll(b.frames);
   b.frames = null;
   const ends = chunkEnds(bytes.length, spec.chunking, 4);

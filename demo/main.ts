@@ -16,6 +16,7 @@ import { runTools, type StepEvent } from 'rxjs-openresponses/tools';
 import { startMockServer, type MockServer } from 'rxjs-openresponses/testing';
 import { render, showToolResult } from './render';
 import { MOCK_PROMPT, mockResponse, mockWeatherAnswer } from './script';
+import { mockPlanResponse, PLAN_PROMPT, planFormat } from './structured';
 import { Terminal } from './terminal';
 import { weatherTool } from './tools';
 import type { Observable } from 'rxjs';
@@ -32,6 +33,7 @@ Options:
   --prompt <text>    the prompt (with an API key)
   --image            offer the image_generation tool (with an API key; the mock always has one)
   --summary          ask for a reasoning summary (with an API key; needs a verified OpenAI org)
+  --structured       ask for a structured answer (JSON of a schema) and show it as it fills in
   --out <dir>        where images are written (default out)
   --pace <ms>        the mock server's delay between events (default $DEMO_PACE or 15)
   --mock             use the mock server even when an API key is set
@@ -43,6 +45,7 @@ interface Options {
   readonly prompt?: string;
   readonly image: boolean;
   readonly summary: boolean;
+  readonly structured: boolean;
   readonly out: string;
   readonly pace: number;
   readonly mock: boolean;
@@ -66,6 +69,7 @@ function parseOptions(argv: string[]): Options | undefined {
       prompt: { type: 'string' },
       image: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
+      structured: { type: 'boolean', default: false },
       out: { type: 'string', default: 'out' },
       pace: { type: 'string', default: process.env.DEMO_PACE ?? '15' },
       mock: { type: 'boolean', default: false },
@@ -102,7 +106,21 @@ function requestBody(
   };
 }
 
+/** The request body of `--structured`: an itinerary as JSON (Structured Outputs), no tools. */
+function structuredBody(model: string, prompt: string): Record<string, unknown> {
+  return { model, input: prompt, text: { format: planFormat } };
+}
+
 async function chooseTarget(options: Options, env: NodeJS.ProcessEnv): Promise<Target> {
+  const target = await chooseService(options, env);
+  if (!options.structured) return target;
+  const model = String(target.body.model);
+  const prompt = target.server ? PLAN_PROMPT : (options.prompt ?? PLAN_PROMPT);
+  target.server?.setScript({ stream: mockPlanResponse(model), delay: options.pace });
+  return { ...target, body: structuredBody(model, prompt) };
+}
+
+async function chooseService(options: Options, env: NodeJS.ProcessEnv): Promise<Target> {
   const openai = env.OPENAI_API_KEY || undefined;
   const openrouter = env.OPENROUTER_API_KEY || undefined;
   if (options.mock || (openai === undefined && openrouter === undefined)) {
@@ -213,6 +231,7 @@ async function main(): Promise<void> {
     terminal,
     outDir: options.out,
     bytesReceived: () => meter.bytes,
+    structured: options.structured,
   }).subscribe({
     error: (error: unknown) => {
       terminal.breakLine();

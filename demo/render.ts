@@ -30,6 +30,7 @@ import {
   partialImages,
   reasoningSummary,
   refusalText,
+  structuredOutput,
   usage,
   type FunctionCall,
   type ImageFrame,
@@ -38,6 +39,7 @@ import {
   type Usage,
 } from 'rxjs-openresponses';
 import { type StepEvent } from 'rxjs-openresponses/tools';
+import { formatPlan, Plan } from './structured';
 import type { Terminal } from './terminal';
 import { toolSchemas } from './tools';
 
@@ -47,6 +49,8 @@ export interface RenderOptions {
   readonly outDir: string;
   /** The bytes received so far, as counted by the demo's `fetch`. */
   readonly bytesReceived: () => number;
+  /** Whether the answer is a structured one (JSON of the `Plan` schema). */
+  readonly structured?: boolean;
 }
 
 /** What the closing summary reports. */
@@ -85,7 +89,7 @@ export function render(
     return concat(
       merge(
         showReasoning(events$, terminal),
-        showAnswer(events$, terminal),
+        options.structured ? showPlan(events$, terminal) : showAnswer(events$, terminal),
         showFunctionCalls(events$, terminal),
         showRefusals(events$, terminal),
         saveImages(events$, terminal, options.outDir, stats.files),
@@ -139,6 +143,25 @@ const callTitle = (name: string, callId: string) => `Function call ${name} (${ca
 /** What a tool answered, under its call (runTools ran it). */
 export function showToolResult(terminal: Terminal, call: FunctionCall, result: string): void {
   terminal.note(`call:${call.itemId}`, callTitle(call.name, call.callId), `result: ${result}`);
+}
+
+/** The structured answer as it fills in (honest partial values), then validated by its schema. */
+function showPlan(events$: Observable<ResponseStreamEvent>, terminal: Terminal) {
+  const title = 'Itinerary (structured output)';
+  return events$.pipe(
+    structuredOutput(Plan),
+    tap((update) => {
+      terminal.stream('plan', title, formatPlan(update.done ? update.value : update.partial));
+      if (update.done) {
+        const stops = update.value.stops.length;
+        terminal.note(
+          'plan',
+          title,
+          `validated: ${stops} stops, from ${update.text.length} characters of JSON`,
+        );
+      }
+    }),
+  );
 }
 
 function showFunctionCalls(events$: Observable<ResponseStreamEvent>, terminal: Terminal) {

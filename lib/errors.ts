@@ -32,6 +32,8 @@ export type ResponsesStreamErrorCode =
   | 'response_error'
   | 'response_failed'
   | 'invalid_arguments'
+  | 'structured_output_not_json'
+  | 'invalid_structured_output'
   | 'sequence_gap'
   | 'idle_timeout'
   | 'resume_failed'
@@ -360,6 +362,68 @@ export class InvalidArgumentsError extends ResponsesStreamError<'invalid_argumen
 }
 
 /**
+ * `structured_output_not_json`: the text `structuredOutput` reads is not JSON (or ends before the
+ * JSON does, as when `max_output_tokens` cuts it). Reported as soon as the text cannot be JSON any
+ * more, not at its end. Carries the text so far (`raw`), the offset in it where it went wrong and
+ * the event's sequence number. (`invalid_json` is about SSE `data:` fields, not the answer.)
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'structured_output_not_json')) console.log(err.raw, err.offset);
+ * ```
+ */
+export class StructuredOutputNotJsonError extends ResponsesStreamError<'structured_output_not_json'> {
+  /** The text received so far. */
+  readonly raw: string;
+  /** Where in `raw` (in UTF-16 code units) it stopped being JSON. */
+  readonly offset: number;
+  constructor(raw: string, offset: number, init: ErrorInit = {}) {
+    super(
+      'structured_output_not_json',
+      `The structured output is not JSON at offset ${offset} (${snippet(raw)})`,
+      init,
+    );
+    this.name = 'StructuredOutputNotJsonError';
+    this.raw = raw;
+    this.offset = offset;
+  }
+}
+
+/**
+ * `invalid_structured_output`: the JSON `structuredOutput` read does not match the schema given.
+ * Carries the text (`raw`), the parsed JSON (`value`), zod's issues (and the ZodError as `cause`).
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'invalid_structured_output')) console.error(err.pretty());
+ * ```
+ */
+export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_structured_output'> {
+  /** The JSON text as received. */
+  readonly raw: string;
+  /** The text parsed, before validation. */
+  readonly value: unknown;
+  /** What did not match, field by field. */
+  readonly issues: readonly EventIssue[];
+  constructor(raw: string, value: unknown, issues: readonly EventIssue[], init: ErrorInit = {}) {
+    super(
+      'invalid_structured_output',
+      `The structured output does not match its schema: ${describeIssues(issues)}`,
+      init,
+    );
+    this.name = 'InvalidStructuredOutputError';
+    this.raw = raw;
+    this.value = value;
+    this.issues = issues;
+  }
+
+  /** One line per issue: `path: message`. */
+  pretty(): string {
+    return this.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('\n');
+  }
+}
+
+/**
  * `sequence_gap`: events of one response are missing or out of order, by `sequence_number`.
  * Reported by `sequenceGuard` (as an error, or to its `onWarning` callback with `onGap: 'warn'`)
  * and by a resumed `streamResponse` whose reconnection does not continue where the stream stopped.
@@ -578,6 +642,8 @@ export interface ResponsesStreamErrorByCode {
   response_error: ResponseFailedError<'response_error'>;
   response_failed: ResponseFailedError<'response_failed'>;
   invalid_arguments: InvalidArgumentsError;
+  structured_output_not_json: StructuredOutputNotJsonError;
+  invalid_structured_output: InvalidStructuredOutputError;
   sequence_gap: SequenceGapError;
   idle_timeout: IdleTimeoutError;
   resume_failed: ResumeFailedError;

@@ -39,9 +39,20 @@ export { collectRefusal } from './operators/collect-refusal';
 export type { Refusal } from './operators/collect-refusal';
 export { finalResponse } from './operators/final-response';
 export { functionCallArguments } from './operators/function-call-arguments';
-export type { FunctionCallArgumentsUpdate } from './operators/function-call-arguments';
+export type {
+  FunctionCallArgumentsConfig,
+  FunctionCallArgumentsUpdate,
+  PartialArgumentsUpdate,
+} from './operators/function-call-arguments';
 export { functionCalls } from './operators/function-calls';
-export type { FunctionCall, ToolSchemas, TypedFunctionCall } from './operators/function-calls';
+export type {
+  FunctionCall,
+  FunctionCallsConfig,
+  PartialFunctionCall,
+  StreamingFunctionCall,
+  ToolSchemas,
+  TypedFunctionCall,
+} from './operators/function-calls';
 export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './operators/image-helpers';
 export type { ImageSource } from './operators/image-helpers';
 export { ofType } from './operators/of-type';
@@ -56,6 +67,12 @@ export type { RefusalTextUpdate } from './operators/refusal-text';
 export { responseSnapshot } from './operators/response-snapshot';
 export { sequenceGuard } from './operators/sequence-guard';
 export type { SequenceGuardConfig } from './operators/sequence-guard';
+export { structuredOutput } from './operators/structured-output';
+export type {
+  DeepPartial,
+  StructuredOutputConfig,
+  StructuredOutputUpdate,
+} from './operators/structured-output';
 export { throwOnFailure } from './operators/throw-on-failure';
 export { usage } from './operators/usage';
 
@@ -71,6 +88,7 @@ export {
   IdleTimeoutError,
   InvalidArgumentsError,
   InvalidJsonError,
+  InvalidStructuredOutputError,
   isResponsesStreamError,
   MaxStepsReachedError,
   ResponseFailedError,
@@ -80,6 +98,7 @@ export {
   StreamTruncatedError,
   ToolCallDeniedError,
   ToolFailedError,
+  StructuredOutputNotJsonError,
   UnknownEventError,
   UnknownToolError,
 } from './errors';

@@ -3,11 +3,14 @@ import type * as z from 'zod/mini';
 import { InvalidArgumentsError } from '../errors';
 import type { StreamEvent } from './internal/events';
 import { parseArguments } from './internal/parse-arguments';
+import type { input } from 'zod/v4/core';
 import {
   FunctionCallStates,
   type CallChange,
   type CallState,
 } from './internal/function-call-states';
+import { PartialArguments } from './internal/partial-arguments';
+import type { DeepPartial } from './structured-output';
 
 /**
  * A finished function call, as {@link functionCalls} emits it.
@@ -73,6 +76,75 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
 }[keyof S & string];
 
 /**
+ * A function call still streaming, as {@link functionCalls} emits it with `partial: true`:
+ * `partial` holds the arguments parsed so far (honest partial values, as `structuredOutput`
+ * emits them). The finished call follows, with `done: true`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCalls, type PartialFunctionCall } from 'rxjs-openresponses';
+ *
+ * const preview = (call: PartialFunctionCall) => showDraft(call.callId, call.name, call.partial);
+ * fromSSE(res)
+ *   .pipe(functionCalls(undefined, { partial: true }))
+ *   .subscribe((call) => (call.done ? runTool(call.name, call.parsed) : preview(call)));
+ * ```
+ */
+export interface PartialFunctionCall<P = unknown, N extends string = string> {
+  readonly done: false;
+  readonly itemId: string;
+  readonly callId: string;
+  readonly name: N;
+  /** The arguments so far: a JSON string, not parseable yet. */
+  readonly arguments: string;
+  /** The arguments parsed so far: immutable, sharing what did not change with the one before. */
+  readonly partial: P;
+  readonly outputIndex: number;
+}
+
+/**
+ * What {@link functionCalls} emits given `schemas` and `partial: true`: calls still streaming
+ * (`done: false`, `partial` typed as a deep partial of the tool's input), and finished calls
+ * (`done: true`, `parsed` validated), discriminated by `done` and then by `name`.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCalls, type StreamingFunctionCall } from 'rxjs-openresponses';
+ * import * as z from 'zod/mini';
+ *
+ * const tools = { get_weather: z.object({ city: z.string() }) };
+ * const show = (call: StreamingFunctionCall<typeof tools>) =>
+ *   call.done ? weatherIn(call.parsed.city) : showDraft(call.partial.city ?? '');
+ * fromSSE(res).pipe(functionCalls(tools, { partial: true })).subscribe(show);
+ * ```
+ */
+export type StreamingFunctionCall<S extends ToolSchemas> = {
+  [N in keyof S & string]:
+    | PartialFunctionCall<DeepPartial<input<S[N]>>, N>
+    | (FunctionCall<z.output<S[N]>, N> & { readonly done: true });
+}[keyof S & string];
+
+/**
+ * Options of {@link functionCalls}.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, functionCalls, type FunctionCallsConfig } from 'rxjs-openresponses';
+ *
+ * const config: FunctionCallsConfig = { partial: true };
+ * fromSSE(res).pipe(functionCalls(undefined, config)).subscribe((call) => console.log(call));
+ * ```
+ */
+export interface FunctionCallsConfig {
+  /**
+   * Also emit each call while its arguments stream (`done: false` with `partial`, once its tool
+   * is known and only when `partial` changed); finished calls then carry `done: true`. Default
+   * `false`.
+   */
+  readonly partial?: boolean;
+}
+
+/**
  * Emits each function call once, when it is finished: at `response.function_call_arguments.done`,
  * or at `response.output_item.done` (or the terminal Response) when a server skips that or when
  * the tool's name is not known before.
@@ -87,6 +159,11 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
  * leaves it `in_progress`, as when `max_output_tokens` cuts it) are not emitted. State resets on
  * `response.created`.
  *
+ * With `{ partial: true }` (the second argument), each call is also emitted while its arguments
+ * stream, as a {@link PartialFunctionCall} (`done: false`, the arguments parsed so far in
+ * `partial`, read incrementally), and finished calls carry `done: true`; arguments that cannot be
+ * JSON error with `invalid_arguments` as soon as that shows. The final `parsed` is as without it.
+ *
  * @example
  * ```ts
  * import { fromSSE, functionCalls } from 'rxjs-openresponses';
@@ -100,30 +177,73 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
  * ```
  *
  * @param schemas Optional: a zod schema per tool name, to validate and type `parsed`.
+ * @param config `partial: true` also emits calls while their arguments stream.
  * @returns An operator from events to finished function calls.
  * @see functionCallArguments
  */
 export function functionCalls(): OperatorFunction<StreamEvent, FunctionCall>;
 export function functionCalls<const S extends ToolSchemas>(
   schemas: S,
+  config?: FunctionCallsConfig & { readonly partial?: false },
 ): OperatorFunction<StreamEvent, TypedFunctionCall<S>>;
-export function functionCalls(schemas?: ToolSchemas): OperatorFunction<StreamEvent, FunctionCall> {
+export function functionCalls(
+  schemas: undefined,
+  config: FunctionCallsConfig & { readonly partial: true },
+): OperatorFunction<StreamEvent, PartialFunctionCall | (FunctionCall & { readonly done: true })>;
+export function functionCalls<const S extends ToolSchemas>(
+  schemas: S,
+  config: FunctionCallsConfig & { readonly partial: true },
+): OperatorFunction<StreamEvent, StreamingFunctionCall<S>>;
+export function functionCalls(
+  schemas?: ToolSchemas,
+  config: FunctionCallsConfig = {},
+): OperatorFunction<StreamEvent, Emitted> {
   return (source) =>
     defer(() => {
       const calls = new FunctionCallStates();
       const emitted = new Set<number>();
+      const parsers = config.partial === true ? new PartialArguments() : undefined;
+      const shown = new Map<number, unknown>();
       return source.pipe(
         mergeMap((event) => {
-          if (event.type === 'response.created') emitted.clear();
-          return calls.apply(event).flatMap((change) => {
+          if (event.type === 'response.created') {
+            emitted.clear();
+            parsers?.clear();
+            shown.clear();
+          }
+          return calls.apply(event).flatMap((change): Emitted[] => {
             const { call } = change;
-            if (emitted.has(call.outputIndex) || !finishes(change)) return [];
+            if (emitted.has(call.outputIndex)) return [];
+            if (parsers !== undefined && change.kind === 'delta') {
+              return streaming(call, parsers, shown, schemas, event.sequenceNumber);
+            }
+            if (!finishes(change)) return [];
             emitted.add(call.outputIndex);
-            return [finish(call, schemas, event.sequenceNumber)];
+            parsers?.forget(call.outputIndex);
+            const finished = finish(call, schemas, event.sequenceNumber);
+            return [parsers === undefined ? finished : { ...finished, done: true }];
           });
         }),
       );
     });
+}
+
+type Emitted = FunctionCall | PartialFunctionCall | (FunctionCall & { readonly done: true });
+
+/** The call so far, when its tool is known (and has a schema) and its partial arguments changed. */
+function streaming(
+  call: CallState,
+  parsers: PartialArguments,
+  shown: Map<number, unknown>,
+  schemas: ToolSchemas | undefined,
+  sequenceNumber?: number,
+): PartialFunctionCall[] {
+  const partial = parsers.update(call, false, sequenceNumber);
+  const { itemId, callId = '', name, outputIndex, arguments: raw } = call;
+  if (name === undefined || (schemas !== undefined && !Object.hasOwn(schemas, name))) return [];
+  if (partial === undefined || shown.get(outputIndex) === partial) return [];
+  shown.set(outputIndex, partial);
+  return [{ done: false, itemId, callId, name, arguments: raw, partial, outputIndex }];
 }
 
 /**

@@ -8,9 +8,20 @@ export { collectRefusal } from './collect-refusal';
 export type { Refusal } from './collect-refusal';
 export { finalResponse } from './final-response';
 export { functionCallArguments } from './function-call-arguments';
-export type { FunctionCallArgumentsUpdate } from './function-call-arguments';
+export type {
+  FunctionCallArgumentsConfig,
+  FunctionCallArgumentsUpdate,
+  PartialArgumentsUpdate,
+} from './function-call-arguments';
 export { functionCalls } from './function-calls';
-export type { FunctionCall, ToolSchemas, TypedFunctionCall } from './function-calls';
+export type {
+  FunctionCall,
+  FunctionCallsConfig,
+  PartialFunctionCall,
+  StreamingFunctionCall,
+  ToolSchemas,
+  TypedFunctionCall,
+} from './function-calls';
 export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './image-helpers';
 export type { ImageSource } from './image-helpers';
 export { ofType } from './of-type';
@@ -25,5 +36,11 @@ export type { RefusalTextUpdate } from './refusal-text';
 export { responseSnapshot } from './response-snapshot';
 export { sequenceGuard } from './sequence-guard';
 export type { SequenceGuardConfig } from './sequence-guard';
+export { structuredOutput } from './structured-output';
+export type {
+  DeepPartial,
+  StructuredOutputConfig,
+  StructuredOutputUpdate,
+} from './structured-output';
 export { throwOnFailure } from './throw-on-failure';
 export { usage } from './usage';

@@ -74,6 +74,27 @@ describe('the demo without an API key', () => {
   });
 });
 
+describe('the demo with --structured', () => {
+  it('shows a structured answer filling in, then validated by its schema', async () => {
+    const run = await runDemo(['--structured', '--pace', '0', '--out', join(dir, 'images')], {
+      networkLog: join(dir, 'network.log'),
+    });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Itinerary (structured output)\nAn afternoon in Paris\n' +
+        '  13:00  Île Saint-Louis: Coffee and a crêpe by the river\n' +
+        "  14:30  Musée d'Orsay: The Impressionists, top floor\n" +
+        '  17:00  Jardin des Tuileries: A walk under the chestnut trees\n' +
+        '  19:30  Pont des Arts: Sunset over the Seine 🌅\n' +
+        'validated: 4 stops, from 480 characters of JSON',
+    );
+    expect(run.stdout).toMatch(/Summary: 1 step, \d+ events, .*status completed/);
+    expect(run.network.filter((line) => !/ allowed .*127\.0\.0\.1/.test(line))).toEqual([]);
+  });
+});
+
 describe('the demo with an API key', () => {
   it('streams from OpenAI or OpenRouter (refused here), shows the error, exits 1', async () => {
     const key = 'sk-demo-test-0123456789abcdef';

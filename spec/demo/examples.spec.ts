@@ -17,6 +17,8 @@ const expected: Record<string, RegExp> = {
     /^-- step 1: resp_tools\nstep 1: get_weather\({"city":"Paris","unit":"celsius"}\)\nstep 1: get_time\(.*\n-- step 2: resp_answer\n\nParis: 18 °C/m,
   'function-call': /^get_weather\({"city":"Paris","unit":"celsius"}\) -> .*\nget_time\(/m,
   'shared-stream': /^HTTP requests sent: 1$/m,
+  'structured-output':
+    /^Stockholm \(Sweden\) 984748 \| Oslo \(Norway\) 717710 \| Helsinki \(Finland\) …\n(.|\n)*^3 cities, 2,376,958 people$/m,
   resume:
     /\n-- connection dropped after event #\d+; resuming resp_river --\n(.|\n)*starting_after=\d+/,
 };

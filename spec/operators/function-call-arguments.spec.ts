@@ -6,6 +6,7 @@ import {
   type FunctionCallArgumentsUpdate,
 } from '../../lib/operators/function-call-arguments';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
+import { honest } from '../support/honest';
 import { collect, fixtureEvents, testScheduler } from './support';
 
 const values: Record<string, ResponseStreamEvent> = {
@@ -128,5 +129,102 @@ describe('functionCallArguments', () => {
     ]);
     expect(emitted.filter((u) => !u.done)).toHaveLength(39);
     expect(emitted.every((u) => u.name === 'calculator')).toBe(true);
+  });
+
+  describe('with partial: true', () => {
+    const partials = {
+      x: { ...updates.x, partial: {} },
+      y: { ...updates.y, partial: { city: 'Rome' } },
+      d: { ...updates.d, partial: { city: 'Rome' } },
+    };
+
+    it('adds the arguments parsed so far to each update, and the whole value when done', () => {
+      scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const source = cold('-c-a-x-y-d-o-|', values);
+        expectObservable(source.pipe(functionCallArguments({ partial: true }))).toBe(
+          '-----x-y-d---|',
+          partials,
+        );
+        expectSubscriptions(source.subscriptions).toBe('^------------!');
+      });
+    });
+
+    it('passes a source error on, and unsubscribes early', () => {
+      scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const failing = cold('-a-x-#', values, 'cut');
+        expectObservable(failing.pipe(functionCallArguments({ partial: true }))).toBe(
+          '---x-#',
+          partials,
+          'cut',
+        );
+        const source = cold('-a-x-y-d-|', values);
+        expectObservable(source.pipe(functionCallArguments({ partial: true })), '^----!').toBe(
+          '---x--',
+          partials,
+        );
+        expectSubscriptions(source.subscriptions).toBe('^----!');
+      });
+    });
+
+    it('errors with invalid_arguments as soon as the arguments cannot be JSON', () => {
+      const script = scriptResponse()
+        .created()
+        .functionCall({ name: 'f', arguments: ['{"a":', 'nope', '}'] });
+      const { values: emitted, error } = collect(
+        from(script.events).pipe(functionCallArguments({ partial: true })),
+      );
+      expect(emitted.map((u) => u.partial)).toEqual([{}]);
+      expect(error).toMatchObject({
+        code: 'invalid_arguments',
+        toolName: 'f',
+        rawArguments: '{"a":nope',
+      });
+    });
+
+    it('shows only what the final arguments will not contradict, sharing what did not change', () => {
+      const deltas = ['{"rows":[{"n":1', '2},{"s":"a', '\\u00e9"}],"ok":tr', 'ue}'];
+      const script = scriptResponse().created().functionCall({ name: 'f', arguments: deltas });
+      const emitted = collect(
+        from(script.events).pipe(functionCallArguments({ partial: true })),
+      ).values.map((u) => u.partial) as { rows: object[] }[];
+      expect(emitted).toEqual([
+        { rows: [{}] },
+        { rows: [{ n: 12 }, { s: 'a' }] },
+        { rows: [{ n: 12 }, { s: 'aé' }] },
+        { rows: [{ n: 12 }, { s: 'aé' }], ok: true },
+        { rows: [{ n: 12 }, { s: 'aé' }], ok: true },
+      ]);
+      expect(emitted[2]!.rows[0]).toBe(emitted[1]!.rows[0]);
+      expect(emitted[3]!.rows).toBe(emitted[2]!.rows);
+    });
+
+    it('reads the recorded calls: honest partials, then what JSON.parse gives', () => {
+      const emitted = collect(
+        from(fixtureEvents('openai-reasoning-encrypted-content.1.sse')).pipe(
+          functionCallArguments({ partial: true }),
+        ),
+      ).values;
+      const done = emitted.filter((u) => u.done);
+      expect(done.map((u) => u.partial)).toEqual(done.map((u) => JSON.parse(u.arguments)));
+      for (const u of emitted) {
+        const final = done.find((d) => d.itemId === u.itemId)!;
+        expect(honest(u.partial, final.partial)).toBe(true);
+      }
+    });
+
+    it('parses empty final arguments as {}, and a final text that differs anew', () => {
+      const empty = scriptResponse().created().functionCall({ name: 'f', arguments: '' });
+      const done = collect(from(empty.events).pipe(functionCallArguments({ partial: true })));
+      expect(done.values.filter((u) => u.done).map((u) => u.partial)).toEqual([{}]);
+      const fixed = [
+        values.a,
+        values.x,
+        events.functionCallArgumentsDone({ arguments: '{"x":[1]}' }),
+      ];
+      const last = collect(from(fixed).pipe(functionCallArguments({ partial: true }))).values.at(
+        -1,
+      );
+      expect(last).toMatchObject({ done: true, partial: { x: [1] } });
+    });
   });
 });

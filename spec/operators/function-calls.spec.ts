@@ -261,4 +261,79 @@ describe('functionCalls', () => {
       },
     ]);
   });
+
+  describe('with partial: true', () => {
+    const draft = (args: string, partial: unknown) => ({
+      done: false,
+      itemId: 'fc_0',
+      callId: 'call_0',
+      name: 'get_weather',
+      arguments: args,
+      partial,
+      outputIndex: 0,
+    });
+    const streamed = {
+      x: draft('{"city"', {}),
+      y: draft('{"city":"Paris"}', { city: 'Paris' }),
+      f: { ...call, done: true },
+    };
+
+    it('emits the call while its arguments stream, then the finished call with done: true', () => {
+      scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const source = cold('-c-a-x-y-d-o-z-|', values);
+        expectObservable(source.pipe(functionCalls(undefined, { partial: true }))).toBe(
+          '-----x-y-f-----|',
+          streamed,
+        );
+        expectSubscriptions(source.subscriptions).toBe('^--------------!');
+      });
+    });
+
+    it('validates the finished call as without it, and types the partial by tool', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        const tools = { get_weather: z.object({ city: z.string() }) };
+        expectObservable(
+          cold('-c-a-x-y-d-|', values).pipe(functionCalls(tools, { partial: true })),
+        ).toBe('-----x-y-f-|', streamed);
+        const other = { other: z.object({}) };
+        expectObservable(
+          cold('-c-a-x-y-d-|', values).pipe(functionCalls(other, { partial: true })),
+        ).toBe('---------#', {}, expect.objectContaining({ code: 'invalid_arguments' }));
+      });
+    });
+
+    it('waits for the tool name before showing partial arguments', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        expectObservable(
+          cold('-c-x-y-d-o-|', values).pipe(functionCalls(undefined, { partial: true })),
+        ).toBe('---------f-|', streamed);
+      });
+    });
+
+    it('passes a source error on, completes on an empty source, and unsubscribes early', () => {
+      scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const partial = functionCalls(undefined, { partial: true });
+        expectObservable(cold('-c-a-x-#', values, 'cut').pipe(partial)).toBe(
+          '-----x-#',
+          streamed,
+          'cut',
+        );
+        expectObservable(cold<ResponseStreamEvent>('|').pipe(partial)).toBe('|');
+        const source = cold('-a-x-y-d-|', values);
+        expectObservable(source.pipe(partial), '^----!').toBe('---x--', streamed);
+        expectSubscriptions(source.subscriptions).toBe('^----!');
+      });
+    });
+
+    it('errors with invalid_arguments as soon as the arguments cannot be JSON', () => {
+      const script = scriptResponse()
+        .created()
+        .functionCall({ name: 'get_weather', arguments: ['{"city":', '"Paris"', ']'] });
+      const { values: emitted, error } = collect(
+        from(script.events).pipe(functionCalls(undefined, { partial: true })),
+      );
+      expect(emitted.map((c) => c.done || c.partial)).toEqual([{}, { city: 'Paris' }]);
+      expect(error).toMatchObject({ code: 'invalid_arguments', rawArguments: '{"city":"Paris"]' });
+    });
+  });
 });

@@ -1,0 +1,50 @@
+/**
+ * Honest partial values of function call arguments as they stream, shared by `functionCalls` and
+ * `functionCallArguments` (their `partial: true` option).
+ * @internal
+ */
+import { InvalidArgumentsError } from '../../errors';
+import type { CallState } from './function-call-states';
+import { PartialJson, PartialJsonError } from './partial-json';
+
+/** One incremental parser per call (by output index), fed only what each delta added. */
+export class PartialArguments {
+  private readonly calls = new Map<number, { parser: PartialJson; read: string }>();
+
+  clear(): void {
+    this.calls.clear();
+  }
+
+  forget(outputIndex: number): void {
+    this.calls.delete(outputIndex);
+  }
+
+  /**
+   * The arguments of `call` so far as a partial value (`undefined` while nothing shows), or, with
+   * `end`, the whole value (empty arguments are `{}`). Throws `invalid_arguments` as soon as they
+   * cannot be JSON.
+   */
+  update(call: CallState, end: boolean, sequenceNumber?: number): unknown {
+    const { outputIndex, arguments: raw } = call;
+    let state = this.calls.get(outputIndex);
+    // Deltas only append; a final text that does not continue what was read is read anew.
+    if (state === undefined || (end && !raw.startsWith(state.read))) {
+      state = { parser: new PartialJson(), read: '' };
+      this.calls.set(outputIndex, state);
+    }
+    const { parser } = state;
+    try {
+      parser.write(raw.slice(state.read.length));
+      state.read = raw;
+      if (!end) return parser.snapshot();
+      this.calls.delete(outputIndex);
+      return raw.trim() === '' ? {} : parser.end();
+    } catch (cause) {
+      if (!(cause instanceof PartialJsonError)) throw cause;
+      const { name = '', callId = '' } = call;
+      const position = sequenceNumber === undefined ? undefined : { sequenceNumber };
+      const issues = [{ path: [], message: `Arguments are not JSON: ${cause.message}` }];
+      throw new InvalidArgumentsError(name, raw, issues, { callId, cause, position });
+    }
+  }
+}
