@@ -20,6 +20,15 @@ export type { ResumeConfig } from './transport/resume-response';
 export { DEFAULT_BASE_URL } from './transport/request';
 export type { ClientConfig } from './transport/request';
 
+// Serving: relaying a stream to browsers ---------------------------------------------------------
+export { toServerSentEvents } from './serve/to-server-sent-events';
+export { toMessageEvents } from './serve/to-message-events';
+export type { ServerMessageEvent } from './serve/to-message-events';
+export type { ServeEventsOptions } from './serve/relay-frames';
+export { parseLastEventId } from './serve/parse-last-event-id';
+export type { LastEventId } from './serve/parse-last-event-id';
+export type { EncodableEvent } from './serve/to-wire';
+
 // Parsing and decoding, as operators and for one event --------------------------------------------
 export { parseSSE, DEFAULT_MAX_EVENT_SIZE } from './sse/parse-sse';
 export type { ParseSSEConfig } from './sse/parse-sse';

@@ -37,6 +37,21 @@ export function sseField(name: string, value: string, format: FrameFormat = {}):
   return `${name}${format.space === false ? ':' : ': '}${value}${format.lineEnding ?? '\n'}`;
 }
 
+/** A frame's parts: the `event:` name, the `id:` (none when undefined) and the `data:` text. @internal */
+export interface FrameParts {
+  readonly type: string;
+  readonly id?: string;
+  readonly data: string;
+}
+
+/** The SSE text of a frame's parts, ending with the blank line. @internal */
+export function frameText(frame: FrameParts, format: FrameFormat = {}): string {
+  let out = format.eventLines === false ? '' : sseField('event', frame.type, format);
+  if (frame.id !== undefined) out += sseField('id', frame.id, format);
+  for (const line of frame.data.split('\n')) out += sseField('data', line, format);
+  return out + (format.lineEnding ?? '\n');
+}
+
 /**
  * The frame of one event: `event:` (unless `eventLines: false`), `id:` when given, its wire JSON in
  * `data:` and the blank line that ends it.
@@ -47,8 +62,5 @@ export function sseFrame(
   id: string | undefined,
   format: FrameFormat = {},
 ): string {
-  let out = format.eventLines === false ? '' : sseField('event', eventName(event), format);
-  if (id !== undefined) out += sseField('id', id, format);
-  for (const line of wireData(event, format).split('\n')) out += sseField('data', line, format);
-  return out + (format.lineEnding ?? '\n');
+  return frameText({ type: eventName(event), id, data: wireData(event, format) }, format);
 }
