@@ -10,6 +10,19 @@ const config: Config = {
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
   },
   transform: {
+    // The NestJS example uses decorators (and their metadata), as NestJS apps are compiled.
+    '^.+/examples/nestjs/.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node',
+          isolatedModules: true,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+        },
+      },
+    ],
     '^.+\\.ts$': [
       'ts-jest',
       { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true } },
