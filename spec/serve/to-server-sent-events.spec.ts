@@ -12,6 +12,7 @@ import {
   toServerSentEvents,
 } from '../../lib';
 import type { EncodableEvent } from '../../lib/serve/to-wire';
+import { parseEvent } from '../../lib/decode/parse-event';
 import {
   chunkArbitrary,
   createTestScheduler,
@@ -75,6 +76,31 @@ describe('toServerSentEvents', () => {
     expect(frame).toContain('"metadata":{"userId":"u1","Weird Key":"x"}');
     expect(frame).toContain('"created_at":');
     expect(await collect(fromSSE(frame, { requireTerminal: false }))).toEqual([withMetadata]);
+  });
+
+  it('keeps unknown fields under their wire names and unknown events as they came', async () => {
+    const withNewField = parseEvent({
+      type: 'response.output_text.delta',
+      sequence_number: 1,
+      item_id: 'msg_1',
+      output_index: 0,
+      content_index: 0,
+      delta: 'x',
+      future_field: { nested_key: 1 },
+    }) as EncodableEvent;
+    const future = parseEvent({ type: 'response.future_thing', sequence_number: 2, some_key: [1] });
+    expect(future.type).toBe('unknown');
+    const frames = await serve([created, withNewField, future as EncodableEvent]);
+    expect(frames[1]).toContain('"future_field":{"nested_key":1}');
+    expect(frames[2]).toMatch(/^event: response\.future_thing\nid: resp_9:2\n/);
+    expect(frames[2]).toContain(
+      '{"type":"response.future_thing","sequence_number":2,"some_key":[1]}',
+    );
+    expect(await collect(fromSSE(frames.join(''), { requireTerminal: false }))).toEqual([
+      created,
+      withNewField,
+      future,
+    ]);
   });
 
   it('names the response with responseId until an event names it (a resumed stream)', async () => {
