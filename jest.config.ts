@@ -10,22 +10,18 @@ const config: Config = {
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
   },
   transform: {
-    // The NestJS example uses decorators (and their metadata), as NestJS apps are compiled.
-    '^.+/examples/nestjs/.+\\.ts$': [
+    '^.+\\.ts$': [
       'ts-jest',
       {
         tsconfig: {
           module: 'commonjs',
           moduleResolution: 'node',
           isolatedModules: true,
+          // For examples/nestjs, compiled as NestJS apps are; nothing else uses decorators.
           experimentalDecorators: true,
           emitDecoratorMetadata: true,
         },
       },
-    ],
-    '^.+\\.ts$': [
-      'ts-jest',
-      { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true } },
     ],
   },
 };
