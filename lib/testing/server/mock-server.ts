@@ -243,8 +243,9 @@ const NODE_FS = 'node:fs/promises';
 
 /**
  * Starts a mock Responses API on `127.0.0.1` (a free port) that answers `POST {basePath}/responses`,
- * `GET {basePath}/responses/{id}` and `POST {basePath}/responses/{id}/cancel` from a script: event streams at a chosen pace, connections
- * cut mid-stream, HTTP errors with OpenAI's JSON error body and `Retry-After`, plain JSON. A GET
+ * `GET {basePath}/responses/{id}` and `POST {basePath}/responses/{id}/cancel` from a script: event
+ * streams at a chosen pace, connections cut mid-stream, HTTP errors with OpenAI's JSON error body
+ * and `Retry-After`, plain JSON (a cancelled Response, for a cancel). A GET
  * with `starting_after=N` gets only the events whose sequence number is above N. It records every
  * request, and sees when the client goes away (`outcome: 'client-closed'`). Node only; remember
  * `close()` (in `afterEach`).
