@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, createServer, Agent } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,10 +28,6 @@ const opt = (name, fallback) => {
 };
 const role = opt('role', 'driver');
 const WORDS = 200; // text deltas per answer
-
-if (role === 'upstream') await upstream();
-else if (role === 'relay') await relay(opt('upstream', ''));
-else await driver(opt('n', '100,1000,5000').split(',').map(Number));
 
 /** The mock Responses API: a full answer, or (input 'hold') its first events, then silence. */
 async function upstream() {
@@ -47,6 +44,7 @@ async function upstream() {
         ? { stream: events.slice(0, 5), keepOpen: true }
         : { stream: events, chunkSize: 4096 },
   });
+  setInterval(() => undefined, 1 << 30); // the mock server is unref'd: keep this process up
   console.log(JSON.stringify({ url: server.url, events: events.length }));
 }
 
@@ -76,7 +74,10 @@ async function relay(upstreamURL) {
         ? events$.subscribe({
             next: () => events++,
             complete: () => res.end(),
-            error: () => res.end(),
+            error: (error) => {
+              console.error(`relay: ${error}`);
+              res.end();
+            },
           })
         : events$
             .pipe(
@@ -85,6 +86,7 @@ async function relay(upstreamURL) {
             )
             .subscribe({
               next: (frame) => {
+                if (frame.startsWith('event: error')) console.error(`relay: ${frame}`);
                 events++;
                 res.write(frame);
               },
@@ -211,3 +213,7 @@ async function driver(sizes) {
       `| ${r.n} | ${f(r.relay.eventsPerSecond, 0)} | ${f(r.decode.cpuUsPerEvent)} | ${f(r.relay.cpuUsPerEvent)} | ${f(r.cpuRatio, 2)} | ${f(r.memory.rssKiBPerStream)} | ${f(r.memory.heapKiBPerStream)} |`,
     );
 }
+
+if (role === 'upstream') await upstream();
+else if (role === 'relay') await relay(opt('upstream', ''));
+else await driver(opt('n', '100,1000,5000').split(',').map(Number));
