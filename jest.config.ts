@@ -9,11 +9,21 @@ const config: Config = {
     '^rxjs-openresponses$': '<rootDir>/lib/index.ts',
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
     '^rxjs-openresponses/tools$': '<rootDir>/lib/tools/index.ts',
+    '^rxjs-openresponses/serve$': '<rootDir>/lib/serve/index.ts',
   },
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
-      { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true } },
+      {
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node',
+          isolatedModules: true,
+          // For examples/nestjs, compiled as NestJS apps are; nothing else uses decorators.
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+        },
+      },
     ],
   },
 };

@@ -17,10 +17,11 @@ export { DEFAULT_RETRY } from './transport/retry';
 export type { BackoffConfig, RetryConfig } from './transport/retry';
 export { resumeResponse } from './transport/resume-response';
 export type { ResumeConfig } from './transport/resume-response';
+export { cancelResponse } from './transport/cancel-response';
+export type { CancelConfig } from './transport/cancel-response';
+export type { CancelOnUnsubscribeConfig } from './transport/cancel-on-unsubscribe';
 export { DEFAULT_BASE_URL } from './transport/request';
 export type { ClientConfig } from './transport/request';
-
-// The tool loop ------------------------------------------------------------------------------------
 
 // Parsing and decoding, as operators and for one event --------------------------------------------
 export { parseSSE, DEFAULT_MAX_EVENT_SIZE } from './sse/parse-sse';

@@ -85,11 +85,19 @@ function checkFiles(files) {
     'dist/tools/index.d.ts',
     'dist/tools/index.d.cts',
     'tools/package.json',
+    'dist/serve/index.js',
+    'dist/serve/index.cjs',
+    'dist/serve/index.d.ts',
+    'dist/serve/index.d.cts',
+    'serve/package.json',
   ]) {
     if (!files.includes(required)) throw new Error(`the tarball lacks ${required}`);
   }
   const leaked = files.filter(
-    (f) => !/^(dist\/|(testing|tools)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(f),
+    (f) =>
+      !/^(dist\/|(testing|tools|serve)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
+        f,
+      ),
   );
   if (leaked.length > 0)
     throw new Error(`the tarball ships files it should not: ${leaked.join(', ')}`);
@@ -172,6 +180,7 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
     if (seen.join(',') !== 'response.created:0,response.output_text.delta:1,response.completed:2') { console.error(seen); process.exit(1); }
     if (typeof testing.encodeSSE !== 'function') { console.error('testing entry lacks encodeSSE'); process.exit(1); }
     if (typeof tools.runTools !== 'function') { console.error('tools entry lacks runTools'); process.exit(1); }
+    if (typeof serve.toServerSentEvents !== 'function') { console.error('serve entry lacks toServerSentEvents'); process.exit(1); }
     const cuts = fc.sample(testing.chunkArbitrary(fc, 'abcdef'), 50);
     if (!cuts.every((c) => c.join('') === 'abcdef') || !cuts.some((c) => c.length > 1)) { console.error('chunkArbitrary', cuts); process.exit(1); }
     console.log(KIND + ' ok: ' + seen.length + ' events');
@@ -180,6 +189,8 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
 const ts = `import { fromSSE, ofType, isResponsesStreamError } from 'rxjs-openresponses';
 import { chunkArbitrary, encodeSSE } from 'rxjs-openresponses/testing';
 import { runTools, type RunToolsConfig } from 'rxjs-openresponses/tools';
+import { parseLastEventId, toServerSentEvents } from 'rxjs-openresponses/serve';
+export const frames = (id: string) => fromSSE(text).pipe(toServerSentEvents({ responseId: parseLastEventId(id)?.responseId }));
 import * as fc from 'fast-check';
 export const loop = (config: RunToolsConfig) => runTools({ model: 'm', input: 'hi' }, config);
 const text: string = encodeSSE([]);
@@ -213,13 +224,13 @@ function checkConsumer(app, linked = false) {
   writeFileSync(
     join(app, 'esm.mjs'),
     body(
-      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as fc from 'fast-check';`,
+      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as fc from 'fast-check';`,
     ),
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
     body(
-      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const fc = require('fast-check');`,
+      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const serve = require('rxjs-openresponses/serve'); const fc = require('fast-check');`,
     ),
   );
   process.stdout.write(run('node', ['esm.mjs'], app));

@@ -54,6 +54,12 @@ const subjects: Subject[] = [
     ours: true,
   },
   {
+    name: 'every export of `rxjs-openresponses/serve` (relaying, Node)',
+    code: `export * from ${dist('serve/index.js')};`,
+    ours: true,
+    platform: 'node',
+  },
+  {
     name: 'openai-node `responses.stream()` client',
     code: [
       `import OpenAI from 'openai';`,

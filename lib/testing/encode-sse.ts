@@ -1,7 +1,8 @@
 /**
  * Typed events back to SSE wire text, with every framing variant real servers and proxies use.
  */
-import { toWire, type EncodableEvent, type ToWireOptions } from './to-wire';
+import { sseField, sseFrame, type FrameFormat } from '../serve/sse-frame';
+import type { EncodableEvent, ToWireOptions } from '../serve/to-wire';
 
 /**
  * Options of {@link encodeSSE}: the wire shape and the SSE framing.
@@ -78,20 +79,9 @@ export function encodeSSE(
   events: readonly EncodableEvent[],
   options: EncodeSSEOptions = {},
 ): string {
-  const {
-    eventLines = true,
-    lineEnding: eol = '\n',
-    space = true,
-    commentStyle = 'block',
-  } = options;
-  const sep = space ? ': ' : ':';
-  const field = (name: string, value: string) => {
-    if (/[\r\n]/.test(value))
-      throw new TypeError(
-        `encodeSSE: an SSE ${name} cannot hold a line break (${JSON.stringify(value)})`,
-      );
-    return `${name}${sep}${value}${eol}`;
-  };
+  const { space = true, lineEnding: eol = '\n', commentStyle = 'block' } = options;
+  const format: FrameFormat = options;
+  const field = (name: string, value: string) => sseField(name, value, format);
   const commentAt = (index: number): string => {
     const { comments } = options;
     const text =
@@ -107,21 +97,7 @@ export function encodeSSE(
   let out = options.bom ? '\ufeff' : '';
   if (options.retry !== undefined) out += field('retry', String(options.retry)) + eol;
   events.forEach((event, index) => {
-    out += commentAt(index);
-    if (eventLines)
-      out += field(
-        'event',
-        event.type === 'unknown' || event.type === 'invalid' ? event.eventType : event.type,
-      );
-    const id = idOf(event, index, options.ids);
-    if (id !== undefined) out += field('id', id);
-    const json = JSON.stringify(
-      toWire(event, options),
-      null,
-      options.multilineData ? 2 : undefined,
-    );
-    for (const line of json.split('\n')) out += field('data', line);
-    out += eol;
+    out += commentAt(index) + sseFrame(event, idOf(event, index, options.ids), format);
   });
   out += commentAt(events.length);
   if (options.done) out += field('data', '[DONE]') + eol;

@@ -25,7 +25,7 @@ import type {
   WebSearchCallItem,
 } from '../events';
 import { encodeSSE, type EncodeSSEOptions } from './encode-sse';
-import { toWire, type ToWireOptions } from './to-wire';
+import { toWire, type ToWireOptions } from '../serve/to-wire';
 
 // Single events -----------------------------------------------------------------------------------
 

@@ -75,13 +75,8 @@ export function streamRequest<O extends ClientConfig>(
     if (external?.aborted) onAbort();
     else external?.addEventListener('abort', onAbort, { once: true });
     const doFetch = config.fetch ?? globalThis.fetch;
-    const url = `${(config.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`;
-    const headers: Record<string, string> = {
-      accept: 'text/event-stream',
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...config.headers,
-    };
-    if (config.apiKey !== undefined) headers.authorization = `Bearer ${config.apiKey}`;
+    const url = endpoint(config, path);
+    const headers = requestHeaders(config, 'text/event-stream', init.body !== undefined);
     let inner: { unsubscribe(): void } | undefined;
     const fail = (error: unknown) => {
       if (!subscriber.closed) subscriber.error(error);
@@ -115,14 +110,7 @@ export function streamRequest<O extends ClientConfig>(
           answered();
           if (subscriber.closed) return;
           if (external?.aborted) return fail(aborted(external));
-          const message = cause instanceof Error ? cause.message : String(cause);
-          fail(
-            new ResponsesStreamError(
-              'network_error',
-              `Request to ${url} failed: ${redact(message, config.apiKey)}`,
-              { cause },
-            ),
-          );
+          fail(networkError(url, cause, config.apiKey));
         },
       );
     return () => {
@@ -139,4 +127,38 @@ export function aborted(signal: AbortSignal): ResponsesStreamError<'aborted'> {
   return new ResponsesStreamError('aborted', 'The request was aborted by its AbortSignal', {
     cause: signal.reason,
   });
+}
+
+/** `${baseURL}${path}`, without a doubled slash. @internal */
+export function endpoint(config: Pick<ClientConfig, 'baseURL'>, path: string): string {
+  return `${(config.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`;
+}
+
+/** The headers of a request: `accept`, the JSON content type when there is a body, the user's, auth. @internal */
+export function requestHeaders(
+  config: Pick<ClientConfig, 'apiKey' | 'headers'>,
+  accept: string,
+  hasBody: boolean,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept,
+    ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    ...config.headers,
+  };
+  if (config.apiKey !== undefined) headers.authorization = `Bearer ${config.apiKey}`;
+  return headers;
+}
+
+/** The `network_error` for a fetch that failed, the API key blanked out. @internal */
+export function networkError(
+  url: string,
+  cause: unknown,
+  apiKey: string | undefined,
+): ResponsesStreamError<'network_error'> {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new ResponsesStreamError(
+    'network_error',
+    `Request to ${url} failed: ${redact(message, apiKey)}`,
+    { cause },
+  );
 }

@@ -4,6 +4,8 @@ import { streamRequest, type ClientConfig } from './request';
 import { resumable, type AutoResumeConfig } from './resume';
 import { resumePath } from './resume-response';
 import { checkRetry, retryBeforeOutput } from './retry';
+import { cancelResponse } from './cancel-response';
+import { cancellingOnUnsubscribe, type CancelOnUnsubscribeConfig } from './cancel-on-unsubscribe';
 
 /**
  * Options of {@link streamResponse}: those of every request ({@link ClientConfig}), and `resume`.
@@ -27,6 +29,16 @@ export interface StreamResponseConfig extends ClientConfig {
    * of {@link AutoResumeConfig}. Default `false`.
    */
   readonly resume?: boolean | AutoResumeConfig;
+  /**
+   * Stop means stop: when the subscriber unsubscribes (the user pressed Stop, the browser went
+   * away) after `response.created` and before the terminal event, POST
+   * `{baseURL}/responses/{id}/cancel` so the background response stops generating (and billing)
+   * upstream. The cancelled Response, with the usage so far, goes to `onCancelled`; a failed
+   * cancel to `onError` (see {@link CancelOnUnsubscribeConfig}). Not on an error or after the
+   * terminal event; not before `response.created` (the id is not known yet). Only for background
+   * responses: needs `background: true` in the body. Default `false`.
+   */
+  readonly cancelOnUnsubscribe?: boolean | CancelOnUnsubscribeConfig;
 }
 
 /**
@@ -54,10 +66,11 @@ export interface StreamResponseConfig extends ClientConfig {
  * ```
  *
  * @param body The request body (`model`, `input`, `tools`, …); `stream: true` is added.
- * @param config API key, base URL, `fetch`, headers, signal, `retry`, `resume` and the
- *   {@link fromSSE} options.
+ * @param config API key, base URL, `fetch`, headers, signal, `retry`, `resume`,
+ *   `cancelOnUnsubscribe` and the {@link fromSSE} options.
  * @returns A cold Observable of the response's events.
- * @throws TypeError for a bad `idleTimeout`, `retry` or `resume` option.
+ * @throws TypeError for a bad `idleTimeout`, `retry` or `resume` option, or
+ *   `cancelOnUnsubscribe` without `background: true`.
  */
 export function streamResponse<const O extends StreamResponseConfig = Record<never, never>>(
   body: Record<string, unknown>,
@@ -71,6 +84,23 @@ export function streamResponse<const O extends StreamResponseConfig = Record<nev
     config.retry,
     config.signal,
   );
+  const { cancelOnUnsubscribe = false } = config;
+  if (cancelOnUnsubscribe !== false && body.background !== true)
+    throw new TypeError('cancelOnUnsubscribe needs a background response: send `background: true`');
+  const resumed = withResume(body, events$, config);
+  if (cancelOnUnsubscribe === false) return resumed;
+  return cancellingOnUnsubscribe(
+    resumed,
+    (id) => cancelResponse(id, { ...config, signal: undefined }),
+    cancelOnUnsubscribe === true ? {} : cancelOnUnsubscribe,
+  );
+}
+
+function withResume<O extends StreamResponseConfig>(
+  body: Record<string, unknown>,
+  events$: Observable<DecodedEvent<O>>,
+  config: O,
+): Observable<DecodedEvent<O>> {
   if (config.resume === undefined || config.resume === false) return events$;
   return resumable(
     events$,

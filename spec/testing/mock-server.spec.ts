@@ -326,6 +326,22 @@ describe('startMockServer', () => {
     ).toEqual(events);
   });
 
+  it('answers POST {basePath}/responses/{id}/cancel from the script, recording the id', async () => {
+    server = await startMockServer({ script: { json: { id: 'resp/1', status: 'cancelled' } } });
+    const post = (path: string) => fetch(`${server.url}${path}`, { method: 'POST' });
+    const answer = await post('/responses/resp%2F1/cancel');
+    expect(await answer.json()).toEqual({ id: 'resp/1', status: 'cancelled' });
+    expect(server.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/responses/resp%2F1/cancel',
+      responseId: 'resp/1',
+    });
+    expect((await fetch(`${server.url}/responses/resp_1/cancel`)).status).toBe(404); // a GET
+    expect((await post('/responses/resp_1/other')).status).toBe(404);
+    expect((await post('/responses//cancel')).status).toBe(404);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('close() destroys open connections and resolves', async () => {
     server = await startMockServer({ script: { stream: events.slice(0, 1), keepOpen: true } });
     const result = outcome(streamResponse({}, { baseURL: server.url, retry: false }));

@@ -5,7 +5,7 @@
  * importing `rxjs-openresponses/testing` in a browser (or bundling it) never touches it.
  */
 import { encodeSSE, type EncodeSSEOptions } from '../encode-sse';
-import type { EncodableEvent } from '../to-wire';
+import type { EncodableEvent } from '../../serve/to-wire';
 
 /**
  * A request the mock server received.
@@ -31,7 +31,7 @@ export interface RecordedRequest {
   readonly body: string;
   /** The body parsed as JSON, when it is JSON. */
   readonly json?: unknown;
-  /** For `GET …/responses/{id}`: the decoded id. */
+  /** For `GET …/responses/{id}` and `POST …/responses/{id}/cancel`: the decoded id. */
   readonly responseId?: string;
   /** For `GET …/responses/{id}?starting_after=N`: N. */
   readonly startingAfter?: number;
@@ -242,9 +242,10 @@ const NODE_HTTP = 'node:http';
 const NODE_FS = 'node:fs/promises';
 
 /**
- * Starts a mock Responses API on `127.0.0.1` (a free port) that answers `POST {basePath}/responses`
- * and `GET {basePath}/responses/{id}` from a script: event streams at a chosen pace, connections
- * cut mid-stream, HTTP errors with OpenAI's JSON error body and `Retry-After`, plain JSON. A GET
+ * Starts a mock Responses API on `127.0.0.1` (a free port) that answers `POST {basePath}/responses`,
+ * `GET {basePath}/responses/{id}` and `POST {basePath}/responses/{id}/cancel` from a script: event
+ * streams at a chosen pace, connections cut mid-stream, HTTP errors with OpenAI's JSON error body
+ * and `Retry-After`, plain JSON (a cancelled Response, for a cancel). A GET
  * with `starting_after=N` gets only the events whose sequence number is above N. It records every
  * request, and sees when the client goes away (`outcome: 'client-closed'`). Node only; remember
  * `close()` (in `afterEach`).
@@ -550,6 +551,9 @@ type Route = { responseId?: string };
 function matchRoute(method: string, path: string, basePath: string): Route | undefined {
   if (method === 'POST' && path === `${basePath}/responses`) return {};
   const prefix = `${basePath}/responses/`;
+  const cancel = /^([^/]+)\/cancel$/.exec(path.slice(prefix.length));
+  if (method === 'POST' && path.startsWith(prefix) && cancel !== null)
+    return { responseId: decodeURIComponent(cancel[1]) };
   if (
     method === 'GET' &&
     path.startsWith(prefix) &&

@@ -1,0 +1,12 @@
+/**
+ * `rxjs-openresponses/serve`: relaying a stream to browsers from a server (Node `http`, Express,
+ * Fastify, NestJS `@Sse()`). Its own entry point because a browser app, the main entry's first
+ * user, never encodes frames; `cancelResponse` and `resumeResponse` are in the main entry.
+ */
+export { toServerSentEvents } from './to-server-sent-events';
+export { toMessageEvents } from './to-message-events';
+export type { ServerMessageEvent } from './to-message-events';
+export type { ServeEventsOptions } from './relay-frames';
+export { parseLastEventId } from './parse-last-event-id';
+export type { LastEventId } from './parse-last-event-id';
+export type { EncodableEvent } from './to-wire';

@@ -1,0 +1,51 @@
+import { map, type OperatorFunction } from 'rxjs';
+import { relayFrames, type ServeEventsOptions } from './relay-frames';
+import { frameText } from './sse-frame';
+import type { EncodableEvent } from './to-wire';
+
+/**
+ * Encodes events as Server-Sent Events text, one frame per event, to write to an HTTP response
+ * (`content-type: text/event-stream`): the relay between a Responses API and a browser.
+ *
+ * Each frame is what the upstream sent: an `event: <type>` line, an `id:` line, and the event's
+ * wire JSON in `data:` (schema keys in snake_case again; user data such as `metadata` and JSON
+ * schemas, unknown fields and unknown events exactly as they came). `fromSSE` over the text gives
+ * back the same events. The id is `<responseId>:<sequenceNumber>`: a browser's `EventSource`, or
+ * `fromSSE` on a reconnect, sends the last one back as `Last-Event-ID`, and
+ * {@link parseLastEventId} turns it into `resumeResponse(responseId, { startingAfter })`, so any
+ * relay instance can continue the stream. When the source errors, a wire `error` event (which the
+ * client's `throwOnFailure` or `finalResponse` turn into a `response_error`) is written and the
+ * stream completes. With `keepalive`, a `: keepalive` comment is written after each silent
+ * interval.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { streamResponse } from 'rxjs-openresponses';
+ * import { toServerSentEvents } from 'rxjs-openresponses/serve';
+ *
+ * createServer((req, res) => {
+ *   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+ *   const body = { model: 'gpt-5-nano', input: 'Hi', background: true, store: true };
+ *   const relay = streamResponse(body, { apiKey: process.env.OPENAI_API_KEY })
+ *     .pipe(toServerSentEvents({ keepalive: 15_000 }))
+ *     .subscribe({ next: (frame) => res.write(frame), complete: () => res.end() });
+ *   req.on('close', () => relay.unsubscribe());
+ * }).listen(3000);
+ * ```
+ *
+ * @param options `keepalive`, `responseId` (for resumed streams), `toServerError`.
+ * @returns An operator from events to SSE frames (strings, each ending with a blank line).
+ * @throws TypeError for a `keepalive` that is not a positive number.
+ * @see toMessageEvents for NestJS's `@Sse()`.
+ */
+export function toServerSentEvents(
+  options?: ServeEventsOptions,
+): OperatorFunction<EncodableEvent, string> {
+  const frames = relayFrames(options);
+  return (source) =>
+    source.pipe(
+      frames,
+      map((frame) => ('comment' in frame ? `: ${frame.comment}\n\n` : frameText(frame))),
+    );
+}

@@ -1,0 +1,139 @@
+import { config as rxConfig, filter, firstValueFrom, take, type Subscription } from 'rxjs';
+import { isResponsesStreamError, streamResponse, type ResponseObject } from '../../lib';
+import {
+  scriptResponse,
+  startMockServer,
+  type MockScript,
+  type MockServer,
+  type RecordedRequest,
+} from '../../lib/testing';
+import { cancelledWire } from '../support/cancelled';
+import { outcome } from '../support/outcome';
+
+const { events } = scriptResponse({ id: 'resp_c' })
+  .created()
+  .message({ text: ['one ', 'two ', 'three ', 'four'] })
+  .completed();
+const body = { model: 'm', input: 'hi', background: true, store: true };
+const isCancel = (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith('/cancel');
+
+/** Streams slowly (one event per 20 ms) and answers a cancel with the cancelled Response. */
+const script: MockScript = (request) =>
+  isCancel(request)
+    ? { json: cancelledWire(request.responseId ?? '') }
+    : { stream: events, delay: 20 };
+
+async function cancels(server: MockServer, count: number): Promise<RecordedRequest[]> {
+  for (let i = 0; i < 200 && server.requests.filter(isCancel).length < count; i++)
+    await new Promise((r) => setTimeout(r, 10));
+  return server.requests.filter(isCancel);
+}
+
+describe('streamResponse with cancelOnUnsubscribe', () => {
+  let server: MockServer;
+  beforeEach(async () => {
+    server = await startMockServer({ script });
+  });
+  afterEach(() => server.close());
+
+  it('cancels the response upstream on Stop and hands the cancelled Response (usage) to onCancelled', async () => {
+    const cancelled = new Promise<ResponseObject>((onCancelled) => {
+      const stream$ = streamResponse(body, {
+        baseURL: server.url,
+        apiKey: 'sk-test-key',
+        cancelOnUnsubscribe: { onCancelled },
+      });
+      // Stop after the second delta.
+      void firstValueFrom(
+        stream$.pipe(
+          filter((e) => e.type === 'response.output_text.delta'),
+          take(2),
+        ),
+      );
+    });
+    const response = await cancelled;
+    expect(response).toMatchObject({
+      id: 'resp_c',
+      status: 'cancelled',
+      usage: { totalTokens: 17 },
+    });
+    const [cancel] = await cancels(server, 1);
+    expect(cancel).toMatchObject({
+      path: '/v1/responses/resp_c/cancel',
+      responseId: 'resp_c',
+      headers: { authorization: 'Bearer sk-test-key' },
+    });
+    expect(await server.settled(0)).toBe('client-closed');
+  });
+
+  it('works with `true`, and with resume', async () => {
+    const subscription = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: true,
+      resume: true,
+    }).subscribe((e) => {
+      if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+    });
+    expect(await cancels(server, 1)).toHaveLength(1);
+  });
+
+  it('does not cancel after the terminal event, nor before response.created (no id yet)', async () => {
+    expect(
+      (await outcome(streamResponse(body, { baseURL: server.url, cancelOnUnsubscribe: true })))
+        .error,
+    ).toBeUndefined();
+    const early: Subscription = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: true,
+    }).subscribe();
+    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
+    early.unsubscribe();
+    expect(await server.settled(1)).toBe('client-closed');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.requests.filter(isCancel)).toEqual([]);
+  });
+
+  it('does not cancel when the stream errors', async () => {
+    server.setScript({ stream: events, dropAfter: 2 });
+    const { error } = await outcome(
+      streamResponse(body, { baseURL: server.url, cancelOnUnsubscribe: true, retry: false }),
+    );
+    expect(isResponsesStreamError(error, 'stream_truncated')).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.requests.filter(isCancel)).toEqual([]);
+  });
+
+  it('reports a failed cancel to onError, or else to rxjs config.onUnhandledError', async () => {
+    server.setScript((request) =>
+      isCancel(request)
+        ? { status: 400, error: { message: 'Cannot cancel a synchronous response' } }
+        : { stream: events, delay: 20 },
+    );
+    const stop = (config: object) => {
+      const subscription = streamResponse(body, { baseURL: server.url, ...config }).subscribe(
+        (e) => {
+          if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+        },
+      );
+    };
+    const viaOption = new Promise<unknown>((onError) => stop({ cancelOnUnsubscribe: { onError } }));
+    expect(isResponsesStreamError(await viaOption, 'http_error')).toBe(true);
+    const previous = rxConfig.onUnhandledError;
+    try {
+      const viaRxjs = new Promise<unknown>((resolve) => (rxConfig.onUnhandledError = resolve));
+      stop({ cancelOnUnsubscribe: true });
+      expect(isResponsesStreamError(await viaRxjs, 'http_error')).toBe(true);
+    } finally {
+      rxConfig.onUnhandledError = previous;
+    }
+  });
+
+  it('needs a background response', () => {
+    expect(() =>
+      streamResponse(
+        { model: 'm', input: 'hi' },
+        { baseURL: server.url, cancelOnUnsubscribe: true },
+      ),
+    ).toThrow(/background: true/);
+  });
+});

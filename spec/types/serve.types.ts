@@ -1,0 +1,81 @@
+/**
+ * Type tests for serving streams (checked by `tsc --noEmit`, not run by Jest). Every
+ * `@ts-expect-error` line must be an error: if it stops being one, tsc fails.
+ */
+import type { MessageEvent } from '@nestjs/common';
+import { of, type Observable } from 'rxjs';
+import {
+  cancelResponse,
+  fromSSE,
+  streamResponse,
+  type ResponseObject,
+  type StreamResponseConfig,
+} from '../../lib';
+import {
+  parseLastEventId,
+  toMessageEvents,
+  toServerSentEvents,
+  type LastEventId,
+  type ServerMessageEvent,
+} from '../../lib/serve';
+
+declare const text: string;
+
+// toServerSentEvents: events (also with invalid events emitted) in, strings out.
+const frames: Observable<string> = fromSSE(text).pipe(toServerSentEvents({ keepalive: 15_000 }));
+const withInvalid: Observable<string> = fromSSE(text, { onInvalid: 'emit' }).pipe(
+  toServerSentEvents(),
+);
+// @ts-expect-error: only events can be encoded
+of(1, 2).pipe(toServerSentEvents());
+// @ts-expect-error: the output is text, not events
+const notEvents: Observable<{ type: string }> = fromSSE(text).pipe(toServerSentEvents());
+// @ts-expect-error: keepalive is milliseconds
+toServerSentEvents({ keepalive: '15s' });
+
+// toMessageEvents: what NestJS's @Sse() takes, data as text.
+const messages: Observable<MessageEvent> = fromSSE(text).pipe(toMessageEvents());
+const message = {} as ServerMessageEvent;
+const data: string | undefined = message.data;
+// @ts-expect-error: data is the wire JSON as text, never an object
+const asObject: object | undefined = message.data;
+
+// parseLastEventId: undefined until checked.
+const last = parseLastEventId(['resp_1:3']);
+// @ts-expect-error: it may be undefined
+const notChecked: number = last.sequenceNumber;
+const checked: number | undefined = last?.sequenceNumber;
+const where: LastEventId | undefined = parseLastEventId(undefined);
+
+// cancelResponse: the cancelled Response; only the options of a request.
+const cancelled: Observable<ResponseObject> = cancelResponse('resp_1', { apiKey: 'k' });
+// @ts-expect-error: a cancel is not a stream
+cancelResponse('resp_1', { resume: true });
+
+// cancelOnUnsubscribe: true, or callbacks that get the cancelled Response.
+streamResponse({ background: true }, { cancelOnUnsubscribe: true });
+// (Inline in the call, callbacks need their parameter typed: `config` is a const type parameter.)
+const onCancelled = (r: ResponseObject) => r.usage?.totalTokens;
+streamResponse({ background: true }, { cancelOnUnsubscribe: { onCancelled } });
+const config = {
+  cancelOnUnsubscribe: { onCancelled: (r) => r.usage?.totalTokens, onError: () => undefined },
+} satisfies StreamResponseConfig;
+streamResponse({ background: true }, config);
+streamResponse(
+  { background: true },
+  // @ts-expect-error: onCancelled gets a Response, not a string
+  { cancelOnUnsubscribe: { onCancelled: (r: string) => r } },
+);
+
+export {
+  asObject,
+  cancelled,
+  checked,
+  data,
+  frames,
+  messages,
+  notChecked,
+  notEvents,
+  where,
+  withInvalid,
+};
