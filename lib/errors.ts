@@ -33,7 +33,8 @@ export type ResponsesStreamErrorCode =
   | 'invalid_arguments'
   | 'sequence_gap'
   | 'idle_timeout'
-  | 'resume_failed';
+  | 'resume_failed'
+  | 'resume_unavailable';
 
 /**
  * Where in the stream an error happened.
@@ -446,6 +447,31 @@ export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
 }
 
 /**
+ * `resume_unavailable`: `streamResponse(body, { resume })` lost its connection before the terminal
+ * event, and resuming was not tried because the server's sequence numbers cannot say where the
+ * stream stopped: some events came without a `sequence_number`, or the numbers did not increase
+ * (servers and proxies that send none, or 0 on every event). Reconnecting with `starting_after`
+ * would duplicate or lose events, so the stream ends here instead. Every event before the cut has
+ * been delivered, exactly once. The lost connection's error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'resume_unavailable')) {
+ *   showPartial(err.responseId, 'The connection was lost; this server cannot resume a stream.');
+ * }
+ * ```
+ */
+export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavailable'> {
+  /** The response that was cut, when its id was known. */
+  readonly responseId?: string;
+  constructor(message: string, init: ErrorInit & { responseId?: string; cause: unknown }) {
+    super('resume_unavailable', message, init);
+    this.name = 'ResumeUnavailableError';
+    if (init.responseId !== undefined) this.responseId = init.responseId;
+  }
+}
+
+/**
  * The error class each code comes with.
  *
  * @example
@@ -473,6 +499,7 @@ export interface ResponsesStreamErrorByCode {
   sequence_gap: SequenceGapError;
   idle_timeout: IdleTimeoutError;
   resume_failed: ResumeFailedError;
+  resume_unavailable: ResumeUnavailableError;
 }
 
 /**

@@ -73,6 +73,7 @@ export {
   ResponseFailedError,
   ResponsesStreamError,
   ResumeFailedError,
+  ResumeUnavailableError,
   SequenceGapError,
   StreamTruncatedError,
   UnknownEventError,

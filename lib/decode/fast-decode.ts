@@ -430,15 +430,15 @@ const partialImage: Builder = (v, type, mask) => {
 /** The builders, by the field list they were written for (`?` marks an optional field). */
 const builders = new Map<string, Builder>([
   [
-    'type,sequenceNumber,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?',
+    'type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?',
     partDeltaWithLogprobs,
   ],
-  ['type,sequenceNumber,outputIndex,itemId,contentIndex,delta,obfuscation?', partDelta],
-  ['type,sequenceNumber,outputIndex,itemId,summaryIndex,delta,obfuscation?', summaryDelta],
-  ['type,sequenceNumber,outputIndex,itemId,delta,obfuscation?', itemDelta],
-  ['type,sequenceNumber,delta,obfuscation?', plainDelta],
+  ['type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,obfuscation?', partDelta],
+  ['type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?', summaryDelta],
+  ['type,sequenceNumber?,outputIndex,itemId,delta,obfuscation?', itemDelta],
+  ['type,sequenceNumber?,delta,obfuscation?', plainDelta],
   [
-    'type,sequenceNumber,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?',
+    'type,sequenceNumber?,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?',
     partialImage,
   ],
 ]);

@@ -83,7 +83,7 @@ export function obj<S extends z.ZodRawShape>(shape: S): z.ZodType<Shaped<S>> {
 }
 
 /** The fields every stream event has. */
-export const eventBase = { sequenceNumber: z.number() };
+export const eventBase = { sequenceNumber: z.number().optional() };
 
 /**
  * A stream event schema: `type` is the wire literal, `sequenceNumber` is required.
