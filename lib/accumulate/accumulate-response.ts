@@ -81,11 +81,46 @@ export function accumulateResponse(
   snapshot: ResponseObject | undefined,
   event: AccumulatorEvent,
 ): ResponseObject | undefined {
-  if (isLifecycleEvent(event)) return withOutputText(event.response);
-  if (snapshot === undefined) return undefined;
+  if (snapshot === undefined) {
+    return isLifecycleEvent(event) ? withOutputText(event.response) : undefined;
+  }
+  if (event.type === 'response.output_text.delta') {
+    const next = appendText(snapshot, event);
+    if (next !== undefined) return next;
+  } else if (isLifecycleEvent(event)) {
+    return withOutputText(event.response);
+  }
   const output = nextOutput(snapshot.output, event);
   if (output === snapshot.output) return snapshot;
   return { ...snapshot, output, outputText: nextOutputText(snapshot, output, event) };
+}
+
+/**
+ * The hot case, a text delta on an existing `output_text` part, written out with no closures and
+ * one lookup: the same result as the general route. `undefined` sends other cases there.
+ */
+function appendText(
+  snapshot: ResponseObject,
+  event: Extract<AccumulatorEvent, { type: 'response.output_text.delta' }>,
+): ResponseObject | undefined {
+  const { delta, contentIndex } = event;
+  if (delta === '') return snapshot;
+  const output = snapshot.output;
+  const index = locate(output, event.outputIndex, event.itemId);
+  const item = output[index] as OutputItem | undefined;
+  if (item?.type !== 'message') return undefined;
+  const part = item.content[contentIndex] as ContentPart | undefined;
+  if (part?.type !== 'output_text') return undefined;
+  const content = item.content.slice();
+  content[contentIndex] = { ...part, text: part.text + delta };
+  const nextOutput = output.slice();
+  nextOutput[index] = { ...item, content };
+  const text = snapshot.outputText;
+  const outputText =
+    typeof text === 'string' && isLastTextPart(nextOutput, index, contentIndex)
+      ? text + delta
+      : outputTextOf(nextOutput);
+  return { ...snapshot, output: nextOutput, outputText };
 }
 
 // Lifecycle and output text ---------------------------------------------------------------------
