@@ -40,7 +40,8 @@ export type ResponsesStreamErrorCode =
   | 'unknown_tool'
   | 'tool_failed'
   | 'tool_call_denied'
-  | 'max_steps_reached';
+  | 'max_steps_reached'
+  | 'resume_unavailable';
 
 /**
  * Where in the stream an error happened.
@@ -618,6 +619,31 @@ export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reache
 }
 
 /**
+ * `resume_unavailable`: `streamResponse(body, { resume })` lost its connection before the terminal
+ * event, and resuming was not tried because the server's sequence numbers cannot say where the
+ * stream stopped: some events came without a `sequence_number`, or the numbers did not increase
+ * (servers and proxies that send none, or 0 on every event). Reconnecting with `starting_after`
+ * would duplicate or lose events, so the stream ends here instead. Every event before the cut has
+ * been delivered, exactly once. The lost connection's error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * if (isResponsesStreamError(err, 'resume_unavailable')) {
+ *   showPartial(err.responseId, 'The connection was lost; this server cannot resume a stream.');
+ * }
+ * ```
+ */
+export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavailable'> {
+  /** The response that was cut, when its id was known. */
+  readonly responseId?: string;
+  constructor(message: string, init: ErrorInit & { responseId?: string; cause: unknown }) {
+    super('resume_unavailable', message, init);
+    this.name = 'ResumeUnavailableError';
+    if (init.responseId !== undefined) this.responseId = init.responseId;
+  }
+}
+
+/**
  * The error class each code comes with.
  *
  * @example
@@ -651,6 +677,7 @@ export interface ResponsesStreamErrorByCode {
   tool_failed: ToolFailedError;
   tool_call_denied: ToolCallDeniedError;
   max_steps_reached: MaxStepsReachedError;
+  resume_unavailable: ResumeUnavailableError;
 }
 
 /**

@@ -95,6 +95,7 @@ export {
   ResponseFailedError,
   ResponsesStreamError,
   ResumeFailedError,
+  ResumeUnavailableError,
   SequenceGapError,
   StreamTruncatedError,
   ToolCallDeniedError,

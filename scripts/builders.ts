@@ -69,15 +69,22 @@ function builder(plan: FastPlan, id: string): { code: string; sets: string[] } {
   for (const i of required) lines.push(`const ${plan.names[i]} = v[${i}];`);
   const checks = required.map((i) => not(check(plan.names[i], plan.kinds[i], setName(i))));
   if (checks.length > 0) lines.push(`if (${checks.join(' || ')}) {`, 'return undefined;', '}');
-  const fields = ['type', ...required.map((i) => plan.names[i])].map((name) => {
-    const i = plan.names.indexOf(name);
-    return i === 0 || !(plan.kinds[i] & EMPTY_ARRAY)
-      ? name
-      : `${name}: ${value(name, plan.kinds[i])}`;
-  });
-  lines.push(`const out: Wire = { ${fields.join(', ')} };`);
-  for (const i of optional) {
+  // The output's keys in the schema's order: the leading required fields as a literal, then each
+  // field in turn (a store to a constant name, as cheap as a literal's).
+  let lead = 1;
+  while (lead < plan.names.length && plan.required & (1 << lead)) lead++;
+  const literal = plan.names
+    .slice(0, lead)
+    .map((name, i) =>
+      i === 0 || !(plan.kinds[i] & EMPTY_ARRAY) ? name : `${name}: ${value(name, plan.kinds[i])}`,
+    );
+  lines.push(`const out: Wire = { ${literal.join(', ')} };`);
+  for (let i = lead; i < plan.names.length; i++) {
     const name = plan.names[i];
+    if (plan.required & (1 << i)) {
+      lines.push(`out.${name} = ${value(name, plan.kinds[i])};`);
+      continue;
+    }
     lines.push(
       `if (mask & (1 << ${i})) {`,
       `const ${name} = v[${i}];`,

@@ -54,7 +54,8 @@ export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
  * - Status events (`web_search_call.searching`, `code_interpreter_call.interpreting`, ...) set the
  *   item's `status`.
  * - Items are found by `outputIndex`, checked against `itemId` when the item has an id; when they
- *   disagree the item is looked up by id. Events whose item (or part) does not exist, or is of
+ *   disagree the item is looked up by id, and when no item has that id (servers that rotate item
+ *   ids on every event), `outputIndex` is followed. Events whose item (or part) does not exist, or is of
  *   another type, are passed over, never thrown. So are unknown events, invalid events,
  *   `keepalive`, `error`, `response.debug`, `audio.*`, `mcp_list_tools.*`, partial images (only the
  *   final `result` is kept) and fusion panel events.
@@ -80,11 +81,46 @@ export function accumulateResponse(
   snapshot: ResponseObject | undefined,
   event: AccumulatorEvent,
 ): ResponseObject | undefined {
-  if (isLifecycleEvent(event)) return withOutputText(event.response);
-  if (snapshot === undefined) return undefined;
+  if (snapshot === undefined) {
+    return isLifecycleEvent(event) ? withOutputText(event.response) : undefined;
+  }
+  if (event.type === 'response.output_text.delta') {
+    const next = appendText(snapshot, event);
+    if (next !== undefined) return next;
+  } else if (isLifecycleEvent(event)) {
+    return withOutputText(event.response);
+  }
   const output = nextOutput(snapshot.output, event);
   if (output === snapshot.output) return snapshot;
   return { ...snapshot, output, outputText: nextOutputText(snapshot, output, event) };
+}
+
+/**
+ * The hot case, a text delta on an existing `output_text` part, written out with no closures and
+ * one lookup: the same result as the general route. `undefined` sends other cases there.
+ */
+function appendText(
+  snapshot: ResponseObject,
+  event: Extract<AccumulatorEvent, { type: 'response.output_text.delta' }>,
+): ResponseObject | undefined {
+  const { delta, contentIndex } = event;
+  if (delta === '') return snapshot;
+  const output = snapshot.output;
+  const index = locate(output, event.outputIndex, event.itemId);
+  const item = output[index] as OutputItem | undefined;
+  if (item?.type !== 'message') return undefined;
+  const part = item.content[contentIndex] as ContentPart | undefined;
+  if (part?.type !== 'output_text') return undefined;
+  const content = item.content.slice();
+  content[contentIndex] = { ...part, text: part.text + delta };
+  const nextOutput = output.slice();
+  nextOutput[index] = { ...item, content };
+  const text = snapshot.outputText;
+  const outputText =
+    typeof text === 'string' && isLastTextPart(nextOutput, index, contentIndex)
+      ? text + delta
+      : outputTextOf(nextOutput);
+  return { ...snapshot, output: nextOutput, outputText };
 }
 
 // Lifecycle and output text ---------------------------------------------------------------------
@@ -163,9 +199,11 @@ function nextOutput(output: OutputItem[], event: AccumulatorEvent): OutputItem[]
       return putItem(output, event.outputIndex, event.item);
     case 'response.output_item.done': {
       const index = locate(output, event.outputIndex, idOf(event.item));
-      return index < 0
-        ? putItem(output, event.outputIndex, event.item)
-        : replaceAt(output, index, event.item);
+      if (index < 0) return putItem(output, event.outputIndex, event.item);
+      // An item of another type where this one should be was never added: keep both.
+      return output[index].type === event.item.type
+        ? replaceAt(output, index, event.item)
+        : [...output, event.item];
     }
     case 'response.content_part.added':
     case 'response.content_part.done': {
@@ -341,7 +379,9 @@ function idOf(item: OutputItem): string | undefined {
 
 /**
  * Where the item an event targets is: `outputIndex` when the item there has no id or the same id,
- * else the index of the item with that id, else -1.
+ * else the index of the item with that id, else `outputIndex` when an item is there (servers that
+ * give every event a fresh item id, like GitHub Copilot's, keep `outputIndex` stable: openai-node
+ * follows it too), else -1. Updates check the item's type, so a wrong guess changes nothing.
  */
 function locate(
   output: readonly OutputItem[],
@@ -353,7 +393,11 @@ function locate(
     const id = idOf(item);
     if (itemId === undefined || id === undefined || id === itemId) return outputIndex;
   }
-  return itemId === undefined ? -1 : output.findIndex((candidate) => idOf(candidate) === itemId);
+  if (itemId !== undefined) {
+    const index = output.findIndex((candidate) => idOf(candidate) === itemId);
+    if (index >= 0) return index;
+  }
+  return item === undefined ? -1 : outputIndex;
 }
 
 function updateItem(

@@ -13,14 +13,19 @@ export type Builder = (v: readonly unknown[], type: string, mask: number) => obj
 
 const isNumber = Number.isFinite as (value: unknown) => value is number;
 
-/** `type,sequenceNumber,delta,obfuscation?` */
+/** `type,sequenceNumber?,delta,obfuscation?` */
 const b0: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const delta = v[2];
-  if (!isNumber(sequenceNumber) || typeof delta !== 'string') {
+  if (typeof delta !== 'string') {
     return undefined;
   }
-  const out: Wire = { type, sequenceNumber, delta };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.delta = delta;
   if (mask & (1 << 3)) {
     const obfuscation = v[3];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -29,21 +34,23 @@ const b0: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber,outputIndex,commandIndex,delta,obfuscation?` */
+/** `type,sequenceNumber?,outputIndex,commandIndex,delta,obfuscation?` */
 const b1: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const outputIndex = v[2];
   const commandIndex = v[3];
   const delta = v[4];
-  if (
-    !isNumber(sequenceNumber) ||
-    !isNumber(outputIndex) ||
-    !isNumber(commandIndex) ||
-    typeof delta !== 'string'
-  ) {
+  if (!isNumber(outputIndex) || !isNumber(commandIndex) || typeof delta !== 'string') {
     return undefined;
   }
-  const out: Wire = { type, sequenceNumber, outputIndex, commandIndex, delta };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.outputIndex = outputIndex;
+  out.commandIndex = commandIndex;
+  out.delta = delta;
   if (mask & (1 << 5)) {
     const obfuscation = v[5];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -52,15 +59,13 @@ const b1: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?` */
+/** `type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?` */
 const b2: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const outputIndex = v[2];
   const itemId = v[3];
   const contentIndex = v[4];
   const delta = v[5];
   if (
-    !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
     typeof itemId !== 'string' ||
     !isNumber(contentIndex) ||
@@ -68,7 +73,16 @@ const b2: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.outputIndex = outputIndex;
+  out.itemId = itemId;
+  out.contentIndex = contentIndex;
+  out.delta = delta;
   if (mask & (1 << 6)) {
     const logprobs = v[6];
     if (!((Array.isArray(logprobs) && logprobs.length === 0) || logprobs === undefined))
@@ -83,15 +97,13 @@ const b2: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber,outputIndex,itemId,contentIndex,delta,obfuscation?` */
+/** `type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,obfuscation?` */
 const b3: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const outputIndex = v[2];
   const itemId = v[3];
   const contentIndex = v[4];
   const delta = v[5];
   if (
-    !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
     typeof itemId !== 'string' ||
     !isNumber(contentIndex) ||
@@ -99,7 +111,16 @@ const b3: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.outputIndex = outputIndex;
+  out.itemId = itemId;
+  out.contentIndex = contentIndex;
+  out.delta = delta;
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -108,21 +129,23 @@ const b3: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber,outputIndex,itemId,delta,obfuscation?` */
+/** `type,sequenceNumber?,outputIndex,itemId,delta,obfuscation?` */
 const b4: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const outputIndex = v[2];
   const itemId = v[3];
   const delta = v[4];
-  if (
-    !isNumber(sequenceNumber) ||
-    !isNumber(outputIndex) ||
-    typeof itemId !== 'string' ||
-    typeof delta !== 'string'
-  ) {
+  if (!isNumber(outputIndex) || typeof itemId !== 'string' || typeof delta !== 'string') {
     return undefined;
   }
-  const out: Wire = { type, sequenceNumber, outputIndex, itemId, delta };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.outputIndex = outputIndex;
+  out.itemId = itemId;
+  out.delta = delta;
   if (mask & (1 << 5)) {
     const obfuscation = v[5];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -131,15 +154,13 @@ const b4: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber,outputIndex,itemId,model,delta,obfuscation?` */
+/** `type,sequenceNumber?,outputIndex,itemId,model,delta,obfuscation?` */
 const b5: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const outputIndex = v[2];
   const itemId = v[3];
   const model = v[4];
   const delta = v[5];
   if (
-    !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
     typeof itemId !== 'string' ||
     typeof model !== 'string' ||
@@ -147,7 +168,16 @@ const b5: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type, sequenceNumber, outputIndex, itemId, model, delta };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.outputIndex = outputIndex;
+  out.itemId = itemId;
+  out.model = model;
+  out.delta = delta;
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -156,15 +186,13 @@ const b5: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?` */
+/** `type,sequenceNumber?,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?` */
 const b6: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const outputIndex = v[2];
   const itemId = v[3];
   const partialImageB64 = v[4];
   const partialImageIndex = v[5];
   if (
-    !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
     typeof itemId !== 'string' ||
     typeof partialImageB64 !== 'string' ||
@@ -172,14 +200,16 @@ const b6: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = {
-    type,
-    sequenceNumber,
-    outputIndex,
-    itemId,
-    partialImageB64,
-    partialImageIndex,
-  };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.outputIndex = outputIndex;
+  out.itemId = itemId;
+  out.partialImageB64 = partialImageB64;
+  out.partialImageIndex = partialImageIndex;
   if (mask & (1 << 6)) {
     const background = v[6];
     if (!(typeof background === 'string' || background === undefined)) return undefined;
@@ -203,15 +233,13 @@ const b6: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber,outputIndex,itemId,summaryIndex,delta,obfuscation?` */
+/** `type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?` */
 const b7: Builder = (v, type, mask) => {
-  const sequenceNumber = v[1];
   const outputIndex = v[2];
   const itemId = v[3];
   const summaryIndex = v[4];
   const delta = v[5];
   if (
-    !isNumber(sequenceNumber) ||
     !isNumber(outputIndex) ||
     typeof itemId !== 'string' ||
     !isNumber(summaryIndex) ||
@@ -219,7 +247,16 @@ const b7: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type, sequenceNumber, outputIndex, itemId, summaryIndex, delta };
+  const out: Wire = { type };
+  if (mask & (1 << 1)) {
+    const sequenceNumber = v[1];
+    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+    out.sequenceNumber = sequenceNumber;
+  }
+  out.outputIndex = outputIndex;
+  out.itemId = itemId;
+  out.summaryIndex = summaryIndex;
+  out.delta = delta;
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -230,15 +267,15 @@ const b7: Builder = (v, type, mask) => {
 
 /** The builders, by the field list they were made for (`?` marks an optional field). @internal */
 export const builders = new Map<string, Builder>([
-  ['type,sequenceNumber,delta,obfuscation?', b0],
-  ['type,sequenceNumber,outputIndex,commandIndex,delta,obfuscation?', b1],
-  ['type,sequenceNumber,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?', b2],
-  ['type,sequenceNumber,outputIndex,itemId,contentIndex,delta,obfuscation?', b3],
-  ['type,sequenceNumber,outputIndex,itemId,delta,obfuscation?', b4],
-  ['type,sequenceNumber,outputIndex,itemId,model,delta,obfuscation?', b5],
+  ['type,sequenceNumber?,delta,obfuscation?', b0],
+  ['type,sequenceNumber?,outputIndex,commandIndex,delta,obfuscation?', b1],
+  ['type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?', b2],
+  ['type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,obfuscation?', b3],
+  ['type,sequenceNumber?,outputIndex,itemId,delta,obfuscation?', b4],
+  ['type,sequenceNumber?,outputIndex,itemId,model,delta,obfuscation?', b5],
   [
-    'type,sequenceNumber,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?',
+    'type,sequenceNumber?,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?',
     b6,
   ],
-  ['type,sequenceNumber,outputIndex,itemId,summaryIndex,delta,obfuscation?', b7],
+  ['type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?', b7],
 ]);

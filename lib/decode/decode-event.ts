@@ -56,9 +56,19 @@ export function decodeEventFast(
  * Decodes one parsed JSON value into a typed event. The event's own `type` decides; when it has
  * none, `fallbackType` (the SSE `event:` name) does. With a `state`, the fast path learns the
  * server's layout there (one per subscription). Never throws.
+ *
+ * An own `__proto__` key anywhere in the value makes it invalid: kept as data it could change the
+ * prototype of any object it is later assigned into, and dropped it would be lost in silence. (The
+ * fast path never takes such a value.) `mayHaveProto: false` skips looking, for JSON text that
+ * cannot spell the key (see {@link mayHaveProtoKey}).
  * @internal
  */
-export function decodeEvent(raw: unknown, fallbackType?: string, state?: DecodeState): Decoded {
+export function decodeEvent(
+  raw: unknown,
+  fallbackType?: string,
+  state?: DecodeState,
+  mayHaveProto = true,
+): Decoded {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const ownType = isObject ? (raw as { type?: unknown }).type : undefined;
   if (typeof ownType === 'string') {
@@ -78,6 +88,12 @@ export function decodeEvent(raw: unknown, fallbackType?: string, state?: DecodeS
       return { kind: 'unknown', event };
     }
     return invalid(type ?? '(no type)', raw, sequenceNumber);
+  }
+  const proto = mayHaveProto ? protoKeyPath(raw) : undefined;
+  if (proto !== undefined) {
+    const message = 'An own `__proto__` key is not accepted (it could change a prototype)';
+    const error = new $ZodError([{ code: 'custom', path: proto, message, input: raw }]);
+    return { kind: 'invalid', eventType: type, error, sequenceNumber };
   }
   const input = ownType === type ? raw : { ...(raw as object), type };
   const result = z.safeParse(schema, input, { error: messages });
@@ -129,4 +145,30 @@ export function settle(
       ? { type: 'invalid', eventType, raw, error }
       : { type: 'invalid', eventType, raw, error, sequenceNumber };
   return { value: invalid };
+}
+
+/**
+ * Whether JSON text may hold a `__proto__` key: it names it, or has an escape that could spell it.
+ * @internal
+ */
+export function mayHaveProtoKey(json: string): boolean {
+  return json.includes('__proto__') || json.includes('\\u');
+}
+
+/** The path to an own `__proto__` key in a parsed JSON value, if there is one. */
+function protoKeyPath(value: unknown): PropertyKey[] | undefined {
+  const stack: Array<[unknown, PropertyKey[]]> = [[value, []]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push([item, [...path, i]]));
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') return [...path, key];
+      stack.push([(node as Record<string, unknown>)[key], [...path, key]]);
+    }
+  }
+  return undefined;
 }

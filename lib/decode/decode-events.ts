@@ -8,7 +8,13 @@ import {
 import { terminalEventTypes, type KnownResponseStreamEvent } from '../events';
 import { frameSSE, framedSource, type SseSink } from '../sse/parse-sse';
 import type { SseMessage } from '../sse/sse-message';
-import { decodeEvent, decodeEventFast, rawSequenceNumber, settle } from './decode-event';
+import {
+  decodeEvent,
+  decodeEventFast,
+  mayHaveProtoKey,
+  rawSequenceNumber,
+  settle,
+} from './decode-event';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
 import { DecodeState } from './fast-decode';
 import { scanEvent } from './scan-event';
@@ -140,7 +146,7 @@ class EventDecoder implements SseSink {
     const fast = decodeEventFast(raw, this.state);
     if (fast !== undefined) return this.emit(fast, fast.type, fast.sequenceNumber);
     const sequenceNumber = rawSequenceNumber(raw);
-    const decoded = decodeEvent(raw, event, this.state);
+    const decoded = decodeEvent(raw, event, this.state, mayHaveProtoKey(data));
     if (decoded.kind === 'event') {
       return this.emit(decoded.event, decoded.event.type, sequenceNumber);
     }

@@ -106,7 +106,7 @@ export function obj<S extends Shape>(shape: S): Schema<Shaped<S>> {
 }
 
 /** The fields every stream event has. */
-export const eventBase = { sequenceNumber: f.number() };
+export const eventBase = { sequenceNumber: f.optional(f.number()) };
 
 /** Fields of events that target one output item (`output_index` + `item_id`). */
 export const itemScoped = { outputIndex: f.number(), itemId: f.string() };

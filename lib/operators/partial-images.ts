@@ -88,19 +88,19 @@ interface ImageState {
 export function partialImages(): OperatorFunction<StreamEvent, ImageFrame> {
   return (source) =>
     defer(() => {
-      const images = new Map<string, ImageState>();
+      const images = new Map<number, ImageState>();
       return source.pipe(mergeMap((event) => framesOf(images, event)));
     });
 }
 
-function framesOf(images: Map<string, ImageState>, event: StreamEvent): ImageFrame[] {
+function framesOf(images: Map<number, ImageState>, event: StreamEvent): ImageFrame[] {
   switch (event.type) {
     case 'response.created':
       images.clear();
       return [];
     case 'response.image_generation_call.partial_image': {
       const { itemId, outputIndex, partialImageIndex: index, partialImageB64: b64 } = event;
-      const state = stateOf(images, itemId);
+      const state = stateOf(images, outputIndex);
       state.partials += 1;
       state.options = { ...state.options, ...optionsOf(event) };
       return [{ itemId, outputIndex, index, b64, final: false, ...state.options }];
@@ -117,11 +117,11 @@ function framesOf(images: Map<string, ImageState>, event: StreamEvent): ImageFra
 }
 
 function finalFrame(
-  images: Map<string, ImageState>,
+  images: Map<number, ImageState>,
   item: ImageGenerationCallItem,
   outputIndex: number,
 ): ImageFrame[] {
-  const state = stateOf(images, item.id);
+  const state = stateOf(images, outputIndex);
   if (state.final || typeof item.result !== 'string' || item.result === '') return [];
   state.final = true;
   const options = { ...state.options, ...optionsOf(item) };
@@ -137,11 +137,12 @@ function finalFrame(
   ];
 }
 
-function stateOf(images: Map<string, ImageState>, itemId: string): ImageState {
-  let state = images.get(itemId);
+/** A call's state, by `outputIndex`: servers that rotate item ids (GitHub Copilot) keep it stable. */
+function stateOf(images: Map<number, ImageState>, outputIndex: number): ImageState {
+  let state = images.get(outputIndex);
   if (state === undefined) {
     state = { partials: 0, options: {}, final: false };
-    images.set(itemId, state);
+    images.set(outputIndex, state);
   }
   return state;
 }

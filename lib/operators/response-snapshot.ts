@@ -1,4 +1,4 @@
-import { distinctUntilChanged, filter, scan, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
 import { accumulateResponse } from '../accumulate/accumulate-response';
 import type { ResponseObject } from '../events';
 import type { StreamEvent } from './internal/events';
@@ -29,10 +29,26 @@ import type { StreamEvent } from './internal/events';
  * @see finalResponse
  */
 export function responseSnapshot(): OperatorFunction<StreamEvent, ResponseObject> {
+  // One subscriber instead of scan + filter + distinctUntilChanged: the same emissions, with two
+  // operator hops less on every delta (this operator's cost is measured against a floor).
   return (source) =>
-    source.pipe(
-      scan(accumulateResponse, undefined as ResponseObject | undefined),
-      filter((snapshot): snapshot is ResponseObject => snapshot !== undefined),
-      distinctUntilChanged(),
-    );
+    new Observable<ResponseObject>((subscriber) => {
+      let snapshot: ResponseObject | undefined;
+      return source.subscribe({
+        next: (event) => {
+          let next: ResponseObject | undefined;
+          try {
+            next = accumulateResponse(snapshot, event);
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          if (next === snapshot || next === undefined) return;
+          snapshot = next;
+          subscriber.next(next);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
+    });
 }

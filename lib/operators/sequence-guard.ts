@@ -22,6 +22,8 @@ export interface SequenceGuardConfig {
 
 /** The most gaps remembered (with `onGap: 'warn'`) to recognise late events; older ones are forgotten. */
 const MAX_GAPS = 1024;
+/** How many recent events' types are remembered, to tell a replay from a reused number. */
+const SEEN = 1024;
 
 interface Sequenced {
   readonly type: string;
@@ -37,7 +39,13 @@ interface Sequenced {
  * goes on after telling `onWarning`). Out-of-order events show up as a gap first. A
  * `response.created` of another response starts the count again (a stream may carry several
  * responses one after another, each from 0); the first event seen sets the start, so a stream
- * resumed with `starting_after` is fine. Events without a sequence number pass through.
+ * resumed with `starting_after` is fine.
+ *
+ * It trusts a response's numbering only while every event (but `keepalive`) carries a number and
+ * no number is reused by an event of another type. Compatible servers and proxies that send no
+ * numbers, numbers on some events only, or 0 on every event break that, and from then on the guard
+ * stands aside for the rest of that response: every event passes, no gap is reported, nothing is
+ * dropped (a false gap or a lost event would be worse than no check).
  *
  * @example
  * ```ts
@@ -66,7 +74,7 @@ export function sequenceGuard<E extends Sequenced>(
   const onWarning = config.onWarning ?? ((warning) => console.warn(warning.message));
   return (source) =>
     defer(() => {
-      const state: GuardState = { gaps: [] };
+      const state: GuardState = { gaps: [], trusted: true, seen: new Array<string>(SEEN) };
       return source.pipe(
         filter((event) => {
           const issue = check(state, event, warn);
@@ -84,36 +92,64 @@ interface GuardState {
   last?: number;
   /** With `onGap: 'warn'`: the ranges `[from, to]` reported missing and not filled yet. */
   gaps: Array<[number, number]>;
+  /** Whether the response's numbering is trusted (see {@link sequenceGuard}). */
+  trusted: boolean;
+  /** The type of the event numbered `n`, at `n % SEEN`, for the last {@link SEEN} numbers. */
+  seen: string[];
 }
 
 /** `true` to emit, `false` to drop a duplicate, or the gap (or late event) to report and emit. */
 function check(state: GuardState, event: Sequenced, warn: boolean): boolean | SequenceGapError {
   const seq = event.sequenceNumber;
-  if (typeof seq !== 'number') return true;
   const { last, responseId } = state;
   if (event.type === 'response.created') {
     const id = (event as { response?: { id?: unknown } }).response?.id;
     const newId = typeof id === 'string' ? id : undefined;
-    if (newId === undefined || newId !== responseId || last === undefined || seq > last) {
-      Object.assign(state, { responseId: newId, last: seq, gaps: [] });
-      return true;
+    if (
+      typeof seq !== 'number' ||
+      newId === undefined ||
+      newId !== responseId ||
+      last === undefined ||
+      seq > last
+    ) {
+      const trusted = typeof seq === 'number';
+      Object.assign(state, { responseId: newId, last: seq, gaps: [], trusted });
+      return remember(state, seq, event.type);
     }
+  }
+  if (!state.trusted) return true;
+  if (typeof seq !== 'number') {
+    if (event.type !== 'keepalive') state.trusted = false;
+    return true;
   }
   if (last === undefined || seq === last + 1) {
     state.last = seq;
-    return true;
+    return remember(state, seq, event.type);
   }
   if (seq > last) {
     state.last = seq;
+    remember(state, seq, event.type);
     if (warn) state.gaps = [...state.gaps.slice(1 - MAX_GAPS), [last + 1, seq - 1]];
     return new SequenceGapError('gap', last + 1, seq, { responseId });
   }
   const at = state.gaps.findIndex(([from, to]) => from <= seq && seq <= to);
-  if (at === -1) return false;
+  if (at === -1) {
+    // A replay repeats the events it numbers; a number reused by another event type is the
+    // server numbering badly (0 on every event, a constant on some), not a duplicate.
+    const type = last - seq < SEEN ? state.seen[seq % SEEN] : undefined;
+    if (type === undefined || type === event.type) return false;
+    state.trusted = false;
+    return true;
+  }
   const [from, to] = state.gaps[at];
   const rest: Array<[number, number]> = [];
   if (from < seq) rest.push([from, seq - 1]);
   if (seq < to) rest.push([seq + 1, to]);
   state.gaps.splice(at, 1, ...rest);
   return new SequenceGapError('reordered', last + 1, seq, { responseId });
+}
+
+function remember(state: GuardState, seq: number | undefined, type: string): true {
+  if (seq !== undefined && Number.isInteger(seq) && seq >= 0) state.seen[seq % SEEN] = type;
+  return true;
 }

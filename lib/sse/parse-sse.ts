@@ -83,7 +83,9 @@ export function framedSource(messages: Observable<SseMessage>) {
  * Frames a stream of byte or text chunks into SSE messages, with eventsource-parser.
  *
  * Chunks may split anywhere: inside a line, between CR and LF, inside a multi-byte UTF-8
- * character. A leading BOM is dropped, CR, LF and CRLF line ends are all accepted, comment lines
+ * character, and empty chunks may come anywhere. One leading BOM is dropped (a second one is
+ * part of the first line, as the SSE standard says, for bytes and strings alike), CR, LF and CRLF
+ * line ends are all accepted, comment lines
  * and `retry:` are not messages. A last message that the stream ends without a blank line is still
  * dispatched, marked `incomplete`. Each message is emitted in the same task as the chunk that
  * completes it.
@@ -149,7 +151,8 @@ export function frameSSE(
   sink: SseSink,
 ): Subscription {
   const maxEventSize = config.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
-  const decoder = new TextDecoder();
+  // The BOM is stripped once, below, for bytes and strings alike (the SSE standard strips one).
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let index = 0;
   let bytesRead = 0;
   let incomplete = false;
@@ -180,7 +183,9 @@ export function frameSSE(
   // About how many characters were fed since a line feed: the line the parser holds.
   let pending = 0;
   const feed = (text: string) => {
-    if (first && text.length > 0) {
+    // An empty chunk changes nothing: not even whether the last chunk ended in CR.
+    if (text.length === 0) return;
+    if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
@@ -188,9 +193,10 @@ export function frameSSE(
     // the next chunk, however long that takes. End the line now; a LF that then starts the next
     // chunk was the rest of that CRLF and is dropped.
     if (afterCR && text.charCodeAt(0) === 10) text = text.slice(1);
+    if (text.length === 0) return;
     afterCR = text.charCodeAt(text.length - 1) === 13;
     if (afterCR) text += '\n';
-    if (text.length === 0 || sink.closed) return;
+    if (sink.closed) return;
     const lineEnd = text.indexOf('\n') + 1;
     if (lineEnd === 0) {
       pending += text.length;

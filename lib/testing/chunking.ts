@@ -155,6 +155,12 @@ export function randomChunks<T extends Chunkable>(
 export interface ChunkArbitraryOptions {
   /** The most cuts, so the most chunks is one more. Default 32. */
   readonly maxCuts?: number;
+  /**
+   * Whether empty chunks may appear anywhere (first, last, several in a row, between a CR and its
+   * LF): cuts may then repeat and fall at 0 or the end. Real sources do send empty chunks.
+   * Default `false`.
+   */
+  readonly empty?: boolean;
 }
 
 /**
@@ -179,7 +185,7 @@ export interface ChunkArbitraryOptions {
  *
  * @param fc The fast-check module.
  * @param input The text or bytes to cut.
- * @param options `maxCuts` (default 32).
+ * @param options `maxCuts` (default 32) and `empty` (default `false`).
  * @returns An arbitrary of chunk arrays, each of which concatenates to `input`.
  */
 export function chunkArbitrary<T extends Chunkable>(
@@ -187,9 +193,21 @@ export function chunkArbitrary<T extends Chunkable>(
   input: T,
   options: ChunkArbitraryOptions = {},
 ): FastCheck.Arbitrary<ChunkOf<T>[]> {
+  const maxCuts = options.maxCuts ?? 32;
+  if (options.empty === true) {
+    // Codes 2k and 2k+1 both cut at offset k, so an offset may be cut twice (an empty chunk there).
+    return fc
+      .uniqueArray(fc.integer({ min: 0, max: 2 * input.length + 1 }), { maxLength: maxCuts })
+      .map((codes) =>
+        splitAt(
+          input,
+          codes.map((code) => Math.floor(code / 2)).sort((a, b) => a - b),
+        ),
+      );
+  }
   if (input.length < 2) return fc.constant([cut(input, 0, input.length)]);
   const offsets = fc.uniqueArray(fc.integer({ min: 1, max: input.length - 1 }), {
-    maxLength: Math.min(options.maxCuts ?? 32, input.length - 1),
+    maxLength: Math.min(maxCuts, input.length - 1),
   });
   return offsets.map((cuts) =>
     splitAt(

@@ -1,5 +1,11 @@
 import { defer, filter, retry, tap, type Observable } from 'rxjs';
-import { isResponsesStreamError, ResumeFailedError, SequenceGapError } from '../errors';
+import {
+  isResponsesStreamError,
+  ResumeFailedError,
+  ResumeUnavailableError,
+  SequenceGapError,
+  type StreamPosition,
+} from '../errors';
 import { delayBefore, isTransient, wait, type BackoffConfig } from './retry';
 
 /**
@@ -41,6 +47,12 @@ interface EventLike {
  * reconnection that skips events errors with `sequence_gap`. A reconnection that fails
  * transiently is tried again after a backoff; a 4xx, a lost connection with no response id, or
  * `maxAttempts` failures in a row end with `resume_failed`. `first$` is never subscribed twice.
+ *
+ * Resuming trusts the server's numbering only when every event (but `keepalive`) carries a
+ * sequence number and the numbers increase. On a stream that breaks either rule (servers that send
+ * no numbers, or 0 on every event), `starting_after` could not say where to go on, so a lost
+ * connection ends with `resume_unavailable` instead of a reconnection that would duplicate or
+ * lose events.
  * @internal
  */
 export function resumable<T>(
@@ -55,6 +67,8 @@ export function resumable<T>(
     let delivered = false;
     let attempts = 0;
     let checkNext = false;
+    // Whether the server's sequence numbers can say where the stream stopped (see above).
+    let numbered = true;
     const connection$ = defer(() => {
       if (attempts === 0 || id === undefined) return first$;
       checkNext = true;
@@ -67,6 +81,12 @@ export function resumable<T>(
         responseId: id,
         position: last === undefined ? {} : { sequenceNumber: last },
       });
+    const unavailable = (cause: unknown) =>
+      new ResumeUnavailableError(
+        `The stream${id ? ` of ${id}` : ''} was cut and cannot be resumed: the server's events ` +
+          'lack increasing sequence numbers, so where it stopped is unknown',
+        { cause, responseId: id, position: (cause as { position?: StreamPosition }).position },
+      );
     return connection$.pipe(
       filter((value) => {
         const seq = (value as EventLike).sequenceNumber;
@@ -82,7 +102,13 @@ export function resumable<T>(
         const event = value as EventLike;
         delivered = true;
         if (id === undefined && typeof event.response?.id === 'string') id = event.response.id;
-        if (typeof event.sequenceNumber === 'number') last = event.sequenceNumber;
+        const seq = event.sequenceNumber;
+        if (typeof seq === 'number') {
+          if (last !== undefined && seq <= last) numbered = false;
+          last = seq;
+        } else if (event.type !== 'keepalive') {
+          numbered = false;
+        }
       }),
       retry({
         resetOnSuccess: true,
@@ -91,6 +117,7 @@ export function resumable<T>(
           // Only a connection lost after output began is resumed; a failed reconnection is retried.
           if (attempts === 0 ? !(lost && delivered) : !lost && !isRequestFailure(error))
             throw error;
+          if (attempts === 0 && !numbered) throw unavailable(error);
           if (id === undefined)
             throw failed('no response id was seen (no response.created)', error);
           if (!isTransient(error))

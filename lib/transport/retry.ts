@@ -1,5 +1,6 @@
 import { defer, Observable, race, retry, tap, timer } from 'rxjs';
 import { isResponsesStreamError } from '../errors';
+import { failureOf } from '../operators/internal/failure';
 import { aborted } from './request';
 
 /**
@@ -39,6 +40,13 @@ export interface BackoffConfig {
 export interface RetryConfig extends BackoffConfig {
   /** The most requests sent in all, the first one included. Default 3 (two retries). */
   readonly maxAttempts?: number;
+  /**
+   * Whether a stream whose first event is an `error` or a `response.failed` for a rate limit or
+   * an overload (what proxies send after answering 200) is retried like an HTTP 429. Nothing has
+   * been emitted then, so nothing is duplicated; when the attempts run out, that last event is
+   * emitted as usual. Default `true`.
+   */
+  readonly failureEvents?: boolean;
 }
 
 /**
@@ -72,8 +80,35 @@ export function checkRetry(config: unknown, name = 'retry'): void {
       throw new TypeError(`${name}.${key} must be a number of 0 or more; got ${String(value)}`);
     }
   }
+  const { failureEvents } = config as Record<string, unknown>;
+  if (failureEvents !== undefined && typeof failureEvents !== 'boolean') {
+    throw new TypeError(`${name}.failureEvents must be a boolean; got ${String(failureEvents)}`);
+  }
   if (backoff !== undefined) checkRetry(backoff, `${name}.backoff`);
 }
+
+/** Error codes (or types) of `error` / `response.failed` events that are worth trying again. */
+const TRANSIENT_CODE =
+  /rate_limit|ratelimit|too_many_requests|overload|slow_down|server_error|service_unavailable|temporarily_unavailable|timeout/i;
+
+/**
+ * Whether an event is an `error` or `response.failed` for a rate limit, an overload or a passing
+ * server failure: its code (or error type) says so, or is a retryable HTTP status.
+ * @internal
+ */
+export function isTransientFailureEvent(event: { readonly type: string }): boolean {
+  const failure = failureOf(event);
+  if (failure === undefined) return false;
+  const { code, type } = failure.serverError;
+  return [code, type].some(
+    (value) =>
+      typeof value === 'string' &&
+      (TRANSIENT_CODE.test(value) || (/^\d{3}$/.test(value) && retryableStatus(Number(value)))),
+  );
+}
+
+/** A transient failure event, thrown to start the next attempt; never reaches a subscriber. */
+class FailureEventRetry extends Error {}
 
 /** Whether an HTTP status is worth trying again: 408, 409, 429 and 5xx, as openai-node does. */
 function retryableStatus(status: number): boolean {
@@ -130,8 +165,10 @@ export function wait(ms: number, signal: AbortSignal | undefined): Observable<un
 
 /**
  * Subscribes to `attempt$` again after a transient failure (see {@link isTransient}) that came
- * before its first event, up to `maxAttempts` subscriptions in all, waiting `Retry-After` or a
- * backoff between them. Once an event has been delivered, errors pass through.
+ * before its first event, or whose first event is a transient failure event (see
+ * {@link isTransientFailureEvent}; unless `failureEvents: false`), up to `maxAttempts`
+ * subscriptions in all, waiting `Retry-After` or a backoff between them. Once an event has been
+ * delivered, errors pass through.
  * @internal
  */
 export function retryBeforeOutput<T>(
@@ -140,13 +177,30 @@ export function retryBeforeOutput<T>(
   signal: AbortSignal | undefined,
 ): Observable<T> {
   if (config === false) return attempt$;
-  const { maxAttempts = DEFAULT_RETRY.maxAttempts } = config ?? {};
+  const { maxAttempts = DEFAULT_RETRY.maxAttempts, failureEvents = true } = config ?? {};
   return defer(() => {
     let started = false;
-    return attempt$.pipe(
-      tap(() => (started = true)),
+    let attempts = 0;
+    return defer(() => {
+      attempts++;
+      return attempt$;
+    }).pipe(
+      tap((event) => {
+        if (started) return;
+        const type = (event as { type?: unknown }).type;
+        if (
+          failureEvents &&
+          attempts < maxAttempts &&
+          typeof type === 'string' &&
+          isTransientFailureEvent(event as { type: string })
+        )
+          throw new FailureEventRetry();
+        started = true;
+      }),
       retry({
         delay: (error: unknown, count: number) => {
+          if (error instanceof FailureEventRetry)
+            return wait(delayBefore(count, error, config)!, signal);
           if (started || count >= maxAttempts || !isTransient(error)) throw error;
           const ms = delayBefore(count, error, config);
           if (ms === undefined) throw error;

@@ -47,8 +47,9 @@ export interface StreamResponseConfig extends ClientConfig {
  *
  * Works with OpenAI (the default `baseURL`), OpenRouter (`baseURL: 'https://openrouter.ai/api/v1'`)
  * and compatible gateways. A request that fails before its first event with a 408, 409, 429 or
- * 5xx (honouring `Retry-After`) or a network error is retried (`retry`, on by default); once an
- * event has arrived it is never sent again. With `resume`, a stream that breaks is continued from
+ * 5xx (honouring `Retry-After`) or a network error is retried (`retry`, on by default), and so is
+ * one whose first event is an `error` or `response.failed` for a rate limit or an overload (what
+ * proxies send after a 200); once an event has been emitted it is never sent again. With `resume`, a stream that breaks is continued from
  * where it stopped. Fails with `http_error` (status, the server's error payload, `retryAfter`),
  * `network_error`, `aborted`, `idle_timeout`, `resume_failed`, `sequence_gap` or any
  * {@link fromSSE} error.

@@ -78,7 +78,11 @@ function wireText(type: ResponseEventType) {
     .map(({ values, present, order }) => {
       const fields = plan.names
         .map((name, i) => ({ name, i, key: order[i] }))
-        .filter(({ i }) => i > 0 && (plan.required & (1 << i) || present[i]))
+        // Servers the scanner is for number every event; one without a number goes to JSON.parse.
+        .filter(
+          ({ name, i }) =>
+            i > 0 && (name === 'sequenceNumber' || plan.required & (1 << i) || present[i]),
+        )
         .sort((a, b) => a.key - b.key);
       const raw: Record<string, unknown> = { type };
       for (const { name, i } of fields) raw[toSnake(name)] = values[i];

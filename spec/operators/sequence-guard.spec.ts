@@ -214,6 +214,81 @@ describe('sequenceGuard', () => {
     expect(warnings.at(-1)).toMatchObject({ kind: 'reordered', received: 2199 });
   });
 
+  describe('on numbering a compatible server breaks', () => {
+    const inProgress = (seq?: number): Ev => ({
+      type: 'response.in_progress',
+      sequenceNumber: seq,
+    });
+    const unnumbered = (type: string): Ev => ({ type });
+
+    it('passes every event when every sequence number is 0 (a proxy default)', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        const values = {
+          a: created(0),
+          b: inProgress(0),
+          c: delta(0),
+          d: delta(0),
+          e: completed(0),
+        };
+        const source = cold<Ev>('-a-b-c-d-e-|', values);
+        expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-c-d-e-|', values);
+      });
+    });
+
+    it('passes every event when a number is reused by another event type, and reports no gap after', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        // A constant 1 on output_item.done, then the count goes on past it.
+        const itemDone: Ev = { type: 'response.output_item.done', sequenceNumber: 1 };
+        const values = { a: created(0), b: delta(1), c: delta(2), x: itemDone, d: completed(7) };
+        const source = cold<Ev>('-a-b-c-x-d-|', values);
+        expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-c-x-d-|', values);
+      });
+    });
+
+    it('stands aside once an event comes without a number (keepalives excepted)', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        const values = {
+          a: created(0),
+          k: keepalive,
+          b: delta(1),
+          u: unnumbered('response.output_text.done'),
+          x: delta(1),
+          d: completed(9),
+        };
+        const source = cold<Ev>('-a-k-b-u-x-d-|', values);
+        expectObservable(source.pipe(sequenceGuard())).toBe('-a-k-b-u-x-d-|', values);
+      });
+    });
+
+    it('trusts the numbering again from the next response.created', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        const values = { a: created(0), b: inProgress(0), c: created(0, 'resp_2'), d: delta(1) };
+        const source = cold<Ev>('-a-b-c-d-d-|', values);
+        expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-c-d---|', values);
+      });
+    });
+
+    it('still drops a real replay, whose numbers come with the same event types', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        const values = { a: created(0), b: inProgress(1), c: delta(2), d: completed(3) };
+        const source = cold<Ev>('-a-b-c-b-c-d-|', values);
+        expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-c-----d-|', values);
+      });
+    });
+
+    it('passes a response whose events carry no numbers at all', () => {
+      scheduler.run(({ cold, expectObservable }) => {
+        const values = {
+          a: unnumbered('response.created'),
+          b: unnumbered('response.output_text.delta'),
+          d: unnumbered('response.completed'),
+        };
+        const source = cold<Ev>('-a-b-b-d-|', values);
+        expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-b-d-|', values);
+      });
+    });
+  });
+
   it('lets the recorded stream of four responses, each from 0, through whole', async () => {
     const text = fixture('openai-reasoning-encrypted-content.1.sse');
     const events = await lastValueFrom(fromSSE(text).pipe(toArray()));

@@ -282,15 +282,36 @@ describe('hostile input to fromSSE', () => {
     ]
       .map((d) => `event: __proto__\ndata: ${d}\n\n`)
       .join('');
+    // An own `__proto__` key makes a known event invalid (reported, never dropped in silence); an
+    // unknown event keeps its raw data as parsed.
+    const strict = await settle(fromSSE(text));
+    expect(strict.kind === 'error' && isResponsesStreamError(strict.error, 'invalid_event')).toBe(
+      true,
+    );
     const events: unknown[] = [];
     await new Promise<void>((resolve, reject) =>
-      fromSSE(text).subscribe({ next: (e) => events.push(e), error: reject, complete: resolve }),
+      fromSSE(text, { onInvalid: 'emit', requireTerminal: false }).subscribe({
+        next: (e) => events.push(e),
+        error: reject,
+        complete: resolve,
+      }),
     );
-    expect(events).toHaveLength(6);
+    expect(events.map((e) => (e as { type: string }).type)).toEqual([
+      'invalid',
+      'invalid',
+      'invalid',
+      'unknown',
+      'unknown',
+      'invalid',
+    ]);
     for (const event of events) {
       expect(Object.getPrototypeOf(event)).toBe(Object.prototype);
       expect((event as Record<string, unknown>).polluted).toBeUndefined();
+      const raw = (event as { raw: object }).raw;
+      expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+      expect((raw as Record<string, unknown>).polluted).toBeUndefined();
     }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     await expectTypedThroughOperators(text);
     const snapshots: unknown[] = [];
     await new Promise<void>((resolve, reject) =>

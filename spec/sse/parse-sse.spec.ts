@@ -69,6 +69,43 @@ describe('parseSSE', () => {
     expect(seen).toEqual(['a', 'b', 'c']);
   });
 
+  it.each([
+    ['strings', (t: string) => t],
+    ['bytes', (t: string) => bytes(t)],
+  ] as const)(
+    'keeps a multi-line event whole across an empty chunk between CR and LF (%s)',
+    (_kind, chunk) => {
+      const data = (m: SseMessage) => m.data;
+      const empty = chunk('');
+      const whole = collect([
+        chunk('data: {"a":\r'),
+        empty,
+        chunk('\ndata: 1}\r'),
+        empty,
+        chunk('\n\r'),
+        empty,
+        chunk('\n'),
+      ]);
+      expect(whole.messages.map(data)).toEqual(['{"a":\n1}']);
+      expect(whole.end).toBe('complete');
+    },
+  );
+
+  it.each([
+    ['no BOM', '', ['a', 'b']],
+    ['one BOM', '\uFEFF', ['a', 'b']],
+    // The standard strips one: the second is part of the first line's field name.
+    ['two BOMs', '\uFEFF\uFEFF', ['b']],
+  ])('strips one leading BOM, from bytes and from strings alike (%s)', (_what, bom, expected) => {
+    const text = `${bom}data: a\n\ndata: b\n\n`;
+    const fromString = collect([text]).messages.map((m) => m.data);
+    const fromBytes = collect([bytes(text)]).messages.map((m) => m.data);
+    const fromByteChunks = collect([...bytes(text)].map((b) => Uint8Array.of(b))).messages;
+    expect(fromString).toEqual(expected);
+    expect(fromBytes).toEqual(expected);
+    expect(fromByteChunks.map((m) => m.data)).toEqual(expected);
+  });
+
   it('dispatches a last message that the stream ends without a blank line, marked incomplete', () => {
     const { messages, end } = collect(['data: 1\n\n', 'data: {"trunc']);
     expect(messages).toEqual([
@@ -78,12 +115,12 @@ describe('parseSSE', () => {
     expect(end).toBe('complete');
   });
 
-  it('gives the same messages however the bytes are cut, even inside a character', () => {
+  it('gives the same messages however the bytes are cut, even inside a character, empty chunks included', () => {
     const text =
       'event: e\ndata: héllo 日本 😀\r\n\r\nid: 9\ndata: {"a":\ndata: 1}\n\n: c\n\ndata: end';
     const whole = collect([bytes(text)]).messages.map(({ bytesRead: _, ...m }) => m);
     fc.assert(
-      fc.property(chunkArbitrary(fc, bytes(text), { maxCuts: 40 }), (chunks) => {
+      fc.property(chunkArbitrary(fc, bytes(text), { maxCuts: 40, empty: true }), (chunks) => {
         const cut = collect(chunks).messages.map(({ bytesRead: _, ...m }) => m);
         expect(cut).toEqual(whole);
       }),

@@ -138,6 +138,26 @@ describe('chunkArbitrary', () => {
     expect(result.counterexample![0]).toHaveLength(3); // 'abcd', 'e', 'fghij'
   });
 
+  it('with empty: true, also gives empty chunks anywhere: first, last, in a row', () => {
+    const input = 'data: a\r\n\r\n';
+    const places = new Set<string>();
+    fc.assert(
+      fc.property(chunkArbitrary(fc, input, { maxCuts: 8, empty: true }), (chunks) => {
+        expect(chunks.join('')).toBe(input);
+        expect(chunks.length).toBeLessThanOrEqual(9);
+        chunks.forEach((chunk, i) => {
+          if (chunk !== '') return;
+          if (i === 0) places.add('first');
+          else if (i === chunks.length - 1) places.add('last');
+          else places.add(chunks[i - 1].endsWith('\r') ? 'after CR' : 'inside');
+          if (chunks[i + 1] === '') places.add('in a row');
+        });
+      }),
+      { numRuns: 500 },
+    );
+    expect([...places].sort()).toEqual(['after CR', 'first', 'in a row', 'inside', 'last']);
+  });
+
   it('gives the input as one chunk when it cannot be cut', () => {
     fc.assert(
       fc.property(chunkArbitrary(fc, 'a'), (chunks) => expect(chunks).toEqual(['a'])),

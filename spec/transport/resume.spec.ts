@@ -192,6 +192,51 @@ describe('streamResponse with resume', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  describe('when the server numbers its events in a way that cannot say where it stopped', () => {
+    const unnumbered = events.map(
+      ({ sequenceNumber: _dropped, ...event }) => event,
+    ) as unknown as typeof events;
+    const zeros = events.map((event) => ({ ...event, sequenceNumber: 0 }));
+
+    it.each([
+      ['no sequence numbers', unnumbered],
+      ['0 on every event', zeros],
+    ])(
+      'ends a drop with resume_unavailable (%s), after every event before it, once',
+      async (_what, served) => {
+        await serve(() => ({ stream: encodeSSE(served), dropAfter: 4 }));
+        const { values, error } = await outcome(resumed());
+        expect(values).toEqual(served.slice(0, 4));
+        expect(isResponsesStreamError(error, 'resume_unavailable')).toBe(true);
+        if (!isResponsesStreamError(error, 'resume_unavailable')) return;
+        expect(error.responseId).toBe('resp_bg');
+        expect(isResponsesStreamError(error.cause, 'stream_truncated')).toBe(true);
+        expect(error.position).toEqual((error.cause as { position?: unknown }).position);
+        expect(server.requests.map((r) => r.method)).toEqual(['POST']);
+      },
+    );
+
+    it('reads such a stream whole when nothing drops', async () => {
+      await serve(() => ({ stream: encodeSSE(zeros) }));
+      const { values, error } = await outcome(resumed());
+      expect(error).toBeUndefined();
+      expect(values).toEqual(zeros);
+    });
+
+    it('still resumes when only keepalives come without a number', async () => {
+      const withKeepalive = encodeSSE(events.slice(0, 2)) + 'data: {"type":"keepalive"}\n\n';
+      await serve((req) =>
+        req.method === 'POST'
+          ? { stream: withKeepalive + encodeSSE(events.slice(2)), dropAfter: 5 }
+          : { stream: sse },
+      );
+      const { values, error } = await outcome(resumed());
+      expect(error).toBeUndefined();
+      expect(values.filter((event) => event.type !== 'keepalive')).toEqual(events);
+      expect(server.requests[1].startingAfter).toBe(3);
+    });
+  });
+
   it('errors with aborted when the signal fires while waiting to reconnect', async () => {
     await serve((req) => (req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { status: 503 }));
     const timers = trackLongTimers(2500);

@@ -1,6 +1,6 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { HttpError, isResponsesStreamError, ResponsesStreamError } from '../../lib/errors';
-import { scriptResponse } from '../../lib/testing/factories';
+import { events, scriptResponse } from '../../lib/testing/factories';
 import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
 import { resumeResponse } from '../../lib/transport/resume-response';
 import { delayBefore, DEFAULT_RETRY } from '../../lib/transport/retry';
@@ -162,6 +162,88 @@ describe('retrying before the first event', () => {
     expect(timers.live()).toBe(0);
     await new Promise((r) => setTimeout(r, 250));
     expect(server.requests).toHaveLength(1);
+  });
+
+  describe('an error after HTTP 200, before any other event', () => {
+    const body = { model: 'm', input: 'hi' };
+    const rateLimited = encodeSSE([
+      events.error({ code: 'rate_limit_exceeded', message: 'Slow down', sequenceNumber: 0 }),
+    ]);
+    const overloaded = scriptResponse().failed({ code: 'server_is_overloaded', message: 'Busy' });
+    const overloadedSse = encodeSSE(overloaded.events);
+
+    it.each([
+      ['an error event for a rate limit', rateLimited],
+      ['response.failed for an overload', overloadedSse],
+      ['an error event whose code is an HTTP status', encodeSSE([events.error({ code: '529' })])],
+    ])('is retried like a 429: %s', async (_what, failure) => {
+      server = await startMockServer({ script: [{ stream: failure }, { stream: sse }] });
+      const { values, error } = await outcome(
+        streamResponse(body, { baseURL: server.url, retry: fast }),
+      );
+      expect(error).toBeUndefined();
+      expect(values).toEqual(script.events);
+      expect(server.requests.map((r) => [r.method, r.body])).toEqual([
+        ['POST', server.requests[0].body],
+        ['POST', server.requests[0].body],
+      ]);
+    });
+
+    it('emits the last failure when the attempts run out, having sent maxAttempts requests', async () => {
+      server = await startMockServer({ script: () => ({ stream: overloadedSse }) });
+      const { values, error } = await outcome(
+        streamResponse(body, { baseURL: server.url, retry: { ...fast, maxAttempts: 3 } }),
+      );
+      expect(error).toBeUndefined();
+      expect(values).toEqual(overloaded.events);
+      expect(server.requests).toHaveLength(3);
+    });
+
+    it('is not retried for a failure that sending again will not fix', async () => {
+      const invalid = scriptResponse().failed({ code: 'invalid_prompt', message: 'No' });
+      server = await startMockServer({ script: [{ stream: encodeSSE(invalid.events) }] });
+      const { values } = await outcome(streamResponse(body, { baseURL: server.url, retry: fast }));
+      expect(values).toEqual(invalid.events);
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('is not retried once an event has been emitted', async () => {
+      const late = scriptResponse().created().failed({ code: 'rate_limit_exceeded', message: 'x' });
+      server = await startMockServer({ script: [{ stream: encodeSSE(late.events) }] });
+      const { values } = await outcome(streamResponse(body, { baseURL: server.url, retry: fast }));
+      expect(values).toEqual(late.events);
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('is not retried with failureEvents: false, nor with retry: false', async () => {
+      server = await startMockServer({ script: () => ({ stream: rateLimited }) });
+      for (const retry of [{ ...fast, failureEvents: false }, false] as const) {
+        const { values } = await outcome(streamResponse(body, { baseURL: server.url, retry }));
+        expect(values.map((event) => event.type)).toEqual(['error']);
+      }
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('rejects a failureEvents that is not a boolean', () => {
+      expect(() => streamResponse(body, { retry: { failureEvents: 'yes' as never } })).toThrow(
+        TypeError,
+      );
+    });
+
+    it('sends nothing more once unsubscribed during the backoff, and leaves no timer', async () => {
+      server = await startMockServer({ script: () => ({ stream: rateLimited }) });
+      const timers = trackLongTimers(90);
+      const sub = streamResponse(body, {
+        baseURL: server.url,
+        retry: { baseDelayMs: 200, maxDelayMs: 200 },
+      }).subscribe();
+      await longTimerStarted(timers); // the backoff has begun
+      sub.unsubscribe();
+      timers.restore();
+      expect(timers.live()).toBe(0);
+      await new Promise((r) => setTimeout(r, 250));
+      expect(server.requests).toHaveLength(1);
+    });
   });
 
   it('retries resumeResponse too', async () => {

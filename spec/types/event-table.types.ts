@@ -19,7 +19,7 @@ declare const event: Union;
 if (event.type === 'response.brand_new.delta') {
   const delta: string = event.delta;
   const count: number = event.count;
-  const seq: number = event.sequenceNumber;
+  const seq: number | undefined = event.sequenceNumber;
   // @ts-expect-error narrowed: the other event's field is not there
   void event.text;
   void [delta, count, seq];

@@ -22,7 +22,10 @@ declare const e: ResponseStreamEvent;
 // The union narrows on `type`, UnknownEvent included.
 if (e.type === 'response.output_text.delta') {
   const delta: string = e.delta;
-  const seq: number = e.sequenceNumber;
+  // A missing sequence number stays absent (compatible servers send none): never an invented one.
+  const seq: number | undefined = e.sequenceNumber;
+  // @ts-expect-error so it is not a plain number
+  const plain: number = e.sequenceNumber;
   const contentIndex: number = e.contentIndex;
   const obfuscation: string | undefined = e.obfuscation;
   // @ts-expect-error a text delta has no response
@@ -31,7 +34,7 @@ if (e.type === 'response.output_text.delta') {
   void e.sequence_number;
   // @ts-expect-error nor item_id
   void e.item_id;
-  void [delta, seq, contentIndex, obfuscation];
+  void [delta, seq, plain, contentIndex, obfuscation];
 }
 
 if (e.type === 'response.completed') {

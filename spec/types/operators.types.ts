@@ -40,6 +40,7 @@ import {
   type Refusal,
 } from '../../lib/operators';
 import { events, scriptResponse } from '../../lib/testing/factories';
+import { isResponsesStreamError, type ResumeUnavailableError } from '../../lib/errors';
 
 declare const events$: Observable<ResponseStreamEvent>;
 declare const known$: Observable<KnownResponseStreamEvent>;
@@ -225,3 +226,13 @@ void [
   blob,
   scripted,
 ];
+
+// `resume_unavailable` narrows to its class: the response id is there, `attempts` is not.
+declare const caught: unknown;
+if (isResponsesStreamError(caught, 'resume_unavailable')) {
+  const unavailable: ResumeUnavailableError = caught;
+  const id: string | undefined = caught.responseId;
+  // @ts-expect-error no reconnection was tried, so there is no attempt count
+  void caught.attempts;
+  void [unavailable, id];
+}

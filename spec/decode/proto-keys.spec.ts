@@ -1,0 +1,89 @@
+/**
+ * An own `__proto__` key in an event's JSON is reported as `invalid_event` (never dropped in
+ * silence, never kept where it could change a prototype), the same on every path: the scanner and
+ * fast path (flat, numbered events), zod (events without a number, nested objects), escaped
+ * spellings, SSE text and already-parsed objects (fromEvents).
+ */
+import { from, type Observable } from 'rxjs';
+import { isResponsesStreamError } from '../../lib/errors';
+import { fromEvents } from '../../lib/sources/from-events';
+import { fromSSE } from '../../lib/sources/from-sse';
+
+const delta = (extra: string, numbered = true) =>
+  `{"type":"response.output_text.delta",${numbered ? '"sequence_number":1,' : ''}"item_id":"m",` +
+  `"output_index":0,"content_index":0,"delta":"x"${extra}}`;
+
+const cases: Array<[string, string, string]> = [
+  ['a flat delta (fast path layout)', delta(',"__proto__":{"polluted":true}'), '__proto__'],
+  ['a delta without a number (zod)', delta(',"__proto__":{"polluted":true}', false), '__proto__'],
+  [
+    'a nested response object',
+    '{"type":"response.created","sequence_number":0,"response":{"id":"r","output":[],"__proto__":{"polluted":true}}}',
+    'response.__proto__',
+  ],
+  [
+    'an item inside the output array',
+    '{"type":"response.completed","sequence_number":9,"response":{"id":"r","output":[{"type":"message","id":"m","role":"assistant","content":[],"__proto__":{"polluted":true}}]}}',
+    'response.output.0.__proto__',
+  ],
+  ['an escaped spelling', delta(',"\\u005f_proto__":{"polluted":true}'), '__proto__'],
+  [
+    'logprobs of a delta',
+    delta(',"logprobs":[{"token":"x","__proto__":{"polluted":true}}]'),
+    'logprobs.0.__proto__',
+  ],
+];
+
+function outcome<T>(source: Observable<T>): { values: T[]; error?: unknown } {
+  const values: T[] = [];
+  let error: unknown;
+  source.subscribe({ next: (v) => values.push(v), error: (e: unknown) => (error = e) });
+  return { values, error };
+}
+
+describe('an own __proto__ key in event JSON', () => {
+  afterEach(() => {
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it.each(cases)('in %s is invalid_event, with the path to the key', (_where, json, path) => {
+    const sse = `data: ${json}\n\n`;
+    for (const source of [fromSSE(from([sse])), fromSSE(from([new TextEncoder().encode(sse)]))]) {
+      const { values, error } = outcome(source);
+      expect(values).toEqual([]);
+      expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
+      if (!isResponsesStreamError(error, 'invalid_event')) return;
+      expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([path]);
+    }
+  });
+
+  it.each(cases)('in %s is invalid_event from fromEvents too', (_where, json, path) => {
+    const { error } = outcome(fromEvents([JSON.parse(json)]));
+    expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
+    if (!isResponsesStreamError(error, 'invalid_event')) return;
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([path]);
+  });
+
+  it("is kept, as parsed, in the invalid event's raw with onInvalid: 'emit'", () => {
+    const json = cases[0][1];
+    const { values, error } = outcome(
+      fromSSE(from([`data: ${json}\n\n`]), { onInvalid: 'emit', requireTerminal: false }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toHaveLength(1);
+    const [event] = values as Array<{ type: string; raw: object }>;
+    expect(event.type).toBe('invalid');
+    expect(Object.prototype.hasOwnProperty.call(event.raw, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(event.raw)).toBe(Object.prototype);
+  });
+
+  it('is not confused with the text "__proto__" in a value', () => {
+    const json = delta('').replace('"delta":"x"', '"delta":"__proto__ \\u00e9"');
+    const { values, error } = outcome(
+      fromSSE(from([`data: ${json}\n\n`]), { requireTerminal: false }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toMatchObject([{ type: 'response.output_text.delta', delta: '__proto__ é' }]);
+  });
+});
