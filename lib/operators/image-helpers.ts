@@ -75,7 +75,9 @@ export function imageMimeType(outputFormat?: string | null): string {
  * @see imageBlob
  */
 export function imageBytes(frame: ImageSource): Uint8Array<ArrayBuffer> {
-  const text = base64Of(frame).replace(/\s+/g, '').replace(/={1,2}$/, '');
+  const text = base64Of(frame)
+    .replace(/\s+/g, '')
+    .replace(/={1,2}$/, '');
   if (!/^[A-Za-z0-9+/_-]*$/.test(text) || text.length % 4 === 1) {
     throw new TypeError('The image is not valid base64');
   }

@@ -139,7 +139,9 @@ interface ImageState {
  *
  * fromSSE(res)
  *   .pipe(partialImages())
- *   .subscribe((frame) => (imgFor(frame.itemId).src = imageDataUrl(frame)));
+ *   .subscribe((frame) => {
+ *     imgFor(frame.itemId).src = frame.b64 !== undefined ? imageDataUrl(frame) : frame.url;
+ *   });
  * ```
  *
  * @returns An operator from events to image frames.
