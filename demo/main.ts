@@ -21,8 +21,6 @@ import { Terminal } from './terminal';
 import { weatherTool } from './tools';
 import type { Observable } from 'rxjs';
 
-const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
-
 const usage = `Usage: npm start -- [options]
 
 Streams a response and shows it as it arrives. Without OPENAI_API_KEY or OPENROUTER_API_KEY in
@@ -31,13 +29,16 @@ the environment, a local mock server plays a scripted response (no network is us
 Options:
   --model <id>       the model (default gpt-5-nano; openai/gpt-5-nano on OpenRouter)
   --prompt <text>    the prompt (with an API key)
-  --image            offer the image_generation tool (with an API key; the mock always has one)
+  --image            offer image generation (with an API key; the mock always has it): OpenAI's
+                     image_generation tool, or OpenRouter's openrouter:image_generation server tool
   --summary          ask for a reasoning summary (with an API key; needs a verified OpenAI org)
   --structured       ask for a structured answer (JSON of a schema) and show it as it fills in
   --out <dir>        where images are written (default out)
   --pace <ms>        the mock server's delay between events (default $DEMO_PACE or 15)
   --mock             use the mock server even when an API key is set
   -h, --help         this help
+
+OPENAI_BASE_URL and OPENROUTER_BASE_URL change where requests go (a proxy, a local server).
 `;
 
 interface Options {
@@ -83,24 +84,28 @@ function parseOptions(argv: string[]): Options | undefined {
   return { ...values, pace };
 }
 
+/** The image tool: OpenAI's `image_generation`, or OpenRouter's `openrouter:image_generation`. */
+const imageTools = {
+  openai: { type: 'image_generation', partial_images: 3, output_format: 'png', quality: 'low' },
+  // OpenRouter runs the image model itself; the image comes back as a URL or base64.
+  openrouter: {
+    type: 'openrouter:image_generation',
+    parameters: { output_format: 'png', quality: 'low' },
+  },
+} as const;
+
 /** The request body: the same for the mock server and the real service. */
 function requestBody(
   model: string,
   prompt: string,
-  image: boolean,
+  image: keyof typeof imageTools | undefined,
   summary: boolean,
 ): Record<string, unknown> {
-  const imageTool = {
-    type: 'image_generation',
-    partial_images: 3,
-    output_format: 'png',
-    quality: 'low',
-  };
   return {
     model,
     input: prompt,
     // get_weather is added by runTools, its definition derived from its zod schema.
-    tools: image ? [imageTool] : [],
+    tools: image === undefined ? [] : [imageTools[image]],
     // Only when asked: models without reasoning reject the parameter.
     ...(summary ? { reasoning: { summary: 'auto' } } : {}),
   };
@@ -134,7 +139,7 @@ async function chooseService(options: Options, env: NodeJS.ProcessEnv): Promise<
     return {
       label: `a scripted response from the mock server at ${server.url}`,
       baseURL: server.url,
-      body: requestBody(model, MOCK_PROMPT, true, true),
+      body: requestBody(model, MOCK_PROMPT, 'openai', true),
       server,
     };
   }
@@ -146,16 +151,16 @@ async function chooseService(options: Options, env: NodeJS.ProcessEnv): Promise<
       label: `${model} on OpenAI`,
       baseURL: env.OPENAI_BASE_URL || 'https://api.openai.com/v1',
       apiKey: openai,
-      body: requestBody(model, prompt, options.image, options.summary),
+      body: requestBody(model, prompt, options.image ? 'openai' : undefined, options.summary),
     };
   }
   const model = options.model ?? 'openai/gpt-5-nano';
   return {
     label: `${model} on OpenRouter`,
-    baseURL: OPENROUTER_BASE_URL,
+    baseURL: env.OPENROUTER_BASE_URL || 'https://openrouter.ai/api/v1',
     apiKey: openrouter,
     headers: { 'X-Title': 'rxjs-openresponses demo' },
-    body: requestBody(model, prompt, options.image, options.summary),
+    body: requestBody(model, prompt, options.image ? 'openrouter' : undefined, options.summary),
   };
 }
 

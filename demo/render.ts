@@ -13,11 +13,13 @@ import {
   EMPTY,
   groupBy,
   ignoreElements,
+  map,
   merge,
   mergeMap,
+  Observable,
+  of,
   share,
   tap,
-  type Observable,
 } from 'rxjs';
 import {
   accumulateText,
@@ -215,8 +217,13 @@ function saveImages(
   );
   const frames = events$.pipe(
     partialImages(),
-    concatMap(async (frame) => {
-      const bytes = imageBytes(frame);
+    // A frame is base64 (OpenAI, OpenRouter's imageB64) or a URL (OpenRouter's server tool).
+    concatMap((frame) =>
+      (frame.b64 !== undefined ? of(imageBytes(frame)) : download(frame.url)).pipe(
+        map((bytes) => ({ frame, bytes })),
+      ),
+    ),
+    concatMap(async ({ frame, bytes }) => {
       const file = join(outDir, imageFileName(frame));
       await mkdir(outDir, { recursive: true });
       await writeFile(file, bytes);
@@ -228,12 +235,32 @@ function saveImages(
       terminal.status(
         `image:${frame.itemId}`,
         'Image',
-        `image ${frame.itemId}: ${what} (${size}) -> ${file}`,
+        `image ${frame.itemId}: ${what} (${size}${frame.url ? `, from ${frame.url}` : ''}) -> ${file}`,
         frame.final,
       );
     }),
   );
   return merge(requested, frames);
+}
+
+/** The bytes at `url`; unsubscribing aborts the download. */
+function download(url: string): Observable<Uint8Array> {
+  return new Observable<Uint8Array>((subscriber) => {
+    const controller = new AbortController();
+    fetch(url, { signal: controller.signal })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status} downloading ${url}`);
+        return new Uint8Array(await response.arrayBuffer());
+      })
+      .then(
+        (bytes) => {
+          subscriber.next(bytes);
+          subscriber.complete();
+        },
+        (error: unknown) => subscriber.error(error),
+      );
+    return () => controller.abort();
+  });
 }
 
 /** `out/<itemId>-partial-<n>.png` for partial frames, `out/<itemId>.png` for the final one. */

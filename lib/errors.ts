@@ -41,7 +41,8 @@ export type ResponsesStreamErrorCode =
   | 'tool_failed'
   | 'tool_call_denied'
   | 'max_steps_reached'
-  | 'resume_unavailable';
+  | 'resume_unavailable'
+  | 'image_not_inline';
 
 /**
  * Where in the stream an error happened.
@@ -644,6 +645,35 @@ export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavail
 }
 
 /**
+ * `image_not_inline`: `imageBytes`, `imageBlob` or `imageDataUrl` was given an image frame that
+ * carries a URL and no base64 (OpenRouter's `openrouter:image_generation` may deliver an image as a
+ * URL). The library never fetches on its own: show `url` directly (`<img src>`), or fetch it.
+ *
+ * @example
+ * ```ts
+ * import { imageDataUrl, isResponsesStreamError, type ImageFrame } from 'rxjs-openresponses';
+ *
+ * function src(frame: ImageFrame): string {
+ *   try {
+ *     return imageDataUrl(frame);
+ *   } catch (err) {
+ *     if (isResponsesStreamError(err, 'image_not_inline')) return err.url;
+ *     throw err;
+ *   }
+ * }
+ * ```
+ */
+export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'> {
+  /** Where the image is. */
+  readonly url: string;
+  constructor(url: string, init: ErrorInit = {}) {
+    super('image_not_inline', `The image is at a URL, not inline as base64: ${url}`, init);
+    this.name = 'ImageNotInlineError';
+    this.url = url;
+  }
+}
+
+/**
  * The error class each code comes with.
  *
  * @example
@@ -678,6 +708,7 @@ export interface ResponsesStreamErrorByCode {
   tool_call_denied: ToolCallDeniedError;
   max_steps_reached: MaxStepsReachedError;
   resume_unavailable: ResumeUnavailableError;
+  image_not_inline: ImageNotInlineError;
 }
 
 /**

@@ -58,7 +58,12 @@ export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './operators/
 export type { ImageSource } from './operators/image-helpers';
 export { ofType } from './operators/of-type';
 export { partialImages } from './operators/partial-images';
-export type { ImageFrame, ImageOptions } from './operators/partial-images';
+export type {
+  Base64ImageFrame,
+  ImageFrame,
+  ImageOptions,
+  UrlImageFrame,
+} from './operators/partial-images';
 export { reasoningSummary } from './operators/reasoning-summary';
 export type { ReasoningSummaryUpdate } from './operators/reasoning-summary';
 export { reasoningText } from './operators/reasoning-text';
@@ -87,6 +92,7 @@ export {
   EventValidationError,
   HttpError,
   IdleTimeoutError,
+  ImageNotInlineError,
   InvalidArgumentsError,
   InvalidJsonError,
   InvalidStructuredOutputError,

@@ -12,6 +12,7 @@ import type {
   ShellCallOutputContent,
 } from '../events';
 import { isLifecycleEvent } from '../events';
+import { applyFusionPanel } from './fusion-panel';
 import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
 
 /**
@@ -58,7 +59,10 @@ export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
  *   ids on every event), `outputIndex` is followed. Events whose item (or part) does not exist, or is of
  *   another type, are passed over, never thrown. So are unknown events, invalid events,
  *   `keepalive`, `error`, `response.debug`, `audio.*`, `mcp_list_tools.*`, partial images (only the
- *   final `result` is kept) and fusion panel events.
+ *   final `result` is kept) and fusion panel reasoning deltas (the fusion item has no field for them).
+ * - OpenRouter's `openrouter:fusion` item: panel events fill its `responses` (a model per panel,
+ *   its content appended by deltas and set by `panel.completed`) and `failedModels` (a failed panel
+ *   moves there), `analysis.completed` sets `analysis`, `fusion_call.*` set `status`.
  * - `outputText` (every `output_text` part of every `message` item, joined) is kept up to date: a
  *   delta on the last text part is a plain string append; other text changes recount it.
  *
@@ -336,6 +340,13 @@ function nextOutput(output: OutputItem[], event: AccumulatorEvent): OutputItem[]
         return diff === operation.diff ? item : { ...item, operation: { ...operation, diff } };
       });
     }
+    case 'response.fusion_call.panel.added':
+    case 'response.fusion_call.panel.delta':
+    case 'response.fusion_call.panel.completed':
+    case 'response.fusion_call.panel.failed':
+      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+        item.type === 'openrouter:fusion' ? applyFusionPanel(item, event) : item,
+      );
     case 'response.fusion_call.analysis.completed': {
       const { analysis } = event;
       return updateItem(output, event.outputIndex, event.itemId, (item) =>

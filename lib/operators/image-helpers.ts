@@ -2,10 +2,12 @@
  * Turning an image frame's base64 into bytes, a data URL or a Blob. Browser-safe: no `Buffer`, no
  * Node APIs.
  */
-import type { ImageFrame } from './partial-images';
+import { ImageNotInlineError } from '../errors';
 
 /**
- * What the image helpers read from a frame: the base64 and, for the MIME type, the format.
+ * What the image helpers read from a frame: the base64 and, for the MIME type, the format. A frame
+ * with a `url` and no `b64` (OpenRouter may deliver an image as a URL) makes them throw an
+ * `ImageNotInlineError` (code `image_not_inline`): they never fetch.
  *
  * @example
  * ```ts
@@ -15,7 +17,15 @@ import type { ImageFrame } from './partial-images';
  * img.src = imageDataUrl(stored);
  * ```
  */
-export type ImageSource = Pick<ImageFrame, 'b64'> & { readonly outputFormat?: string | null };
+export type ImageSource =
+  | { readonly b64: string; readonly outputFormat?: string | null }
+  | { readonly b64?: undefined; readonly url: string; readonly outputFormat?: string | null };
+
+/** The base64 of a frame, or an `ImageNotInlineError` for a URL frame. */
+function base64Of(frame: ImageSource): string {
+  if (frame.b64 === undefined) throw new ImageNotInlineError(frame.url);
+  return frame.b64;
+}
 
 const mimeTypes: Readonly<Record<string, string>> = {
   png: 'image/png',
@@ -61,10 +71,13 @@ export function imageMimeType(outputFormat?: string | null): string {
  * @param frame An {@link ImageFrame} (or anything with `b64`).
  * @returns The decoded bytes.
  * @throws {TypeError} When `b64` is not base64.
+ * @throws {ImageNotInlineError} When the frame has a `url` and no `b64` (code `image_not_inline`).
  * @see imageBlob
  */
 export function imageBytes(frame: ImageSource): Uint8Array<ArrayBuffer> {
-  const text = frame.b64.replace(/\s+/g, '').replace(/={1,2}$/, '');
+  const text = base64Of(frame)
+    .replace(/\s+/g, '')
+    .replace(/={1,2}$/, '');
   if (!/^[A-Za-z0-9+/_-]*$/.test(text) || text.length % 4 === 1) {
     throw new TypeError('The image is not valid base64');
   }
@@ -96,10 +109,11 @@ export function imageBytes(frame: ImageSource): Uint8Array<ArrayBuffer> {
  *
  * @param frame An {@link ImageFrame} (or anything with `b64` and `outputFormat`).
  * @returns The data URL.
+ * @throws {ImageNotInlineError} When the frame has a `url` and no `b64` (code `image_not_inline`).
  * @see imageMimeType
  */
 export function imageDataUrl(frame: ImageSource): string {
-  return `data:${imageMimeType(frame.outputFormat)};base64,${frame.b64.replace(/\s+/g, '')}`;
+  return `data:${imageMimeType(frame.outputFormat)};base64,${base64Of(frame).replace(/\s+/g, '')}`;
 }
 
 /**
@@ -119,6 +133,7 @@ export function imageDataUrl(frame: ImageSource): string {
  * @param frame An {@link ImageFrame} (or anything with `b64` and `outputFormat`).
  * @returns The image as a Blob.
  * @throws {TypeError} When `b64` is not base64.
+ * @throws {ImageNotInlineError} When the frame has a `url` and no `b64` (code `image_not_inline`).
  * @see imageBytes
  */
 export function imageBlob(frame: ImageSource): Blob {

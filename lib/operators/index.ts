@@ -26,7 +26,7 @@ export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './image-help
 export type { ImageSource } from './image-helpers';
 export { ofType } from './of-type';
 export { partialImages } from './partial-images';
-export type { ImageFrame, ImageOptions } from './partial-images';
+export type { Base64ImageFrame, ImageFrame, ImageOptions, UrlImageFrame } from './partial-images';
 export { reasoningSummary } from './reasoning-summary';
 export type { ReasoningSummaryUpdate } from './reasoning-summary';
 export { reasoningText } from './reasoning-text';

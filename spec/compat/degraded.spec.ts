@@ -114,7 +114,7 @@ function read(chunks: readonly (string | Uint8Array)[]) {
       .map((update) => update.text),
     images: run(events$.pipe(partialImages())).map(({ index, b64, final }) => ({
       index,
-      length: b64.length,
+      length: b64?.length,
       final,
     })),
     outputText: run(events$.pipe()).reduce(

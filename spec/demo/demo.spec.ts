@@ -5,6 +5,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMockServer } from '../../lib/testing';
+import { openrouterFixtures } from '../support/fixtures';
+import { startServer } from '../support/http-server';
 import { readPng } from './support/png';
 import { runDemo, STACK_LINE } from './support/run-demo';
 
@@ -144,5 +147,72 @@ describe('Ctrl-C', () => {
     expect(run.stdout).not.toContain('Summary:');
     expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('the demo with OPENROUTER_API_KEY and --image', () => {
+  it('offers openrouter:image_generation and saves its images, the URL one downloaded, exits 0', async () => {
+    // The OpenRouter fixture, served by the mock server at OpenRouter's path, its image URL
+    // pointing at a second local server (OPENROUTER_BASE_URL sends the demo there).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const images = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    });
+    const imageUrl = `${images.baseURL.replace(/\/v1$/, '')}/image.png`;
+    const stream = openrouterFixtures
+      .find((f) => f.name === 'openrouter-image-generation-tool.sse')
+      ?.text.replaceAll('https://example.com/image.png', imageUrl);
+    const server = await startMockServer({ script: { stream }, basePath: '/api/v1' });
+    const key = 'sk-or-demo-test-0123456789abcdef';
+    const out = join(dir, 'images');
+    try {
+      const run = await runDemo(['--image', '--out', out], {
+        env: { OPENROUTER_API_KEY: key, OPENROUTER_BASE_URL: server.url },
+        networkLog: join(dir, 'network.log'),
+      });
+
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Streaming openai/gpt-5-nano on OpenRouter');
+      expect(run.stdout).toContain(
+        `image ig_tmp_abc123: final (${png.length} B, from ${imageUrl}) -> ${join(out, 'ig_tmp_abc123.png')}`,
+      );
+      expect(run.stdout).toContain(
+        `image ig_tmp_def456: final (${png.length} B) -> ${join(out, 'ig_tmp_def456.png')}`,
+      );
+      expect(run.stdout).toContain(
+        'Answer\nHere are two views of the city: at sunset and at night.',
+      );
+      expect(run.stdout + run.stderr).not.toContain(key);
+
+      expect(readdirSync(out).sort()).toEqual(['ig_tmp_abc123.png', 'ig_tmp_def456.png']);
+      for (const file of readdirSync(out)) {
+        expect(readFileSync(join(out, file))).toEqual(png);
+        expect(readPng(readFileSync(join(out, file)))).toMatchObject({ width: 1, height: 1 });
+      }
+
+      // The request offered OpenRouter's server tool, with the key, to OpenRouter's path.
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0].path).toBe('/api/v1/responses');
+      expect(server.requests[0].headers.authorization).toBe(`Bearer ${key}`);
+      expect(server.requests[0].json).toMatchObject({
+        model: 'openai/gpt-5-nano',
+        tools: expect.arrayContaining([
+          {
+            type: 'openrouter:image_generation',
+            parameters: { output_format: 'png', quality: 'low' },
+          },
+        ]) as unknown,
+      });
+      // The image was fetched once, by the demo (the library never fetches); nothing left 127.0.0.1.
+      expect(images.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /image.png']);
+      expect(run.network.filter((line) => !/ allowed .*127\.0\.0\.1/.test(line))).toEqual([]);
+    } finally {
+      await server.close();
+      await images.close();
+    }
   });
 });

@@ -3,7 +3,10 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { partialImages, type ImageFrame } from '../../lib/operators/partial-images';
 import { event, events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect, fixtureEvents, openrouterFixtureEvents, testScheduler } from './support';
+import { fromSSE } from '../../lib/sources/from-sse';
+import { imageBlob, imageBytes, imageDataUrl } from '../../lib/operators/image-helpers';
+import { ImageNotInlineError, isResponsesStreamError } from '../../lib/errors';
 
 const options = {
   outputFormat: 'webp',
@@ -160,9 +163,177 @@ describe('partialImages', () => {
         size: '1536x1024',
         quality: 'low',
         background: 'opaque',
+        revisedPrompt: expect.stringMatching(
+          /^Create a high-resolution.*4K resolution\.$/,
+        ) as string,
       },
     ]);
-    expect(emitted[0].b64.startsWith('UklGR')).toBe(true);
+    expect(emitted[0].b64?.startsWith('UklGR')).toBe(true);
     expect(emitted[1].b64).toHaveLength(327);
+  });
+});
+
+// OpenRouter -------------------------------------------------------------------------------------
+
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** Events decoded by the real parser from wire JSON, in OpenRouter's framing. */
+function decoded(...wire: object[]): ResponseStreamEvent[] {
+  const text = wire
+    .map((event, i) => `data: ${JSON.stringify({ ...event, sequence_number: i })}\n\n`)
+    .join(': OPENROUTER PROCESSING\n\n');
+  const { values, error } = collect(fromSSE(`${text}data: [DONE]\n\n`, { requireTerminal: false }));
+  if (error !== undefined) throw error;
+  return values;
+}
+
+const created = { type: 'response.created', response: { id: 'gen-1', output: [] } };
+const done = (item: object, outputIndex = 0) => ({
+  type: 'response.output_item.done',
+  output_index: outputIndex,
+  item,
+});
+const framesOf = (...wire: object[]) =>
+  collect(from(decoded(created, ...wire)).pipe(partialImages())).values;
+const orImage = (fields: object) => ({
+  type: 'openrouter:image_generation',
+  id: 'ig_tmp_1',
+  status: 'completed',
+  ...fields,
+});
+
+describe('partialImages with OpenRouter', () => {
+  it('emits a URL frame and a base64 frame for the image generation server tool fixture', () => {
+    const emitted = collect(
+      from(openrouterFixtureEvents('openrouter-image-generation-tool.sse')).pipe(partialImages()),
+    ).values;
+    expect(emitted).toEqual([
+      {
+        itemId: 'ig_tmp_abc123',
+        outputIndex: 0,
+        index: 0,
+        final: true,
+        url: 'https://example.com/image.png',
+        revisedPrompt: 'A futuristic city skyline at sunset, warm light, wide angle',
+      },
+      {
+        itemId: 'ig_tmp_def456',
+        outputIndex: 1,
+        index: 0,
+        final: true,
+        b64: PNG,
+        prompt: 'The same city at night',
+      },
+    ]);
+    expect('b64' in emitted[0]).toBe(false);
+    expect(imageBytes(emitted[1]).subarray(1, 4)).toEqual(new TextEncoder().encode('PNG'));
+  });
+
+  it("emits the image model's image_generation_call, with its prompt", () => {
+    const emitted = collect(
+      from(openrouterFixtureEvents('openrouter-image-model.sse')).pipe(partialImages()),
+    ).values;
+    expect(emitted).toEqual([
+      {
+        itemId: 'imagegen-abc123',
+        outputIndex: 0,
+        index: 0,
+        final: true,
+        b64: PNG,
+        prompt: 'A red fox in a snowy forest',
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'imageB64 and imageUrl',
+      { imageB64: PNG, imageUrl: 'https://x.test/a.png' },
+      { b64: PNG, url: 'https://x.test/a.png' },
+    ],
+    [
+      'a base64 result and imageUrl',
+      { result: PNG, imageUrl: 'https://x.test/a.png' },
+      { b64: PNG, url: 'https://x.test/a.png' },
+    ],
+    ['imageB64 over a URL result', { imageB64: PNG, result: 'https://x.test/a.png' }, { b64: PNG }],
+    ['only imageUrl', { imageUrl: 'https://x.test/a.png' }, { url: 'https://x.test/a.png' }],
+    ['a URL result', { result: 'https://x.test/a.png' }, { url: 'https://x.test/a.png' }],
+    [
+      'a data: URL result',
+      { result: `data:image/jpeg;base64,${PNG}` },
+      { b64: PNG, outputFormat: 'jpeg' },
+    ],
+    ['empty strings and a null result', { imageB64: '', imageUrl: '', result: null }, undefined],
+    ['no image (failed)', { status: 'failed' }, undefined],
+  ])('openrouter:image_generation with %s', (_what, fields, image) => {
+    const frames = framesOf(done(orImage(fields)));
+    expect(frames).toEqual(
+      image === undefined
+        ? []
+        : [{ itemId: 'ig_tmp_1', outputIndex: 0, index: 0, final: true, ...image }],
+    );
+  });
+
+  it('reads a data: URL in an image_generation_call result; the item format wins over the MIME type', () => {
+    const call = { type: 'image_generation_call', id: 'ig_1', status: 'completed' };
+    const dataUrl = `data:image/webp;base64,${PNG}`;
+    expect(framesOf(done({ ...call, result: dataUrl }))).toMatchObject([
+      { b64: PNG, outputFormat: 'webp' },
+    ]);
+    expect(framesOf(done({ ...call, result: dataUrl, output_format: 'png' }))).toMatchObject([
+      { b64: PNG, outputFormat: 'png' },
+    ]);
+  });
+
+  it('takes the image from the terminal Response when output_item.done is missing, once', () => {
+    const item = orImage({ imageUrl: 'https://x.test/a.png', revisedPrompt: 'a cat' });
+    const completed = { type: 'response.completed', response: { id: 'gen-1', output: [item] } };
+    expect(framesOf(done(item), completed)).toHaveLength(1);
+    expect(framesOf(completed)).toEqual([
+      {
+        itemId: 'ig_tmp_1',
+        outputIndex: 0,
+        index: 0,
+        final: true,
+        url: 'https://x.test/a.png',
+        revisedPrompt: 'a cat',
+      },
+    ]);
+  });
+
+  it('keys an item without an id by its output index', () => {
+    const { id: _id, ...noId } = orImage({ imageUrl: 'https://x.test/a.png' });
+    expect(framesOf(done(noId, 2))).toMatchObject([{ itemId: 'output_2', outputIndex: 2 }]);
+  });
+
+  it('leaves other OpenRouter items alone', () => {
+    const events = openrouterFixtureEvents('openrouter-fusion-tool.sse');
+    expect(collect(from(events).pipe(partialImages())).values).toEqual([]);
+  });
+});
+
+describe('the image helpers on a URL frame', () => {
+  const [frame] = framesOf(done(orImage({ imageUrl: 'https://x.test/a.png' })));
+
+  it.each([
+    ['imageBytes', () => imageBytes(frame)],
+    ['imageBlob', () => imageBlob(frame)],
+    ['imageDataUrl', () => imageDataUrl(frame)],
+  ])('%s throws image_not_inline with the URL (never fetches)', (_name, call) => {
+    let caught: unknown;
+    try {
+      call();
+    } catch (err) {
+      caught = err;
+    }
+    expect(isResponsesStreamError(caught, 'image_not_inline')).toBe(true);
+    expect(caught).toBeInstanceOf(ImageNotInlineError);
+    expect(caught).toMatchObject({
+      name: 'ImageNotInlineError',
+      code: 'image_not_inline',
+      url: 'https://x.test/a.png',
+    });
   });
 });

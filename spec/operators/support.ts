@@ -5,7 +5,7 @@
 import type { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
-import { fixture, fixtures } from '../support/fixtures';
+import { fixture, fixtures, openrouterFixtures } from '../support/fixtures';
 import { fromSSE } from '../../lib/sources/from-sse';
 
 /** The file names of every recorded fixture. */
@@ -34,6 +34,16 @@ export function collect<T>(source: Observable<T>): Collected<T> {
 /** A recorded fixture decoded by `fromSSE` (synchronous for a string source). */
 export function fixtureEvents(name: string): ResponseStreamEvent[] {
   const { values, error, completed } = collect(fromSSE(fixture(name)));
+  if (error !== undefined || !completed)
+    throw new Error(`fixture ${name} did not decode: ${String(error)}`);
+  return values;
+}
+
+/** An OpenRouter fixture (`spec/fixtures/openrouter`) decoded by `fromSSE`, strictly (`onUnknown: 'error'`). */
+export function openrouterFixtureEvents(name: string): ResponseStreamEvent[] {
+  const found = openrouterFixtures.find((f) => f.name === name);
+  if (found === undefined) throw new Error(`no OpenRouter fixture named ${name}`);
+  const { values, error, completed } = collect(fromSSE(found.text, { onUnknown: 'error' }));
   if (error !== undefined || !completed)
     throw new Error(`fixture ${name} did not decode: ${String(error)}`);
   return values;

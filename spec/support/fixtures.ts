@@ -30,3 +30,13 @@ export function fixture(name: string): string {
   if (found === undefined) throw new Error(`no recorded fixture named ${name}`);
   return found.text;
 }
+
+/** OpenRouter streams, in OpenRouter's framing (`data:` only, `: OPENROUTER PROCESSING`, `[DONE]`). */
+export const openrouterFixturesDir = resolve(__dirname, '../fixtures/openrouter');
+
+/** Every OpenRouter fixture: its file name and its text. */
+export const openrouterFixtures: ReadonlyArray<{ readonly name: string; readonly text: string }> =
+  readdirSync(openrouterFixturesDir)
+    .filter((name) => name.endsWith('.sse'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(openrouterFixturesDir, name), 'utf8') }));

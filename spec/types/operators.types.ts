@@ -35,12 +35,18 @@ import {
   throwOnFailure,
   usage,
   type FunctionCall,
+  type Base64ImageFrame,
   type ImageFrame,
+  type UrlImageFrame,
   type PositionedAnnotation,
   type Refusal,
 } from '../../lib/operators';
 import { events, scriptResponse } from '../../lib/testing/factories';
-import { isResponsesStreamError, type ResumeUnavailableError } from '../../lib/errors';
+import {
+  isResponsesStreamError,
+  type ImageNotInlineError,
+  type ResumeUnavailableError,
+} from '../../lib/errors';
 
 declare const events$: Observable<ResponseStreamEvent>;
 declare const known$: Observable<KnownResponseStreamEvent>;
@@ -191,6 +197,29 @@ const url: string = imageDataUrl(frame);
 const blob: Blob = imageBlob(frame);
 // @ts-expect-error a frame, not a bare string
 imageBytes('AAAA');
+// A frame is base64 or a URL: testing `b64` narrows it.
+if (frame.b64 !== undefined) {
+  const inline: Base64ImageFrame = frame;
+  const maybeUrl: string | undefined = inline.url;
+  void maybeUrl;
+} else {
+  const remote: UrlImageFrame = frame;
+  const where: string = remote.url;
+  void where;
+  // @ts-expect-error a URL frame has no base64
+  const _none: string = remote.b64;
+}
+// @ts-expect-error on an unnarrowed frame `url` may be absent
+const _anyUrl: string = frame.url;
+const _revised: string | undefined = frame.revisedPrompt;
+// A URL frame still type-checks with the helpers (they throw `image_not_inline` on it).
+declare const remoteFrame: UrlImageFrame;
+imageBytes(remoteFrame);
+declare const caught: unknown;
+if (isResponsesStreamError(caught, 'image_not_inline')) {
+  const notInline: ImageNotInlineError = caught;
+  const _at: string = notInline.url;
+}
 
 // accumulateResponse and the factories ------------------------------------------------------------
 
@@ -228,11 +257,11 @@ void [
 ];
 
 // `resume_unavailable` narrows to its class: the response id is there, `attempts` is not.
-declare const caught: unknown;
-if (isResponsesStreamError(caught, 'resume_unavailable')) {
-  const unavailable: ResumeUnavailableError = caught;
-  const id: string | undefined = caught.responseId;
+declare const caughtResume: unknown;
+if (isResponsesStreamError(caughtResume, 'resume_unavailable')) {
+  const unavailable: ResumeUnavailableError = caughtResume;
+  const id: string | undefined = caughtResume.responseId;
   // @ts-expect-error no reconnection was tried, so there is no attempt count
-  void caught.attempts;
+  void caughtResume.attempts;
   void [unavailable, id];
 }

@@ -51,6 +51,7 @@ function runTsx(
     OPENAI_API_KEY: '',
     OPENROUTER_API_KEY: '',
     OPENAI_BASE_URL: '',
+    OPENROUTER_BASE_URL: '',
     NO_COLOR: '1',
     NODE_OPTIONS: `--import ${guard}`,
     DEMO_NETWORK_LOG: options.networkLog,
