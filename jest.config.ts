@@ -9,6 +9,7 @@ const config: Config = {
     '^rxjs-openresponses$': '<rootDir>/lib/index.ts',
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
     '^rxjs-openresponses/tools$': '<rootDir>/lib/tools/index.ts',
+    '^rxjs-openresponses/angular$': '<rootDir>/lib/angular/index.ts',
   },
   transform: {
     '^.+\\.ts$': [

@@ -5,6 +5,7 @@ const common: Options = {
     index: 'lib/index.ts',
     'testing/index': 'lib/testing/index.ts',
     'tools/index': 'lib/tools/index.ts',
+    'angular/index': 'lib/angular/index.ts',
   },
   dts: true,
   sourcemap: true,
