@@ -85,11 +85,19 @@ function checkFiles(files) {
     'dist/tools/index.d.ts',
     'dist/tools/index.d.cts',
     'tools/package.json',
+    'dist/angular/index.js',
+    'dist/angular/index.cjs',
+    'dist/angular/index.d.ts',
+    'dist/angular/index.d.cts',
+    'angular/package.json',
   ]) {
     if (!files.includes(required)) throw new Error(`the tarball lacks ${required}`);
   }
   const leaked = files.filter(
-    (f) => !/^(dist\/|(testing|tools)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(f),
+    (f) =>
+      !/^(dist\/|(testing|tools|angular)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
+        f,
+      ),
   );
   if (leaked.length > 0)
     throw new Error(`the tarball ships files it should not: ${leaked.join(', ')}`);
@@ -153,7 +161,9 @@ function consumer(name, spec, peers, extraArgs = []) {
     join(app, 'package.json'),
     JSON.stringify({ name, private: true, version: '0.0.0' }),
   );
-  npm(['install', '--prefer-offline', ...extraArgs, spec, ...peers], app);
+  // @angular/core (an optional peer) at the lockfile's version: the angular entry needs it.
+  const angular = `@angular/core@${version('@angular/core')}`;
+  npm(['install', '--prefer-offline', ...extraArgs, spec, ...peers, angular], app);
   console.log(`installed ${name} with ${peers.join(', ')} (${elapsed()})`);
   return app;
 }
@@ -172,6 +182,7 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
     if (seen.join(',') !== 'response.created:0,response.output_text.delta:1,response.completed:2') { console.error(seen); process.exit(1); }
     if (typeof testing.encodeSSE !== 'function') { console.error('testing entry lacks encodeSSE'); process.exit(1); }
     if (typeof tools.runTools !== 'function') { console.error('tools entry lacks runTools'); process.exit(1); }
+    if (typeof angular.responseResource !== 'function') { console.error('angular entry lacks responseResource'); process.exit(1); }
     const cuts = fc.sample(testing.chunkArbitrary(fc, 'abcdef'), 50);
     if (!cuts.every((c) => c.join('') === 'abcdef') || !cuts.some((c) => c.length > 1)) { console.error('chunkArbitrary', cuts); process.exit(1); }
     console.log(KIND + ' ok: ' + seen.length + ' events');
@@ -180,7 +191,10 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
 const ts = `import { fromSSE, ofType, isResponsesStreamError } from 'rxjs-openresponses';
 import { chunkArbitrary, encodeSSE } from 'rxjs-openresponses/testing';
 import { runTools, type RunToolsConfig } from 'rxjs-openresponses/tools';
+import { provideOpenResponses, type ResponseResource } from 'rxjs-openresponses/angular';
 import * as fc from 'fast-check';
+export const providers = provideOpenResponses({ baseURL: '/v1' });
+export const textOf = (answer: ResponseResource): string => answer.text();
 export const loop = (config: RunToolsConfig) => runTools({ model: 'm', input: 'hi' }, config);
 const text: string = encodeSSE([]);
 const chunks: fc.Arbitrary<string[]> = chunkArbitrary(fc, text);
@@ -213,13 +227,13 @@ function checkConsumer(app, linked = false) {
   writeFileSync(
     join(app, 'esm.mjs'),
     body(
-      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as fc from 'fast-check';`,
+      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as angular from 'rxjs-openresponses/angular'; import * as fc from 'fast-check';`,
     ),
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
     body(
-      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const fc = require('fast-check');`,
+      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const angular = require('rxjs-openresponses/angular'); const fc = require('fast-check');`,
     ),
   );
   process.stdout.write(run('node', ['esm.mjs'], app));
