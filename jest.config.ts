@@ -10,6 +10,7 @@ const config: Config = {
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
     '^rxjs-openresponses/tools$': '<rootDir>/lib/tools/index.ts',
     '^rxjs-openresponses/serve$': '<rootDir>/lib/serve/index.ts',
+    '^rxjs-openresponses/angular$': '<rootDir>/lib/angular/index.ts',
   },
   transform: {
     '^.+\\.ts$': [

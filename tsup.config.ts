@@ -6,6 +6,7 @@ const common: Options = {
     'testing/index': 'lib/testing/index.ts',
     'tools/index': 'lib/tools/index.ts',
     'serve/index': 'lib/serve/index.ts',
+    'angular/index': 'lib/angular/index.ts',
   },
   dts: true,
   sourcemap: true,

@@ -39,6 +39,7 @@ export type { PositionedAnnotation } from './operators/annotations';
 export { collectRefusal } from './operators/collect-refusal';
 export type { Refusal } from './operators/collect-refusal';
 export { finalResponse } from './operators/final-response';
+export { frameThrottle } from './operators/frame-throttle';
 export { functionCallArguments } from './operators/function-call-arguments';
 export type {
   FunctionCallArgumentsConfig,

@@ -90,12 +90,17 @@ function checkFiles(files) {
     'dist/serve/index.d.ts',
     'dist/serve/index.d.cts',
     'serve/package.json',
+    'dist/angular/index.js',
+    'dist/angular/index.cjs',
+    'dist/angular/index.d.ts',
+    'dist/angular/index.d.cts',
+    'angular/package.json',
   ]) {
     if (!files.includes(required)) throw new Error(`the tarball lacks ${required}`);
   }
   const leaked = files.filter(
     (f) =>
-      !/^(dist\/|(testing|tools|serve)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
+      !/^(dist\/|(testing|tools|serve|angular)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
         f,
       ),
   );
@@ -161,7 +166,9 @@ function consumer(name, spec, peers, extraArgs = []) {
     join(app, 'package.json'),
     JSON.stringify({ name, private: true, version: '0.0.0' }),
   );
-  npm(['install', '--prefer-offline', ...extraArgs, spec, ...peers], app);
+  // @angular/core (an optional peer) at the lockfile's version: the angular entry needs it.
+  const angular = `@angular/core@${version('@angular/core')}`;
+  npm(['install', '--prefer-offline', ...extraArgs, spec, ...peers, angular], app);
   console.log(`installed ${name} with ${peers.join(', ')} (${elapsed()})`);
   return app;
 }
@@ -181,6 +188,7 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
     if (typeof testing.encodeSSE !== 'function') { console.error('testing entry lacks encodeSSE'); process.exit(1); }
     if (typeof tools.runTools !== 'function') { console.error('tools entry lacks runTools'); process.exit(1); }
     if (typeof serve.toServerSentEvents !== 'function') { console.error('serve entry lacks toServerSentEvents'); process.exit(1); }
+    if (typeof angular.responseResource !== 'function') { console.error('angular entry lacks responseResource'); process.exit(1); }
     const cuts = fc.sample(testing.chunkArbitrary(fc, 'abcdef'), 50);
     if (!cuts.every((c) => c.join('') === 'abcdef') || !cuts.some((c) => c.length > 1)) { console.error('chunkArbitrary', cuts); process.exit(1); }
     console.log(KIND + ' ok: ' + seen.length + ' events');
@@ -191,7 +199,10 @@ import { chunkArbitrary, encodeSSE } from 'rxjs-openresponses/testing';
 import { runTools, type RunToolsConfig } from 'rxjs-openresponses/tools';
 import { parseLastEventId, toServerSentEvents } from 'rxjs-openresponses/serve';
 export const frames = (id: string) => fromSSE(text).pipe(toServerSentEvents({ responseId: parseLastEventId(id)?.responseId }));
+import { provideOpenResponses, type ResponseResource } from 'rxjs-openresponses/angular';
 import * as fc from 'fast-check';
+export const providers = provideOpenResponses({ baseURL: '/v1' });
+export const textOf = (answer: ResponseResource): string => answer.text();
 export const loop = (config: RunToolsConfig) => runTools({ model: 'm', input: 'hi' }, config);
 const text: string = encodeSSE([]);
 const chunks: fc.Arbitrary<string[]> = chunkArbitrary(fc, text);
@@ -225,12 +236,13 @@ function checkConsumer(app, linked = false) {
     join(app, 'esm.mjs'),
     body(
       `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as fc from 'fast-check';`,
+      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as angular from 'rxjs-openresponses/angular'; import * as fc from 'fast-check';`,
     ),
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
     body(
-      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const serve = require('rxjs-openresponses/serve'); const fc = require('fast-check');`,
+      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const serve = require('rxjs-openresponses/serve'); const angular = require('rxjs-openresponses/angular'); const fc = require('fast-check');`,
     ),
   );
   process.stdout.write(run('node', ['esm.mjs'], app));

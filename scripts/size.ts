@@ -9,7 +9,7 @@
  */
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as prettier from 'prettier';
@@ -25,6 +25,13 @@ interface Subject {
   readonly limit?: number;
   readonly ours: boolean;
   readonly platform?: esbuild.Platform;
+  /**
+   * What the app already imports: the subject is then what its `code` adds to this (both bundled,
+   * the difference reported; the breakdown lists the whole bundle).
+   */
+  readonly baseline?: string;
+  /** Fail when the bundle imports a Node built-in (`node:*`, `fs`, …). */
+  readonly browserOnly?: boolean;
 }
 
 const kB = 1000;
@@ -60,6 +67,14 @@ const subjects: Subject[] = [
     platform: 'node',
   },
   {
+    name: 'what `rxjs-openresponses/angular` adds to an app that imports the main entry',
+    code: `export * from ${dist('index.js')};\nexport * from ${dist('angular/index.js')};`,
+    baseline: `export * from ${dist('index.js')};`,
+    limit: 3 * kB,
+    ours: true,
+    browserOnly: true,
+  },
+  {
     name: 'openai-node `responses.stream()` client',
     code: [
       `import OpenAI from 'openai';`,
@@ -86,20 +101,35 @@ interface Measured {
 }
 
 async function measure(subject: Subject): Promise<Measured> {
+  const whole = await bundle(subject, subject.code);
+  if (subject.baseline === undefined) return whole;
+  const base = await bundle(subject, subject.baseline);
+  return {
+    ...whole,
+    minified: whole.minified - base.minified,
+    gzip: whole.gzip - base.gzip,
+  };
+}
+
+async function bundle(subject: Subject, code: string): Promise<Measured> {
   const result = await esbuild.build({
-    stdin: { contents: subject.code, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
+    stdin: { contents: code, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: subject.platform ?? 'browser',
     target: 'es2022',
-    external: ['rxjs', 'fast-check'],
+    external: ['rxjs', 'fast-check', '@angular/core'],
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
   const bytes = result.outputFiles[0].contents;
   const output = Object.values(result.metafile.outputs)[0];
+  const builtins = output.imports.filter(({ path }) => isBuiltin(path)).map(({ path }) => path);
+  if (subject.browserOnly && builtins.length > 0) {
+    throw new Error(`${subject.name} imports Node built-ins: ${builtins.join(', ')}`);
+  }
   const modules = Object.entries(output.inputs)
     .map(([file, { bytesInOutput }]) => [file.replace(/^.*node_modules\//, ''), bytesInOutput])
     .sort((a, b) => (b[1] as number) - (a[1] as number)) as [string, number][];

@@ -2,7 +2,8 @@
  * Type tests for the operators (checked by `tsc --noEmit`, not run by Jest). Every
  * `@ts-expect-error` line must be an error: if it stops being one, tsc fails.
  */
-import { type Observable } from 'rxjs';
+import { animationFrameScheduler, of, type Observable } from 'rxjs';
+import { frameThrottle } from '../../lib/operators/frame-throttle';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { accumulateResponse } from '../../lib/accumulate';
@@ -264,4 +265,14 @@ if (isResponsesStreamError(caughtResume, 'resume_unavailable')) {
   // @ts-expect-error no reconnection was tried, so there is no attempt count
   void caughtResume.attempts;
   void [unavailable, id];
+}
+
+// frameThrottle keeps the value type ----------------------------------------------------------
+{
+  const texts = of('a', 'ab').pipe(frameThrottle());
+  const same: Observable<string> = texts;
+  // @ts-expect-error the values are strings, not numbers
+  const wrong: Observable<number> = texts;
+  const paced: Observable<number> = of(1).pipe(frameThrottle(animationFrameScheduler));
+  void [same, wrong, paced];
 }

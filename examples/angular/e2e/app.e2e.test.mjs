@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { startAppServer } from '../server/app-server.mjs';
 import {
   ANSWER,
+  FAST_ANSWER,
   FINAL_COLOUR,
   IMAGE,
   LONG_ANSWER,
@@ -22,7 +23,9 @@ import {
   startDemoApi,
 } from '../server/demo-api.mjs';
 
-/** @typedef {{ texts: string[]; refusals: string[]; images: string[]; statuses: string[] }} Seen */
+/**
+ * @typedef {{ texts: string[]; textTimes: number[]; refusals: string[]; images: string[]; statuses: string[] }} Seen
+ */
 
 const root = fileURLToPath(new URL('../dist/browser', import.meta.url));
 const shots =
@@ -47,7 +50,7 @@ const pageErrors = [];
  */
 function recordRenderedStates() {
   /** @type {Seen} */
-  const seen = { texts: [], refusals: [], images: [], statuses: [] };
+  const seen = { texts: [], textTimes: [], refusals: [], images: [], statuses: [] };
   Object.assign(window, { __seen: seen });
   /** @param {string[]} list @param {string | null | undefined} value */
   const push = (list, value) => {
@@ -55,7 +58,9 @@ function recordRenderedStates() {
   };
   const record = () => {
     const q = (/** @type {string} */ id) => document.querySelector(`[data-testid="${id}"]`);
+    const texts = seen.texts.length;
     push(seen.texts, q('answer')?.textContent);
+    if (seen.texts.length > texts) seen.textTimes.push(performance.now());
     push(
       seen.refusals,
       q('refusal')
@@ -316,12 +321,12 @@ test(
 );
 
 test(
-  'an HTTP error is retried, then ends the answer as failed, with its code',
+  'an HTTP error is retried, then shown as state (status error), with its code',
   { timeout: 60_000 },
   async (t) => {
     const page = await openApp();
     const index = await ask(page, 'Are you busy?');
-    await page.locator('[data-testid="status"][data-status="failed"]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="status"][data-status="error"]').waitFor({ timeout: 20_000 });
     await screenshot(page, '06-http-error');
     const error = await page.getByTestId('error').textContent();
     assert.equal(error, `http_error: HTTP 429: ${RATE_LIMITED.message} (retry in 1 s)`);
@@ -329,6 +334,42 @@ test(
     t.diagnostic(`requests sent: ${attempts} (the library retries a 429 before the first event)`);
     assert.ok(attempts >= 1);
     assert.ok(await page.getByTestId('send').isEnabled());
+    await page.close();
+  },
+);
+
+test(
+  'a stream of about 1,000 deltas a second renders at most about 60 times a second, to the same text',
+  { timeout: 60_000 },
+  async (t) => {
+    const page = await openApp();
+    const index = await ask(page, 'Answer fast.');
+    await page.locator('[data-testid="status"][data-status="done"]').waitFor({ timeout: 30_000 });
+    await screenshot(page, '07-fast');
+    const request = api.requests[index];
+    const { texts, textTimes } = await seen(page);
+    const updates = texts.filter((text) => text !== '');
+    const times = textTimes.slice(texts.length - updates.length);
+    const seconds = (times[times.length - 1] - times[0]) / 1000;
+    const deltas = FAST_ANSWER.split(' ').length;
+    t.diagnostic(
+      `${deltas} deltas streamed in ${seconds.toFixed(2)} s (${Math.round(deltas / seconds)}/s); ` +
+        `the text rendered ${updates.length} times (${Math.round(updates.length / seconds)}/s)`,
+    );
+    assert.equal(await api.settled(index), 'completed');
+    assert.equal(request.path, '/v1/responses');
+    assert.equal(updates.at(-1), FAST_ANSWER, 'the same final text');
+    assert.equal(await page.getByTestId('answer').textContent(), FAST_ANSWER);
+    assert.ok(
+      deltas / seconds > 500,
+      `the stream was too slow to test pacing: ${deltas / seconds}/s`,
+    );
+    // One render per animation frame (60 Hz), plus the first and the last.
+    assert.ok(
+      updates.length <= Math.ceil(seconds * 62) + 2,
+      `${updates.length} renders in ${seconds.toFixed(2)} s: more than one per frame`,
+    );
+    assert.ok(updates.length < deltas / 5, 'most deltas were merged into fewer renders');
     await page.close();
   },
 );

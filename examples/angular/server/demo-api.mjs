@@ -6,6 +6,7 @@
  * - one that mentions "refuse": a refusal;
  * - one that mentions "long": a long answer (to try the stop button on);
  * - one that mentions "busy": an HTTP 429 with OpenAI's error body and `Retry-After`;
+ * - one that mentions "fast": 2,000 one-word deltas, two every millisecond or so (1,000+ a second);
  * - anything else: a short answer, then an image in three partial frames and a final one.
  *
  * The images are real PNGs of one colour each, made here, so every frame looks different. Each
@@ -28,6 +29,9 @@ export const LONG_ANSWER = Array.from(
   { length: 40 },
   (_, i) => `Chapter ${i + 1}: the tide came in, and the story went on.`,
 ).join(' ');
+
+/** The "fast" answer: 2,000 words, one delta each. */
+export const FAST_ANSWER = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
 
 /** The error body of the "busy" answer. */
 export const RATE_LIMITED = {
@@ -72,7 +76,11 @@ export function answerTo(body, { delay, imagePause }) {
     .inProgress();
   if (/refuse/i.test(input)) script.refusal({ refusal: words(REFUSAL) });
   else if (/long/i.test(input)) script.message({ text: words(LONG_ANSWER) });
-  else {
+  else if (/fast/i.test(input)) {
+    // A delta's SSE frame is about 170 bytes: two per 1 ms piece, about 1,000 or more a second.
+    const events = script.message({ text: words(FAST_ANSWER) }).completed().events;
+    return { stream: events, delay: 1, chunkSize: 340 };
+  } else {
     script.message({ text: words(ANSWER) });
     script.image({
       partials: IMAGE.partials,

@@ -3,7 +3,7 @@ import {
   provideZonelessChangeDetection,
   type ApplicationConfig,
 } from '@angular/core';
-import { OPENRESPONSES_FETCH, provideOpenResponses } from './openresponses';
+import { provideOpenResponses } from 'rxjs-openresponses/angular';
 
 /**
  * A `fetch` that tags every request with this tab's session id: a stand-in for an auth
@@ -14,7 +14,7 @@ function sessionFetch(): typeof fetch {
   return (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('x-session-id', session);
-    return fetch(input, { ...init, headers });
+    return fetch(input, { ...init, headers }); // keep init.signal: it is how Stop aborts
   };
 }
 
@@ -23,8 +23,8 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     // No zone.js: signals drive change detection, and fetch and its stream are left unpatched.
     provideZonelessChangeDetection(),
-    // Same-origin `/v1`: the dev server, `server/serve.mjs` or your proxy forwards it.
-    provideOpenResponses({ baseURL: '/v1', model: 'gpt-5-nano' }),
-    { provide: OPENRESPONSES_FETCH, useFactory: sessionFetch },
+    // Same-origin `/v1`: the dev server, `server/serve.mjs` or your proxy forwards it and adds
+    // the key. The fetch factory runs in an injection context, so it could inject() a service.
+    provideOpenResponses({ baseURL: '/v1' }, sessionFetch),
   ],
 };

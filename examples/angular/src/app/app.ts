@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { Subject, of, switchMap } from 'rxjs';
-import { ChatService, IDLE, type Answer } from './chat-service';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { imageDataUrl, isResponsesStreamError } from 'rxjs-openresponses';
+import { responseResource } from 'rxjs-openresponses/angular';
+
+/** The model to ask: `openai/gpt-5-nano` through OpenRouter. */
+const MODEL = 'gpt-5-nano';
 
 @Component({
   selector: 'app-root',
@@ -21,25 +23,30 @@ import { ChatService, IDLE, type Answer } from './chat-service';
         ></textarea>
         <div class="actions">
           <button type="submit" data-testid="send" [disabled]="streaming()">Send</button>
-          <button type="button" data-testid="stop" [disabled]="!streaming()" (click)="stop()">
+          <button
+            type="button"
+            data-testid="stop"
+            [disabled]="!streaming()"
+            (click)="answer.stop()"
+          >
             Stop
           </button>
-          <span class="status" data-testid="status" [attr.data-status]="answer().status">
-            {{ answer().status }}
+          <span class="status" data-testid="status" [attr.data-status]="answer.status()">
+            {{ answer.status() }}
           </span>
         </div>
       </form>
 
       <section class="answer" aria-live="polite" [attr.aria-busy]="streaming()">
-        <p data-testid="answer">{{ answer().text }}</p>
+        <p data-testid="answer">{{ answer.text() }}</p>
 
-        @if (answer().refusal) {
+        @if (answer.refusal()) {
           <p class="refusal" role="note" data-testid="refusal">
-            <strong>Refused:</strong> {{ answer().refusal }}
+            <strong>Refused:</strong> {{ answer.refusal() }}
           </p>
         }
 
-        @if (answer().image; as image) {
+        @if (image(); as image) {
           <figure>
             <img
               data-testid="image"
@@ -56,7 +63,7 @@ import { ChatService, IDLE, type Answer } from './chat-service';
           </figure>
         }
 
-        @if (answer().error; as error) {
+        @if (error(); as error) {
           <p class="error" role="alert" data-testid="error">{{ error }}</p>
         }
       </section>
@@ -66,37 +73,41 @@ import { ChatService, IDLE, type Answer } from './chat-service';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  private readonly chat = inject(ChatService);
-  /** A prompt starts an answer; `null` stops the running one. */
-  private readonly runs = new Subject<string | null>();
-
   protected readonly prompt = signal('Describe a sunrise over the sea, and draw it.');
+  /** The request to stream: a new value cancels the running answer and starts one. */
+  private readonly request = signal<Record<string, unknown> | undefined>(undefined);
 
   /**
-   * The current answer. `switchMap` unsubscribes from the previous answer when a new run comes:
-   * for a stop, that aborts the request and keeps what had arrived. `toSignal` unsubscribes when
-   * the component is destroyed.
+   * The answer as signals, paced to animation frames. Stop aborts the request; so does leaving
+   * the component (its DestroyRef). Errors are state: `status()` is `error`, `error()` says why.
    */
-  protected readonly answer = toSignal(
-    this.runs.pipe(
-      switchMap((prompt) => (prompt === null ? of(this.stopped()) : this.chat.ask(prompt))),
-    ),
-    { initialValue: IDLE },
-  );
+  protected readonly answer = responseResource(this.request);
 
-  protected readonly streaming = computed(() => this.answer().status === 'streaming');
+  protected readonly streaming = computed(() => this.answer.status() === 'streaming');
+
+  /** The latest frame of the first image, as `<img [src]>` shows it. */
+  protected readonly image = computed(() => {
+    const frame = this.answer.images()[0];
+    return frame && { src: imageDataUrl(frame), frame: frame.index, final: frame.final };
+  });
+
+  /** The error as the view shows it: the library's errors carry a stable `code` to switch on. */
+  protected readonly error = computed(() => {
+    const error = this.answer.error();
+    if (isResponsesStreamError(error, 'http_error') && error.retryAfter !== undefined) {
+      return `${error.code}: ${error.message} (retry in ${error.retryAfter} s)`;
+    }
+    return error && `${error.code}: ${error.message}`;
+  });
 
   protected send(event: Event): void {
     event.preventDefault();
-    const prompt = this.prompt().trim();
-    if (prompt !== '' && !this.streaming()) this.runs.next(prompt);
-  }
-
-  protected stop(): void {
-    if (this.streaming()) this.runs.next(null);
-  }
-
-  private stopped(): Answer {
-    return { ...this.answer(), status: 'stopped' };
+    const input = this.prompt().trim();
+    if (input === '' || this.streaming()) return;
+    this.request.set({
+      model: MODEL,
+      input,
+      tools: [{ type: 'image_generation', partial_images: 2 }],
+    });
   }
 }

@@ -1,0 +1,185 @@
+import {
+  assertInInjectionContext,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  Injector,
+  signal,
+  untracked,
+  type Signal,
+} from '@angular/core';
+import { identity, tap, type SchedulerLike, type Subscription } from 'rxjs';
+import type { Usage } from '../events';
+import type { ResponsesStreamError } from '../errors';
+import { frameThrottle } from '../operators/frame-throttle';
+import type { FunctionCall } from '../operators/function-calls';
+import type { ImageFrame } from '../operators/partial-images';
+import { streamResponse } from '../transport/stream-response';
+import {
+  OPENRESPONSES_CONFIG,
+  OPENRESPONSES_FETCH,
+  type OpenResponsesConfig,
+} from './provide-open-responses';
+import { EMPTY_STATE, responseState, type ResponseState } from './response-state';
+
+/**
+ * Where a {@link ResponseResource} is: `idle` without a request, `streaming`, then `done`,
+ * `error` (see `error()`) or `stopped` (by `stop()`).
+ *
+ * @example
+ * ```ts
+ * import type { ResponseStatus } from 'rxjs-openresponses/angular';
+ *
+ * const busy = (status: ResponseStatus) => status === 'streaming';
+ * ```
+ */
+export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped';
+
+/**
+ * Options of {@link responseResource}.
+ *
+ * @example
+ * ```ts
+ * import { responseResource, type ResponseResourceOptions } from 'rxjs-openresponses/angular';
+ *
+ * const options: ResponseResourceOptions = { injector, config: { idleTimeout: 60_000 } };
+ * const answer = responseResource(() => ({ model: 'gpt-5-nano', input: prompt() }), options);
+ * ```
+ */
+export interface ResponseResourceOptions {
+  /** Where to read the config and `fetch` from and whose `DestroyRef` ends it. Default: the current injection context. */
+  readonly injector?: Injector;
+  /** Overrides of the provided {@link OpenResponsesConfig} for this resource. */
+  readonly config?: OpenResponsesConfig;
+  /**
+   * How signals are paced: the scheduler `frameThrottle` waits on (default: animation frames), or
+   * `false` to update on every change.
+   */
+  readonly frames?: SchedulerLike | false;
+}
+
+/**
+ * A streamed response as signals: see {@link responseResource}.
+ *
+ * @example
+ * ```ts
+ * import type { ResponseResource } from 'rxjs-openresponses/angular';
+ *
+ * const words = (answer: ResponseResource) => computed(() => answer.text().split(/\s+/).length);
+ * ```
+ */
+export interface ResponseResource {
+  /** The output text so far. */
+  readonly text: Signal<string>;
+  /** The refusal so far (`''` unless the model refused). */
+  readonly refusal: Signal<string>;
+  /** The latest frame of each generated image, in the order the images started. */
+  readonly images: Signal<readonly ImageFrame[]>;
+  /** The completed function calls, in order. */
+  readonly functionCalls: Signal<readonly FunctionCall[]>;
+  /** Token usage, once the response has finished. */
+  readonly usage: Signal<Usage | undefined>;
+  readonly status: Signal<ResponseStatus>;
+  /** The library's typed error when `status()` is `error` (switch on its `code`); else `undefined`. */
+  readonly error: Signal<ResponsesStreamError | undefined>;
+  /** Aborts the request; keeps what had arrived; `status()` becomes `stopped`. */
+  stop(): void;
+  /** Sends the current request again. */
+  reload(): void;
+}
+
+/**
+ * Streams a response for the request body a signal holds, as signals for the view.
+ *
+ * Every new request value (compared by identity) cancels the running stream and starts one;
+ * `undefined` means idle. The signals update at most once per animation frame (`frameThrottle`)
+ * and end on the final values. Errors are state: `status()` is `error` and `error()` holds the
+ * library's typed error; reading a signal never throws. The request is aborted on `stop()`, on a
+ * new request, and when the injector's `DestroyRef` is destroyed (the component's, when called in
+ * one). Config and `fetch` come from {@link provideOpenResponses}.
+ *
+ * @example
+ * ```ts
+ * import { signal } from '@angular/core';
+ * import { responseResource } from 'rxjs-openresponses/angular';
+ *
+ * export class Chat {
+ *   readonly prompt = signal<string | undefined>(undefined);
+ *   readonly answer = responseResource(() => {
+ *     const input = this.prompt();
+ *     return input === undefined ? undefined : { model: 'gpt-5-nano', input };
+ *   });
+ *   // template: {{ answer.text() }} · {{ answer.status() }} · <button (click)="answer.stop()">
+ * }
+ * ```
+ *
+ * @param request The request body (`model`, `input`, `tools`…; `stream: true` is added), read
+ *   reactively, or `undefined` for none.
+ * @param options The injector, config overrides, and pacing.
+ * @returns The resource: signals, `stop()` and `reload()`.
+ */
+export function responseResource(
+  request: () => Record<string, unknown> | undefined,
+  options: ResponseResourceOptions = {},
+): ResponseResource {
+  if (options.injector === undefined) assertInInjectionContext(responseResource);
+  const injector = options.injector ?? inject(Injector);
+  const config = { ...injector.get(OPENRESPONSES_CONFIG), ...options.config };
+  const fetch = injector.get(OPENRESPONSES_FETCH);
+  const pace = options.frames === false ? identity : frameThrottle<ResponseState>(options.frames);
+  const state = signal(EMPTY_STATE);
+  const status = signal<ResponseStatus>('idle');
+  const error = signal<ResponsesStreamError | undefined>(undefined);
+  const reloads = signal(0);
+  let running: Subscription | undefined;
+  let latest = EMPTY_STATE;
+
+  const start = (body: Record<string, unknown> | undefined) => {
+    running?.unsubscribe();
+    state.set((latest = EMPTY_STATE));
+    error.set(undefined);
+    status.set(body === undefined ? 'idle' : 'streaming');
+    if (body === undefined) return;
+    running = streamResponse(body, { ...config, fetch })
+      .pipe(
+        responseState(),
+        tap((next) => (latest = next)),
+        pace,
+      )
+      .subscribe({
+        next: (next) => state.set(next),
+        error: (err: unknown) => {
+          error.set(err as ResponsesStreamError);
+          status.set('error');
+        },
+        complete: () => status.set('done'),
+      });
+  };
+  effect(
+    () => {
+      const body = request();
+      reloads();
+      untracked(() => start(body));
+    },
+    { injector },
+  );
+  injector.get(DestroyRef).onDestroy(() => running?.unsubscribe());
+
+  return {
+    text: computed(() => state().text),
+    refusal: computed(() => state().refusal),
+    images: computed(() => state().images),
+    functionCalls: computed(() => state().functionCalls),
+    usage: computed(() => state().usage),
+    status: status.asReadonly(),
+    error: error.asReadonly(),
+    stop: () => {
+      if (status() !== 'streaming') return;
+      running?.unsubscribe();
+      state.set(latest);
+      status.set('stopped');
+    },
+    reload: () => reloads.update((n) => n + 1),
+  };
+}

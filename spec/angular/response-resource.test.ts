@@ -1,0 +1,215 @@
+/**
+ * `rxjs-openresponses/angular` in a real Angular application (zoneless, `createApplication`), with
+ * real `fetch` against the mock Responses server. Angular is ESM-only, so this runs under Node's
+ * test runner with tsx (`npm run test:angular`), not Jest. Node has no DOM and nothing here
+ * renders: the platform only needs a `document` object to exist.
+ */
+import '@angular/compiler';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import {
+  ApplicationRef,
+  createEnvironmentInjector,
+  inject,
+  provideZonelessChangeDetection,
+  signal,
+  type EnvironmentInjector,
+} from '@angular/core';
+import { IMAGE_CONFIG } from '@angular/common';
+import { createApplication } from '@angular/platform-browser';
+import { isResponsesStreamError } from '../../lib/errors';
+import {
+  OPENRESPONSES_CONFIG,
+  OPENRESPONSES_FETCH,
+  provideOpenResponses,
+  responseResource,
+  type ResponseResource,
+  type ResponseStatus,
+} from '../../lib/angular';
+import { scriptResponse } from '../../lib/testing/factories';
+import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
+
+(globalThis as { document?: unknown }).document ??= { defaultView: null };
+
+const providers = [
+  provideZonelessChangeDetection(),
+  // Dev-mode image checks read the page; there is none.
+  {
+    provide: IMAGE_CONFIG,
+    useValue: { disableImageSizeWarning: true, disableImageLazyLoadWarning: true },
+  },
+];
+
+const answer = scriptResponse()
+  .created()
+  .message({ text: ['Hel', 'lo', ' there'] })
+  .image({ partials: ['AAAA', 'BBBB'], result: 'CCCC' })
+  .functionCall({ name: 'lookup', arguments: '{"q":"x"}' })
+  .completed({ usage: { inputTokens: 3, outputTokens: 5, totalTokens: 8 } as never }).events;
+const refusal = scriptResponse()
+  .created()
+  .refusal({ refusal: ['No', ', sorry'] })
+  .completed().events;
+
+let app: ApplicationRef;
+let server: MockServer;
+let scope: (EnvironmentInjector & { readonly destroyed?: boolean }) | undefined;
+
+before(async () => {
+  app = await createApplication({ providers });
+});
+after(() => app.destroy());
+beforeEach(async () => {
+  server = await startMockServer();
+});
+afterEach(async () => {
+  if (scope?.destroyed === false) scope.destroy();
+  scope = undefined;
+  await server.close();
+});
+
+/** An injector under the app with the given providers; destroyed after each test. */
+function makeScope(...extra: Parameters<typeof createEnvironmentInjector>[0]) {
+  const made = createEnvironmentInjector(
+    [provideOpenResponses({ baseURL: server.url, retry: false }), ...extra],
+    app.injector,
+  );
+  scope = made;
+  return made;
+}
+
+/** Resolves once `status()` is one of `wanted` (effects run as the zoneless scheduler ticks). */
+async function until(resource: ResponseResource, ...wanted: ResponseStatus[]) {
+  for (let i = 0; i < 400 && !wanted.includes(resource.status()); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  assert.ok(wanted.includes(resource.status()), `status ${resource.status()}, wanted ${wanted}`);
+}
+
+describe('responseResource', () => {
+  it('is idle without a request, then streams one into signals', async () => {
+    server.setScript({ stream: answer });
+    const prompt = signal<string | undefined>(undefined);
+    const resource = responseResource(
+      () => (prompt() === undefined ? undefined : { model: 'm', input: prompt() }),
+      { injector: makeScope() },
+    );
+    assert.equal(resource.status(), 'idle');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(resource.status(), 'idle');
+    assert.equal(server.requests.length, 0);
+
+    prompt.set('Hi');
+    await until(resource, 'done');
+    assert.equal(resource.text(), 'Hello there');
+    assert.equal(resource.refusal(), '');
+    assert.deepEqual(
+      resource.images().map(({ itemId, b64, final }) => ({ itemId, b64, final })),
+      [{ itemId: 'ig_1', b64: 'CCCC', final: true }],
+    );
+    assert.deepEqual(
+      resource.functionCalls().map(({ name, parsed }) => ({ name, parsed })),
+      [{ name: 'lookup', parsed: { q: 'x' } }],
+    );
+    assert.equal(resource.usage()?.totalTokens, 8);
+    assert.equal(resource.error(), undefined);
+    assert.equal(server.requests.length, 1);
+    assert.deepEqual(server.requests[0].json, { model: 'm', input: 'Hi', stream: true });
+  });
+
+  it('shows the refusal', async () => {
+    server.setScript({ stream: refusal });
+    const resource = responseResource(() => ({ model: 'm', input: 'x' }), {
+      injector: makeScope(),
+    });
+    await until(resource, 'done');
+    assert.equal(resource.refusal(), 'No, sorry');
+    assert.equal(resource.text(), '');
+  });
+
+  it('makes an HTTP error state: status error, the typed error, reading never throws', async () => {
+    server.setScript({ status: 429, error: { message: 'slow down' }, retryAfter: 2 });
+    const resource = responseResource(() => ({ model: 'm', input: 'x' }), {
+      injector: makeScope(),
+    });
+    await until(resource, 'error');
+    const error = resource.error();
+    assert.ok(isResponsesStreamError(error, 'http_error'));
+    assert.equal(error.status, 429);
+    assert.equal(resource.text(), '');
+  });
+
+  it('stop() aborts the request, keeps the text so far, and sets stopped', async () => {
+    server.setScript({ stream: answer.slice(0, 5), keepOpen: true });
+    const resource = responseResource(() => ({ model: 'm', input: 'x' }), {
+      injector: makeScope(),
+    });
+    while (resource.text() === '') await new Promise((resolve) => setTimeout(resolve, 5));
+    resource.stop();
+    assert.equal(resource.status(), 'stopped');
+    assert.equal(await server.settled(0), 'client-closed');
+    assert.notEqual(resource.text(), '');
+    resource.stop(); // a second stop changes nothing
+    assert.equal(resource.status(), 'stopped');
+  });
+
+  it('a new request cancels the running stream; reload() sends the request again', async () => {
+    server.setScript([
+      { stream: answer.slice(0, 3), keepOpen: true },
+      { stream: answer },
+      { stream: refusal },
+    ]);
+    const input = signal('one');
+    const resource = responseResource(() => ({ model: 'm', input: input() }), {
+      injector: makeScope(),
+    });
+    await until(resource, 'streaming');
+    while (server.requests.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    input.set('two');
+    assert.equal(await server.settled(0), 'client-closed');
+    await until(resource, 'done');
+    assert.equal(resource.text(), 'Hello there');
+    resource.reload();
+    while (server.requests.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(resource, 'done');
+    assert.equal(resource.refusal(), 'No, sorry');
+    assert.equal(resource.text(), '');
+    assert.deepEqual(
+      server.requests.map((r) => (r.json as { input: string }).input),
+      ['one', 'two', 'two'],
+    );
+  });
+
+  it('aborts the request when its injector is destroyed', async () => {
+    server.setScript({ stream: answer.slice(0, 3), keepOpen: true });
+    const injector = makeScope();
+    const resource = responseResource(() => ({ model: 'm', input: 'x' }), { injector });
+    await until(resource, 'streaming');
+    while (server.requests.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    injector.destroy();
+    assert.equal(await server.settled(0), 'client-closed');
+  });
+
+  it('sends every request through the fetch from dependency injection', async () => {
+    server.setScript({ stream: answer });
+    const injector = makeScope(
+      provideOpenResponses({ baseURL: server.url, headers: { 'x-app': 'test' } }, () => {
+        const config = inject(OPENRESPONSES_CONFIG); // the factory runs in an injection context
+        return (url, init) => {
+          const headers = new Headers(init?.headers);
+          headers.set('x-traced', String(config.headers?.['x-app']));
+          return fetch(url, { ...init, headers });
+        };
+      }),
+    );
+    assert.equal(typeof injector.get(OPENRESPONSES_FETCH), 'function');
+    const resource = responseResource(() => ({ model: 'm', input: 'x' }), { injector });
+    await until(resource, 'done');
+    assert.equal(server.requests[0].headers['x-traced'], 'test');
+    assert.equal(server.requests[0].headers['x-app'], 'test');
+  });
+
+  it('needs an injection context or an injector', () => {
+    assert.throws(() => responseResource(() => undefined), /NG0203/);
+  });
+});
