@@ -1,4 +1,4 @@
-// The marble example in README.md ("Testing your pipelines"), kept here so it stays true.
+// The marble example in README.md ("Testing"), kept here so it stays true.
 import { accumulateText } from 'rxjs-openresponses';
 import { cold, createTestScheduler, events } from 'rxjs-openresponses/testing';
 
