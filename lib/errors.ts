@@ -172,6 +172,53 @@ export class HttpError extends ResponsesStreamError<'http_error'> {
 }
 
 /**
+ * `network_error`: the request never got an HTTP answer (DNS, refused or reset connection, CORS in
+ * a browser). The failure is the `cause`; the API key never appears in the message.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
+ *
+ * streamResponse(body, config).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'network_error')) showOffline(err.url);
+ *   },
+ * });
+ * ```
+ */
+export class NetworkError extends ResponsesStreamError<'network_error'> {
+  /** The URL that could not be reached. */
+  readonly url: string;
+  constructor(url: string, message: string, init: ErrorInit = {}) {
+    super('network_error', `Request to ${url} failed: ${message}`, init);
+    this.name = 'NetworkError';
+    this.url = url;
+  }
+}
+
+/**
+ * `aborted`: the caller's `AbortSignal` aborted the request; its `reason` is the `cause`.
+ * (Unsubscribing is not an error: it ends the stream without one.)
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
+ *
+ * const controller = new AbortController();
+ * streamResponse(body, { ...config, signal: controller.signal }).subscribe({
+ *   error: (err) => isResponsesStreamError(err, 'aborted') && console.log('stopped', err.cause),
+ * });
+ * controller.abort('user pressed Stop');
+ * ```
+ */
+export class AbortedError extends ResponsesStreamError<'aborted'> {
+  constructor(signal: AbortSignal) {
+    super('aborted', 'The request was aborted by its AbortSignal', { cause: signal.reason });
+    this.name = 'AbortedError';
+  }
+}
+
+/**
  * `invalid_json`: an SSE `data:` field that is not JSON. Carries the raw text and its position.
  *
  * @example
@@ -688,8 +735,8 @@ export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'
  */
 export interface ResponsesStreamErrorByCode {
   http_error: HttpError;
-  network_error: ResponsesStreamError<'network_error'>;
-  aborted: ResponsesStreamError<'aborted'>;
+  network_error: NetworkError;
+  aborted: AbortedError;
   invalid_json: InvalidJsonError;
   invalid_event: EventValidationError;
   unknown_event: UnknownEventError;

@@ -30,6 +30,7 @@ export type { SseMessage } from './sse/sse-message';
 export { decodeEvents } from './decode/decode-events';
 export type { DecodeEventsConfig } from './decode/decode-events';
 export type { DecodeConfig, DecodedEvent } from './decode/decode-options';
+export type { InvalidEvent } from './decode/invalid-event';
 export { parseEvent } from './decode/parse-event';
 
 // Operators ---------------------------------------------------------------------------------------
@@ -89,6 +90,7 @@ export type { AccumulatorEvent } from './accumulate/accumulate-response';
 
 // Errors -----------------------------------------------------------------------------------------
 export {
+  AbortedError,
   EventTooLargeError,
   EventValidationError,
   HttpError,
@@ -96,6 +98,7 @@ export {
   ImageNotInlineError,
   InvalidArgumentsError,
   InvalidJsonError,
+  NetworkError,
   InvalidStructuredOutputError,
   isResponsesStreamError,
   MaxStepsReachedError,

@@ -235,8 +235,7 @@ function checkConsumer(app, linked = false) {
   writeFileSync(
     join(app, 'esm.mjs'),
     body(
-      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as fc from 'fast-check';`,
-      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as angular from 'rxjs-openresponses/angular'; import * as fc from 'fast-check';`,
+      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as angular from 'rxjs-openresponses/angular'; import * as fc from 'fast-check';`,
     ),
   );
   writeFileSync(

@@ -3,7 +3,6 @@
  */
 import type {
   ContentPart,
-  InvalidEvent,
   OutputItem,
   OutputTextPart,
   ResponseEventType,
@@ -11,6 +10,7 @@ import type {
   ResponseStreamEvent,
   ShellCallOutputContent,
 } from '../events';
+import type { InvalidEvent } from '../decode/invalid-event';
 import { isLifecycleEvent } from '../events';
 import { applyFusionPanel } from './fusion-panel';
 import { isLastTextPart, outputTextOf, withOutputText } from './output-text';

@@ -1,12 +1,8 @@
 import * as z from 'zod/mini';
 import { $ZodError } from 'zod/v4/core';
 import { EventValidationError, UnknownEventError, type StreamPosition } from '../errors';
-import {
-  eventSchemas,
-  type InvalidEvent,
-  type KnownResponseStreamEvent,
-  type UnknownEvent,
-} from '../events';
+import { eventSchemas, type KnownResponseStreamEvent, type UnknownEvent } from '../events';
+import type { InvalidEvent } from './invalid-event';
 import { messages } from '../events/schema';
 import type { DecodeConfig } from './decode-options';
 import { decodeTyped, fastPlan, type DecodeState } from './fast-decode';

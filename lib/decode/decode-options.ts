@@ -1,4 +1,5 @@
-import type { InvalidEvent, KnownResponseStreamEvent, ResponseStreamEvent } from '../events';
+import type { KnownResponseStreamEvent, ResponseStreamEvent } from '../events';
+import type { InvalidEvent } from './invalid-event';
 
 /**
  * How decoding treats events it cannot turn into a known, valid event.

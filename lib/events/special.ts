@@ -1,8 +1,6 @@
 /**
- * The two members of the event union that are not server event types.
+ * The member of the event union that is not a server event type.
  */
-import type { EventValidationError } from '../errors';
-
 /**
  * An event whose `type` this library does not know (for example a `keepalive2`, or a type the
  * server added after this version). Emitted by default so that a stream never breaks on a new
@@ -22,27 +20,6 @@ export interface UnknownEvent {
   readonly eventType: string;
   /** The event's data as received (parsed JSON). */
   readonly raw: unknown;
-  /** The event's `sequence_number`, when it had a numeric one. */
-  readonly sequenceNumber?: number;
-}
-
-/**
- * An event of a known type that failed its schema, emitted only with `onInvalid: 'emit'`
- * (by default the stream errors with code `invalid_event`).
- *
- * @example
- * ```ts
- * fromSSE(res, { onInvalid: 'emit' }).pipe(ofType('invalid')).subscribe((e) => log(e.error.pretty()));
- * ```
- */
-export interface InvalidEvent {
-  readonly type: 'invalid';
-  /** The `type` the server sent. */
-  readonly eventType: string;
-  /** The event's data as received (parsed JSON). */
-  readonly raw: unknown;
-  /** The validation error that would have been thrown (code `invalid_event`). */
-  readonly error: EventValidationError;
   /** The event's `sequence_number`, when it had a numeric one. */
   readonly sequenceNumber?: number;
 }

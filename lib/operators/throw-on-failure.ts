@@ -1,5 +1,5 @@
 import { map, type MonoTypeOperatorFunction } from 'rxjs';
-import { failureOf } from './internal/failure';
+import { failureOf } from '../decode/failure';
 
 /**
  * Lets every event through, but turns an `error` event into an Observable error with code

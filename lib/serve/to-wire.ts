@@ -11,7 +11,8 @@
  * by construction: it decodes back to the event.
  */
 import { decodeEvent } from '../decode/decode-event';
-import type { InvalidEvent, ResponseStreamEvent } from '../events';
+import type { InvalidEvent } from '../decode/invalid-event';
+import type { ResponseStreamEvent } from '../events';
 import { toSnake } from '../events/schema';
 
 /**

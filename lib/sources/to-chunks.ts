@@ -1,6 +1,6 @@
 import { isObservable, Observable } from 'rxjs';
 import { HttpError } from '../errors';
-import { httpErrorFrom, notAnEventStream } from '../transport/http-error';
+import { httpErrorFrom, notAnEventStream } from './http-error';
 
 /**
  * Anything {@link fromSSE} reads SSE bytes or text from.

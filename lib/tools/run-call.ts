@@ -12,6 +12,7 @@ import {
   defaultIfEmpty,
 } from 'rxjs';
 import {
+  AbortedError,
   isResponsesStreamError,
   ToolCallDeniedError,
   ToolFailedError,
@@ -19,7 +20,6 @@ import {
 } from '../errors';
 import type { FunctionCallItem } from '../events';
 import type { FunctionCall } from '../operators/function-calls';
-import { aborted } from '../transport/request';
 import { parseCall } from './parse-call';
 import type { RunnableTools, ToolContext } from './tool';
 import { errorOutput, toolOutput, type ToolOutputItem } from './tool-output';
@@ -121,7 +121,7 @@ function withSignal<T>(
   return new Observable<T>((subscriber) => {
     const controller = new AbortController();
     let done = false;
-    const onAbort = () => subscriber.error(aborted(external as AbortSignal));
+    const onAbort = () => subscriber.error(new AbortedError(external as AbortSignal));
     if (external?.aborted) onAbort();
     else external?.addEventListener('abort', onAbort, { once: true });
     const inner = subscriber.closed

@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs';
-import { EventValidationError, InvalidJsonError } from '../errors';
+import { AbortedError, EventValidationError, InvalidJsonError } from '../errors';
 import { ResponseObject } from '../events';
-import { httpErrorFrom } from './http-error';
-import { aborted, endpoint, networkError, requestHeaders, type ClientConfig } from './request';
+import { httpErrorFrom, networkError } from '../sources/http-error';
+import { endpoint, requestHeaders, type ClientConfig } from './request';
 
 /**
  * Options of {@link cancelResponse}: where and how to reach the API.
@@ -69,7 +69,9 @@ export function cancelResponse(id: string, config: CancelConfig = {}): Observabl
           return parsed.data;
         },
         (cause: unknown) => {
-          throw external?.aborted ? aborted(external) : networkError(url, cause, config.apiKey);
+          throw external?.aborted
+            ? new AbortedError(external)
+            : networkError(url, cause, config.apiKey);
         },
       )
       .then(

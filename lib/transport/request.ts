@@ -1,9 +1,9 @@
 import { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
-import { IdleTimeoutError, ResponsesStreamError } from '../errors';
+import { AbortedError, IdleTimeoutError } from '../errors';
 import { fromSSE, type FromSSEConfig } from '../sources/from-sse';
 import { checkIdleTimeout } from '../sources/idle-timeout';
-import { httpErrorFrom, redact } from './http-error';
+import { httpErrorFrom, networkError } from '../sources/http-error';
 import type { RetryConfig } from './retry';
 
 /**
@@ -102,14 +102,14 @@ export function streamRequest<O extends ClientConfig>(
           answered();
           inner = fromSSE(response, config).subscribe({
             next: (event) => subscriber.next(event as DecodedEvent<O>),
-            error: (err) => fail(external?.aborted ? aborted(external) : err),
+            error: (err) => fail(external?.aborted ? new AbortedError(external) : err),
             complete: () => subscriber.complete(),
           });
         },
         (cause: unknown) => {
           answered();
           if (subscriber.closed) return;
-          if (external?.aborted) return fail(aborted(external));
+          if (external?.aborted) return fail(new AbortedError(external));
           fail(networkError(url, cause, config.apiKey));
         },
       );
@@ -119,13 +119,6 @@ export function streamRequest<O extends ClientConfig>(
       inner?.unsubscribe();
       controller.abort();
     };
-  });
-}
-
-/** The `aborted` error for a caller's signal. @internal */
-export function aborted(signal: AbortSignal): ResponsesStreamError<'aborted'> {
-  return new ResponsesStreamError('aborted', 'The request was aborted by its AbortSignal', {
-    cause: signal.reason,
   });
 }
 
@@ -147,18 +140,4 @@ export function requestHeaders(
   };
   if (config.apiKey !== undefined) headers.authorization = `Bearer ${config.apiKey}`;
   return headers;
-}
-
-/** The `network_error` for a fetch that failed, the API key blanked out. @internal */
-export function networkError(
-  url: string,
-  cause: unknown,
-  apiKey: string | undefined,
-): ResponsesStreamError<'network_error'> {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return new ResponsesStreamError(
-    'network_error',
-    `Request to ${url} failed: ${redact(message, apiKey)}`,
-    { cause },
-  );
 }

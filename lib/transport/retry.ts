@@ -1,7 +1,6 @@
 import { defer, Observable, race, retry, tap, timer } from 'rxjs';
-import { isResponsesStreamError } from '../errors';
-import { failureOf } from '../operators/internal/failure';
-import { aborted } from './request';
+import { AbortedError, isResponsesStreamError } from '../errors';
+import { failureOf } from '../decode/failure';
 
 /**
  * How long to wait between attempts: exponential backoff with jitter, capped.
@@ -155,7 +154,7 @@ export function delayBefore(
 export function wait(ms: number, signal: AbortSignal | undefined): Observable<unknown> {
   if (signal === undefined) return timer(ms);
   const abort = new Observable<never>((subscriber) => {
-    const onAbort = () => subscriber.error(aborted(signal));
+    const onAbort = () => subscriber.error(new AbortedError(signal));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     return () => signal.removeEventListener('abort', onAbort);

@@ -3,7 +3,6 @@
  * @internal
  */
 import type {
-  InvalidEvent,
   MessageItem,
   OutputItem,
   ResponseCompletedEvent,
@@ -11,6 +10,7 @@ import type {
   ResponseIncompleteEvent,
   ResponseStreamEvent,
 } from '../../events';
+import type { InvalidEvent } from '../../decode/invalid-event';
 
 /** What the operators accept: every event a decoder can emit (invalid ones are passed over). */
 export type StreamEvent = ResponseStreamEvent | InvalidEvent;

@@ -2,8 +2,8 @@
  * Turning `error` and `response.failed` events into {@link ResponseFailedError}s.
  * @internal
  */
-import { ResponseFailedError, type ServerError } from '../../errors';
-import type { ResponseErrorEvent, ResponseFailedEvent } from '../../events';
+import { ResponseFailedError, type ServerError } from '../errors';
+import type { ResponseErrorEvent, ResponseFailedEvent } from '../events';
 
 /**
  * The error an `error` event (code `response_error`) or a `response.failed` event (code

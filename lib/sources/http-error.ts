@@ -1,4 +1,4 @@
-import { HttpError, type ServerError } from '../errors';
+import { HttpError, NetworkError, type ServerError } from '../errors';
 
 const MAX_BODY = 64 * 1024;
 
@@ -113,4 +113,14 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+/** The `network_error` for a fetch that failed, the API key blanked out. @internal */
+export function networkError(
+  url: string,
+  cause: unknown,
+  apiKey: string | undefined,
+): NetworkError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new NetworkError(url, redact(message, apiKey), { cause });
 }
