@@ -69,30 +69,48 @@ function builder(plan: FastPlan, id: string): { code: string; sets: string[] } {
   for (const i of required) lines.push(`const ${plan.names[i]} = v[${i}];`);
   const checks = required.map((i) => not(check(plan.names[i], plan.kinds[i], setName(i))));
   if (checks.length > 0) lines.push(`if (${checks.join(' || ')}) {`, 'return undefined;', '}');
-  // The output's keys in the schema's order: the leading required fields as a literal, then each
-  // field in turn (a store to a constant name, as cheap as a literal's).
-  let lead = 1;
-  while (lead < plan.names.length && plan.required & (1 << lead)) lead++;
+  // The output's keys in the schema's order. The fields up to the last required one are written
+  // as one object literal when every optional one among them is present (servers send them: an
+  // optional `sequenceNumber` is there but for a few compatible servers), else one by one (a
+  // store to a constant name). The optional fields after them follow one by one.
+  let lead = plan.names.length;
+  while (lead > 1 && !(plan.required & (1 << (lead - 1)))) lead--;
+  const leadOptional = [];
+  for (let i = 1; i < lead; i++) if (!(plan.required & (1 << i))) leadOptional.push(i);
+  const stored = (i: number) => value(plan.names[i], plan.kinds[i]);
   const literal = plan.names
     .slice(0, lead)
-    .map((name, i) =>
-      i === 0 || !(plan.kinds[i] & EMPTY_ARRAY) ? name : `${name}: ${value(name, plan.kinds[i])}`,
-    );
-  lines.push(`const out: Wire = { ${literal.join(', ')} };`);
-  for (let i = lead; i < plan.names.length; i++) {
+    .map((name, i) => (i === 0 || stored(i) === name ? name : `${name}: ${stored(i)}`));
+  const optionalField = (i: number) => {
     const name = plan.names[i];
-    if (plan.required & (1 << i)) {
-      lines.push(`out.${name} = ${value(name, plan.kinds[i])};`);
-      continue;
-    }
-    lines.push(
+    return [
       `if (mask & (1 << ${i})) {`,
       `const ${name} = v[${i}];`,
       `if (${not(check(name, plan.kinds[i], setName(i)))}) return undefined;`,
-      `out.${name} = ${value(name, plan.kinds[i])};`,
+      `out.${name} = ${stored(i)};`,
       '}',
-    );
+    ];
+  };
+  if (leadOptional.length === 0) {
+    lines.push(`const out: Wire = { ${literal.join(', ')} };`);
+  } else {
+    const all = leadOptional.reduce((bits, i) => bits | (1 << i), 0);
+    lines.push('let out: Wire;', `if ((mask & ${all}) === ${all}) {`);
+    for (const i of leadOptional) {
+      const name = plan.names[i];
+      lines.push(
+        `const ${name} = v[${i}];`,
+        `if (${not(check(name, plan.kinds[i], setName(i)))}) return undefined;`,
+      );
+    }
+    lines.push(`out = { ${literal.join(', ')} };`, '} else {', 'out = { type };');
+    for (let i = 1; i < lead; i++) {
+      if (plan.required & (1 << i)) lines.push(`out.${plan.names[i]} = ${stored(i)};`);
+      else lines.push(...optionalField(i));
+    }
+    lines.push('}');
   }
+  for (let i = lead; i < plan.names.length; i++) lines.push(...optionalField(i));
   lines.push('return out;');
   const usesMask = optional.length > 0;
   const code = [

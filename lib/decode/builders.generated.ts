@@ -19,13 +19,20 @@ const b0: Builder = (v, type, mask) => {
   if (typeof delta !== 'string') {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, delta };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.delta = delta;
   }
-  out.delta = delta;
   if (mask & (1 << 3)) {
     const obfuscation = v[3];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -42,15 +49,22 @@ const b1: Builder = (v, type, mask) => {
   if (!isNumber(outputIndex) || !isNumber(commandIndex) || typeof delta !== 'string') {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, outputIndex, commandIndex, delta };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.outputIndex = outputIndex;
+    out.commandIndex = commandIndex;
+    out.delta = delta;
   }
-  out.outputIndex = outputIndex;
-  out.commandIndex = commandIndex;
-  out.delta = delta;
   if (mask & (1 << 5)) {
     const obfuscation = v[5];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -73,16 +87,23 @@ const b2: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.outputIndex = outputIndex;
+    out.itemId = itemId;
+    out.contentIndex = contentIndex;
+    out.delta = delta;
   }
-  out.outputIndex = outputIndex;
-  out.itemId = itemId;
-  out.contentIndex = contentIndex;
-  out.delta = delta;
   if (mask & (1 << 6)) {
     const logprobs = v[6];
     if (!((Array.isArray(logprobs) && logprobs.length === 0) || logprobs === undefined))
@@ -111,16 +132,23 @@ const b3: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.outputIndex = outputIndex;
+    out.itemId = itemId;
+    out.contentIndex = contentIndex;
+    out.delta = delta;
   }
-  out.outputIndex = outputIndex;
-  out.itemId = itemId;
-  out.contentIndex = contentIndex;
-  out.delta = delta;
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -137,15 +165,22 @@ const b4: Builder = (v, type, mask) => {
   if (!isNumber(outputIndex) || typeof itemId !== 'string' || typeof delta !== 'string') {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, outputIndex, itemId, delta };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.outputIndex = outputIndex;
+    out.itemId = itemId;
+    out.delta = delta;
   }
-  out.outputIndex = outputIndex;
-  out.itemId = itemId;
-  out.delta = delta;
   if (mask & (1 << 5)) {
     const obfuscation = v[5];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -168,16 +203,23 @@ const b5: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, outputIndex, itemId, model, delta };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.outputIndex = outputIndex;
+    out.itemId = itemId;
+    out.model = model;
+    out.delta = delta;
   }
-  out.outputIndex = outputIndex;
-  out.itemId = itemId;
-  out.model = model;
-  out.delta = delta;
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -200,16 +242,23 @@ const b6: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, outputIndex, itemId, partialImageB64, partialImageIndex };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.outputIndex = outputIndex;
+    out.itemId = itemId;
+    out.partialImageB64 = partialImageB64;
+    out.partialImageIndex = partialImageIndex;
   }
-  out.outputIndex = outputIndex;
-  out.itemId = itemId;
-  out.partialImageB64 = partialImageB64;
-  out.partialImageIndex = partialImageIndex;
   if (mask & (1 << 6)) {
     const background = v[6];
     if (!(typeof background === 'string' || background === undefined)) return undefined;
@@ -247,16 +296,23 @@ const b7: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  const out: Wire = { type };
-  if (mask & (1 << 1)) {
+  let out: Wire;
+  if ((mask & 2) === 2) {
     const sequenceNumber = v[1];
     if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out.sequenceNumber = sequenceNumber;
+    out = { type, sequenceNumber, outputIndex, itemId, summaryIndex, delta };
+  } else {
+    out = { type };
+    if (mask & (1 << 1)) {
+      const sequenceNumber = v[1];
+      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+      out.sequenceNumber = sequenceNumber;
+    }
+    out.outputIndex = outputIndex;
+    out.itemId = itemId;
+    out.summaryIndex = summaryIndex;
+    out.delta = delta;
   }
-  out.outputIndex = outputIndex;
-  out.itemId = itemId;
-  out.summaryIndex = summaryIndex;
-  out.delta = delta;
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
