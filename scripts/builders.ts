@@ -21,12 +21,27 @@ import {
   STRING,
 } from '../lib/events/fields';
 
-/** Whether events of this plan's type come by the thousand. */
+/** The fields that place a delta in the response: its item, part or summary. */
+const scope = new Set([
+  'type',
+  'sequenceNumber',
+  'outputIndex',
+  'itemId',
+  'contentIndex',
+  'summaryIndex',
+]);
+
+/**
+ * Whether events of this plan's type come by the thousand: the text deltas of an item, a part or
+ * a summary (`delta`, `logprobs`, `obfuscation` besides the fields that place them), and partial
+ * images. Rarer deltas (shell commands, fusion panels) are left to the generic path.
+ */
 function isHot(plan: FastPlan): boolean {
+  if (plan.names.includes('partialImageB64')) return true;
   const delta = plan.names.indexOf('delta');
-  return (
-    (delta !== -1 && (plan.kinds[delta] & ~OPTIONAL) === STRING) ||
-    plan.names.includes('partialImageB64')
+  if (delta === -1 || (plan.kinds[delta] & ~OPTIONAL) !== STRING) return false;
+  return plan.names.every(
+    (name) => scope.has(name) || name === 'delta' || name === 'logprobs' || name === 'obfuscation',
   );
 }
 
@@ -69,10 +84,10 @@ function builder(plan: FastPlan, id: string): { code: string; sets: string[] } {
   for (const i of required) lines.push(`const ${plan.names[i]} = v[${i}];`);
   const checks = required.map((i) => not(check(plan.names[i], plan.kinds[i], setName(i))));
   if (checks.length > 0) lines.push(`if (${checks.join(' || ')}) {`, 'return undefined;', '}');
-  // The output's keys in the schema's order. The fields up to the last required one are written
-  // as one object literal when every optional one among them is present (servers send them: an
-  // optional `sequenceNumber` is there but for a few compatible servers), else one by one (a
-  // store to a constant name). The optional fields after them follow one by one.
+  // The output's keys in the schema's order: the fields up to the last required one as one object
+  // literal, then the optional ones after them. An optional field among the first (the
+  // `sequenceNumber` some compatible servers leave out) must be there: without it the builder
+  // answers `undefined` and the generic path builds the event, key by key.
   let lead = plan.names.length;
   while (lead > 1 && !(plan.required & (1 << (lead - 1)))) lead--;
   const leadOptional = [];
@@ -91,11 +106,9 @@ function builder(plan: FastPlan, id: string): { code: string; sets: string[] } {
       '}',
     ];
   };
-  if (leadOptional.length === 0) {
-    lines.push(`const out: Wire = { ${literal.join(', ')} };`);
-  } else {
+  if (leadOptional.length > 0) {
     const all = leadOptional.reduce((bits, i) => bits | (1 << i), 0);
-    lines.push('let out: Wire;', `if ((mask & ${all}) === ${all}) {`);
+    lines.push(`if ((mask & ${all}) !== ${all}) return undefined;`);
     for (const i of leadOptional) {
       const name = plan.names[i];
       lines.push(
@@ -103,13 +116,8 @@ function builder(plan: FastPlan, id: string): { code: string; sets: string[] } {
         `if (${not(check(name, plan.kinds[i], setName(i)))}) return undefined;`,
       );
     }
-    lines.push(`out = { ${literal.join(', ')} };`, '} else {', 'out = { type };');
-    for (let i = 1; i < lead; i++) {
-      if (plan.required & (1 << i)) lines.push(`out.${plan.names[i]} = ${stored(i)};`);
-      else lines.push(...optionalField(i));
-    }
-    lines.push('}');
   }
+  lines.push(`const out: Wire = { ${literal.join(', ')} };`);
   for (let i = lead; i < plan.names.length; i++) lines.push(...optionalField(i));
   lines.push('return out;');
   const usesMask = optional.length > 0;

@@ -19,20 +19,10 @@ const b0: Builder = (v, type, mask) => {
   if (typeof delta !== 'string') {
     return undefined;
   }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, delta };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.delta = delta;
-  }
+  if ((mask & 2) !== 2) return undefined;
+  const sequenceNumber = v[1];
+  if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+  const out: Wire = { type, sequenceNumber, delta };
   if (mask & (1 << 3)) {
     const obfuscation = v[3];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -41,40 +31,8 @@ const b0: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber?,outputIndex,commandIndex,delta,obfuscation?` */
-const b1: Builder = (v, type, mask) => {
-  const outputIndex = v[2];
-  const commandIndex = v[3];
-  const delta = v[4];
-  if (!isNumber(outputIndex) || !isNumber(commandIndex) || typeof delta !== 'string') {
-    return undefined;
-  }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, outputIndex, commandIndex, delta };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.outputIndex = outputIndex;
-    out.commandIndex = commandIndex;
-    out.delta = delta;
-  }
-  if (mask & (1 << 5)) {
-    const obfuscation = v[5];
-    if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
-    out.obfuscation = obfuscation;
-  }
-  return out;
-};
-
 /** `type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?` */
-const b2: Builder = (v, type, mask) => {
+const b1: Builder = (v, type, mask) => {
   const outputIndex = v[2];
   const itemId = v[3];
   const contentIndex = v[4];
@@ -87,23 +45,10 @@ const b2: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.outputIndex = outputIndex;
-    out.itemId = itemId;
-    out.contentIndex = contentIndex;
-    out.delta = delta;
-  }
+  if ((mask & 2) !== 2) return undefined;
+  const sequenceNumber = v[1];
+  if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+  const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
   if (mask & (1 << 6)) {
     const logprobs = v[6];
     if (!((Array.isArray(logprobs) && logprobs.length === 0) || logprobs === undefined))
@@ -119,7 +64,7 @@ const b2: Builder = (v, type, mask) => {
 };
 
 /** `type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,obfuscation?` */
-const b3: Builder = (v, type, mask) => {
+const b2: Builder = (v, type, mask) => {
   const outputIndex = v[2];
   const itemId = v[3];
   const contentIndex = v[4];
@@ -132,23 +77,10 @@ const b3: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.outputIndex = outputIndex;
-    out.itemId = itemId;
-    out.contentIndex = contentIndex;
-    out.delta = delta;
-  }
+  if ((mask & 2) !== 2) return undefined;
+  const sequenceNumber = v[1];
+  if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+  const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -158,29 +90,17 @@ const b3: Builder = (v, type, mask) => {
 };
 
 /** `type,sequenceNumber?,outputIndex,itemId,delta,obfuscation?` */
-const b4: Builder = (v, type, mask) => {
+const b3: Builder = (v, type, mask) => {
   const outputIndex = v[2];
   const itemId = v[3];
   const delta = v[4];
   if (!isNumber(outputIndex) || typeof itemId !== 'string' || typeof delta !== 'string') {
     return undefined;
   }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, outputIndex, itemId, delta };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.outputIndex = outputIndex;
-    out.itemId = itemId;
-    out.delta = delta;
-  }
+  if ((mask & 2) !== 2) return undefined;
+  const sequenceNumber = v[1];
+  if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+  const out: Wire = { type, sequenceNumber, outputIndex, itemId, delta };
   if (mask & (1 << 5)) {
     const obfuscation = v[5];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -189,47 +109,8 @@ const b4: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber?,outputIndex,itemId,model,delta,obfuscation?` */
-const b5: Builder = (v, type, mask) => {
-  const outputIndex = v[2];
-  const itemId = v[3];
-  const model = v[4];
-  const delta = v[5];
-  if (
-    !isNumber(outputIndex) ||
-    typeof itemId !== 'string' ||
-    typeof model !== 'string' ||
-    typeof delta !== 'string'
-  ) {
-    return undefined;
-  }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, outputIndex, itemId, model, delta };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.outputIndex = outputIndex;
-    out.itemId = itemId;
-    out.model = model;
-    out.delta = delta;
-  }
-  if (mask & (1 << 6)) {
-    const obfuscation = v[6];
-    if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
-    out.obfuscation = obfuscation;
-  }
-  return out;
-};
-
 /** `type,sequenceNumber?,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?` */
-const b6: Builder = (v, type, mask) => {
+const b4: Builder = (v, type, mask) => {
   const outputIndex = v[2];
   const itemId = v[3];
   const partialImageB64 = v[4];
@@ -242,23 +123,17 @@ const b6: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, outputIndex, itemId, partialImageB64, partialImageIndex };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.outputIndex = outputIndex;
-    out.itemId = itemId;
-    out.partialImageB64 = partialImageB64;
-    out.partialImageIndex = partialImageIndex;
-  }
+  if ((mask & 2) !== 2) return undefined;
+  const sequenceNumber = v[1];
+  if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+  const out: Wire = {
+    type,
+    sequenceNumber,
+    outputIndex,
+    itemId,
+    partialImageB64,
+    partialImageIndex,
+  };
   if (mask & (1 << 6)) {
     const background = v[6];
     if (!(typeof background === 'string' || background === undefined)) return undefined;
@@ -283,7 +158,7 @@ const b6: Builder = (v, type, mask) => {
 };
 
 /** `type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?` */
-const b7: Builder = (v, type, mask) => {
+const b5: Builder = (v, type, mask) => {
   const outputIndex = v[2];
   const itemId = v[3];
   const summaryIndex = v[4];
@@ -296,23 +171,10 @@ const b7: Builder = (v, type, mask) => {
   ) {
     return undefined;
   }
-  let out: Wire;
-  if ((mask & 2) === 2) {
-    const sequenceNumber = v[1];
-    if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-    out = { type, sequenceNumber, outputIndex, itemId, summaryIndex, delta };
-  } else {
-    out = { type };
-    if (mask & (1 << 1)) {
-      const sequenceNumber = v[1];
-      if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
-      out.sequenceNumber = sequenceNumber;
-    }
-    out.outputIndex = outputIndex;
-    out.itemId = itemId;
-    out.summaryIndex = summaryIndex;
-    out.delta = delta;
-  }
+  if ((mask & 2) !== 2) return undefined;
+  const sequenceNumber = v[1];
+  if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+  const out: Wire = { type, sequenceNumber, outputIndex, itemId, summaryIndex, delta };
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
     if (!(typeof obfuscation === 'string' || obfuscation === undefined)) return undefined;
@@ -324,14 +186,12 @@ const b7: Builder = (v, type, mask) => {
 /** The builders, by the field list they were made for (`?` marks an optional field). @internal */
 export const builders = new Map<string, Builder>([
   ['type,sequenceNumber?,delta,obfuscation?', b0],
-  ['type,sequenceNumber?,outputIndex,commandIndex,delta,obfuscation?', b1],
-  ['type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?', b2],
-  ['type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,obfuscation?', b3],
-  ['type,sequenceNumber?,outputIndex,itemId,delta,obfuscation?', b4],
-  ['type,sequenceNumber?,outputIndex,itemId,model,delta,obfuscation?', b5],
+  ['type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,logprobs?,obfuscation?', b1],
+  ['type,sequenceNumber?,outputIndex,itemId,contentIndex,delta,obfuscation?', b2],
+  ['type,sequenceNumber?,outputIndex,itemId,delta,obfuscation?', b3],
   [
     'type,sequenceNumber?,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?',
-    b6,
+    b4,
   ],
-  ['type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?', b7],
+  ['type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?', b5],
 ]);

@@ -258,7 +258,9 @@ export function decodeTyped(
       const order = learnt.lastOrder;
       const values: unknown[] = new Array(plan.names.length);
       for (let k = 0; k < keys.length; k++) values[order[k]] = (raw as Wire)[keys[k]];
-      return plan.build(values, plan.type, mask);
+      // A builder declines an event without its optional leading fields: the generic path decides.
+      const built = plan.build(values, plan.type, mask);
+      if (built !== undefined) return built;
     }
   }
   return decodeGeneric(raw as Wire, keys, plan);

@@ -19,15 +19,10 @@
  * @internal
  */
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import * as f from './fields';
+import { messages } from './messages';
 
-/**
- * zod's English messages (`Invalid input: expected string, received number`), passed to each parse
- * rather than set globally: zod/mini has no locale of its own, and an app's own schemas keep theirs.
- * @internal
- */
-export const messages: z.core.$ZodErrorMap = en().localeError;
+export { messages } from './messages';
 
 const snakeCache = new Map<string, string>();
 
