@@ -90,35 +90,29 @@ function builder(plan: FastPlan, id: string): { code: string; sets: string[] } {
   // answers `undefined` and the generic path builds the event, key by key.
   let lead = plan.names.length;
   while (lead > 1 && !(plan.required & (1 << (lead - 1)))) lead--;
-  const leadOptional = [];
-  for (let i = 1; i < lead; i++) if (!(plan.required & (1 << i))) leadOptional.push(i);
+  const leadOptional = optional.filter((i) => i < lead);
   const stored = (i: number) => value(plan.names[i], plan.kinds[i]);
   const literal = plan.names
     .slice(0, lead)
     .map((name, i) => (i === 0 || stored(i) === name ? name : `${name}: ${stored(i)}`));
-  const optionalField = (i: number) => {
-    const name = plan.names[i];
-    return [
-      `if (mask & (1 << ${i})) {`,
-      `const ${name} = v[${i}];`,
-      `if (${not(check(name, plan.kinds[i], setName(i)))}) return undefined;`,
-      `out.${name} = ${stored(i)};`,
-      '}',
-    ];
-  };
+  /** Reads an optional field's value and checks it. */
+  const read = (i: number) => [
+    `const ${plan.names[i]} = v[${i}];`,
+    `if (${not(check(plan.names[i], plan.kinds[i], setName(i)))}) return undefined;`,
+  ];
   if (leadOptional.length > 0) {
     const all = leadOptional.reduce((bits, i) => bits | (1 << i), 0);
-    lines.push(`if ((mask & ${all}) !== ${all}) return undefined;`);
-    for (const i of leadOptional) {
-      const name = plan.names[i];
-      lines.push(
-        `const ${name} = v[${i}];`,
-        `if (${not(check(name, plan.kinds[i], setName(i)))}) return undefined;`,
-      );
-    }
+    lines.push(`if ((mask & ${all}) !== ${all}) return undefined;`, ...leadOptional.flatMap(read));
   }
   lines.push(`const out: Wire = { ${literal.join(', ')} };`);
-  for (let i = lead; i < plan.names.length; i++) lines.push(...optionalField(i));
+  for (const i of optional.filter((i) => i >= lead)) {
+    lines.push(
+      `if (mask & (1 << ${i})) {`,
+      ...read(i),
+      `out.${plan.names[i]} = ${stored(i)};`,
+      '}',
+    );
+  }
   lines.push('return out;');
   const usesMask = optional.length > 0;
   const code = [

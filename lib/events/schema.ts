@@ -22,8 +22,6 @@ import * as z from 'zod/mini';
 import * as f from './fields';
 import { messages } from './messages';
 
-export { messages } from './messages';
-
 const snakeCache = new Map<string, string>();
 
 /** `partialImageB64` → `partial_image_b64`. */
