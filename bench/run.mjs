@@ -301,8 +301,8 @@ function targets(rows, mem, imports) {
   ratio('W1-small', 'accumulateText', 1.25, '`ofType` + `accumulateText`, W1 small chunks');
   ratio('W2-16k', 'accumulateText', 1.1, '`ofType` + `accumulateText`, W2');
   ratio('W3-16k', 'accumulateText', 1.6, '`ofType` + `accumulateText`, W3');
-  ratio('W1-16k', 'responseSnapshot', 2.5, '`responseSnapshot`, W1 16 KiB');
-  ratio('W1-small', 'responseSnapshot', 2.5, '`responseSnapshot`, W1 small chunks');
+  ratio('W1-16k', 'responseSnapshot', 1.5, '`responseSnapshot`, W1 16 KiB');
+  ratio('W1-small', 'responseSnapshot', 1.5, '`responseSnapshot`, W1 small chunks');
   for (const w of ['W1-16k', 'W1-small', 'W3-16k']) {
     for (const [sdk, times] of [
       ['openrouter', 3],

@@ -3,6 +3,7 @@
  */
 import type {
   ContentPart,
+  MessageItem,
   OutputItem,
   OutputTextPart,
   ResponseEventType,
@@ -85,18 +86,66 @@ export function accumulateResponse(
   snapshot: ResponseObject | undefined,
   event: AccumulatorEvent,
 ): ResponseObject | undefined {
+  return accumulate(undefined, snapshot, event);
+}
+
+/**
+ * A reducer like {@link accumulateResponse}, with the same results, for one stream at a time: it
+ * remembers which objects it made, so that a run of text deltas copies the snapshot, the message
+ * item and the text part from the objects the run started from instead of from the copy made by
+ * the previous delta. V8 copies a chain of copies several times slower (measured on W1, 100,000
+ * one-word deltas: about 2 µs a delta against 0.6 µs), and the results are the same objects field
+ * for field, since a run only changes the fields it writes.
+ *
+ * @returns A reducer to use for one stream (`responseSnapshot` makes one per subscription).
+ * @internal
+ */
+export function responseAccumulator(): (
+  snapshot: ResponseObject | undefined,
+  event: AccumulatorEvent,
+) => ResponseObject | undefined {
+  const lineage: Lineage = {};
+  return (snapshot, event) => accumulate(lineage, snapshot, event);
+}
+
+/**
+ * The last text delta's copies and what each was copied from. A copy differs from its source only
+ * in the fields a text delta writes (`output` and `outputText`; `content`; `text`), so copying the
+ * source again with new values for those fields gives what copying the copy would.
+ */
+interface Lineage {
+  /** The last snapshot made, and the one it was copied from (events only change `output`). */
+  snapshot?: ResponseObject;
+  snapshotFrom?: ResponseObject;
+  /** The message item and the text part the last text delta made, and their sources. */
+  item?: MessageItem;
+  itemFrom?: MessageItem;
+  part?: OutputTextPart;
+  partFrom?: OutputTextPart;
+}
+
+/** The source `value` was copied from by this lineage, else `value` itself. */
+function sourceOf<T>(value: T, made: T | undefined, from: T | undefined): T {
+  return value === made && from !== undefined ? from : value;
+}
+
+function accumulate(
+  lineage: Lineage | undefined,
+  snapshot: ResponseObject | undefined,
+  event: AccumulatorEvent,
+): ResponseObject | undefined {
   if (snapshot === undefined) {
     return isLifecycleEvent(event) ? withOutputText(event.response) : undefined;
   }
   if (event.type === 'response.output_text.delta') {
-    const next = appendText(snapshot, event);
+    const next = appendText(lineage, snapshot, event);
     if (next !== undefined) return next;
   } else if (isLifecycleEvent(event)) {
     return withOutputText(event.response);
   }
   const output = nextOutput(snapshot.output, event);
   if (output === snapshot.output) return snapshot;
-  return { ...snapshot, output, outputText: nextOutputText(snapshot, output, event) };
+  return withOutput(lineage, snapshot, output, nextOutputText(snapshot, output, event));
 }
 
 /**
@@ -104,6 +153,7 @@ export function accumulateResponse(
  * one lookup: the same result as the general route. `undefined` sends other cases there.
  */
 function appendText(
+  lineage: Lineage | undefined,
   snapshot: ResponseObject,
   event: Extract<AccumulatorEvent, { type: 'response.output_text.delta' }>,
 ): ResponseObject | undefined {
@@ -115,16 +165,42 @@ function appendText(
   if (item?.type !== 'message') return undefined;
   const part = item.content[contentIndex] as ContentPart | undefined;
   if (part?.type !== 'output_text') return undefined;
+  const partFrom = sourceOf(part, lineage?.part, lineage?.partFrom);
+  const nextPart = { ...partFrom, text: part.text + delta };
   const content = item.content.slice();
-  content[contentIndex] = { ...part, text: part.text + delta };
+  content[contentIndex] = nextPart;
+  const itemFrom = sourceOf(item, lineage?.item, lineage?.itemFrom);
+  const nextItem = { ...itemFrom, content };
   const nextOutput = output.slice();
-  nextOutput[index] = { ...item, content };
+  nextOutput[index] = nextItem;
   const text = snapshot.outputText;
   const outputText =
     typeof text === 'string' && isLastTextPart(nextOutput, index, contentIndex)
       ? text + delta
       : outputTextOf(nextOutput);
-  return { ...snapshot, output: nextOutput, outputText };
+  if (lineage !== undefined) {
+    lineage.part = nextPart;
+    lineage.partFrom = partFrom;
+    lineage.item = nextItem;
+    lineage.itemFrom = itemFrom;
+  }
+  return withOutput(lineage, snapshot, nextOutput, outputText);
+}
+
+/** `snapshot` with a new `output` and `outputText`, copied from the lineage's source. */
+function withOutput(
+  lineage: Lineage | undefined,
+  snapshot: ResponseObject,
+  output: OutputItem[],
+  outputText: string,
+): ResponseObject {
+  const from = sourceOf(snapshot, lineage?.snapshot, lineage?.snapshotFrom);
+  const next = { ...from, output, outputText };
+  if (lineage !== undefined) {
+    lineage.snapshot = next;
+    lineage.snapshotFrom = from;
+  }
+  return next;
 }
 
 // Lifecycle and output text ---------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import { accumulateResponse } from '../accumulate/accumulate-response';
+import { responseAccumulator } from '../accumulate/accumulate-response';
 import type { ResponseObject } from '../events';
 import type { StreamEvent } from './internal/events';
 
@@ -33,12 +33,13 @@ export function responseSnapshot(): OperatorFunction<StreamEvent, ResponseObject
   // operator hops less on every delta (this operator's cost is measured against a floor).
   return (source) =>
     new Observable<ResponseObject>((subscriber) => {
+      const accumulate = responseAccumulator();
       let snapshot: ResponseObject | undefined;
       return source.subscribe({
         next: (event) => {
           let next: ResponseObject | undefined;
           try {
-            next = accumulateResponse(snapshot, event);
+            next = accumulate(snapshot, event);
           } catch (error) {
             subscriber.error(error);
             return;

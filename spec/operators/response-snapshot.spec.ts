@@ -1,6 +1,13 @@
-import { distinctUntilChanged, from } from 'rxjs';
+import fc from 'fast-check';
+import { distinctUntilChanged, from, scan } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
-import type { MessageItem, ResponseObject, ResponseStreamEvent } from '../../lib/events';
+import { accumulateResponse } from '../../lib/accumulate/accumulate-response';
+import type {
+  Annotation,
+  MessageItem,
+  ResponseObject,
+  ResponseStreamEvent,
+} from '../../lib/events';
 import { responseSnapshot } from '../../lib/operators/response-snapshot';
 import { events, items, response, scriptResponse } from '../../lib/testing/factories';
 import { collect, fixtureEvents, fixtureNames, testScheduler } from './support';
@@ -89,6 +96,133 @@ describe('responseSnapshot', () => {
     expect(c.output[1]).not.toBe(b.output[1]);
     expect((c.output[1] as MessageItem).content[0]).not.toBe(
       (b.output[1] as MessageItem).content[0],
+    );
+  });
+
+  it('keeps every item and part a run of deltas does not touch, for the whole run', () => {
+    const other = items.message({ id: 'msg_a', text: 'first' });
+    const script = [
+      events.created(),
+      events.outputItemAdded({ item: other }),
+      events.outputItemAdded({ outputIndex: 1, item: { ...message, id: 'msg_b' } }),
+      events.contentPartAdded({ outputIndex: 1, itemId: 'msg_b' }),
+      events.contentPartAdded({ outputIndex: 1, itemId: 'msg_b', contentIndex: 1 }),
+      ...Array.from({ length: 500 }, (_, i) =>
+        events.outputTextDelta({
+          outputIndex: 1,
+          itemId: 'msg_b',
+          contentIndex: 1,
+          delta: `${i} `,
+        }),
+      ),
+    ];
+    const emitted = collect(from(script).pipe(responseSnapshot())).values;
+    const run = emitted.slice(-500);
+    const [first] = run;
+    for (const [i, snapshot] of run.entries()) {
+      expect(snapshot.output[0]).toBe(other);
+      const item = snapshot.output[1] as MessageItem;
+      expect(item.content[0]).toBe((first.output[1] as MessageItem).content[0]);
+      if (i > 0) {
+        const before = run[i - 1];
+        expect(snapshot).not.toBe(before);
+        expect(item).not.toBe(before.output[1]);
+        expect(item.content[1]).not.toBe((before.output[1] as MessageItem).content[1]);
+      }
+    }
+    expect(run[499].outputText).toBe(
+      `first${Array.from({ length: 500 }, (_, i) => `${i} `).join('')}`,
+    );
+  });
+
+  it('gives what accumulateResponse gives, never changing an emitted snapshot, for any mix of events', () => {
+    const citation = (n: number): Annotation => ({
+      type: 'url_citation',
+      url: `https://example.com/${n}`,
+      title: `${n}`,
+      startIndex: 0,
+      endIndex: n,
+    });
+    const target = fc.record({
+      outputIndex: fc.integer({ min: 0, max: 1 }),
+      contentIndex: fc.integer({ min: 0, max: 1 }),
+    });
+    const item = (outputIndex: number) => ({ ...message, id: `msg_${outputIndex}` });
+    const anEvent: fc.Arbitrary<ResponseStreamEvent> = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc
+          .tuple(target, fc.string({ maxLength: 3 }))
+          .map(([t, delta]) =>
+            events.outputTextDelta({ ...t, itemId: `msg_${t.outputIndex}`, delta }),
+          ),
+      },
+      {
+        weight: 1,
+        arbitrary: target.map((t) =>
+          events.contentPartAdded({ ...t, itemId: `msg_${t.outputIndex}` }),
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(target, fc.nat(3))
+          .map(([t, n]) =>
+            events.annotationAdded({
+              ...t,
+              itemId: `msg_${t.outputIndex}`,
+              annotation: citation(n),
+              annotationIndex: n,
+            }),
+          ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(target, fc.string({ maxLength: 3 }))
+          .map(([t, text]) =>
+            events.outputTextDone({ ...t, itemId: `msg_${t.outputIndex}`, text }),
+          ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .integer({ min: 0, max: 1 })
+          .map((outputIndex) => events.outputItemAdded({ outputIndex, item: item(outputIndex) })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .integer({ min: 0, max: 1 })
+          .map((outputIndex) =>
+            events.outputItemDone({
+              outputIndex,
+              item: items.message({ id: `msg_${outputIndex}`, text: 'done' }),
+            }),
+          ),
+      },
+      { weight: 1, arbitrary: fc.constant(events.inProgress()) },
+    );
+    fc.assert(
+      fc.property(fc.array(anEvent, { maxLength: 60 }), (rest) => {
+        const start = [0, 1].flatMap((outputIndex) => [
+          events.outputItemAdded({ outputIndex, item: item(outputIndex) }),
+          events.contentPartAdded({ outputIndex, itemId: `msg_${outputIndex}` }),
+        ]);
+        const script = [events.created(), ...start, ...rest];
+        const expected = collect(
+          from(script).pipe(
+            scan((s: ResponseObject | undefined, e) => accumulateResponse(s, e), undefined),
+            distinctUntilChanged(),
+          ),
+        ).values.filter((s) => s !== undefined);
+        const emitted: ResponseObject[] = [];
+        from(script)
+          .pipe(responseSnapshot())
+          .subscribe((snapshot) => emitted.push(deepFreeze(snapshot)));
+        expect(emitted).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -199,4 +333,13 @@ function differingPaths(a: unknown, b: unknown, path = ''): string[] {
       path ? `${path}.${key}` : key,
     ),
   );
+}
+
+/** Freezes a value and everything in it, so that any later write to it throws (specs run in strict mode). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
