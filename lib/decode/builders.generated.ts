@@ -51,7 +51,11 @@ const b1: Builder = (v, type, mask) => {
   const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
   if (mask & (1 << 6)) {
     const logprobs = v[6];
-    if (!((Array.isArray(logprobs) && logprobs.length === 0) || logprobs === undefined))
+    if (!(
+      (Array.isArray(logprobs) && logprobs.length === 0) ||
+      logprobs === null ||
+      logprobs === undefined
+    ))
       return undefined;
     out.logprobs = Array.isArray(logprobs) ? [] : logprobs;
   }

@@ -153,6 +153,124 @@ export const UserLocation = obj({
 });
 export type UserLocation = z.infer<typeof UserLocation>;
 
+const strings = z.optional(z.array(z.string()));
+
+/** Which MCP tools a filter selects (`allowed_tools`, `require_approval.always|never`). */
+const McpToolFilter = obj({ readOnly: nullBool, toolNames: strings });
+
+/** A container's network access: `disabled`, or an `allowlist` of domains. */
+const NetworkPolicy = obj({
+  type: z.string(),
+  allowedDomains: strings,
+  domainSecrets: z.optional(
+    z.array(obj({ domain: z.string(), name: z.string(), value: z.string() })),
+  ),
+});
+
+/** A skill given to a container or a local shell: a reference, an inline zip, or a local path. */
+const Skill = obj({
+  type: optStr,
+  skillId: optStr,
+  version: optStr,
+  name: optStr,
+  description: optStr,
+  path: optStr,
+  source: z.optional(obj({ type: z.string(), data: z.string(), mediaType: optStr })),
+});
+
+/**
+ * Where code runs: a code interpreter's `container` object, or a shell tool's `environment`
+ * (`container_auto`, `container_reference`, `local`).
+ */
+const Container = obj({
+  type: z.string(),
+  containerId: optStr,
+  fileIds: strings,
+  memoryLimit: nullStr,
+  networkPolicy: z.optional(NetworkPolicy),
+  skills: z.optional(z.array(Skill)),
+});
+
+/** The fields of every kind of tool; `Tool` adds the tools a `namespace` tool groups. */
+const toolFields = {
+  type: z.string(),
+  // function, custom, namespace, tool_search
+  name: optStr,
+  description: nullStr,
+  /** The function's JSON schema: user data, kept as sent. */
+  parameters: z.optional(z.nullable(userData)),
+  /** A function's result schema: user data, kept as sent. */
+  outputSchema: z.optional(z.nullable(userData)),
+  strict: nullBool,
+  /** A custom tool's input format: `text`, or a `grammar` (`syntax`, `definition`). */
+  format: z.optional(obj({ type: z.string(), syntax: optStr, definition: optStr })),
+  namespace: nullStr,
+  /** Loaded only when the model searches for it (`tool_search`). */
+  deferLoading: nullBool,
+  /** Who may call the tool: `direct` (the model) and/or `programmatic` (code the model runs). */
+  allowedCallers: z.optional(z.nullable(z.array(z.string()))),
+  // tool_search
+  execution: nullStr,
+  // mcp
+  serverLabel: optStr,
+  serverUrl: nullStr,
+  serverDescription: nullStr,
+  connectorId: nullStr,
+  authorization: nullStr,
+  tunnelId: nullStr,
+  /** HTTP headers for the MCP server: user data, kept as sent. */
+  headers: z.optional(z.nullable(userData)),
+  allowedTools: z.optional(z.nullable(z.union([z.array(z.string()), McpToolFilter]))),
+  requireApproval: z.optional(
+    z.nullable(
+      z.union([
+        z.string(),
+        obj({ always: z.optional(McpToolFilter), never: z.optional(McpToolFilter) }),
+      ]),
+    ),
+  ),
+  // code_interpreter (a container id or `auto` options)
+  container: z.optional(z.union([z.string(), Container])),
+  // shell (an object), computer_use_preview (`windows`, `mac`, `linux`, `browser`, ...)
+  environment: z.optional(z.nullable(z.union([z.string(), Container]))),
+  // file_search
+  vectorStoreIds: strings,
+  /**
+   * `web_search`: `allowedDomains`. `file_search`: the user's attribute filter (`key`, `type`,
+   * `value`, or nested `filters`), kept as sent.
+   */
+  filters: z.optional(z.nullable(obj({ allowedDomains: strings }))),
+  maxNumResults: nullNum,
+  rankingOptions: z.optional(
+    obj({
+      ranker: optStr,
+      scoreThreshold: nullNum,
+      hybridSearch: z.optional(obj({ embeddingWeight: z.number(), textWeight: z.number() })),
+    }),
+  ),
+  // image_generation
+  action: nullStr,
+  background: nullStr,
+  moderation: nullStr,
+  model: nullStr,
+  n: nullNum,
+  outputCompression: nullNum,
+  outputFormat: nullStr,
+  quality: nullStr,
+  size: nullStr,
+  partialImages: nullNum,
+  inputFidelity: nullStr,
+  inputImageMask: z.optional(obj({ imageUrl: optStr, fileId: optStr })),
+  // web_search
+  userLocation: z.optional(z.nullable(UserLocation)),
+  searchContextSize: nullStr,
+  searchContentTypes: strings,
+  externalWebAccess: nullBool,
+  // computer_use_preview
+  displayWidth: nullNum,
+  displayHeight: nullNum,
+};
+
 /**
  * A tool the response could use, as echoed in `Response.tools`. Deliberately not a closed union:
  * one lenient object with an open `type` (`function`, `web_search`, `file_search`, `mcp`,
@@ -171,48 +289,9 @@ export type UserLocation = z.infer<typeof UserLocation>;
  * ```
  */
 export const Tool = obj({
-  type: z.string(),
-  // function, custom
-  name: optStr,
-  description: nullStr,
-  parameters: z.optional(z.nullable(userData)),
-  strict: nullBool,
-  format: z.optional(z.unknown()),
-  namespace: nullStr,
-  // mcp
-  serverLabel: optStr,
-  serverUrl: nullStr,
-  serverDescription: nullStr,
-  connectorId: nullStr,
-  headers: z.optional(z.nullable(userData)),
-  allowedTools: z.optional(z.unknown()),
-  requireApproval: z.optional(z.unknown()),
-  // code_interpreter, shell
-  container: z.optional(z.unknown()),
-  environment: z.optional(z.unknown()),
-  // file_search
-  vectorStoreIds: z.optional(z.array(z.string())),
-  filters: z.optional(z.unknown()),
-  maxNumResults: nullNum,
-  rankingOptions: z.optional(z.unknown()),
-  // image_generation
-  background: nullStr,
-  moderation: nullStr,
-  model: nullStr,
-  n: nullNum,
-  outputCompression: nullNum,
-  outputFormat: nullStr,
-  quality: nullStr,
-  size: nullStr,
-  partialImages: nullNum,
-  inputFidelity: nullStr,
-  inputImageMask: z.optional(z.unknown()),
-  // web_search
-  userLocation: z.optional(z.nullable(UserLocation)),
-  searchContextSize: nullStr,
-  // computer_use
-  displayWidth: nullNum,
-  displayHeight: nullNum,
+  ...toolFields,
+  /** A `namespace` tool's functions and custom tools. */
+  tools: z.optional(z.array(obj(toolFields))),
 });
 export type Tool = z.infer<typeof Tool>;
 
@@ -322,6 +401,21 @@ export const ConversationReference = obj({ id: z.string() });
 export type ConversationReference = z.infer<typeof ConversationReference>;
 
 /**
+ * A moderation verdict (`moderation_result`) or an `error`. Category names are data: the
+ * `categories`, `categoryScores` and `categoryAppliedInputTypes` maps keep them as sent.
+ */
+const ModerationVerdict = obj({
+  type: z.string(),
+  flagged: nullBool,
+  model: optStr,
+  categories: z.optional(z.record(z.string(), z.boolean())),
+  categoryScores: z.optional(z.record(z.string(), z.number())),
+  categoryAppliedInputTypes: z.optional(z.record(z.string(), z.array(z.string()))),
+  code: optStr,
+  message: optStr,
+});
+
+/**
  * A Responses API `Response` (OpenAI `Response`, OpenRouter `OpenResponsesResult`), as carried by
  * `response.created`, `.queued`, `.in_progress`, `.completed`, `.failed` and `.incomplete`.
  *
@@ -359,8 +453,22 @@ export const ResponseObject = obj({
   instructions: z.optional(z.nullable(z.union([z.string(), z.array(z.unknown())]))),
   metadata: z.optional(z.nullable(userData)),
   tools: z.optional(z.array(Tool)),
-  /** `auto` | `none` | `required`, or an object naming a tool. */
-  toolChoice: z.optional(z.unknown()),
+  /**
+   * `auto` | `none` | `required`, or an object: a tool (`type`, `name`; `serverLabel` for MCP), or
+   * `allowed_tools` (`mode`, `tools`).
+   */
+  toolChoice: z.optional(
+    z.union([
+      z.string(),
+      obj({
+        type: z.string(),
+        name: optStr,
+        serverLabel: optStr,
+        mode: optStr,
+        tools: z.optional(z.array(obj(toolFields))),
+      }),
+    ]),
+  ),
   parallelToolCalls: nullBool,
   temperature: nullNum,
   topP: nullNum,
@@ -378,11 +486,21 @@ export const ResponseObject = obj({
   prompt: z.optional(z.nullable(PromptReference)),
   promptCacheKey: nullStr,
   promptCacheRetention: nullStr,
-  promptCacheOptions: z.optional(z.unknown()),
+  promptCacheOptions: z.optional(z.nullable(obj({ mode: optStr, ttl: nullStr }))),
   safetyIdentifier: nullStr,
   user: nullStr,
   conversation: z.optional(z.nullable(ConversationReference)),
-  moderation: z.optional(z.unknown()),
+  /** The moderation of the input and the output: a verdict or an error each. */
+  moderation: z.optional(
+    z.nullable(
+      obj({ input: z.optional(ModerationVerdict), output: z.optional(ModerationVerdict) }),
+    ),
+  ),
+  /**
+   * Per-tool usage counts. Open-ended (no published shape): kept as sent, keys and all (see
+   * docs/event-model.md, "Keys").
+   */
+  toolUsage: z.optional(z.nullable(userData)),
   /** OpenRouter. */
   frequencyPenalty: nullNum,
   /** OpenRouter. */
