@@ -13,6 +13,7 @@ import {
   inject,
   provideZonelessChangeDetection,
   signal,
+  VERSION,
   type EnvironmentInjector,
 } from '@angular/core';
 import { IMAGE_CONFIG } from '@angular/common';
@@ -86,7 +87,8 @@ async function until(resource: ResponseResource, ...wanted: ResponseStatus[]) {
   assert.ok(wanted.includes(resource.status()), `status ${resource.status()}, wanted ${wanted}`);
 }
 
-describe('responseResource', () => {
+// The suite's name carries the Angular version, which scripts/test-angular-major.mjs checks.
+describe(`responseResource on Angular ${VERSION.full}`, () => {
   it('is idle without a request, then streams one into signals', async () => {
     server.setScript({ stream: answer });
     const prompt = signal<string | undefined>(undefined);
