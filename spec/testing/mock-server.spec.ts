@@ -28,6 +28,35 @@ describe('startMockServer', () => {
   let server: MockServer;
   afterEach(() => server?.close());
 
+  it('records a request the client abandons before its body arrived, so settled() resolves', async () => {
+    server = await startMockServer({ script: { stream: events } });
+    const controller = new AbortController();
+    let sent!: () => void;
+    const firstChunkSent = new Promise<void>((resolve) => (sent = resolve));
+    // A body that sends its first bytes, then never ends.
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"model":"m",'));
+        sent();
+      },
+    });
+    const request = fetch(`${server.url}/responses`, {
+      method: 'POST',
+      body,
+      signal: controller.signal,
+      duplex: 'half',
+    } as RequestInit).catch((error: unknown) => error);
+    await firstChunkSent;
+    // Time for the headers and the first bytes to cross the loopback, then the user gives up.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    expect(await server.settled(0)).toBe('client-closed');
+    expect(server.requests[0]).toMatchObject({ method: 'POST', outcome: 'client-closed' });
+    expect(server.requests[0].body).toBe('{"model":"m",'.slice(0, server.requests[0].body.length));
+    expect(server.closedConnections).toBe(1);
+    expect((await request) as Error).toMatchObject({ name: 'AbortError' });
+  });
+
   it('streams scripted events to POST /v1/responses and records the request', async () => {
     server = await startMockServer({ script: { stream: events } });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);

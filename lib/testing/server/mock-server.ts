@@ -16,7 +16,10 @@ import type { EncodableEvent } from '../../serve/to-wire';
  * ```
  */
 export interface RecordedRequest {
-  /** 0-based position among the requests the server answered from its script. */
+  /**
+   * 0-based position among the requests the server answered from its script, and those the client
+   * abandoned before they arrived whole (outcome `'client-closed'`, body as far as it came).
+   */
   readonly index: number;
   readonly method: string;
   /** The path without the query, e.g. `/v1/responses/resp_1`. */
@@ -215,7 +218,7 @@ interface NodeRequest {
   readonly headers: Record<string, string | string[] | undefined>;
   setEncoding(encoding: 'utf8'): void;
   on(event: 'data', listener: (chunk: string) => void): void;
-  on(event: 'end', listener: () => void): void;
+  on(event: 'end' | 'close' | 'error', listener: () => void): void;
 }
 interface NodeResponse {
   readonly writableFinished: boolean;
@@ -303,11 +306,32 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
   };
 
+  const settle = (recorded: RecordedRequest, outcome: RecordedRequest['outcome']) => {
+    if (outcome === 'client-closed') clientClosed++;
+    (recorded as { outcome: RecordedRequest['outcome'] }).outcome = outcome;
+    for (const resolve of waiters.get(recorded.index) ?? []) resolve(outcome);
+    waiters.delete(recorded.index);
+  };
+
   const server = http.createServer((req, res) => {
     let body = '';
+    let arrived = false;
     req.setEncoding('utf8');
     req.on('data', (chunk) => (body += chunk));
+    req.on('error', () => undefined); // an aborted upload: 'close' below records it
+    req.on('close', () => {
+      if (arrived || closing) return;
+      // The client went away before its request arrived whole: recorded all the same (with the
+      // body received so far), so that `requests` and `settled` see it; no behaviour is used.
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const route = matchRoute(req.method ?? 'GET', url.pathname, basePath);
+      if (route === undefined) return;
+      const recorded = record(requests.length, req, url, body, route);
+      requests.push(recorded);
+      settle(recorded, 'client-closed');
+    });
     req.on('end', () => {
+      arrived = true;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const route = matchRoute(req.method ?? 'GET', url.pathname, basePath);
       if (route === undefined) {
@@ -337,10 +361,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         let outcome: RecordedRequest['outcome'] = 'completed';
         if (!res.writableFinished)
           outcome = closing || control.dropped ? 'dropped' : 'client-closed';
-        if (outcome === 'client-closed') clientClosed++;
-        (recorded as { outcome: RecordedRequest['outcome'] }).outcome = outcome;
-        for (const resolve of waiters.get(recorded.index) ?? []) resolve(outcome);
-        waiters.delete(recorded.index);
+        settle(recorded, outcome);
       });
       behaviourFor(recorded)
         .then((behaviour) => answer(behaviour, recorded, res, control))
