@@ -271,6 +271,9 @@ const toolFields = {
   displayHeight: nullNum,
 };
 
+/** A tool inside another (a `namespace` tool's, `allowed_tools` in `toolChoice`). */
+const NestedTool = obj(toolFields);
+
 /**
  * A tool the response could use, as echoed in `Response.tools`. Deliberately not a closed union:
  * one lenient object with an open `type` (`function`, `web_search`, `file_search`, `mcp`,
@@ -291,7 +294,7 @@ const toolFields = {
 export const Tool = obj({
   ...toolFields,
   /** A `namespace` tool's functions and custom tools. */
-  tools: z.optional(z.array(obj(toolFields))),
+  tools: z.optional(z.array(NestedTool)),
 });
 export type Tool = z.infer<typeof Tool>;
 
@@ -465,7 +468,7 @@ export const ResponseObject = obj({
         name: optStr,
         serverLabel: optStr,
         mode: optStr,
-        tools: z.optional(z.array(obj(toolFields))),
+        tools: z.optional(z.array(NestedTool)),
       }),
     ]),
   ),
