@@ -9,8 +9,9 @@ import {
   untracked,
   type Signal,
 } from '@angular/core';
-import { identity, tap, type SchedulerLike, type Subscription } from 'rxjs';
-import type { Usage } from '../events';
+import { identity, tap, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import type { InvalidEvent } from '../decode/invalid-event';
+import type { ResponseStreamEvent, Usage } from '../events';
 import type { ResponsesStreamError } from '../errors';
 import { frameThrottle } from '../operators/frame-throttle';
 import type { FunctionCall } from '../operators/function-calls';
@@ -57,6 +58,18 @@ export interface ResponseResourceOptions {
    * `false` to update on every change.
    */
   readonly frames?: SchedulerLike | false;
+  /**
+   * Where the events come from. Default: `streamResponse(request, config)`, a POST to
+   * `{baseURL}/responses`. Give a function to read them from elsewhere, such as your relay's SSE
+   * route (`fromSSE` over `config.fetch`, with a `Last-Event-ID` header to resume): it gets each
+   * request and the config with the provided `fetch`, and is unsubscribed on `stop()`, a new
+   * request and destroy. Its errors become `error()`: emit the library's typed errors (`fromSSE`
+   * and the transports do).
+   */
+  readonly source?: (
+    request: Record<string, unknown>,
+    config: OpenResponsesConfig & { readonly fetch: typeof fetch },
+  ) => Observable<ResponseStreamEvent | InvalidEvent>;
 }
 
 /**
@@ -114,9 +127,9 @@ export interface ResponseResource {
  * }
  * ```
  *
- * @param request The request body (`model`, `input`, `tools`…; `stream: true` is added), read
- *   reactively, or `undefined` for none.
- * @param options The injector, config overrides, and pacing.
+ * @param request The request body (`model`, `input`, `tools`…; `stream: true` is added), or what
+ *   your `source` takes, read reactively, or `undefined` for none.
+ * @param options The injector, config overrides, pacing, and the source of the events.
  * @returns The resource: signals, `stop()` and `reload()`.
  */
 export function responseResource(
@@ -127,6 +140,7 @@ export function responseResource(
   const injector = options.injector ?? inject(Injector);
   const config = { ...injector.get(OPENRESPONSES_CONFIG), ...options.config };
   const fetch = injector.get(OPENRESPONSES_FETCH);
+  const source = options.source ?? streamResponse;
   const pace = options.frames === false ? identity : frameThrottle<ResponseState>(options.frames);
   const state = signal(EMPTY_STATE);
   const status = signal<ResponseStatus>('idle');
@@ -141,7 +155,7 @@ export function responseResource(
     error.set(undefined);
     status.set(body === undefined ? 'idle' : 'streaming');
     if (body === undefined) return;
-    running = streamResponse(body, { ...config, fetch })
+    running = source(body, { ...config, fetch })
       .pipe(
         responseState(),
         tap((next) => (latest = next)),
