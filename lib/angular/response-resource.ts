@@ -48,7 +48,9 @@ export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped'
  * const answer = responseResource(() => ({ model: 'gpt-5-nano', input: prompt() }), options);
  * ```
  */
-export interface ResponseResourceOptions {
+export interface ResponseResourceOptions<
+  R extends Record<string, unknown> = Record<string, unknown>,
+> {
   /** Where to read the config and `fetch` from and whose `DestroyRef` ends it. Default: the current injection context. */
   readonly injector?: Injector;
   /** Overrides of the provided {@link OpenResponsesConfig} for this resource. */
@@ -67,7 +69,7 @@ export interface ResponseResourceOptions {
    * and the transports do).
    */
   readonly source?: (
-    request: Record<string, unknown>,
+    request: R,
     config: OpenResponsesConfig & { readonly fetch: typeof fetch },
   ) => Observable<ResponseStreamEvent | InvalidEvent>;
 }
@@ -132,9 +134,9 @@ export interface ResponseResource {
  * @param options The injector, config overrides, pacing, and the source of the events.
  * @returns The resource: signals, `stop()` and `reload()`.
  */
-export function responseResource(
-  request: () => Record<string, unknown> | undefined,
-  options: ResponseResourceOptions = {},
+export function responseResource<R extends Record<string, unknown>>(
+  request: () => R | undefined,
+  options: ResponseResourceOptions<R> = {},
 ): ResponseResource {
   if (options.injector === undefined) assertInInjectionContext(responseResource);
   const injector = options.injector ?? inject(Injector);
@@ -149,7 +151,7 @@ export function responseResource(
   let running: Subscription | undefined;
   let latest = EMPTY_STATE;
 
-  const start = (body: Record<string, unknown> | undefined) => {
+  const start = (body: R | undefined) => {
     running?.unsubscribe();
     state.set((latest = EMPTY_STATE));
     error.set(undefined);

@@ -56,16 +56,20 @@ declare const injector: Injector;
   void [text, images, calls, used, status, failed];
 }
 
-// responseResource's source: gets the request and the config with a fetch; returns events.
+// responseResource's source: gets the request (typed as the request function returns it) and the
+// config with a fetch; returns events.
 {
-  const answer: ResponseResource = responseResource(() => ({ q: 'hi' }), {
+  const answer: ResponseResource = responseResource(() => ({ q: 'hi', after: 3 }), {
     injector,
     source: (request, config) => {
-      const q: unknown = request.q;
+      const q: string = request.q;
+      const after: number = request.after;
+      // @ts-expect-error not a field of the request
+      void request.input;
       const fetchFn: typeof fetch = config.fetch;
       const baseURL: string | undefined = config.baseURL;
       void [q, fetchFn, baseURL];
-      return resumeResponse('resp_1', { ...config, startingAfter: 3 });
+      return resumeResponse('resp_1', { ...config, startingAfter: after });
     },
   });
   // @ts-expect-error a source emits events, not text
