@@ -60,9 +60,13 @@ export class RelayClient {
   restore(): { input: string; lastEventId: string } | undefined {
     const saved = sessionStorage.getItem(SAVED);
     sessionStorage.removeItem(SAVED);
-    if (saved === null) return undefined;
-    const answer = JSON.parse(saved) as Answer;
-    if (answer.lastEventId === undefined) return undefined;
+    let answer: Answer | undefined;
+    try {
+      answer = saved === null ? undefined : (JSON.parse(saved) as Answer);
+    } catch {
+      return undefined; // not ours, or cut short: start afresh
+    }
+    if (answer?.lastEventId === undefined) return undefined;
     this.restored = answer;
     return { input: answer.prompt, lastEventId: answer.lastEventId };
   }
@@ -106,7 +110,7 @@ export class RelayClient {
    */
   async cancel(): Promise<void> {
     const id = this.current?.responseId;
-    if (id === undefined) return; // not started upstream yet, or already over
+    if (id === undefined) return; // no response.created yet (the id is unknown), or it is over
     const response = await this.fetch(`${CHAT}/${encodeURIComponent(id)}/cancel`, {
       method: 'POST',
     });
