@@ -51,7 +51,7 @@ if grep -qi 'warning' "$app/build.log"; then
   exit 1
 fi
 
-step 'NestJS relay: build (the repository's TypeScript, decorator metadata) into out/nestjs-relay'
+step 'NestJS relay: build with the repository TypeScript (decorator metadata) into out/nestjs-relay'
 # It imports rxjs-openresponses by the package's own name: the dist/ build that was just packed.
 (cd "$root" && npx tsc -p examples/nestjs/tsconfig.build.json)
 
