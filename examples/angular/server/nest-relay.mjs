@@ -32,7 +32,8 @@ export const RELAY_MAIN = fileURLToPath(
 
 /**
  * Starts the compiled relay on 127.0.0.1 in front of `upstream`, and resolves once it listens. The
- * process is killed when this one exits, so a crashed test leaves none behind.
+ * process is killed when this one exits or gets SIGINT or SIGTERM, so a crashed or interrupted
+ * test leaves none behind.
  *
  * @param {NestRelayOptions} options
  * @returns {Promise<NestRelay>}
@@ -53,11 +54,24 @@ export function startNestRelay({ upstream, apiKey = '', model = 'demo-model', po
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.on('exit', killOnExit);
+  // If this process ends first (a crash, a signal), the relay goes with it.
+  const killNow = () => child.kill('SIGKILL');
+  /** @param {NodeJS.Signals} signal */
+  const onSignal = (signal) => {
+    killNow();
+    // Nobody else handles it: end as the signal would have without this listener.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  process.on('exit', killNow);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   /** @type {Promise<void>} */
   const exited = new Promise((resolve) => child.once('exit', () => resolve()));
-  void exited.then(() => process.off('exit', killOnExit));
+  void exited.then(() => {
+    process.off('exit', killNow);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  });
   let output = '';
   let listening = false;
   return new Promise((resolve, reject) => {
