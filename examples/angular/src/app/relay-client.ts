@@ -45,8 +45,11 @@ export class RelayClient {
 
   constructor() {
     const save = () => {
-      if (this.current?.lastEventId !== undefined) {
+      if (this.current?.lastEventId === undefined) return;
+      try {
         sessionStorage.setItem(SAVED, JSON.stringify(this.current));
+      } catch {
+        // Over the storage quota (images are large): the reload starts afresh.
       }
     };
     addEventListener('pagehide', save);
