@@ -47,6 +47,8 @@ export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped'
  * const options: ResponseResourceOptions = { injector, config: { idleTimeout: 60_000 } };
  * const answer = responseResource(() => ({ model: 'gpt-5-nano', input: prompt() }), options);
  * ```
+ *
+ * @typeParam R The request, as the request function returns it: what `source` gets.
  */
 export interface ResponseResourceOptions<
   R extends Record<string, unknown> = Record<string, unknown>,
@@ -129,6 +131,7 @@ export interface ResponseResource {
  * }
  * ```
  *
+ * @typeParam R The request type, inferred from `request`.
  * @param request The request body (`model`, `input`, `tools`…; `stream: true` is added), or what
  *   your `source` takes, read reactively, or `undefined` for none.
  * @param options The injector, config overrides, pacing, and the source of the events.
