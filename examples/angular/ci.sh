@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # CI for the Angular example: pack the library as users get it, install that tarball in the app,
-# build the app with the Angular CLI, and drive it in headless Chromium against the mock API.
+# build the app with the Angular CLI, build the NestJS relay (examples/nestjs) with the repository's
+# TypeScript, and drive the app in headless Chromium against the mock API, straight and through
+# the relay (a real NestJS process).
 # Run from anywhere: bash examples/angular/ci.sh. Exits non-zero on any failure.
 set -euo pipefail
 
@@ -49,7 +51,12 @@ if grep -qi 'warning' "$app/build.log"; then
   exit 1
 fi
 
-step 'End-to-end test in headless Chromium'
-node --test --test-reporter=spec e2e/app.e2e.test.mjs
+step 'NestJS relay: build with the repository TypeScript (decorator metadata) into out/nestjs-relay'
+# It imports rxjs-openresponses by the package's own name: the dist/ build that was just packed.
+(cd "$root" && npx tsc -p examples/nestjs/tsconfig.build.json)
+
+step 'End-to-end tests in headless Chromium (straight to the API, then through the relay)'
+# One file at a time: the pacing test measures frames, and the machine may be small.
+node --test --test-concurrency=1 --test-reporter=spec e2e/app.e2e.test.mjs e2e/relay.e2e.test.mjs
 echo "Screenshots: $app/screenshots"
 step 'Done'

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ChatController, RELAY_OPTIONS, type RelayOptions } from './chat.controller';
+import { ChatController, RELAY_OPTIONS, type RelayOptions } from './chat.controller.ts';
 
 /** The relay app: `AppModule.forRoot(options)`. */
 @Module({})

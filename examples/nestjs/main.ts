@@ -7,11 +7,17 @@
  *
  * (tsx does not emit decorator metadata; this app injects by explicit token, so it does not need
  * it.) `UPSTREAM_URL` points it at another Responses API, such as OpenRouter or the testing kit's
- * mock server.
+ * mock server. Built as it is deployed, with TypeScript and decorator metadata, against the
+ * library's `dist/` (`npm run build` first):
+ *
+ *   npx tsc -p examples/nestjs/tsconfig.build.json && PORT=3000 node out/nestjs-relay/main.js
+ *
+ * (The Angular example's end-to-end test runs that build as its relay.) Relative imports name
+ * their `.ts` files, which the build rewrites to `.js`: the output is ES modules, as Node runs them.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { AppModule } from './app.module.ts';
 
 const app = await NestFactory.create(
   AppModule.forRoot({

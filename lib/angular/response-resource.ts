@@ -9,8 +9,9 @@ import {
   untracked,
   type Signal,
 } from '@angular/core';
-import { identity, tap, type SchedulerLike, type Subscription } from 'rxjs';
-import type { Usage } from '../events';
+import { identity, tap, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import type { InvalidEvent } from '../decode/invalid-event';
+import type { ResponseStreamEvent, Usage } from '../events';
 import type { ResponsesStreamError } from '../errors';
 import { frameThrottle } from '../operators/frame-throttle';
 import type { FunctionCall } from '../operators/function-calls';
@@ -46,8 +47,12 @@ export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped'
  * const options: ResponseResourceOptions = { injector, config: { idleTimeout: 60_000 } };
  * const answer = responseResource(() => ({ model: 'gpt-5-nano', input: prompt() }), options);
  * ```
+ *
+ * @typeParam R The request, as the request function returns it: what `source` gets.
  */
-export interface ResponseResourceOptions {
+export interface ResponseResourceOptions<
+  R extends Record<string, unknown> = Record<string, unknown>,
+> {
   /** Where to read the config and `fetch` from and whose `DestroyRef` ends it. Default: the current injection context. */
   readonly injector?: Injector;
   /** Overrides of the provided {@link OpenResponsesConfig} for this resource. */
@@ -57,6 +62,18 @@ export interface ResponseResourceOptions {
    * `false` to update on every change.
    */
   readonly frames?: SchedulerLike | false;
+  /**
+   * Where the events come from. Default: `streamResponse(request, config)`, a POST to
+   * `{baseURL}/responses`. Give a function to read them from elsewhere, such as your relay's SSE
+   * route (`fromSSE` over `config.fetch`, with a `Last-Event-ID` header to resume): it gets each
+   * request and the config with the provided `fetch`, and is unsubscribed on `stop()`, a new
+   * request and destroy. Its errors become `error()`: emit the library's typed errors (`fromSSE`
+   * and the transports do).
+   */
+  readonly source?: (
+    request: R,
+    config: OpenResponsesConfig & { readonly fetch: typeof fetch },
+  ) => Observable<ResponseStreamEvent | InvalidEvent>;
 }
 
 /**
@@ -114,19 +131,21 @@ export interface ResponseResource {
  * }
  * ```
  *
- * @param request The request body (`model`, `input`, `tools`…; `stream: true` is added), read
- *   reactively, or `undefined` for none.
- * @param options The injector, config overrides, and pacing.
+ * @typeParam R The request type, inferred from `request`.
+ * @param request The request body (`model`, `input`, `tools`…; `stream: true` is added), or what
+ *   your `source` takes, read reactively, or `undefined` for none.
+ * @param options The injector, config overrides, pacing, and the source of the events.
  * @returns The resource: signals, `stop()` and `reload()`.
  */
-export function responseResource(
-  request: () => Record<string, unknown> | undefined,
-  options: ResponseResourceOptions = {},
+export function responseResource<R extends Record<string, unknown>>(
+  request: () => R | undefined,
+  options: ResponseResourceOptions<R> = {},
 ): ResponseResource {
   if (options.injector === undefined) assertInInjectionContext(responseResource);
   const injector = options.injector ?? inject(Injector);
   const config = { ...injector.get(OPENRESPONSES_CONFIG), ...options.config };
   const fetch = injector.get(OPENRESPONSES_FETCH);
+  const source = options.source ?? streamResponse;
   const pace = options.frames === false ? identity : frameThrottle<ResponseState>(options.frames);
   const state = signal(EMPTY_STATE);
   const status = signal<ResponseStatus>('idle');
@@ -135,13 +154,13 @@ export function responseResource(
   let running: Subscription | undefined;
   let latest = EMPTY_STATE;
 
-  const start = (body: Record<string, unknown> | undefined) => {
+  const start = (body: R | undefined) => {
     running?.unsubscribe();
     state.set((latest = EMPTY_STATE));
     error.set(undefined);
     status.set(body === undefined ? 'idle' : 'streaming');
     if (body === undefined) return;
-    running = streamResponse(body, { ...config, fetch })
+    running = source(body, { ...config, fetch })
       .pipe(
         responseState(),
         tap((next) => (latest = next)),

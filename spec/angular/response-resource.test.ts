@@ -19,6 +19,7 @@ import {
 import { IMAGE_CONFIG } from '@angular/common';
 import { createApplication } from '@angular/platform-browser';
 import { isResponsesStreamError } from '../../lib/errors';
+import { resumeResponse } from '../../lib/transport/resume-response';
 import {
   OPENRESPONSES_CONFIG,
   OPENRESPONSES_FETCH,
@@ -209,6 +210,38 @@ describe(`responseResource on Angular ${VERSION.full}`, () => {
     await until(resource, 'done');
     assert.equal(server.requests[0].headers['x-traced'], 'test');
     assert.equal(server.requests[0].headers['x-app'], 'test');
+  });
+
+  it('reads the events from a custom source, given the config and the provided fetch', async () => {
+    server.setScript({ stream: answer.slice(0, 5), keepOpen: true });
+    const injector = makeScope(
+      provideOpenResponses({ baseURL: server.url }, () => (url, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('x-traced', 'yes');
+        return fetch(url, { ...init, headers });
+      }),
+    );
+    const calls: Array<{ request: Record<string, unknown>; baseURL?: string }> = [];
+    // A stored response, continued after event 1: what a relay route does, here straight upstream.
+    const resource = responseResource(() => ({ id: 'resp_1', after: 1 }), {
+      injector,
+      frames: false,
+      source: (request, config) => {
+        calls.push({ request, baseURL: config.baseURL });
+        assert.equal(config.fetch, injector.get(OPENRESPONSES_FETCH));
+        return resumeResponse(String(request.id), { ...config, startingAfter: 1 });
+      },
+    });
+    while (resource.text() !== 'Hello') await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(resource.status(), 'streaming');
+    assert.deepEqual(calls, [{ request: { id: 'resp_1', after: 1 }, baseURL: server.url }]);
+    assert.deepEqual(
+      server.requests.map((r) => [r.method, r.path, r.startingAfter, r.headers['x-traced']]),
+      [['GET', '/v1/responses/resp_1', 1, 'yes']],
+    );
+    resource.stop();
+    assert.equal(resource.status(), 'stopped');
+    assert.equal(await server.settled(0), 'client-closed');
   });
 
   it('needs an injection context or an injector', () => {

@@ -2,8 +2,10 @@
  * Type tests for `rxjs-openresponses/angular` (checked by `tsc --noEmit`, not run).
  */
 import { Injector, signal, type EnvironmentProviders, type Signal } from '@angular/core';
+import { of } from 'rxjs';
 import type { FunctionCall, ImageFrame, ResponsesStreamError, Usage } from '../../lib';
 import { isResponsesStreamError } from '../../lib/errors';
+import { resumeResponse } from '../../lib/transport/resume-response';
 import {
   provideOpenResponses,
   responseResource,
@@ -52,4 +54,25 @@ declare const injector: Injector;
   // @ts-expect-error the request is a body object, not a string
   responseResource(() => 'hello', { injector });
   void [text, images, calls, used, status, failed];
+}
+
+// responseResource's source: gets the request (typed as the request function returns it) and the
+// config with a fetch; returns events.
+{
+  const answer: ResponseResource = responseResource(() => ({ q: 'hi', after: 3 }), {
+    injector,
+    source: (request, config) => {
+      const q: string = request.q;
+      const after: number = request.after;
+      // @ts-expect-error not a field of the request
+      void request.input;
+      const fetchFn: typeof fetch = config.fetch;
+      const baseURL: string | undefined = config.baseURL;
+      void [q, fetchFn, baseURL];
+      return resumeResponse('resp_1', { ...config, startingAfter: after });
+    },
+  });
+  // @ts-expect-error a source emits events, not text
+  responseResource(() => ({ q: 'hi' }), { injector, source: () => of('text') });
+  void answer;
 }

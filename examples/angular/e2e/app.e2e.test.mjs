@@ -5,12 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startAppServer } from '../server/app-server.mjs';
 import {
   ANSWER,
@@ -22,122 +20,36 @@ import {
   REFUSAL,
   startDemoApi,
 } from '../server/demo-api.mjs';
+import { launchBrowser, openPage, root, seen, until, within } from './browser.mjs';
 
-/**
- * @typedef {{ texts: string[]; textTimes: number[]; refusals: string[]; images: string[]; statuses: string[] }} Seen
- */
-
-const root = fileURLToPath(new URL('../dist/browser', import.meta.url));
-const shots =
-  process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL('../screenshots', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dataUrl = (/** @type {string} */ b64) => `data:image/png;base64,${b64}`;
 
 /** @type {import('rxjs-openresponses/testing').MockServer} */
 let api;
 /** @type {import('../server/app-server.mjs').AppServer} */
 let app;
-/** @type {import('playwright-core').BrowserContext} */
-let browser;
-/** @type {string} */
-let profile;
+/** @type {Awaited<ReturnType<typeof launchBrowser>>} */
+let chromium;
 /** @type {string[]} */
 const pageErrors = [];
 
-/**
- * Runs in the page before the app: records every state the view renders (a MutationObserver
- * callback runs after each DOM update, so no rendered state is missed), in `window.__seen`.
- */
-function recordRenderedStates() {
-  /** @type {Seen} */
-  const seen = { texts: [], textTimes: [], refusals: [], images: [], statuses: [] };
-  Object.assign(window, { __seen: seen });
-  /** @param {string[]} list @param {string | null | undefined} value */
-  const push = (list, value) => {
-    if (value != null && list[list.length - 1] !== value) list.push(value);
-  };
-  const record = () => {
-    const q = (/** @type {string} */ id) => document.querySelector(`[data-testid="${id}"]`);
-    const texts = seen.texts.length;
-    push(seen.texts, q('answer')?.textContent);
-    if (seen.texts.length > texts) seen.textTimes.push(performance.now());
-    push(
-      seen.refusals,
-      q('refusal')
-        ?.textContent?.replace(/^\s*Refused:\s*/, '')
-        .trim(),
-    );
-    push(seen.images, q('image')?.getAttribute('src'));
-    push(seen.statuses, q('status')?.getAttribute('data-status'));
-  };
-  new MutationObserver(record).observe(document, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-  });
-}
-
 before(async () => {
-  assert.ok(
-    existsSync(join(root, 'index.html')),
-    `build the app first (npm run build): no ${root}/index.html`,
-  );
-  assert.ok(
-    existsSync(chromiumPath),
-    `no Chromium at ${chromiumPath} (apt-get install -y chromium)`,
-  );
-  await rm(shots, { recursive: true, force: true });
-  await mkdir(shots, { recursive: true });
-  console.log(`Screenshots: ${shots}`);
+  chromium = await launchBrowser('direct');
   api = await startDemoApi({ delay: 30 });
   app = await startAppServer({ root, api: api.url });
-  profile = await mkdtemp(join(tmpdir(), 'rxjs-openresponses-e2e-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 800, height: 700 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await browser.addInitScript(recordRenderedStates);
 });
 
 after(async () => {
-  await browser?.close();
+  await chromium?.close();
   await app?.close();
   await api?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 /** A fresh page on the app, with page errors and console errors collected. */
-async function openApp() {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    // Chromium logs every non-2xx response; the 429s are the point of one test.
-    const expected = message.text().includes('status of 429');
-    if (message.type() === 'error' && !expected) pageErrors.push(`console: ${message.text()}`);
-  });
-  await page.goto(app.url);
-  await page.getByTestId('send').waitFor();
-  return page;
-}
-
-/** @param {import('playwright-core').Page} page @returns {Promise<Seen>} */
-const seen = (page) => page.evaluate(() => /** @type {Seen} */ (Reflect.get(window, '__seen')));
+const openApp = () => openPage(chromium.browser, app.url, pageErrors);
 
 /** @param {import('playwright-core').Page} page @param {string} name */
-const screenshot = (page, name) =>
-  page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const screenshot = (page, name) => chromium.screenshot(page, name);
 
 /** @param {import('playwright-core').Page} page @param {string} prompt */
 async function ask(page, prompt) {
@@ -145,26 +57,6 @@ async function ask(page, prompt) {
   const index = api.requests.length;
   await page.getByTestId('send').click();
   return index;
-}
-
-/**
- * Waits until `condition` holds in the page, checking on every animation frame: the states under
- * test last tens of milliseconds, shorter than Playwright's default polling interval.
- *
- * @param {import('playwright-core').Page} page
- * @param {() => unknown} condition
- */
-const until = (page, condition) =>
-  page.waitForFunction(condition, undefined, { polling: 'raf', timeout: 20_000 });
-
-/** Resolves with `promise`, or rejects after `ms`. @template T @param {Promise<T>} promise @param {number} ms @param {string} what */
-function within(promise, ms, what) {
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  const timeout = new Promise(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)),
-  );
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 test('the app bundles the packed library, with no Node built-ins', async () => {

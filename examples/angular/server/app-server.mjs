@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * Serves the built app and forwards `/v1/*` to a Responses API: the browser talks to one origin,
- * as it would behind a production proxy (which is also where the API key belongs). Closing the
- * browser's connection (an aborted fetch) closes the upstream one, so a stop reaches the API.
+ * Serves the built app and forwards `/v1/*` to a Responses API, and `/chat*` to the NestJS relay
+ * (examples/nestjs) when there is one: the browser talks to one origin, as it would behind a
+ * production proxy (which is also where the API key belongs). Closing the browser's connection (an
+ * aborted fetch, a reload) closes the upstream one, so a stop reaches the API or the relay.
  */
 import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -17,6 +18,8 @@ import { extname, join, resolve, sep } from 'node:path';
  * @property {string} api The API base URL to forward `/v1` to, e.g. `http://127.0.0.1:5555/v1`.
  * @property {string} [root] The folder of the built app (`dist/browser`); without it only the API is served.
  * @property {string} [apiKey] Sent upstream as `Authorization: Bearer …` (never to the browser).
+ * @property {string} [relay] The NestJS relay's URL, e.g. `http://127.0.0.1:3000`: `/chat` and
+ *   `/chat/*` are forwarded there (the relay holds its own key; `apiKey` is not sent to it).
  * @property {number} [port] Default 0: a free port.
  * @property {string} [host] Default `127.0.0.1`.
  */
@@ -54,11 +57,15 @@ const DROPPED = new Set([
  * @param {AppServerOptions} options
  * @returns {Promise<AppServer>}
  */
-export async function startAppServer({ api, root, apiKey, port = 0, host = '127.0.0.1' }) {
+export async function startAppServer({ api, root, apiKey, relay, port = 0, host = '127.0.0.1' }) {
   const target = new URL(api.replace(/\/+$/, ''));
+  const relayTarget = relay === undefined ? undefined : new URL(relay.replace(/\/+$/, ''));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) {
+    if (relayTarget && (url.pathname === '/chat' || url.pathname.startsWith('/chat/'))) {
+      const base = relayTarget.pathname.replace(/\/+$/, '');
+      forward(req, res, new URL(base + url.pathname + url.search, relayTarget));
+    } else if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) {
       forward(
         req,
         res,
@@ -94,7 +101,7 @@ export async function startAppServer({ api, root, apiKey, port = 0, host = '127.
  * @param {IncomingMessage} req
  * @param {ServerResponse} res
  * @param {URL} to
- * @param {string | undefined} apiKey
+ * @param {string} [apiKey]
  */
 function forward(req, res, to, apiKey) {
   /** @type {Record<string, string | string[]>} */

@@ -12,6 +12,10 @@
  * The images are real PNGs of one colour each, made here, so every frame looks different. Each
  * partial frame is followed by a few SSE comment lines (keep-alives, as OpenRouter sends while it
  * works), which hold it on screen for about `imagePause` ms, as a real image generator would.
+ *
+ * Background responses (`background: true`, as the NestJS relay sends them) are stored, as the
+ * Responses API stores them: `GET /v1/responses/{id}?stream=true&starting_after=N` streams one
+ * again after event N (a resume), and `POST /v1/responses/{id}/cancel` cancels it.
  */
 import { encodeSSE, scriptResponse, startMockServer } from 'rxjs-openresponses/testing';
 import { solidPng } from './png.mjs';
@@ -65,15 +69,14 @@ export const IMAGE = {
  *
  * @param {unknown} body The request body (parsed JSON).
  * @param {Pace} pace
+ * @param {string} [id] The response id.
  * @returns {MockBehavior}
  */
-export function answerTo(body, { delay, imagePause }) {
+export function answerTo(body, { delay, imagePause }, id = `resp_${Date.now()}`) {
   const input =
     typeof body === 'object' && body !== null && 'input' in body ? String(body.input) : '';
   if (/busy/i.test(input)) return { status: 429, error: RATE_LIMITED, retryAfter: 1 };
-  const script = scriptResponse({ id: `resp_${Date.now()}`, model: 'demo-model' })
-    .created()
-    .inProgress();
+  const script = scriptResponse({ id, model: 'demo-model' }).created().inProgress();
   if (/refuse/i.test(input)) script.refusal({ refusal: words(REFUSAL) });
   else if (/long/i.test(input)) script.message({ text: words(LONG_ANSWER) });
   else if (/fast/i.test(input)) {
@@ -100,13 +103,72 @@ export function answerTo(body, { delay, imagePause }) {
 }
 
 /**
- * Starts the mock Responses API on 127.0.0.1 (a free port): `POST /v1/responses`.
+ * @typedef {MockServer & { readonly responseIds: ReadonlyMap<number, string> }} DemoApi The mock
+ *   server, and the id of the response each `POST /v1/responses` created, by request index.
+ */
+
+/**
+ * Starts the mock Responses API on 127.0.0.1 (a free port): `POST /v1/responses`, and for stored
+ * background responses `GET /v1/responses/{id}` (with `starting_after`) and
+ * `POST /v1/responses/{id}/cancel`.
  *
  * @param {Partial<Pace>} [pace] Default: 30 ms per block, 300 ms per partial image.
- * @returns {Promise<MockServer>}
+ * @returns {Promise<DemoApi>}
  */
-export function startDemoApi({ delay = 30, imagePause = 300 } = {}) {
-  return startMockServer({ script: (request) => answerTo(request.json, { delay, imagePause }) });
+export async function startDemoApi({ delay = 30, imagePause = 300 } = {}) {
+  /** @type {Map<string, MockBehavior>} The background responses, by id. */
+  const stored = new Map();
+  /** @type {Map<number, string>} */
+  const responseIds = new Map();
+  const server = await startMockServer({
+    script: (request) => {
+      const { responseId, json } = request;
+      if (responseId !== undefined) {
+        const answer = stored.get(responseId);
+        if (answer === undefined) return notFound(responseId);
+        // The mock server sends only the events after `starting_after` itself.
+        return request.method === 'GET' ? answer : { json: cancelled(responseId) };
+      }
+      const id = `resp_demo_${request.index}`;
+      responseIds.set(request.index, id);
+      const answer = answerTo(json, { delay, imagePause }, id);
+      const background =
+        typeof json === 'object' && json !== null && Reflect.get(json, 'background');
+      if (background === true) stored.set(id, answer);
+      return answer;
+    },
+  });
+  return Object.assign(server, { responseIds });
+}
+
+/** @param {string} id @returns {MockBehavior} OpenAI's answer for an unknown response id. */
+function notFound(id) {
+  return {
+    status: 404,
+    error: {
+      message: `No response found with id '${id}'.`,
+      type: 'invalid_request_error',
+      code: null,
+    },
+  };
+}
+
+/**
+ * The Response a cancel answers with: status `cancelled`, and the usage so far.
+ *
+ * @param {string} id
+ */
+function cancelled(id) {
+  return {
+    id,
+    object: 'response',
+    created_at: Math.floor(Date.now() / 1000),
+    status: 'cancelled',
+    background: true,
+    model: 'demo-model',
+    output: [],
+    usage: { input_tokens: 12, output_tokens: 34, total_tokens: 46 },
+  };
 }
 
 /** @param {string} text @returns {string[]} The text as word deltas (each with its spaces). */

@@ -4,6 +4,7 @@ import {
   type ApplicationConfig,
 } from '@angular/core';
 import { provideOpenResponses } from 'rxjs-openresponses/angular';
+import { RelayClient } from './relay-client';
 
 /**
  * A `fetch` that tags every request with this tab's session id: a stand-in for an auth
@@ -18,6 +19,12 @@ function sessionFetch(): typeof fetch {
   };
 }
 
+/**
+ * `?via=relay`: the answer comes through the NestJS relay (examples/nestjs, `/chat` on this origin)
+ * instead of straight from `/v1`. Read at start, so one build serves both; a reload keeps it.
+ */
+const viaRelay = new URLSearchParams(location.search).get('via') === 'relay';
+
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
@@ -26,5 +33,6 @@ export const appConfig: ApplicationConfig = {
     // Same-origin `/v1`: the dev server, `server/serve.mjs` or your proxy forwards it and adds
     // the key. The fetch factory runs in an injection context, so it could inject() a service.
     provideOpenResponses({ baseURL: '/v1' }, sessionFetch),
+    viaRelay ? [RelayClient] : [],
   ],
 };

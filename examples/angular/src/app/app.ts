@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { imageDataUrl, isResponsesStreamError } from 'rxjs-openresponses';
 import { responseResource } from 'rxjs-openresponses/angular';
+import { RelayClient } from './relay-client';
 
 /** The model to ask: `openai/gpt-5-nano` through OpenRouter. */
 const MODEL = 'gpt-5-nano';
@@ -23,12 +24,7 @@ const MODEL = 'gpt-5-nano';
         ></textarea>
         <div class="actions">
           <button type="submit" data-testid="send" [disabled]="streaming()">Send</button>
-          <button
-            type="button"
-            data-testid="stop"
-            [disabled]="!streaming()"
-            (click)="answer.stop()"
-          >
+          <button type="button" data-testid="stop" [disabled]="!streaming()" (click)="stop()">
             Stop
           </button>
           <span class="status" data-testid="status" [attr.data-status]="answer.status()">
@@ -66,6 +62,9 @@ const MODEL = 'gpt-5-nano';
         @if (error(); as error) {
           <p class="error" role="alert" data-testid="error">{{ error }}</p>
         }
+        @if (cancelError(); as error) {
+          <p class="error" role="alert" data-testid="cancel-error">{{ error }}</p>
+        }
       </section>
     </main>
   `,
@@ -73,15 +72,26 @@ const MODEL = 'gpt-5-nano';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  protected readonly prompt = signal('Describe a sunrise over the sea, and draw it.');
+  /** With `?via=relay`: the NestJS relay (see relay-client.ts); otherwise the API at `/v1`. */
+  private readonly relay = inject(RelayClient, { optional: true });
+  /** After a reload through the relay: the request that resumes the interrupted answer. */
+  private readonly restored = this.relay?.restore();
+
+  protected readonly prompt = signal(
+    this.restored?.input ?? 'Describe a sunrise over the sea, and draw it.',
+  );
   /** The request to stream: a new value cancels the running answer and starts one. */
-  private readonly request = signal<Record<string, unknown> | undefined>(undefined);
+  private readonly request = signal<Record<string, unknown> | undefined>(this.restored);
 
   /**
    * The answer as signals, paced to animation frames. Stop aborts the request; so does leaving
    * the component (its DestroyRef). Errors are state: `status()` is `error`, `error()` says why.
+   * Through the relay, the relay client is the source of the events.
    */
-  protected readonly answer = responseResource(this.request);
+  protected readonly answer = responseResource(this.request, { source: this.relay?.source });
+
+  /** Why the relay could not cancel the answer upstream, after a Stop. */
+  protected readonly cancelError = signal<string | undefined>(undefined);
 
   protected readonly streaming = computed(() => this.answer.status() === 'streaming');
 
@@ -104,10 +114,22 @@ export class App {
     event.preventDefault();
     const input = this.prompt().trim();
     if (input === '' || this.streaming()) return;
-    this.request.set({
-      model: MODEL,
-      input,
-      tools: [{ type: 'image_generation', partial_images: 2 }],
-    });
+    this.cancelError.set(undefined);
+    // The relay picks the model and tools on the server; the browser sends only the prompt.
+    this.request.set(
+      this.relay
+        ? { input }
+        : { model: MODEL, input, tools: [{ type: 'image_generation', partial_images: 2 }] },
+    );
+  }
+
+  /**
+   * Stop: unsubscribing aborts the request. Through the relay that only stops the relay reading,
+   * since the background response would go on upstream (ready for a resume): so ask it to cancel.
+   */
+  protected stop(): void {
+    const cancelled = this.relay?.cancel();
+    this.answer.stop();
+    cancelled?.catch((error: unknown) => this.cancelError.set(String(error)));
   }
 }
