@@ -56,8 +56,8 @@ export type {
   ToolSchemas,
   TypedFunctionCall,
 } from './operators/function-calls';
-export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './operators/image-helpers';
-export type { ImageSource } from './operators/image-helpers';
+export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './images/image-helpers';
+export type { ImageSource } from './images/image-helpers';
 export { ofType } from './operators/of-type';
 export { partialImages } from './operators/partial-images';
 export type {

@@ -5,7 +5,7 @@ import { partialImages, type ImageFrame } from '../../lib/operators/partial-imag
 import { event, events, items, scriptResponse } from '../../lib/testing/factories';
 import { collect, fixtureEvents, openrouterFixtureEvents, testScheduler } from './support';
 import { fromSSE } from '../../lib/sources/from-sse';
-import { imageBlob, imageBytes, imageDataUrl } from '../../lib/operators/image-helpers';
+import { imageBlob, imageBytes, imageDataUrl } from '../../lib/images/image-helpers';
 import { ImageNotInlineError, isResponsesStreamError } from '../../lib/errors';
 
 const options = {
