@@ -31,6 +31,7 @@ export { decodeEvents } from './decode/decode-events';
 export type { DecodeEventsConfig } from './decode/decode-events';
 export type { DecodeConfig, DecodedEvent } from './decode/decode-options';
 export type { InvalidEvent } from './decode/invalid-event';
+export type { StreamEvent } from './decode/stream-event';
 export { parseEvent } from './decode/parse-event';
 
 // Operators ---------------------------------------------------------------------------------------
@@ -86,7 +87,6 @@ export { usage } from './operators/usage';
 
 // Accumulating a Response snapshot ---------------------------------------------------------------
 export { accumulateResponse } from './accumulate/accumulate-response';
-export type { AccumulatorEvent } from './accumulate/accumulate-response';
 
 // Errors -----------------------------------------------------------------------------------------
 export {

@@ -7,26 +7,12 @@ import type {
   OutputTextPart,
   ResponseEventType,
   ResponseObject,
-  ResponseStreamEvent,
   ShellCallOutputContent,
 } from '../events';
-import type { InvalidEvent } from '../decode/invalid-event';
+import type { StreamEvent } from '../decode/stream-event';
 import { isLifecycleEvent } from '../events';
 import { applyFusionPanel } from './fusion-panel';
 import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
-
-/**
- * What {@link accumulateResponse} accepts: any event a decoder can emit.
- *
- * @example
- * ```ts
- * import { accumulateResponse, type AccumulatorEvent } from 'rxjs-openresponses';
- *
- * const events: AccumulatorEvent[] = recordedEvents;
- * const snapshot = events.reduce(accumulateResponse, undefined);
- * ```
- */
-export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
 
 /**
  * Applies one stream event to a Response snapshot and returns the next snapshot, without ever
@@ -83,7 +69,7 @@ export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
  */
 export function accumulateResponse(
   snapshot: ResponseObject | undefined,
-  event: AccumulatorEvent,
+  event: StreamEvent,
 ): ResponseObject | undefined {
   if (snapshot === undefined) {
     return isLifecycleEvent(event) ? withOutputText(event.response) : undefined;
@@ -105,7 +91,7 @@ export function accumulateResponse(
  */
 function appendText(
   snapshot: ResponseObject,
-  event: Extract<AccumulatorEvent, { type: 'response.output_text.delta' }>,
+  event: Extract<StreamEvent, { type: 'response.output_text.delta' }>,
 ): ResponseObject | undefined {
   const { delta, contentIndex } = event;
   if (delta === '') return snapshot;
@@ -141,7 +127,7 @@ const textChanging = new Set<string>([
 function nextOutputText(
   previous: ResponseObject,
   output: OutputItem[],
-  event: AccumulatorEvent,
+  event: StreamEvent,
 ): string {
   const text = previous.outputText;
   if (typeof text === 'string') {
@@ -197,7 +183,7 @@ const fieldEvents = {
   Record<ResponseEventType, readonly [OutputItem['type'], string, string]>
 >;
 
-function nextOutput(output: OutputItem[], event: AccumulatorEvent): OutputItem[] {
+function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
   switch (event.type) {
     case 'response.output_item.added':
       return putItem(output, event.outputIndex, event.item);
@@ -489,7 +475,7 @@ function writeText<P extends { text: string }>(value: string, append: boolean): 
  */
 function writeShellOutput(
   output: ShellCallOutputContent[],
-  event: Extract<AccumulatorEvent, { type: `response.shell_call_output_content.${string}` }>,
+  event: Extract<StreamEvent, { type: `response.shell_call_output_content.${string}` }>,
 ): ShellCallOutputContent[] {
   const padded = output.slice();
   while (padded.length <= event.commandIndex) {
