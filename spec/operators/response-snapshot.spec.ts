@@ -3,7 +3,9 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { MessageItem, ResponseObject, ResponseStreamEvent } from '../../lib/events';
 import { responseSnapshot } from '../../lib/operators/response-snapshot';
 import { events, items, response, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, fixtureNames, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents, fixtureNames } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const message = items.message({ status: 'in_progress', content: [] });
 const done = items.message({ text: 'Hi' });
@@ -27,7 +29,9 @@ const snapshots: Record<string, ResponseObject> = {
 
 describe('responseSnapshot', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the rebuilt Response after every event that changes it', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

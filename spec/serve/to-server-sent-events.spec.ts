@@ -18,7 +18,7 @@ import {
   events as factories,
   toReadableStream,
 } from '../../lib/testing';
-import { fixtureEvents } from '../testing/support/arbitraries';
+import { allFixtureEvents } from '../support/fixture-events';
 
 const collect = <T>(source: Observable<T>) =>
   lastValueFrom(source.pipe(toArray()), { defaultValue: [] as T[] });
@@ -32,8 +32,8 @@ const delta = factories.outputTextDelta({ delta: 'Hé 😀', sequenceNumber: 1 }
 
 describe('toServerSentEvents', () => {
   let recorded: EncodableEvent[][];
-  beforeAll(async () => {
-    recorded = await fixtureEvents();
+  beforeAll(() => {
+    recorded = allFixtureEvents();
   });
 
   it('gives back every recorded stream through fromSSE, whole and in random chunks of bytes', async () => {

@@ -20,12 +20,12 @@ import {
   cuts,
   decode,
   events,
-  fixtureEvents,
   framing,
   offsetsFor,
   scripted,
   wireEvent,
-} from './support/arbitraries';
+} from '../support/arbitraries';
+import { allFixtureEvents } from '../support/fixture-events';
 
 const collect = <T>(source: Observable<T>) =>
   lastValueFrom(source.pipe(toArray()), { defaultValue: [] as T[] });
@@ -356,8 +356,8 @@ describe('encodeSSE framing', () => {
 
 describe('encodeSSE round trip', () => {
   let recorded: EncodableEvent[][];
-  beforeAll(async () => {
-    recorded = await fixtureEvents();
+  beforeAll(() => {
+    recorded = allFixtureEvents();
   });
 
   /** Decodes chunks through an Observable (synchronous) or a ReadableStream of bytes. */
