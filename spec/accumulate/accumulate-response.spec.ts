@@ -16,10 +16,7 @@ import { fixtureEvents, fixtureNames } from '../support/fixture-events';
 import { z } from 'zod';
 
 /** Runs the reducer over `list`, returning every intermediate snapshot. */
-function run(
-  list: readonly StreamEvent[],
-  start?: ResponseObject,
-): (ResponseObject | undefined)[] {
+function run(list: readonly StreamEvent[], start?: ResponseObject): (ResponseObject | undefined)[] {
   const snapshots: (ResponseObject | undefined)[] = [];
   let snapshot = start;
   for (const next of list) {
