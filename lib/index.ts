@@ -31,6 +31,7 @@ export { decodeEvents } from './decode/decode-events';
 export type { DecodeEventsConfig } from './decode/decode-events';
 export type { DecodeConfig, DecodedEvent } from './decode/decode-options';
 export type { InvalidEvent } from './decode/invalid-event';
+export type { StreamEvent } from './decode/stream-event';
 export { parseEvent } from './decode/parse-event';
 
 // Operators ---------------------------------------------------------------------------------------
@@ -56,8 +57,8 @@ export type {
   ToolSchemas,
   TypedFunctionCall,
 } from './operators/function-calls';
-export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './operators/image-helpers';
-export type { ImageSource } from './operators/image-helpers';
+export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './images/image-helpers';
+export type { ImageSource } from './images/image-helpers';
 export { ofType } from './operators/of-type';
 export { partialImages } from './operators/partial-images';
 export type {
@@ -86,7 +87,6 @@ export { usage } from './operators/usage';
 
 // Accumulating a Response snapshot ---------------------------------------------------------------
 export { accumulateResponse } from './accumulate/accumulate-response';
-export type { AccumulatorEvent } from './accumulate/accumulate-response';
 
 // Errors -----------------------------------------------------------------------------------------
 export {

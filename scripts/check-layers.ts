@@ -3,7 +3,7 @@
  * files import each other, even through others and even for types only.
  *
  * The order, lowest first (a file may import only from its own folder or a lower one):
- * events → errors → sse → decode → sources → transport → accumulate → operators → serve → tools
+ * events → errors → images → sse → decode → sources → transport → accumulate → operators → serve → tools
  * → angular → testing → index.ts. Each step is written down in `docs/design.md`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ const root = resolve(import.meta.dirname, '..', 'lib');
 export const order = [
   'events',
   'errors.ts',
+  'images',
   'sse',
   'decode',
   'sources',

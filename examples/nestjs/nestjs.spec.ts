@@ -22,6 +22,7 @@ import {
   type MockScript,
   type MockServer,
 } from 'rxjs-openresponses/testing';
+import { answeringCancel } from '../../spec/support/cancelled';
 import { AppModule } from './app.module';
 
 const answer = scriptResponse({ id: 'resp_nest' })
@@ -127,20 +128,8 @@ describe('the NestJS relay (examples/nestjs)', () => {
   });
 
   it('cancels upstream with POST /chat/:id/cancel and answers with the usage', async () => {
-    await boot((request) =>
-      request.path.endsWith('/cancel')
-        ? {
-            json: {
-              id: request.responseId,
-              object: 'response',
-              created_at: 1,
-              status: 'cancelled',
-              model: 'm',
-              output: [],
-              usage: { input_tokens: 2, output_tokens: 3, total_tokens: 5 },
-            },
-          }
-        : { stream: [] },
+    await boot(
+      answeringCancel({ input_tokens: 2, output_tokens: 3, total_tokens: 5 }, { stream: [] }),
     );
     const response = await fetch(`${url}/chat/resp_nest/cancel`, { method: 'POST' });
     expect(await response.json()).toEqual({

@@ -11,12 +11,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { from, lastValueFrom, takeWhile, tap, toArray, type Observable } from 'rxjs';
 import { fromSSE, parseSSE, type ResponseStreamEvent, type SseMessage } from 'rxjs-openresponses';
-import {
-  scriptResponse,
-  startMockServer,
-  type MockServer,
-  type RecordedRequest,
-} from 'rxjs-openresponses/testing';
+import { scriptResponse, startMockServer, type MockServer } from 'rxjs-openresponses/testing';
+import { answeringCancel, isCancel } from '../../spec/support/cancelled';
 
 const root = join(__dirname, '..', '..');
 const words = 'Any relay can serve the rest of this answer because the upstream keeps it'.split(
@@ -28,7 +24,6 @@ const answer = scriptResponse({ id: 'resp_scale' })
   .message({ text: words.map((w, i) => (i === 0 ? w : ` ${w}`)) })
   .completed();
 const fullText = words.join(' ');
-const isCancel = (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith('/cancel');
 
 interface Relay {
   readonly url: string;
@@ -92,20 +87,10 @@ describe('stateless relays (examples/relay/relay.ts)', () => {
 
   beforeAll(async () => {
     upstream = await startMockServer({
-      script: (request) =>
-        isCancel(request)
-          ? {
-              json: {
-                id: request.responseId,
-                object: 'response',
-                created_at: 1,
-                status: 'cancelled',
-                model: 'm',
-                output: [],
-                usage: { input_tokens: 3, output_tokens: 4, total_tokens: 7 },
-              },
-            }
-          : { stream: answer.events, delay: 25 },
+      script: answeringCancel(
+        { input_tokens: 3, output_tokens: 4, total_tokens: 7 },
+        { stream: answer.events, delay: 25 },
+      ),
     });
     [a, b] = await Promise.all([startRelay(upstream.url), startRelay(upstream.url)]);
   }, 60_000);

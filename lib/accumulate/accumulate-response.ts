@@ -8,27 +8,13 @@ import type {
   OutputTextPart,
   ResponseEventType,
   ResponseObject,
-  ResponseStreamEvent,
   ShellCallOutputContent,
 } from '../events';
-import type { InvalidEvent } from '../decode/invalid-event';
+import type { StreamEvent } from '../decode/stream-event';
 import { isLifecycleEvent } from '../events';
 import { applyFusionPanel } from './fusion-panel';
 import { inObject } from './in-object';
 import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
-
-/**
- * What {@link accumulateResponse} accepts: any event a decoder can emit.
- *
- * @example
- * ```ts
- * import { accumulateResponse, type AccumulatorEvent } from 'rxjs-openresponses';
- *
- * const events: AccumulatorEvent[] = recordedEvents;
- * const snapshot = events.reduce(accumulateResponse, undefined);
- * ```
- */
-export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
 
 /**
  * Applies one stream event to a Response snapshot and returns the next snapshot, without ever
@@ -85,7 +71,7 @@ export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
  */
 export function accumulateResponse(
   snapshot: ResponseObject | undefined,
-  event: AccumulatorEvent,
+  event: StreamEvent,
 ): ResponseObject | undefined {
   return accumulate(undefined, snapshot, event);
 }
@@ -105,7 +91,7 @@ export function accumulateResponse(
  */
 export function responseAccumulator(): (
   snapshot: ResponseObject | undefined,
-  event: AccumulatorEvent,
+  event: StreamEvent,
 ) => ResponseObject | undefined {
   const lineage: Lineage = {};
   return (snapshot, event) => accumulate(lineage, snapshot, event);
@@ -144,7 +130,7 @@ function sourceOf<T extends object>(
 function accumulate(
   lineage: Lineage | undefined,
   snapshot: ResponseObject | undefined,
-  event: AccumulatorEvent,
+  event: StreamEvent,
 ): ResponseObject | undefined {
   if (snapshot === undefined) {
     return isLifecycleEvent(event) ? withOutputText(event.response) : undefined;
@@ -167,7 +153,7 @@ function accumulate(
 function appendText(
   lineage: Lineage | undefined,
   snapshot: ResponseObject,
-  event: Extract<AccumulatorEvent, { type: 'response.output_text.delta' }>,
+  event: Extract<StreamEvent, { type: 'response.output_text.delta' }>,
 ): ResponseObject | undefined {
   const { delta, contentIndex } = event;
   if (delta === '') return snapshot;
@@ -229,7 +215,7 @@ const textChanging = new Set<string>([
 function nextOutputText(
   previous: ResponseObject,
   output: OutputItem[],
-  event: AccumulatorEvent,
+  event: StreamEvent,
 ): string {
   const text = previous.outputText;
   if (typeof text === 'string') {
@@ -285,7 +271,7 @@ const fieldEvents = {
   Record<ResponseEventType, readonly [OutputItem['type'], string, string]>
 >;
 
-function nextOutput(output: OutputItem[], event: AccumulatorEvent): OutputItem[] {
+function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
   switch (event.type) {
     case 'response.output_item.added':
       return putItem(output, event.outputIndex, event.item);
@@ -577,7 +563,7 @@ function writeText<P extends { text: string }>(value: string, append: boolean): 
  */
 function writeShellOutput(
   output: ShellCallOutputContent[],
-  event: Extract<AccumulatorEvent, { type: `response.shell_call_output_content.${string}` }>,
+  event: Extract<StreamEvent, { type: `response.shell_call_output_content.${string}` }>,
 ): ShellCallOutputContent[] {
   const padded = output.slice();
   while (padded.length <= event.commandIndex) {

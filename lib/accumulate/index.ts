@@ -2,4 +2,3 @@
  * Rebuilding a Response from its stream events.
  */
 export { accumulateResponse } from './accumulate-response';
-export type { AccumulatorEvent } from './accumulate-response';

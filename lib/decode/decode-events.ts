@@ -1,23 +1,7 @@
-import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
-import {
-  InvalidJsonError,
-  isResponsesStreamError,
-  StreamTruncatedError,
-  type StreamPosition,
-} from '../errors';
-import { terminalEventTypes, type KnownResponseStreamEvent } from '../events';
-import { frameSSE, framedSource, type SseSink } from '../sse/parse-sse';
+import { Observable, type OperatorFunction } from 'rxjs';
 import type { SseMessage } from '../sse/sse-message';
-import {
-  decodeEvent,
-  decodeEventFast,
-  mayHaveProtoKey,
-  rawSequenceNumber,
-  settle,
-} from './decode-event';
 import type { DecodeConfig, DecodedEvent } from './decode-options';
-import { DecodeState } from './fast-decode';
-import { scanEvent } from './scan-event';
+import { EventDecoder } from './event-decoder';
 
 /**
  * Options of {@link decodeEvents}.
@@ -39,8 +23,6 @@ export interface DecodeEventsConfig extends DecodeConfig {
   readonly requireTerminal?: boolean;
 }
 
-const terminal = new Set<string>(terminalEventTypes);
-
 /**
  * Decodes SSE messages into typed, validated, camelCase Responses events.
  *
@@ -50,8 +32,9 @@ const terminal = new Set<string>(terminalEventTypes);
  * Errors carry a stable `code`, the raw input and its position: `invalid_json`, `invalid_event`,
  * `unknown_event` (only with `onUnknown: 'error'`), `stream_truncated`.
  *
- * Straight after {@link parseSSE} the two run as one step (same events, same errors, no message
- * objects in between), and each event is emitted in the same task as the chunk that completes it.
+ * Each event is emitted in the same task as the message that holds it. {@link fromSSE} frames and
+ * decodes in one pass, with no message objects in between: the same events and errors as
+ * `parseSSE()` then `decodeEvents()`.
  *
  * @example
  * ```ts
@@ -69,15 +52,8 @@ export function decodeEvents<const O extends DecodeEventsConfig = Record<never, 
 export function decodeEvents(
   config: DecodeEventsConfig = {},
 ): OperatorFunction<SseMessage, unknown> {
-  return (source) => {
-    // Straight after parseSSE, frame and decode in one pass, with no message objects in between.
-    const framed = framedSource(source);
-    if (framed !== undefined) {
-      return new Observable<unknown>((subscriber) =>
-        frameSSE(framed.source, framed.config, new EventDecoder(subscriber, config)),
-      );
-    }
-    return new Observable<unknown>((subscriber) => {
+  return (source) =>
+    new Observable<unknown>((subscriber) => {
       const decoder = new EventDecoder(subscriber, config);
       return source.subscribe({
         next: (m) =>
@@ -86,123 +62,4 @@ export function decodeEvents(
         complete: () => decoder.complete(),
       });
     });
-  };
-}
-
-/** Decodes the messages of one subscription and sends the events to its subscriber. */
-class EventDecoder implements SseSink {
-  private readonly requireTerminal: boolean;
-  private terminated = false;
-  private lastSequenceNumber: number | undefined;
-  // Where the last decoded message was: `lastIndex` is -1 before the first.
-  private lastIndex = -1;
-  private lastBytesRead = 0;
-  private lastId: string | undefined;
-  // What the fast path learnt of this server's events: this subscription's alone.
-  private readonly state = new DecodeState();
-
-  constructor(
-    private readonly subscriber: Subscriber<unknown>,
-    private readonly config: DecodeEventsConfig,
-  ) {
-    this.requireTerminal = config.requireTerminal ?? true;
-  }
-
-  get closed(): boolean {
-    return this.subscriber.closed;
-  }
-
-  message(
-    data: string,
-    event: string | undefined,
-    id: string | undefined,
-    index: number,
-    bytesRead: number,
-    incomplete: boolean,
-  ): void {
-    if (data === '' || data === '[DONE]' || this.subscriber.closed) return;
-    // The hot event types are read straight from the text when it is in its usual layout.
-    const scanned = scanEvent(data, this.state);
-    let raw: unknown;
-    if (scanned === undefined) {
-      try {
-        raw = JSON.parse(data);
-      } catch (cause) {
-        this.subscriber.error(
-          incomplete
-            ? this.truncated('ended inside an event,', cause)
-            : new InvalidJsonError(data, {
-                cause,
-                position: position(index, bytesRead, id, this.lastSequenceNumber),
-              }),
-        );
-        return;
-      }
-    }
-    this.lastIndex = index;
-    this.lastBytesRead = bytesRead;
-    this.lastId = id;
-    if (scanned !== undefined) return this.emit(scanned, scanned.type, scanned.sequenceNumber);
-    const fast = decodeEventFast(raw, this.state);
-    if (fast !== undefined) return this.emit(fast, fast.type, fast.sequenceNumber);
-    const sequenceNumber = rawSequenceNumber(raw);
-    const decoded = decodeEvent(raw, event, this.state, mayHaveProtoKey(data));
-    if (decoded.kind === 'event') {
-      return this.emit(decoded.event, decoded.event.type, sequenceNumber);
-    }
-    const at = position(index, bytesRead, id, sequenceNumber ?? this.lastSequenceNumber);
-    const settled = settle(decoded, raw, this.config, at);
-    if (settled === undefined) return;
-    if (settled.error !== undefined) this.subscriber.error(settled.error);
-    else this.subscriber.next(settled.value);
-  }
-
-  error(err: unknown): void {
-    if (isResponsesStreamError(err)) this.subscriber.error(err);
-    // A transport failure after the terminal event loses nothing; before it, it always does.
-    else if (this.terminated) this.subscriber.complete();
-    else this.subscriber.error(this.truncated('was cut', err));
-  }
-
-  complete(): void {
-    if (this.terminated || !this.requireTerminal) this.subscriber.complete();
-    else this.subscriber.error(this.truncated('ended'));
-  }
-
-  private emit(event: KnownResponseStreamEvent, type: string, sequenceNumber: number | undefined) {
-    if (sequenceNumber !== undefined) this.lastSequenceNumber = sequenceNumber;
-    if (terminal.has(type)) this.terminated = true;
-    else if (type === 'response.created') this.terminated = false;
-    this.subscriber.next(event);
-  }
-
-  private truncated(what: string, cause?: unknown): StreamTruncatedError {
-    const last = this.lastSequenceNumber;
-    return new StreamTruncatedError(
-      `The stream ${what} before a terminal event` +
-        (last === undefined ? '' : ` (last sequence number ${last})`),
-      {
-        cause,
-        position:
-          this.lastIndex === -1
-            ? position(undefined, undefined, undefined, last)
-            : position(this.lastIndex, this.lastBytesRead, this.lastId, last),
-      },
-    );
-  }
-}
-
-/** A {@link StreamPosition} with only the fields that are known. */
-function position(
-  eventIndex: number | undefined,
-  bytesRead: number | undefined,
-  lastEventId: string | undefined,
-  sequenceNumber?: number,
-): StreamPosition {
-  const at: { -readonly [K in keyof StreamPosition]: StreamPosition[K] } = {};
-  if (eventIndex !== undefined) at.eventIndex = eventIndex;
-  if (bytesRead !== undefined) at.bytesRead = bytesRead;
-  if (lastEventId !== undefined) at.lastEventId = lastEventId;
-  if (sequenceNumber !== undefined) at.sequenceNumber = sequenceNumber;
-  return at;
 }

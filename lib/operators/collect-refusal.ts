@@ -9,7 +9,8 @@ import {
 } from 'rxjs';
 import { isTerminalResponse, type StreamEvent } from './internal/events';
 import { PartTexts, type TrackedText } from './internal/part-texts';
-import { trackRefusals, type PartRef } from './internal/refusal-parts';
+import { trackPartTexts } from './internal/part-text-tracker';
+import { refusalParts, type PartRef } from './internal/refusal-parts';
 
 /**
  * A refusal content part, as {@link collectRefusal} emits it.
@@ -67,7 +68,7 @@ export function collectRefusal(): OperatorFunction<StreamEvent, Refusal> {
       return source.pipe(
         mergeMap((event) => {
           const before = event.type === 'response.created' ? flush() : [];
-          const finished = trackRefusals(parts, event)
+          const finished = trackPartTexts(refusalParts, parts, event)
             .filter((tracked) => tracked.done)
             .map((tracked) => toRefusal(tracked, true));
           return [...before, ...finished, ...(isTerminalResponse(event) ? flush() : [])];

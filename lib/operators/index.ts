@@ -22,8 +22,8 @@ export type {
   ToolSchemas,
   TypedFunctionCall,
 } from './function-calls';
-export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from './image-helpers';
-export type { ImageSource } from './image-helpers';
+export { imageBlob, imageBytes, imageDataUrl, imageMimeType } from '../images/image-helpers';
+export type { ImageSource } from '../images/image-helpers';
 export { ofType } from './of-type';
 export { partialImages } from './partial-images';
 export type { Base64ImageFrame, ImageFrame, ImageOptions, UrlImageFrame } from './partial-images';

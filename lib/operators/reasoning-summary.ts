@@ -1,7 +1,6 @@
-import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import type { ReasoningItem } from '../events';
-import { isTerminalResponse, type StreamEvent } from './internal/events';
-import { PartTexts, type TrackedText } from './internal/part-texts';
+import type { OperatorFunction } from 'rxjs';
+import type { StreamEvent } from './internal/events';
+import { partTextUpdates, type PartTextKind } from './internal/part-text-tracker';
 
 /**
  * The text of one reasoning summary part so far, as {@link reasoningSummary} emits it.
@@ -51,55 +50,33 @@ type SummaryRef = Pick<ReasoningSummaryUpdate, 'itemId' | 'outputIndex' | 'summa
  * @see reasoningText
  */
 export function reasoningSummary(): OperatorFunction<StreamEvent, ReasoningSummaryUpdate> {
-  return (source) =>
-    defer(() => {
-      const parts = new PartTexts<SummaryRef>();
-      return source.pipe(
-        mergeMap((event) =>
-          trackSummaries(parts, event).map(({ ref, text, done }) => ({ ...ref, text, done })),
-        ),
-      );
-    });
+  return partTextUpdates(summaryParts, ({ ref, text, done }) => ({ ...ref, text, done }));
 }
 
-function trackSummaries(
-  parts: PartTexts<SummaryRef>,
-  event: StreamEvent,
-): TrackedText<SummaryRef>[] {
-  const changed: (TrackedText<SummaryRef> | undefined)[] = [];
-  const key = (ref: SummaryRef) => `${ref.outputIndex}:${ref.summaryIndex}`;
-  const finishItem = (item: ReasoningItem, outputIndex: number) =>
-    item.summary.forEach((part, summaryIndex) => {
-      const ref = { itemId: item.id, outputIndex, summaryIndex };
-      changed.push(parts.finish(key(ref), ref, part.text));
-    });
-  switch (event.type) {
-    case 'response.created':
-      parts.clear();
-      break;
-    case 'response.reasoning_summary_part.added':
-      changed.push(parts.start(key(event), refOf(event), event.part.text));
-      break;
-    case 'response.reasoning_summary_text.delta':
-      changed.push(parts.append(key(event), refOf(event), event.delta));
-      break;
-    case 'response.reasoning_summary_text.done':
-      changed.push(parts.finish(key(event), refOf(event), event.text));
-      break;
-    case 'response.reasoning_summary_part.done':
-      changed.push(parts.finish(key(event), refOf(event), event.part.text));
-      break;
-    case 'response.output_item.done':
-      if (event.item.type === 'reasoning') finishItem(event.item, event.outputIndex);
-      break;
-  }
-  if (isTerminalResponse(event)) {
-    event.response.output.forEach(
-      (item, index) => item.type === 'reasoning' && finishItem(item, index),
-    );
-  }
-  return changed.filter((tracked) => tracked !== undefined);
-}
+/** The summary parts of reasoning items. */
+const summaryParts: PartTextKind<SummaryRef> = {
+  key: (ref) => `${ref.outputIndex}:${ref.summaryIndex}`,
+  change(event) {
+    switch (event.type) {
+      case 'response.reasoning_summary_part.added':
+        return { kind: 'start', ref: refOf(event), text: event.part.text };
+      case 'response.reasoning_summary_text.delta':
+        return { kind: 'append', ref: refOf(event), text: event.delta };
+      case 'response.reasoning_summary_text.done':
+        return { kind: 'finish', ref: refOf(event), text: event.text };
+      case 'response.reasoning_summary_part.done':
+        return { kind: 'finish', ref: refOf(event), text: event.part.text };
+    }
+    return undefined;
+  },
+  finalParts: (item, outputIndex) =>
+    item.type !== 'reasoning'
+      ? []
+      : item.summary.map((part, summaryIndex) => ({
+          ref: { itemId: item.id, outputIndex, summaryIndex },
+          text: part.text,
+        })),
+};
 
 function refOf(event: SummaryRef): SummaryRef {
   return { itemId: event.itemId, outputIndex: event.outputIndex, summaryIndex: event.summaryIndex };

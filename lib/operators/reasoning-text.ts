@@ -1,7 +1,6 @@
-import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import type { ReasoningItem } from '../events';
-import { isTerminalResponse, type StreamEvent } from './internal/events';
-import { PartTexts, type TrackedText } from './internal/part-texts';
+import type { OperatorFunction } from 'rxjs';
+import type { StreamEvent } from './internal/events';
+import { partTextUpdates, type PartTextKind } from './internal/part-text-tracker';
 
 /**
  * The text of one reasoning content part so far, as {@link reasoningText} emits it.
@@ -54,55 +53,37 @@ type TextRef = Pick<ReasoningTextUpdate, 'itemId' | 'outputIndex' | 'contentInde
  * @see reasoningSummary
  */
 export function reasoningText(): OperatorFunction<StreamEvent, ReasoningTextUpdate> {
-  return (source) =>
-    defer(() => {
-      const parts = new PartTexts<TextRef>();
-      return source.pipe(
-        mergeMap((event) =>
-          trackReasoning(parts, event).map(({ ref, text, done }) => ({ ...ref, text, done })),
-        ),
-      );
-    });
+  return partTextUpdates(reasoningTextParts, ({ ref, text, done }) => ({ ...ref, text, done }));
 }
 
-function trackReasoning(parts: PartTexts<TextRef>, event: StreamEvent): TrackedText<TextRef>[] {
-  const changed: (TrackedText<TextRef> | undefined)[] = [];
-  const key = (ref: TextRef) => `${ref.outputIndex}:${ref.contentIndex}`;
-  const finishItem = (item: ReasoningItem, outputIndex: number) =>
-    item.content?.forEach((part, contentIndex) => {
-      const ref = { itemId: item.id, outputIndex, contentIndex };
-      changed.push(parts.finish(key(ref), ref, part.text));
-    });
-  switch (event.type) {
-    case 'response.created':
-      parts.clear();
-      break;
-    case 'response.reasoning_text.delta':
-      changed.push(parts.append(key(event), refOf(event), event.delta));
-      break;
-    case 'response.reasoning_text.done':
-      changed.push(parts.finish(key(event), refOf(event), event.text));
-      break;
-    case 'response.content_part.added':
-    case 'response.content_part.done':
-      if (event.part.type !== 'reasoning_text') break;
-      changed.push(
-        event.type === 'response.content_part.added'
-          ? parts.start(key(event), refOf(event), event.part.text)
-          : parts.finish(key(event), refOf(event), event.part.text),
-      );
-      break;
-    case 'response.output_item.done':
-      if (event.item.type === 'reasoning') finishItem(event.item, event.outputIndex);
-      break;
-  }
-  if (isTerminalResponse(event)) {
-    event.response.output.forEach(
-      (item, index) => item.type === 'reasoning' && finishItem(item, index),
-    );
-  }
-  return changed.filter((tracked) => tracked !== undefined);
-}
+/** The `reasoning_text` parts of reasoning items. */
+const reasoningTextParts: PartTextKind<TextRef> = {
+  key: (ref) => `${ref.outputIndex}:${ref.contentIndex}`,
+  change(event) {
+    switch (event.type) {
+      case 'response.reasoning_text.delta':
+        return { kind: 'append', ref: refOf(event), text: event.delta };
+      case 'response.reasoning_text.done':
+        return { kind: 'finish', ref: refOf(event), text: event.text };
+      case 'response.content_part.added':
+      case 'response.content_part.done':
+        if (event.part.type !== 'reasoning_text') return undefined;
+        return {
+          kind: event.type === 'response.content_part.added' ? 'start' : 'finish',
+          ref: refOf(event),
+          text: event.part.text,
+        };
+    }
+    return undefined;
+  },
+  finalParts: (item, outputIndex) =>
+    item.type !== 'reasoning'
+      ? []
+      : (item.content ?? []).map((part, contentIndex) => ({
+          ref: { itemId: item.id, outputIndex, contentIndex },
+          text: part.text,
+        })),
+};
 
 function refOf(event: TextRef): TextRef {
   return { itemId: event.itemId, outputIndex: event.outputIndex, contentIndex: event.contentIndex };

@@ -1,7 +1,7 @@
-import { defer, mergeMap, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { StreamEvent } from './internal/events';
-import { PartTexts } from './internal/part-texts';
-import { trackRefusals, type PartRef } from './internal/refusal-parts';
+import { partTextUpdates } from './internal/part-text-tracker';
+import { refusalParts } from './internal/refusal-parts';
 
 /**
  * The refusal text of one content part so far, as {@link refusalText} emits it.
@@ -48,17 +48,5 @@ export interface RefusalTextUpdate {
  * @see collectRefusal
  */
 export function refusalText(): OperatorFunction<StreamEvent, RefusalTextUpdate> {
-  return (source) =>
-    defer(() => {
-      const parts = new PartTexts<PartRef>();
-      return source.pipe(
-        mergeMap((event) =>
-          trackRefusals(parts, event).map(({ ref, text, done }) => ({
-            refusal: text,
-            ...ref,
-            done,
-          })),
-        ),
-      );
-    });
+  return partTextUpdates(refusalParts, ({ ref, text, done }) => ({ refusal: text, ...ref, done }));
 }

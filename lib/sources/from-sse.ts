@@ -1,7 +1,8 @@
 import type { Observable } from 'rxjs';
-import { decodeEvents, type DecodeEventsConfig } from '../decode/decode-events';
+import { decodeChunks } from '../decode/decode-chunks';
+import type { DecodeEventsConfig } from '../decode/decode-events';
 import type { DecodedEvent } from '../decode/decode-options';
-import { parseSSE, type ParseSSEConfig } from '../sse/parse-sse';
+import type { ParseSSEConfig } from '../sse/parse-sse';
 import { idleTimeout, settleIdleTimeout } from './idle-timeout';
 import { toChunks, type SSESource } from './to-chunks';
 
@@ -62,6 +63,6 @@ export function fromSSE<const O extends FromSSEConfig = Record<never, never>>(
 ): Observable<DecodedEvent<O>> {
   const ms = config?.idleTimeout;
   const chunks = toChunks(source).pipe(idleTimeout(ms));
-  const events = chunks.pipe(parseSSE(config), decodeEvents<O>(config));
+  const events = decodeChunks<O>(chunks, config);
   return ms === undefined || ms === Infinity ? events : events.pipe(settleIdleTimeout(ms));
 }

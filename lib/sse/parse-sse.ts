@@ -63,22 +63,6 @@ export interface SseSink {
   complete(): void;
 }
 
-/** The chunk source and options of each Observable made by {@link parseSSE}. */
-const framed = new WeakMap<
-  Observable<SseMessage>,
-  { readonly source: Observable<Uint8Array | string>; readonly config: ParseSSEConfig }
->();
-
-/**
- * The chunks and options an Observable of SSE messages was made from by {@link parseSSE}, so that
- * an operator after it (`decodeEvents`) can subscribe to the chunks itself and skip the message
- * objects: the same messages, in the same task, with one Observable layer less.
- * @internal
- */
-export function framedSource(messages: Observable<SseMessage>) {
-  return framed.get(messages);
-}
-
 /**
  * Frames a stream of byte or text chunks into SSE messages, with eventsource-parser.
  *
@@ -103,13 +87,10 @@ export function framedSource(messages: Observable<SseMessage>) {
 export function parseSSE(
   config: ParseSSEConfig = {},
 ): OperatorFunction<Uint8Array | string, SseMessage> {
-  return (source) => {
-    const messages = new Observable<SseMessage>((subscriber) =>
+  return (source) =>
+    new Observable<SseMessage>((subscriber) =>
       frameSSE(source, config, new MessageSink(subscriber)),
     );
-    framed.set(messages, { source, config });
-    return messages;
-  };
 }
 
 /** Sends each message on as an {@link SseMessage}. */

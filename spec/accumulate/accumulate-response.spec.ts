@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { accumulateResponse, type AccumulatorEvent } from '../../lib/accumulate';
+import { accumulateResponse } from '../../lib/accumulate';
+import type { StreamEvent } from '../../lib/decode/stream-event';
 import { EventValidationError } from '../../lib/errors';
 import type {
   MessageItem,
@@ -10,14 +11,12 @@ import type {
   ShellCallOutputItem,
 } from '../../lib/events';
 import { event, events, items, response, scriptResponse } from '../../lib/testing/factories';
-import { expectedOutputText, fixtureEvents, fixtureNames } from '../operators/support';
+import { expectedOutputText } from '../support/expected-output-text';
+import { fixtureEvents, fixtureNames } from '../support/fixture-events';
 import { z } from 'zod';
 
 /** Runs the reducer over `list`, returning every intermediate snapshot. */
-function run(
-  list: readonly AccumulatorEvent[],
-  start?: ResponseObject,
-): (ResponseObject | undefined)[] {
+function run(list: readonly StreamEvent[], start?: ResponseObject): (ResponseObject | undefined)[] {
   const snapshots: (ResponseObject | undefined)[] = [];
   let snapshot = start;
   for (const next of list) {
@@ -213,13 +212,13 @@ describe('accumulateResponse', () => {
 
     it('returns the very same snapshot for events that change nothing', () => {
       const snapshot = snapshots[snapshots.length - 2] as ResponseObject;
-      const invalid: AccumulatorEvent = {
+      const invalid: StreamEvent = {
         type: 'invalid',
         eventType: 'response.output_text.delta',
         raw: {},
         error: new EventValidationError('response.output_text.delta', {}, new z.ZodError([])),
       };
-      const noops: AccumulatorEvent[] = [
+      const noops: StreamEvent[] = [
         events.keepalive(),
         events.unknown('response.something_new', { item_id: 'msg_2' }),
         invalid,

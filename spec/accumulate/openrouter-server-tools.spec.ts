@@ -4,10 +4,12 @@
  * server's copy has not replaced it yet) equals the terminal Response's output.
  */
 import { from } from 'rxjs';
-import { accumulateResponse, type AccumulatorEvent } from '../../lib/accumulate';
+import { accumulateResponse } from '../../lib/accumulate';
+import type { StreamEvent } from '../../lib/decode/stream-event';
 import type { OutputItem, ResponseObject, ResponseStreamEvent } from '../../lib/events';
 import { responseSnapshot } from '../../lib/operators/response-snapshot';
-import { collect, openrouterFixtureEvents } from '../operators/support';
+import { collect } from '../support/collect';
+import { openrouterFixtureEvents } from '../support/fixture-events';
 
 const last = <T>(list: readonly T[]): T => list[list.length - 1];
 
@@ -87,7 +89,7 @@ describe('responseSnapshot() with openrouter:fusion, from the panel events alone
     let snapshot: ResponseObject | undefined;
     const seen: unknown[] = [];
     for (const event of events) {
-      const next = accumulateResponse(snapshot, event as AccumulatorEvent);
+      const next = accumulateResponse(snapshot, event as StreamEvent);
       if (event.type.startsWith('response.fusion_call.panel.') && next !== snapshot) {
         const fusion = fusionOf(next?.output ?? []);
         if (fusion?.type === 'openrouter:fusion')

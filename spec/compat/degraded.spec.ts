@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { from, type Observable } from 'rxjs';
+import { from } from 'rxjs';
 import {
   accumulateResponse,
   accumulateText,
@@ -22,6 +22,7 @@ import {
   type ResponseStreamEvent,
 } from '../../lib';
 import { chunkArbitrary } from '../../lib/testing';
+import { completedValues } from '../support/collect';
 
 type Frame = Record<string, unknown> & { type: string };
 
@@ -81,43 +82,31 @@ function wire(frames: readonly Frame[]): string {
   return frames.map((frame) => `event: ${frame.type}\ndata: ${JSON.stringify(frame)}\n\n`).join('');
 }
 
-function run<T>(source: Observable<T>): T[] {
-  const values: T[] = [];
-  let settled = false;
-  source.subscribe({
-    next: (value) => values.push(value),
-    error: (err: unknown) => {
-      throw err;
-    },
-    complete: () => (settled = true),
-  });
-  if (!settled) throw new Error('the stream did not complete synchronously');
-  return values;
-}
-
 /** Everything a user reads from a stream, as one comparable value. */
 function read(chunks: readonly (string | Uint8Array)[]) {
   const events$ = fromSSE(from(chunks));
   return {
-    text: run(events$.pipe(accumulateText())).at(-1) ?? '',
-    refusals: run(events$.pipe(collectRefusal())).map(({ refusal, complete }) => ({
+    text: completedValues(events$.pipe(accumulateText())).at(-1) ?? '',
+    refusals: completedValues(events$.pipe(collectRefusal())).map(({ refusal, complete }) => ({
       refusal,
       complete,
     })),
-    calls: run(events$.pipe(functionCalls())).map(({ name, callId, arguments: args }) => ({
-      name,
-      callId,
-      args,
-    })),
-    reasoning: run(events$.pipe(reasoningSummary()))
+    calls: completedValues(events$.pipe(functionCalls())).map(
+      ({ name, callId, arguments: args }) => ({
+        name,
+        callId,
+        args,
+      }),
+    ),
+    reasoning: completedValues(events$.pipe(reasoningSummary()))
       .filter((update) => update.done)
       .map((update) => update.text),
-    images: run(events$.pipe(partialImages())).map(({ index, b64, final }) => ({
+    images: completedValues(events$.pipe(partialImages())).map(({ index, b64, final }) => ({
       index,
       length: b64?.length,
       final,
     })),
-    outputText: run(events$.pipe()).reduce(
+    outputText: completedValues(events$.pipe()).reduce(
       (snapshot: ResponseObject | undefined, event) =>
         accumulateResponse(snapshot, event as ResponseStreamEvent),
       undefined,
@@ -142,7 +131,7 @@ describe.each(Object.entries(bases))('a stream with %s', (_what, path) => {
 
   describe.each(Object.entries(degradations))('with %s', (degradation, degrade) => {
     const text = wire(degrade(framesOf(intact)));
-    const events = run(fromSSE(from([text])));
+    const events = completedValues(fromSSE(from([text])));
 
     it('reads the same text, refusals, calls, reasoning, images and snapshot', () => {
       expect(read([text])).toEqual(expected);
@@ -169,7 +158,7 @@ describe.each(Object.entries(bases))('a stream with %s', (_what, path) => {
     });
 
     it('passes sequenceGuard untouched: no false gap, nothing dropped as a duplicate', () => {
-      expect(run(fromSSE(from([text])).pipe(sequenceGuard()))).toEqual(events);
+      expect(completedValues(fromSSE(from([text])).pipe(sequenceGuard()))).toEqual(events);
     });
 
     if (degradation === 'no sequence numbers') {

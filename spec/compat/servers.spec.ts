@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { from, type Observable } from 'rxjs';
+import { from } from 'rxjs';
 import {
   accumulateResponse,
   accumulateText,
@@ -23,6 +23,7 @@ import {
   type ResponseStreamEvent,
 } from '../../lib';
 import { chunkArbitrary } from '../../lib/testing';
+import { settled } from '../support/collect';
 
 interface Expected {
   /** `accumulateText`'s last value. */
@@ -62,23 +63,9 @@ const servers: Record<string, Expected> = {
 const dir = resolve(__dirname, '../fixtures/compat');
 const encoder = new TextEncoder();
 
-/** Runs an Observable that settles synchronously: its values, and its error if any. */
-function run<T>(source: Observable<T>): { values: T[]; error?: unknown } {
-  const values: T[] = [];
-  let error: unknown;
-  let done = false;
-  source.subscribe({
-    next: (value) => values.push(value),
-    error: (err: unknown) => ((error = err), (done = true)),
-    complete: () => (done = true),
-  });
-  if (!done) throw new Error('the stream did not settle synchronously');
-  return { values, error };
-}
-
 /** The decoded events and error, as one comparable string. */
 function decodeNow(chunks: readonly (string | Uint8Array)[]): string {
-  const { values, error } = run(fromSSE(from(chunks)));
+  const { values, error } = settled(fromSSE(from(chunks)));
   const code = (error as { code?: string } | undefined)?.code;
   return JSON.stringify({ values, error: code });
 }
@@ -88,7 +75,7 @@ describe.each(Object.entries(servers))('a stream shaped like %s', (name, expecte
   const bytes = encoder.encode(text);
   const whole = decodeNow([text]);
   const events$ = () => fromSSE(from([text]));
-  const { values: events, error } = run(events$());
+  const { values: events, error } = settled(events$());
 
   it(
     expected.error
@@ -127,18 +114,18 @@ describe.each(Object.entries(servers))('a stream shaped like %s', (name, expecte
   });
 
   it('gives the text, refusal, function calls and reasoning', () => {
-    expect(run(events$().pipe(accumulateText())).values.at(-1) ?? '').toBe(expected.text);
-    expect(run(events$().pipe(collectRefusal())).values.map((r) => r.refusal)).toEqual(
+    expect(settled(events$().pipe(accumulateText())).values.at(-1) ?? '').toBe(expected.text);
+    expect(settled(events$().pipe(collectRefusal())).values.map((r) => r.refusal)).toEqual(
       expected.refusal === undefined ? [] : [expected.refusal],
     );
     expect(
-      run(events$().pipe(functionCalls())).values.map((c) => ({
+      settled(events$().pipe(functionCalls())).values.map((c) => ({
         name: c.name,
         arguments: c.arguments,
       })),
     ).toEqual(expected.calls ?? []);
-    const summaries = run(events$().pipe(reasoningSummary())).values;
-    const reasoning = run(events$().pipe(reasoningText())).values;
+    const summaries = settled(events$().pipe(reasoningSummary())).values;
+    const reasoning = settled(events$().pipe(reasoningText())).values;
     expect(
       [...summaries, ...reasoning].filter((update) => update.done).map((update) => update.text),
     ).toEqual(expected.reasoning ?? []);
@@ -157,7 +144,7 @@ describe.each(Object.entries(servers))('a stream shaped like %s', (name, expecte
   });
 
   it('passes sequenceGuard with default settings: nothing dropped, no false gap', () => {
-    const guarded = run(events$().pipe(sequenceGuard()));
+    const guarded = settled(events$().pipe(sequenceGuard()));
     expect(guarded.values).toEqual(events);
     expect((guarded.error as { code?: string } | undefined)?.code).toBe(expected.error?.code);
   });

@@ -4,10 +4,11 @@
  * fast path (flat, numbered events), zod (events without a number, nested objects), escaped
  * spellings, SSE text and already-parsed objects (fromEvents).
  */
-import { from, type Observable } from 'rxjs';
+import { from } from 'rxjs';
 import { isResponsesStreamError } from '../../lib/errors';
 import { fromEvents } from '../../lib/sources/from-events';
 import { fromSSE } from '../../lib/sources/from-sse';
+import { collect } from '../support/collect';
 
 const delta = (extra: string, numbered = true) =>
   `{"type":"response.output_text.delta",${numbered ? '"sequence_number":1,' : ''}"item_id":"m",` +
@@ -34,13 +35,6 @@ const cases: Array<[string, string, string]> = [
   ],
 ];
 
-function outcome<T>(source: Observable<T>): { values: T[]; error?: unknown } {
-  const values: T[] = [];
-  let error: unknown;
-  source.subscribe({ next: (v) => values.push(v), error: (e: unknown) => (error = e) });
-  return { values, error };
-}
-
 describe('an own __proto__ key in event JSON', () => {
   afterEach(() => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
@@ -50,7 +44,7 @@ describe('an own __proto__ key in event JSON', () => {
   it.each(cases)('in %s is invalid_event, with the path to the key', (_where, json, path) => {
     const sse = `data: ${json}\n\n`;
     for (const source of [fromSSE(from([sse])), fromSSE(from([new TextEncoder().encode(sse)]))]) {
-      const { values, error } = outcome(source);
+      const { values, error } = collect(source);
       expect(values).toEqual([]);
       expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
       if (!isResponsesStreamError(error, 'invalid_event')) return;
@@ -59,7 +53,7 @@ describe('an own __proto__ key in event JSON', () => {
   });
 
   it.each(cases)('in %s is invalid_event from fromEvents too', (_where, json, path) => {
-    const { error } = outcome(fromEvents([JSON.parse(json)]));
+    const { error } = collect(fromEvents([JSON.parse(json)]));
     expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
     if (!isResponsesStreamError(error, 'invalid_event')) return;
     expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([path]);
@@ -67,7 +61,7 @@ describe('an own __proto__ key in event JSON', () => {
 
   it("is kept, as parsed, in the invalid event's raw with onInvalid: 'emit'", () => {
     const json = cases[0][1];
-    const { values, error } = outcome(
+    const { values, error } = collect(
       fromSSE(from([`data: ${json}\n\n`]), { onInvalid: 'emit', requireTerminal: false }),
     );
     expect(error).toBeUndefined();
@@ -80,7 +74,7 @@ describe('an own __proto__ key in event JSON', () => {
 
   it('is not confused with the text "__proto__" in a value', () => {
     const json = delta('').replace('"delta":"x"', '"delta":"__proto__ \\u00e9"');
-    const { values, error } = outcome(
+    const { values, error } = collect(
       fromSSE(from([`data: ${json}\n\n`]), { requireTerminal: false }),
     );
     expect(error).toBeUndefined();

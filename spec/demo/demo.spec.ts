@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { startMockServer } from '../../lib/testing';
 import { openrouterFixtures } from '../support/fixtures';
 import { startServer } from '../support/http-server';
-import { readPng } from './support/png';
-import { runDemo, STACK_LINE } from './support/run-demo';
+import { readPng } from '../support/png';
+import { runDemo, STACK_LINE } from '../support/run-demo';
 
 jest.setTimeout(20_000);
 

@@ -5,8 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readPng } from './support/png';
-import { runExample, STACK_LINE } from './support/run-demo';
+import { readPng } from '../support/png';
+import { runExample, STACK_LINE } from '../support/run-demo';
 
 const expected: Record<string, RegExp> = {
   'text-streaming':

@@ -1,6 +1,6 @@
 import { fromSSE } from '../../lib/sources/from-sse';
 import type { ResponseObject } from '../../lib/events';
-import { collect } from '../operators/support';
+import { collect } from '../support/collect';
 
 /** A `response.created` whose Response carries the current API's nested tool and response fields. */
 const wire = {

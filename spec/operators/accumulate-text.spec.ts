@@ -5,7 +5,10 @@ import type { ResponseStreamEvent } from '../../lib/events';
 import { accumulateText } from '../../lib/operators/accumulate-text';
 import { fromSSE } from '../../lib/sources/from-sse';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, expectedOutputText, fixtureEvents, fixtureNames, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { expectedOutputText } from '../support/expected-output-text';
+import { fixtureEvents, fixtureNames } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const values: Record<string, ResponseStreamEvent> = {
   c: events.created(),
@@ -19,7 +22,9 @@ const texts = { h: 'Hel', i: 'Hello' };
 
 describe('accumulateText', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the text so far on every change, and nothing when it does not change', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

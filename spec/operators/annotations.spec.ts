@@ -3,7 +3,9 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { Annotation, ResponseStreamEvent } from '../../lib/events';
 import { annotations, type PositionedAnnotation } from '../../lib/operators/annotations';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const url: Annotation = {
   type: 'url_citation',
@@ -36,7 +38,9 @@ const found: Record<string, PositionedAnnotation> = {
 
 describe('annotations', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits annotations as they arrive, with their position, skipping null ones', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

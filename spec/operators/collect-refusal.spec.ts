@@ -3,7 +3,9 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { collectRefusal, type Refusal } from '../../lib/operators/collect-refusal';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, fixtureNames, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents, fixtureNames } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const at = { itemId: 'msg_0', outputIndex: 0, contentIndex: 0 };
 const values: Record<string, ResponseStreamEvent> = {
@@ -26,7 +28,9 @@ const refusals: Record<string, Refusal> = {
 
 describe('collectRefusal', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits each refusal part once, when it is complete', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -4,7 +4,9 @@ import { isResponsesStreamError, type ResponseFailedError } from '../../lib/erro
 import type { ResponseObject, ResponseStreamEvent } from '../../lib/events';
 import { finalResponse } from '../../lib/operators/final-response';
 import { events, items, response, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const output = [items.message({ text: 'Done.' })];
 const values: Record<string, ResponseStreamEvent> = {
@@ -41,7 +43,9 @@ const truncated = (sequenceNumber: number) =>
 
 describe('finalResponse', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the completed Response once, when the stream ends, and completes', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

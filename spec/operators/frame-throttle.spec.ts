@@ -1,11 +1,13 @@
 import { animationFrameScheduler, map, Observable, Subject } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { frameThrottle } from '../../lib/operators/frame-throttle';
-import { testScheduler } from './support';
+import { createTestScheduler } from '../../lib/testing';
 
 describe('frameThrottle', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the first value at once, then the latest value once per animation frame', () => {
     scheduler.run(({ animate, cold, expectObservable, expectSubscriptions }) => {

@@ -7,7 +7,9 @@ import {
 } from '../../lib/operators/function-call-arguments';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
 import { honest } from '../support/honest';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const values: Record<string, ResponseStreamEvent> = {
   c: events.created(),
@@ -30,7 +32,9 @@ const updates: Record<string, FunctionCallArgumentsUpdate> = {
 
 describe('functionCallArguments', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the arguments so far on each delta, then done once', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

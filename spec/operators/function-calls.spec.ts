@@ -6,7 +6,9 @@ import { isResponsesStreamError, type InvalidArgumentsError } from '../../lib/er
 import type { ResponseStreamEvent } from '../../lib/events';
 import { functionCalls, type FunctionCall } from '../../lib/operators/function-calls';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const added = items.functionCall({ name: 'get_weather', arguments: '', status: 'in_progress' });
 const finished = items.functionCall({ name: 'get_weather', arguments: '{"city":"Paris"}' });
@@ -39,7 +41,9 @@ const invalid = (rawArguments: string) =>
 
 describe('functionCalls', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits each call once, when its arguments are done, with name and callId from output_item.added', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -1,9 +1,11 @@
 import { ofType } from '../../lib/operators/of-type';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { events } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
 import { from } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
+import { createTestScheduler } from '../../lib/testing';
 
 const values: Record<string, ResponseStreamEvent> = {
   c: events.created(),
@@ -16,7 +18,9 @@ const values: Record<string, ResponseStreamEvent> = {
 
 describe('ofType', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('keeps only the events of the given type', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -3,10 +3,12 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { partialImages, type ImageFrame } from '../../lib/operators/partial-images';
 import { event, events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, openrouterFixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents, openrouterFixtureEvents } from '../support/fixture-events';
 import { fromSSE } from '../../lib/sources/from-sse';
-import { imageBlob, imageBytes, imageDataUrl } from '../../lib/operators/image-helpers';
+import { imageBlob, imageBytes, imageDataUrl } from '../../lib/images/image-helpers';
 import { ImageNotInlineError, isResponsesStreamError } from '../../lib/errors';
+import { createTestScheduler } from '../../lib/testing';
 
 const options = {
   outputFormat: 'webp',
@@ -36,7 +38,9 @@ const frames: Record<string, ImageFrame> = {
 
 describe('partialImages', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits each partial image, then the final one once', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -6,7 +6,9 @@ import {
   type ReasoningSummaryUpdate,
 } from '../../lib/operators/reasoning-summary';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const values: Record<string, ResponseStreamEvent> = {
   c: events.created(),
@@ -28,7 +30,9 @@ const updates: Record<string, ReasoningSummaryUpdate> = {
 
 describe('reasoningSummary', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the growing summary per part, then done once', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -3,7 +3,9 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { reasoningText, type ReasoningTextUpdate } from '../../lib/operators/reasoning-text';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, fixtureNames, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents, fixtureNames } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const reasoningPart = (text: string) => ({ type: 'reasoning_text', text }) as const;
 const values: Record<string, ResponseStreamEvent> = {
@@ -25,7 +27,9 @@ const updates: Record<string, ReasoningTextUpdate> = {
 
 describe('reasoningText', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the growing reasoning text, then done once, ignoring output text', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -3,7 +3,9 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { refusalText, type RefusalTextUpdate } from '../../lib/operators/refusal-text';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const at = { itemId: 'msg_0', outputIndex: 0, contentIndex: 0 };
 const values: Record<string, ResponseStreamEvent> = {
@@ -23,7 +25,9 @@ const updates: Record<string, RefusalTextUpdate> = {
 
 describe('refusalText', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the growing refusal, then the final text once', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -10,7 +10,9 @@ import type {
 } from '../../lib/events';
 import { responseSnapshot } from '../../lib/operators/response-snapshot';
 import { events, items, response, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, fixtureNames, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents, fixtureNames } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const message = items.message({ status: 'in_progress', content: [] });
 const done = items.message({ text: 'Hi' });
@@ -34,7 +36,9 @@ const snapshots: Record<string, ResponseObject> = {
 
 describe('responseSnapshot', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the rebuilt Response after every event that changes it', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
@@ -165,16 +169,14 @@ describe('responseSnapshot', () => {
       },
       {
         weight: 1,
-        arbitrary: fc
-          .tuple(target, fc.nat(3))
-          .map(([t, n]) =>
-            events.annotationAdded({
-              ...t,
-              itemId: `msg_${t.outputIndex}`,
-              annotation: citation(n),
-              annotationIndex: n,
-            }),
-          ),
+        arbitrary: fc.tuple(target, fc.nat(3)).map(([t, n]) =>
+          events.annotationAdded({
+            ...t,
+            itemId: `msg_${t.outputIndex}`,
+            annotation: citation(n),
+            annotationIndex: n,
+          }),
+        ),
       },
       {
         weight: 1,
@@ -192,14 +194,12 @@ describe('responseSnapshot', () => {
       },
       {
         weight: 1,
-        arbitrary: fc
-          .integer({ min: 0, max: 1 })
-          .map((outputIndex) =>
-            events.outputItemDone({
-              outputIndex,
-              item: items.message({ id: `msg_${outputIndex}`, text: 'done' }),
-            }),
-          ),
+        arbitrary: fc.integer({ min: 0, max: 1 }).map((outputIndex) =>
+          events.outputItemDone({
+            outputIndex,
+            item: items.message({ id: `msg_${outputIndex}`, text: 'done' }),
+          }),
+        ),
       },
       { weight: 1, arbitrary: fc.constant(events.inProgress()) },
     );

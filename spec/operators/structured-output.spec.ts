@@ -22,7 +22,7 @@ import {
   scriptResponse,
 } from '../../lib/testing';
 import { honest } from '../support/honest';
-import { collect } from './support';
+import { collect } from '../support/collect';
 
 const City = z.object({ name: z.string(), population: z.number() });
 const Cities = z.object({ cities: z.array(City) });

@@ -4,7 +4,9 @@ import { isResponsesStreamError, ResponseFailedError } from '../../lib/errors';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { throwOnFailure } from '../../lib/operators/throw-on-failure';
 import { events, scriptResponse } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const failedResponse = { status: 'failed', error: { code: 'server_error', message: 'Down' } };
 const values: Record<string, ResponseStreamEvent> = {
@@ -30,7 +32,9 @@ const errorEventError = expect.objectContaining({
 
 describe('throwOnFailure', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('lets every event through when nothing fails', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -3,7 +3,9 @@ import type { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent, Usage } from '../../lib/events';
 import { usage } from '../../lib/operators/usage';
 import { events } from '../../lib/testing/factories';
-import { collect, fixtureEvents, testScheduler } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
+import { createTestScheduler } from '../../lib/testing';
 
 const used: Usage = {
   inputTokens: 10,
@@ -30,7 +32,9 @@ const usages = { u: used, o: openRouter };
 
 describe('usage', () => {
   let scheduler: TestScheduler;
-  beforeEach(() => (scheduler = testScheduler()));
+  beforeEach(
+    () => (scheduler = createTestScheduler((actual, expected) => expect(actual).toEqual(expected))),
+  );
 
   it('emits the usage of each response from its terminal event', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -1,10 +1,10 @@
-import { concat, from, lastValueFrom, of, throwError, toArray, type Observable } from 'rxjs';
+import { concat, from, of, throwError, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { toMessageEvents, toServerSentEvents } from '../../lib/serve';
 import type { EncodableEvent } from '../../lib/serve/to-wire';
 import { createTestScheduler, events as factories } from '../../lib/testing';
+import { allValues } from '../support/outcome';
 
-const collect = <T>(source: Observable<T>) => lastValueFrom(source.pipe(toArray()));
 const created = factories.created({ response: { id: 'resp_9', metadata: { userId: 'u1' } } });
 const delta = factories.outputTextDelta({ delta: 'Hi', sequenceNumber: 1 });
 
@@ -14,8 +14,8 @@ describe('toMessageEvents', () => {
       of(created, delta),
       throwError(() => new Error('boom')),
     );
-    const messages = await collect(source.pipe(toMessageEvents()));
-    const frames = await collect(source.pipe(toServerSentEvents()));
+    const messages = await allValues(source.pipe(toMessageEvents()));
+    const frames = await allValues(source.pipe(toServerSentEvents()));
     expect(messages.map((m) => m.type)).toEqual([
       'response.created',
       'response.output_text.delta',

@@ -18,33 +18,32 @@ import {
   events as factories,
   toReadableStream,
 } from '../../lib/testing';
-import { fixtureEvents } from '../testing/support/arbitraries';
+import { allFixtureEvents } from '../support/fixture-events';
+import { allValues } from '../support/outcome';
 
-const collect = <T>(source: Observable<T>) =>
-  lastValueFrom(source.pipe(toArray()), { defaultValue: [] as T[] });
 const serve = (
   events: readonly EncodableEvent[],
   options?: Parameters<typeof toServerSentEvents>[0],
-) => collect(from(events).pipe(toServerSentEvents(options)));
+) => allValues(from(events).pipe(toServerSentEvents(options)));
 
 const created = factories.created({ response: { id: 'resp_9' } });
 const delta = factories.outputTextDelta({ delta: 'Hé 😀', sequenceNumber: 1 });
 
 describe('toServerSentEvents', () => {
   let recorded: EncodableEvent[][];
-  beforeAll(async () => {
-    recorded = await fixtureEvents();
+  beforeAll(() => {
+    recorded = allFixtureEvents();
   });
 
   it('gives back every recorded stream through fromSSE, whole and in random chunks of bytes', async () => {
     expect(recorded.length).toBeGreaterThan(0);
     for (const events of recorded) {
       const text = (await serve(events)).join('');
-      expect(await collect(fromSSE(text))).toEqual(events);
+      expect(await allValues(fromSSE(text))).toEqual(events);
       const bytes = new TextEncoder().encode(text);
       await fc.assert(
         fc.asyncProperty(chunkArbitrary(fc, bytes), async (chunks) => {
-          expect(await collect(fromSSE(toReadableStream(chunks)))).toEqual(events);
+          expect(await allValues(fromSSE(toReadableStream(chunks)))).toEqual(events);
         }),
         { numRuns: 20 },
       );
@@ -59,7 +58,7 @@ describe('toServerSentEvents', () => {
         '{"type":"response.output_text.delta","sequence_number":1,"item_id":"msg_0","output_index":0,' +
         '"content_index":0,"delta":"Hé 😀"}\n\n',
     );
-    const messages = await collect(from(frames).pipe(parseSSE()));
+    const messages = await allValues(from(frames).pipe(parseSSE()));
     expect(messages.map((m) => [m.event, m.id])).toEqual([
       ['response.created', 'resp_9:0'],
       ['response.output_text.delta', 'resp_9:1'],
@@ -74,7 +73,7 @@ describe('toServerSentEvents', () => {
     const [frame] = await serve([withMetadata]);
     expect(frame).toContain('"metadata":{"userId":"u1","Weird Key":"x"}');
     expect(frame).toContain('"created_at":');
-    expect(await collect(fromSSE(frame, { requireTerminal: false }))).toEqual([withMetadata]);
+    expect(await allValues(fromSSE(frame, { requireTerminal: false }))).toEqual([withMetadata]);
   });
 
   it('keeps unknown fields under their wire names and unknown events as they came', async () => {
@@ -95,7 +94,7 @@ describe('toServerSentEvents', () => {
     expect(frames[2]).toContain(
       '{"type":"response.future_thing","sequence_number":2,"some_key":[1]}',
     );
-    expect(await collect(fromSSE(frames.join(''), { requireTerminal: false }))).toEqual([
+    expect(await allValues(fromSSE(frames.join(''), { requireTerminal: false }))).toEqual([
       created,
       withNewField,
       future,
@@ -116,7 +115,7 @@ describe('toServerSentEvents', () => {
 
   it('writes a source error as a wire error event that the client decodes as response_error', async () => {
     const http = new HttpError('HTTP 429: Slow down', { status: 429 });
-    const frames = await collect(
+    const frames = await allValues(
       concat(
         of(created, delta),
         throwError(() => http),
@@ -142,17 +141,17 @@ describe('toServerSentEvents', () => {
       type: 'server_error',
       param: null,
     });
-    const [first] = await collect(throwError(() => failed).pipe(toServerSentEvents()));
+    const [first] = await allValues(throwError(() => failed).pipe(toServerSentEvents()));
     expect(first).toContain(
       '"code":"server_error","message":"The model crashed","param":null,"error_type":"server_error"',
     );
-    const [hidden] = await collect(
+    const [hidden] = await allValues(
       throwError(() => new Error('db password is hunter2')).pipe(toServerSentEvents()),
     );
     expect(hidden).toContain('"code":"relay_error","message":"The relay failed"');
     expect(hidden).not.toContain('hunter2');
     const seen: unknown[] = [];
-    const [custom] = await collect(
+    const [custom] = await allValues(
       throwError(() => new Error('x')).pipe(
         toServerSentEvents({
           toServerError: (error) => {
@@ -163,7 +162,7 @@ describe('toServerSentEvents', () => {
       ),
     );
     expect(seen).toHaveLength(1);
-    const [event] = await collect(fromSSE(custom));
+    const [event] = await allValues(fromSSE(custom));
     expect(event).toMatchObject({ type: 'error', code: 'busy', message: 'Try later', param: null });
   });
 

@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import { lastValueFrom, toArray, type Observable } from 'rxjs';
 
 /** Everything `source` emitted, and how it ended: with `error` when it errored. */
 export async function outcome<T>(source: Observable<T>): Promise<{ values: T[]; error?: unknown }> {
@@ -10,4 +10,9 @@ export async function outcome<T>(source: Observable<T>): Promise<{ values: T[]; 
       complete: () => resolve({ values }),
     }),
   );
+}
+
+/** Everything `source` emitted once it completes; rejects with its error. */
+export function allValues<T>(source: Observable<T>): Promise<T[]> {
+  return lastValueFrom(source.pipe(toArray()));
 }

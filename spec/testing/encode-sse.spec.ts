@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
-import { from, lastValueFrom, Observable, toArray } from 'rxjs';
+import { from } from 'rxjs';
 import { parseEvent } from '../../lib/decode/parse-event';
 import type { InvalidEvent } from '../../lib/decode/invalid-event';
 import type { ResponseStreamEvent } from '../../lib/events';
@@ -20,16 +20,15 @@ import {
   cuts,
   decode,
   events,
-  fixtureEvents,
   framing,
   offsetsFor,
   scripted,
   wireEvent,
-} from './support/arbitraries';
+} from '../support/arbitraries';
+import { allFixtureEvents } from '../support/fixture-events';
+import { allValues } from '../support/outcome';
 
-const collect = <T>(source: Observable<T>) =>
-  lastValueFrom(source.pipe(toArray()), { defaultValue: [] as T[] });
-const decodeAll = (text: string) => collect(fromSSE(text, { requireTerminal: false }));
+const decodeAll = (text: string) => allValues(fromSSE(text, { requireTerminal: false }));
 
 const delta = parseEvent({
   type: 'response.output_text.delta',
@@ -345,7 +344,7 @@ describe('encodeSSE framing', () => {
 
   it('frames messages as the SSE parser reads them: ids, events and data', async () => {
     const text = encodeSSE([delta, delta], { ids: true, comments: 'c', retry: 10, done: true });
-    const messages = await collect(from([text]).pipe(parseSSE()));
+    const messages = await allValues(from([text]).pipe(parseSSE()));
     expect(messages.map(({ event, id, data }) => ({ event, id, data }))).toEqual([
       { event: 'response.output_text.delta', id: '3', data: deltaJSON },
       { event: 'response.output_text.delta', id: '3', data: deltaJSON },
@@ -356,14 +355,14 @@ describe('encodeSSE framing', () => {
 
 describe('encodeSSE round trip', () => {
   let recorded: EncodableEvent[][];
-  beforeAll(async () => {
-    recorded = await fixtureEvents();
+  beforeAll(() => {
+    recorded = allFixtureEvents();
   });
 
   /** Decodes chunks through an Observable (synchronous) or a ReadableStream of bytes. */
   async function decodeChunks(chunks: (string | Uint8Array)[], viaStream: boolean) {
     const source = viaStream ? toReadableStream(chunks) : from(chunks);
-    return collect(fromSSE(source, { requireTerminal: false }));
+    return allValues(fromSSE(source, { requireTerminal: false }));
   }
 
   it('fromSSE(encodeSSE(events)) gives the events back, for every framing and chunking', async () => {

@@ -3,7 +3,7 @@ import { parseEvent } from '../../lib/decode/parse-event';
 import type { ResponseObject, ResponseStreamEvent } from '../../lib/events';
 import { fromSSE } from '../../lib/sources/from-sse';
 import { event, events, items, response, scriptResponse } from '../../lib/testing/factories';
-import { collect } from '../operators/support';
+import { collect } from '../support/collect';
 
 const citation = {
   type: 'url_citation',

@@ -6,23 +6,13 @@ import { startMockServer, type MockServer } from '../../lib/testing';
 import { resumeResponse } from '../../lib/transport/resume-response';
 import { streamResponse } from '../../lib/transport/stream-response';
 import { fixture, fixturesDir } from '../support/fixtures';
+import { outcome } from '../support/outcome';
 
 const recorded = fixture('openai-image-generation-tool.1.sse');
 let events: ResponseStreamEvent[];
 beforeAll(async () => {
   events = await lastValueFrom(fromSSE(recorded).pipe(toArray()));
 });
-
-function outcome<T>(source: Observable<T>): Promise<{ values: T[]; error?: unknown }> {
-  const values: T[] = [];
-  return new Promise((resolve) =>
-    source.subscribe({
-      next: (v) => values.push(v),
-      error: (error) => resolve({ values, error }),
-      complete: () => resolve({ values }),
-    }),
-  );
-}
 
 describe('startMockServer', () => {
   let server: MockServer;

@@ -8,12 +8,11 @@ import type {
   ResponseCompletedEvent,
   ResponseFailedEvent,
   ResponseIncompleteEvent,
-  ResponseStreamEvent,
 } from '../../events';
-import type { InvalidEvent } from '../../decode/invalid-event';
+import type { StreamEvent } from '../../decode/stream-event';
 
 /** What the operators accept: every event a decoder can emit (invalid ones are passed over). */
-export type StreamEvent = ResponseStreamEvent | InvalidEvent;
+export type { StreamEvent };
 
 /** A lifecycle event that ends a response and carries it. */
 export type TerminalResponseEvent =

@@ -5,7 +5,12 @@
 //
 //   npm run bench                   # builds, then the full run (7 rounds)
 //   npm run bench -- --quick        # smaller workloads, 3 rounds
-//   node bench/run.mjs --runs 7 --workloads W1-16k,W3-16k --contenders floor,fromSSE --lib src
+//   npm run bench -- --runs 7 --workloads W1-16k,W3-16k --contenders floor,fromSSE --lib src
+//   node bench/out/run.mjs --report-only   # re-renders BENCHMARKS.md (after npm run bench:compile)
+//
+// `npm run bench` compiles this folder to plain JavaScript first (`bench/out/`, see
+// `npm run bench:compile`): every measured process runs node on JavaScript, with no TypeScript
+// loader in it.
 //
 // `--lib dist` (default) measures the built package (`dist/`, what users get); `--lib src` runs
 // `lib/` through tsx. Times are CPU time (user + system) of the measured pass, which other
@@ -13,21 +18,111 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CONTENDERS, runsOn } from './contenders.mjs';
-import { summariseProfile } from './profile-summary.mjs';
-import { WORKLOADS } from './workloads.mjs';
+import type { Result } from './child';
+import { CONTENDERS, runsOn } from './contenders';
+import { compiledDir, opt as option, resultsDir, root } from './paths';
+import { summariseProfile, type Ranked } from './profile-summary';
+import { WORKLOADS } from './workloads';
+
+/** One child's result, with the round it ran in. */
+type Run = Result & { round?: number };
+
+/** A row of the timing table: one contender on one workload, medians of its runs. */
+interface Row {
+  workload: string;
+  contender: string;
+  label: string;
+  valid: boolean;
+  problems?: string[];
+  stubs: string[];
+  events: number;
+  bytes: number;
+  cpuMs: number;
+  wallMs: number;
+  eventsPerSec: number;
+  mbPerSec: number;
+  ratio: number;
+  wallRatio: number;
+  peakRssMB: number;
+  rssAboveIdleMB: number;
+  runs: (number | null)[];
+}
+
+/** Peak live memory of one contender on W2. */
+interface MemoryRow {
+  workload: string;
+  contender: string;
+  valid: boolean;
+  largestEventMB: number;
+  peakAboveBaselineMB: number;
+  timesLargestEvent: number;
+  error?: string;
+}
+
+/** What `import-cost.ts` prints. */
+interface ImportSample {
+  ms: number;
+  heapBytes: number;
+  externalBytes: number;
+}
+
+/** The import cost of one package: medians of the runs. */
+interface ImportCost {
+  ms: number;
+  heapMB: number;
+  runsMs: number[];
+}
+
+/** Where one profiled run spent its time. */
+interface ProfileRow {
+  workload: string;
+  contender: string;
+  passes: number;
+  profiledMs: number;
+  areas: { name: string; percent: number }[];
+  functions: { name: string; percent: number }[];
+}
+
+/** A target of the issues, and whether it was met. */
+interface Target {
+  target: string;
+  measured: string;
+  met: boolean;
+  why?: string;
+}
+
+/** Where and with what it ran. */
+interface Machine {
+  date: string;
+  node: string;
+  os: string;
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
+  commit: string;
+  versions: Record<string, string>;
+  lib: string;
+  quick: boolean;
+  runs: number;
+}
+
+/** `bench/results/latest.json`. */
+interface Report {
+  machine: Machine;
+  rows: Row[];
+  memory: MemoryRow[];
+  imports: Record<string, ImportCost> | undefined;
+  profiles: ProfileRow[];
+  targets: Target[];
+}
 
 const run = promisify(execFile);
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? fallback : args[i + 1];
-};
+const opt = (name: string, fallback: string | number) => option(args, name, String(fallback));
 const quick = args.includes('--quick');
 const runs = Number(opt('runs', quick ? 3 : 7));
 const libMode = opt('lib', 'dist');
@@ -38,15 +133,15 @@ const skipMemory = args.includes('--no-memory');
 const skipProfiles = args.includes('--no-profiles');
 
 /** The runs profiled for the report's "where the time goes": the workloads of the hardest targets. */
-const PROFILED = [
+const PROFILED: [string, string[]][] = [
   ['W1-16k', ['floor', 'fromSSE', 'accumulateText', 'responseSnapshot', 'openai', 'openrouter']],
   ['W1-small', ['floor', 'fromSSE', 'openrouter']],
   ['W3-16k', ['floor', 'fromSSE', 'openai']],
 ];
 const nodeFlags = ['--expose-gc', ...(libMode === 'src' ? ['--import', 'tsx'] : [])];
 
-const log = (...a) => process.stderr.write(a.join(' ') + '\n');
-const median = (xs) => {
+const log = (...a: unknown[]) => process.stderr.write(a.join(' ') + '\n');
+const median = (xs: readonly number[]) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const m = s.length >> 1;
@@ -54,15 +149,15 @@ const median = (xs) => {
 };
 
 /** Whether contender `c` runs on workload `w` (the S workloads have their own contenders). */
-const applies = (w, c) =>
+const applies = (w: string, c: string) =>
   runsOn(c, WORKLOADS[w].kind) && (CONTENDERS[c].workloads?.includes(w) ?? true);
 
-async function child(workload, contender, extra = []) {
+async function child(workload: string, contender: string, extra: string[] = []): Promise<Run> {
   const { stdout } = await run(
     process.execPath,
     [
       ...nodeFlags,
-      join(here, 'child.mjs'),
+      join(compiledDir, 'child.mjs'),
       '--workload',
       workload,
       '--contender',
@@ -74,7 +169,7 @@ async function child(workload, contender, extra = []) {
     ],
     { cwd: root, maxBuffer: 1 << 24, timeout: 300_000 },
   ).catch((error) => ({ stdout: JSON.stringify({ valid: false, error: String(error) }) }));
-  const line = stdout.trim().split('\n').pop();
+  const line = stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line);
   } catch {
@@ -82,7 +177,7 @@ async function child(workload, contender, extra = []) {
   }
 }
 
-function versionOf(name) {
+function versionOf(name: string): string {
   try {
     return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))
       .version;
@@ -91,7 +186,7 @@ function versionOf(name) {
   }
 }
 
-function machine() {
+function machine(): Machine {
   let commit = 'n/a';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
@@ -122,8 +217,8 @@ function machine() {
   };
 }
 
-async function timing() {
-  const results = {};
+async function timing(): Promise<Record<string, Run[]>> {
+  const results: Record<string, Run[]> = {};
   for (const w of workloads) for (const c of contenders) results[`${w}|${c}`] = [];
   for (let r = 0; r < runs; r++) {
     for (const w of workloads) {
@@ -133,7 +228,7 @@ async function timing() {
         res.round = r;
         results[`${w}|${c}`].push(res);
         const t = res.valid
-          ? `${res.cpuMs.toFixed(0)} ms cpu`
+          ? `${res.cpuMs!.toFixed(0)} ms cpu`
           : `INVALID ${res.error ?? res.mismatches}`;
         log(`round ${r + 1}/${runs}  ${w.padEnd(9)} ${c.padEnd(19)} ${t}`);
       }
@@ -142,23 +237,23 @@ async function timing() {
   return results;
 }
 
-function summarise(results) {
-  const rows = [];
+function summarise(results: Record<string, Run[]>): Row[] {
+  const rows: Row[] = [];
   for (const w of workloads) {
     const floorRuns = results[`${w}|floor`] ?? [];
-    const floorByRound = new Map(floorRuns.filter((x) => x.valid).map((x) => [x.round, x]));
+    const floorByRound = new Map(floorRuns.filter((x) => x.valid).map((x) => [x.round!, x]));
     for (const c of contenders.filter((c) => applies(w, c))) {
       const all = results[`${w}|${c}`];
       const ok = all.filter((x) => x.valid);
       const valid = ok.length === all.length && ok.length > 0;
-      const cpuMs = median(ok.map((x) => x.cpuMs));
-      const wallMs = median(ok.map((x) => x.ms));
-      const sample = ok[0] ?? all[0] ?? {};
-      const paired = (key) =>
+      const cpuMs = median(ok.map((x) => x.cpuMs!));
+      const wallMs = median(ok.map((x) => x.ms!));
+      const sample: Partial<Run> = ok[0] ?? all[0] ?? {};
+      const paired = (key: 'cpuMs' | 'ms') =>
         median(
           ok
-            .filter((x) => floorByRound.has(x.round))
-            .map((x) => x[key] / floorByRound.get(x.round)[key]),
+            .filter((x) => floorByRound.has(x.round!))
+            .map((x) => x[key]! / floorByRound.get(x.round!)![key]!),
         );
       rows.push({
         workload: w,
@@ -173,25 +268,25 @@ function summarise(results) {
               ),
             ],
         stubs: sample.stubs ?? [],
-        events: sample.events,
-        bytes: sample.bytes,
+        events: sample.events!,
+        bytes: sample.bytes!,
         cpuMs,
         wallMs,
-        eventsPerSec: sample.events / (cpuMs / 1000),
-        mbPerSec: sample.bytes / 1e6 / (cpuMs / 1000),
+        eventsPerSec: sample.events! / (cpuMs / 1000),
+        mbPerSec: sample.bytes! / 1e6 / (cpuMs / 1000),
         ratio: c === 'floor' ? 1 : paired('cpuMs'),
         wallRatio: c === 'floor' ? 1 : paired('ms'),
-        peakRssMB: median(ok.map((x) => x.peakRss / 2 ** 20)),
-        rssAboveIdleMB: median(ok.map((x) => (x.peakRss - x.idleRss) / 2 ** 20)),
-        runs: all.map((x) => (x.valid ? Number(x.cpuMs.toFixed(1)) : null)),
+        peakRssMB: median(ok.map((x) => x.peakRss! / 2 ** 20)),
+        rssAboveIdleMB: median(ok.map((x) => (x.peakRss! - x.idleRss!) / 2 ** 20)),
+        runs: all.map((x) => (x.valid ? Number(x.cpuMs!.toFixed(1)) : null)),
       });
     }
   }
   return rows;
 }
 
-async function memory() {
-  const out = [];
+async function memory(): Promise<MemoryRow[]> {
+  const out: MemoryRow[] = [];
   const w = workloads.find((x) => x.startsWith('W2'));
   if (!w || skipMemory) return out;
   for (const c of contenders) {
@@ -199,16 +294,16 @@ async function memory() {
     log(
       `memory   ${w} ${c.padEnd(19)} ` +
         (res.valid
-          ? `${(res.peakAboveBaseline / 2 ** 20).toFixed(1)} MB above baseline`
+          ? `${(res.peakAboveBaseline! / 2 ** 20).toFixed(1)} MB above baseline`
           : 'INVALID'),
     );
     out.push({
       workload: w,
       contender: c,
-      valid: res.valid,
-      largestEventMB: res.largestFrame / 2 ** 20,
-      peakAboveBaselineMB: res.peakAboveBaseline / 2 ** 20,
-      timesLargestEvent: res.peakAboveBaseline / res.largestFrame,
+      valid: res.valid!,
+      largestEventMB: res.largestFrame! / 2 ** 20,
+      peakAboveBaselineMB: res.peakAboveBaseline! / 2 ** 20,
+      timesLargestEvent: res.peakAboveBaseline! / res.largestFrame!,
       error: res.error,
     });
   }
@@ -216,8 +311,8 @@ async function memory() {
 }
 
 /** CPU profiles of the measured passes of the PROFILED runs, summarised. */
-async function profiles() {
-  const out = [];
+async function profiles(): Promise<ProfileRow[]> {
+  const out: ProfileRow[] = [];
   if (skipProfiles) return out;
   const dir = mkdtempSync(join(tmpdir(), 'bench-profiles-'));
   try {
@@ -230,11 +325,14 @@ async function profiles() {
         const { totalUs, areas, functions } = summariseProfile(
           JSON.parse(readFileSync(file, 'utf8')),
         );
-        const pct = ([name, us]) => ({ name, percent: Number(((100 * us) / totalUs).toFixed(1)) });
+        const pct = ([name, us]: Ranked[number]) => ({
+          name,
+          percent: Number(((100 * us) / totalUs).toFixed(1)),
+        });
         out.push({
           workload: w,
           contender: c,
-          passes: res.passes,
+          passes: res.passes!,
           profiledMs: totalUs / 1000,
           areas: areas
             .slice(0, 6)
@@ -251,20 +349,20 @@ async function profiles() {
   return out;
 }
 
-async function importCost() {
+async function importCost(): Promise<Record<string, ImportCost>> {
   const names = ['rxjs-openresponses', '@openrouter/sdk', 'openai'];
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const samples: Record<string, ImportSample[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < importRuns; r++) {
     for (const name of names) {
       const { stdout } = await run(
         process.execPath,
-        ['--expose-gc', join(here, 'import-cost.mjs'), name],
+        ['--expose-gc', join(compiledDir, 'import-cost.mjs'), name],
         { cwd: root },
       );
       samples[name].push(JSON.parse(stdout.trim()));
     }
   }
-  const out = {};
+  const out: Record<string, ImportCost> = {};
   for (const name of names) {
     out[name] = {
       ms: median(samples[name].map((s) => s.ms)),
@@ -281,13 +379,17 @@ async function importCost() {
 }
 
 /** How much `a` exceeds `b`, as a percentage. */
-const pctOver = (a, b) => `${((a / b - 1) * 100).toFixed(0)}%`;
+const pctOver = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(0)}%`;
 
 /** Each target of issue #7: what it asks, what was measured, met or not (and by how much). */
-function targets(rows, mem, imports) {
-  const row = (w, c) => rows.find((r) => r.workload === w && r.contender === c);
-  const out = [];
-  const ratio = (w, c, max, what) => {
+function targets(
+  rows: readonly Row[],
+  mem: readonly MemoryRow[],
+  imports: Record<string, ImportCost> | undefined,
+): Target[] {
+  const row = (w: string, c: string) => rows.find((r) => r.workload === w && r.contender === c);
+  const out: Target[] = [];
+  const ratio = (w: string, c: string, max: number, what: string) => {
     const r = row(w, c);
     if (!r) return;
     out.push({
@@ -307,7 +409,7 @@ function targets(rows, mem, imports) {
     for (const [sdk, times] of [
       ['openrouter', 3],
       ['openai', 10],
-    ]) {
+    ] as const) {
       const theirs = row(w, sdk);
       if (!theirs?.valid) continue;
       for (const c of ['fromSSE', 'accumulateText']) {
@@ -365,8 +467,8 @@ function targets(rows, mem, imports) {
 }
 
 /** The targets of issue #13 (structured output), on the S workloads. */
-function structuredTargets(row, out) {
-  const sizes = [
+function structuredTargets(row: (w: string, c: string) => Row | undefined, out: Target[]): void {
+  const sizes: [string, number][] = [
     ['S-256k', 1],
     ['S-512k', 2],
     ['S-1m', 4],
@@ -410,16 +512,23 @@ function structuredTargets(row, out) {
   }
 }
 
-const fmt = (x, d = 0) =>
-  Number.isFinite(x)
+const fmt = (x: number | undefined, d = 0) =>
+  x !== undefined && Number.isFinite(x)
     ? x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
     : '–';
 
-function markdown({ machine: m, rows, memory: mem, imports, profiles: prof = [], targets: tg }) {
-  const lines = [];
+function markdown({
+  machine: m,
+  rows,
+  memory: mem,
+  imports,
+  profiles: prof = [],
+  targets: tg,
+}: Report): string {
+  const lines: string[] = [];
   lines.push('# Benchmarks', '');
   lines.push(
-    'Generated by `npm run bench` (`bench/run.mjs`); do not edit by hand. The medians are in',
+    'Generated by `npm run bench` (`bench/run.ts`); do not edit by hand. The medians are in',
     '`bench/results/latest.json`.',
     '',
   );
@@ -459,7 +568,7 @@ function markdown({ machine: m, rows, memory: mem, imports, profiles: prof = [],
     lines.push(
       `## ${w}: ${spec.describe}`,
       '',
-      `${fmt(first?.events)} events, ${fmt(first?.bytes / 1e6, 1)} MB.`,
+      `${fmt(first?.events)} events, ${fmt(first === undefined ? undefined : first.bytes / 1e6, 1)} MB.`,
       '',
     );
     lines.push('| contender | time (ms) | events/s | MB/s | ×floor | peak RSS (MB) | |');
@@ -533,8 +642,8 @@ function markdown({ machine: m, rows, memory: mem, imports, profiles: prof = [],
       'CPU profiles of the measured passes alone (a separate run of each, sampled every 100 µs):',
       'self time by area, then the functions with the most self time. `JSON.parse` and other',
       "built-ins count as their caller's self time (the floor's parsing is in `bench harness`); a",
-      'native `decode` is `TextDecoder`. `node bench/profile.mjs --workload W --contender C` prints',
-      'a profile in full.',
+      'native `decode` is `TextDecoder`. `node bench/out/profile.mjs --workload W --contender C`',
+      '(after `npm run bench:compile`) prints a profile in full.',
       '',
     );
     for (const [w] of PROFILED) {
@@ -563,7 +672,7 @@ function markdown({ machine: m, rows, memory: mem, imports, profiles: prof = [],
 }
 
 /** `text` as the repository's Prettier setup writes it (so that `prettier --check .` passes). */
-async function prettified(file, text) {
+async function prettified(file: string, text: string): Promise<string> {
   try {
     const prettier = await import('prettier');
     const options = (await prettier.resolveConfig(file)) ?? {};
@@ -576,9 +685,9 @@ async function prettified(file, text) {
 async function main() {
   if (args.includes('--report-only')) {
     // Re-renders BENCHMARKS.md from the last results, e.g. after a change to this script's text.
-    const report = JSON.parse(readFileSync(join(here, 'results', 'latest.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as Report;
     report.targets = targets(report.rows, report.memory, report.imports);
-    writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
     writeFileSync(
       join(root, 'BENCHMARKS.md'),
       await prettified(join(root, 'BENCHMARKS.md'), markdown(report)),
@@ -598,8 +707,8 @@ async function main() {
   m.loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
   const tg = targets(rows, mem, imports);
   const report = { machine: m, rows, memory: mem, imports, profiles: prof, targets: tg };
-  mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(
     join(root, 'BENCHMARKS.md'),
     await prettified(join(root, 'BENCHMARKS.md'), markdown(report)),

@@ -1,32 +1,28 @@
 /**
- * `parseSSE()` then `decodeEvents()` frames and decodes in one pass (no message objects, one
- * Observable layer). These tests hold it to exactly what the two operators do apart: the same
- * events, the same error with the same code, message and position, or the same completion, for
- * recorded streams cut anywhere and damaged in every way the decoder reports.
+ * `decodeChunks` (what `fromSSE` runs) frames and decodes in one pass (no message objects, one
+ * Observable layer). These tests hold it to exactly what `parseSSE()` then `decodeEvents()` do:
+ * the same events, the same error with the same code, message and position, or the same
+ * completion, for recorded streams cut anywhere and damaged in every way the decoder reports.
  */
 import fc from 'fast-check';
-import { concat, from, Observable, Subject, take, throwError, type OperatorFunction } from 'rxjs';
+import { concat, from, Subject, take, throwError, type Observable } from 'rxjs';
+import { decodeChunks } from '../../lib/decode/decode-chunks';
 import { decodeEvents, type DecodeEventsConfig } from '../../lib/decode/decode-events';
 import * as scan from '../../lib/decode/scan-event';
 import { isResponsesStreamError } from '../../lib/errors';
 import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
-import type { SseMessage } from '../../lib/sse/sse-message';
 import { chunkArbitrary } from '../../lib/testing/chunking';
 import { fixtures } from '../support/fixtures';
 
 type Config = DecodeEventsConfig & ParseSSEConfig;
 type Outcome = { values: unknown[]; end: unknown };
 
-/** Hides where the messages come from, so decodeEvents takes its message-by-message path. */
-const opaque: OperatorFunction<SseMessage, SseMessage> = (source) =>
-  new Observable((subscriber) => source.subscribe(subscriber));
-
 function run(chunks: Observable<string | Uint8Array>, fused: boolean, config: Config): Outcome {
   const values: unknown[] = [];
   let end: unknown = 'still open';
   const events = fused
-    ? chunks.pipe(parseSSE(config), decodeEvents(config))
-    : chunks.pipe(parseSSE(config), opaque, decodeEvents(config));
+    ? decodeChunks(chunks, config)
+    : chunks.pipe(parseSSE(config), decodeEvents(config));
   events.subscribe({
     next: (v) => values.push(v),
     error: (error) => {
@@ -74,7 +70,7 @@ const configs: Config[] = [
   { maxEventSize: 600 },
 ];
 
-describe('decodeEvents straight after parseSSE', () => {
+describe('decodeChunks', () => {
   it('gives what the two operators give apart, for any cut of any damaged recorded stream', () => {
     fc.assert(
       fc.property(
@@ -105,34 +101,46 @@ describe('decodeEvents straight after parseSSE', () => {
     );
   });
 
-  it('decodes nothing more once the subscriber is gone, even in the middle of a chunk', () => {
-    const text = [0, 1, 2, 3].map((i) => frame(delta(i))).join('');
-    // Every message is first offered to the scanner (then, maybe, to JSON.parse).
-    const parse = jest.spyOn(scan, 'scanEvent');
-    try {
-      const values: unknown[] = [];
-      from([text, text])
-        .pipe(parseSSE(), decodeEvents(), take(2))
-        .subscribe({ next: (v) => values.push(v), error: () => values.push('error') });
-      expect(values).toHaveLength(2);
-      expect(parse).toHaveBeenCalledTimes(2);
-    } finally {
-      parse.mockRestore();
-    }
-  });
+  /** The one-pass decoder, and the two operators it stands for: both must hold what follows. */
+  const paths: ReadonlyArray<[string, (chunks: Observable<string>) => Observable<unknown>]> = [
+    ['decodeChunks', (chunks) => decodeChunks(chunks)],
+    ['parseSSE then decodeEvents', (chunks) => chunks.pipe(parseSSE(), decodeEvents())],
+  ];
 
-  it('is cold: each subscription frames from the start, with its own state', () => {
-    const subject = new Subject<string>();
-    const events = subject.pipe(parseSSE(), decodeEvents());
-    const a: unknown[] = [];
-    const b: unknown[] = [];
-    events.subscribe((v) => a.push(v));
-    subject.next(frame(delta(0)).slice(0, 20));
-    events.subscribe((v) => b.push(v));
-    subject.next(frame(delta(0)).slice(20));
-    subject.next(frame(delta(1)));
-    expect(a).toHaveLength(2);
-    // The second subscriber came in mid-frame: it sees a line it cannot parse, then the next one.
-    expect(b).toHaveLength(1);
-  });
+  it.each(paths)(
+    '%s decodes nothing more once the subscriber is gone, even in the middle of a chunk',
+    (_name, decode) => {
+      const text = [0, 1, 2, 3].map((i) => frame(delta(i))).join('');
+      // Every message is first offered to the scanner (then, maybe, to JSON.parse).
+      const parse = jest.spyOn(scan, 'scanEvent');
+      try {
+        const values: unknown[] = [];
+        decode(from([text, text]))
+          .pipe(take(2))
+          .subscribe({ next: (v) => values.push(v), error: () => values.push('error') });
+        expect(values).toHaveLength(2);
+        expect(parse).toHaveBeenCalledTimes(2);
+      } finally {
+        parse.mockRestore();
+      }
+    },
+  );
+
+  it.each(paths)(
+    '%s is cold: each subscription frames from the start, with its own state',
+    (_name, decode) => {
+      const subject = new Subject<string>();
+      const events = decode(subject);
+      const a: unknown[] = [];
+      const b: unknown[] = [];
+      events.subscribe((v) => a.push(v));
+      subject.next(frame(delta(0)).slice(0, 20));
+      events.subscribe((v) => b.push(v));
+      subject.next(frame(delta(0)).slice(20));
+      subject.next(frame(delta(1)));
+      expect(a).toHaveLength(2);
+      // The second subscriber came in mid-frame: it sees a line it cannot parse, then the next one.
+      expect(b).toHaveLength(1);
+    },
+  );
 });

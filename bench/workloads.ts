@@ -6,7 +6,7 @@
 // handed to a contender only enqueues views of it, so generating costs nothing during the timing.
 
 /** A small, fast, seeded PRNG (mulberry32). */
-export function prng(seed) {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -34,14 +34,16 @@ const ALPHABET = [
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const BASE64 = BASE62 + '+/';
 
-function word(rand, min, max) {
+type Rand = () => number;
+
+function word(rand: Rand, min: number, max: number): string {
   const n = min + Math.floor(rand() * (max - min + 1));
   let s = '';
   for (let i = 0; i < n; i++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
   return s;
 }
 
-function token(rand, n, alphabet = BASE62) {
+function token(rand: Rand, n: number, alphabet = BASE62): string {
   let s = '';
   for (let i = 0; i < n; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
   return s;
@@ -49,7 +51,7 @@ function token(rand, n, alphabet = BASE62) {
 
 const RESPONSE_ID = 'resp_0bench00000000000000000000000000000000000000000001';
 
-function response(status, output, extra = {}) {
+function response(status: string, output: unknown[], extra: Record<string, unknown> = {}) {
   return {
     id: RESPONSE_ID,
     object: 'response',
@@ -92,8 +94,31 @@ const USAGE = {
   total_tokens: 1042,
 };
 
+/** What a correct consumer must see of a workload. */
+export interface Expected {
+  events: number;
+  text: string;
+  textDeltas: number;
+  refusal: string;
+  reasoning: string;
+  args: string;
+  images: number;
+  imageChars: number;
+  imageSum: number;
+  /** S workloads: the final answer's rows, its last row's name, emissions and size. */
+  rows?: number;
+  lastName?: string;
+  emissions?: number;
+  answerBytes?: number;
+}
+
 /** Collects frames and what a correct consumer must see. */
 class Builder {
+  declare frames: string[] | null;
+  declare seq: number;
+  declare expected: Expected;
+  declare largestFrame: number;
+
   constructor() {
     this.frames = [];
     this.seq = 0;
@@ -110,33 +135,40 @@ class Builder {
     };
     this.largestFrame = 0;
   }
-  emit(type, fields) {
+  emit(type: string, fields: Record<string, unknown>): void {
     const data = JSON.stringify({ type, sequence_number: this.seq++, ...fields });
     const frame = `event: ${type}\ndata: ${data}\n\n`;
-    this.frames.push(frame);
+    this.frames!.push(frame);
     this.expected.events++;
     if (frame.length > this.largestFrame) this.largestFrame = frame.length;
   }
-  lifecycle(type, status, output, extra) {
+  lifecycle(type: string, status: string, output: unknown[], extra?: Record<string, unknown>) {
     this.emit(type, { response: response(status, output, extra) });
   }
 }
 
 /** Cheap, order-sensitive checksum of a long string (64 sampled code units and the length). */
-export function sampleSum(s) {
+export function sampleSum(s: string): number {
   let sum = s.length;
   const step = Math.max(1, Math.floor(s.length / 64));
   for (let i = 0; i < s.length; i += step) sum = (Math.imul(sum, 31) + s.charCodeAt(i)) | 0;
   return sum;
 }
 
-function message(id, content, status = 'in_progress') {
+function message(id: string, content: unknown[], status = 'in_progress') {
   return { id, type: 'message', status, content, role: 'assistant' };
 }
-const textPart = (text) => ({ type: 'output_text', annotations: [], logprobs: [], text });
-const refusalPart = (refusal) => ({ type: 'refusal', refusal });
+const textPart = (text: string) => ({ type: 'output_text', annotations: [], logprobs: [], text });
+const refusalPart = (refusal: string) => ({ type: 'refusal', refusal });
 
-function textDeltas(b, rand, itemId, outputIndex, contentIndex, n) {
+function textDeltas(
+  b: Builder,
+  rand: Rand,
+  itemId: string,
+  outputIndex: number,
+  contentIndex: number,
+  n: number,
+): string {
   let text = '';
   for (let i = 0; i < n; i++) {
     const delta = word(rand, 1, 8);
@@ -156,7 +188,7 @@ function textDeltas(b, rand, itemId, outputIndex, contentIndex, n) {
 }
 
 /** W1: `n` output_text deltas of 1–8 characters in one message. */
-function w1(n, seed) {
+function w1(n: number, seed: number): Builder {
   const rand = prng(seed);
   const b = new Builder();
   const msgId = 'msg_0bench0000000000000000000000000000000000000000001';
@@ -190,7 +222,7 @@ function w1(n, seed) {
 }
 
 /** W2: `n` partial images of about `size` base64 characters each. */
-function w2(n, size, seed) {
+function w2(n: number, size: number, seed: number): Builder {
   const rand = prng(seed);
   const b = new Builder();
   const igId = 'ig_0bench00000000000000000000000000000000000000000001';
@@ -206,7 +238,7 @@ function w2(n, size, seed) {
   const block = token(rand, 65536, BASE64);
   let last = '';
   for (let i = 0; i < n; i++) {
-    const parts = [];
+    const parts: string[] = [];
     let length = 0;
     let offset = (i * 7919) % block.length;
     while (length < size) {
@@ -254,7 +286,7 @@ function w2(n, size, seed) {
  * W3: `n` deltas of four kinds, in rounds of a reasoning item (summary text deltas), a message
  * (output_text deltas, then refusal deltas in a second part) and a function call (argument deltas).
  */
-function w3(n, seed, rounds = 10) {
+function w3(n: number, seed: number, rounds = 10): Builder {
   const rand = prng(seed);
   const b = new Builder();
   const per = Math.floor(n / rounds / 4);
@@ -269,7 +301,7 @@ function w3(n, seed, rounds = 10) {
   ];
   b.lifecycle('response.created', 'in_progress', [], { tools });
   b.lifecycle('response.in_progress', 'in_progress', []);
-  const output = [];
+  const output: unknown[] = [];
   for (let r = 0; r < rounds; r++) {
     // Reasoning, with a summary.
     const rsId = `rs_0bench${String(r).padStart(44, '0')}`;
@@ -424,9 +456,9 @@ function w3(n, seed, rounds = 10) {
  * value must be (`rows`, `lastName`) and `emissions`, what an operator emitting on every delta
  * emits (one value per delta, plus the final one).
  */
-function structured(size, seed, flat = false) {
+function structured(size: number, seed: number, flat = false): Builder {
   const rand = prng(seed);
-  const rows = [];
+  const rows: { name: string }[] = [];
   let length = 40;
   for (let id = 0; length < size; id++) {
     const row = {
@@ -451,7 +483,7 @@ function structured(size, seed, flat = false) {
         })),
       };
   const json = JSON.stringify(answer);
-  const deltas = [];
+  const deltas: string[] = [];
   for (let i = 0; i < json.length;) {
     const n = 1 + Math.floor(rand() * 104);
     deltas.push(json.slice(i, i + n));
@@ -466,7 +498,7 @@ function structured(size, seed, flat = false) {
 }
 
 /** A response with one message whose one output_text part streams `deltas`. */
-function w1ish(deltas, rand) {
+function w1ish(deltas: readonly string[], rand: Rand): Builder {
   const b = new Builder();
   const msgId = 'msg_0bench0000000000000000000000000000000000000000001';
   const at = { item_id: msgId, output_index: 0, content_index: 0 };
@@ -489,11 +521,30 @@ function w1ish(deltas, rand) {
   return b;
 }
 
+/** What to generate and how to chunk it. */
+export interface WorkloadSpec {
+  readonly kind: 'W1' | 'W2' | 'W3' | 'S';
+  readonly chunking: '16k' | 'random';
+  readonly describe: string;
+  /** S workloads: the answer's size in bytes, and whether its rows are one flat array. */
+  readonly size?: number;
+  readonly flat?: boolean;
+}
+
+/** A generated workload: its bytes, where each chunk ends, and what a consumer must see. */
+export interface Workload {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly ends: Uint32Array;
+  readonly expected: Expected;
+  readonly largestFrame: number;
+}
+
 /**
  * The workloads by name. `scale` shrinks them for `--quick`.
  * Each entry: what to generate and how to chunk it.
  */
-export const WORKLOADS = {
+export const WORKLOADS: Readonly<Record<string, WorkloadSpec>> = {
   'W1-16k': { kind: 'W1', chunking: '16k', describe: '100,000 output_text deltas, 16 KiB chunks' },
   'W1-small': {
     kind: 'W1',
@@ -531,10 +582,9 @@ export const WORKLOADS = {
 
 /**
  * Generates a workload: its bytes, the chunk boundaries, and what a consumer must see.
- * @param {string} name A key of {@link WORKLOADS}.
- * @param {{ quick?: boolean }} options
+ * @param name A key of {@link WORKLOADS}.
  */
-export function generate(name, { quick = false } = {}) {
+export function generate(name: string, { quick = false }: { quick?: boolean } = {}): Workload {
   const spec = WORKLOADS[name];
   if (!spec) throw new Error(`unknown workload ${name}`);
   const b =
@@ -543,9 +593,9 @@ export function generate(name, { quick = false } = {}) {
       : spec.kind === 'W2'
         ? w2(quick ? 5 : 20, 1_500_000, 2)
         : spec.kind === 'S'
-          ? structured(quick ? spec.size / 4 : spec.size, 5, spec.flat)
+          ? structured(quick ? spec.size! / 4 : spec.size!, 5, spec.flat)
           : w3(quick ? 4_000 : 20_000, 3);
-  const bytes = encodeAll(b.frames);
+  const bytes = encodeAll(b.frames!);
   b.frames = null;
   const ends = chunkEnds(bytes.length, spec.chunking, 4);
   return {
@@ -558,7 +608,7 @@ export function generate(name, { quick = false } = {}) {
 }
 
 /** UTF-8 encodes the frames into one buffer, without joining them into one huge string first. */
-function encodeAll(frames) {
+function encodeAll(frames: readonly string[]): Uint8Array {
   const encoder = new TextEncoder();
   let buffer = new Uint8Array(1 << 20);
   let length = 0;
@@ -575,8 +625,8 @@ function encodeAll(frames) {
 }
 
 /** Where each chunk ends: every 16 KiB, or at random 1–200 byte intervals. */
-function chunkEnds(length, chunking, seed) {
-  const out = [];
+function chunkEnds(length: number, chunking: string, seed: number): Uint32Array {
+  const out: number[] = [];
   if (chunking === '16k') {
     for (let end = 16384; end < length; end += 16384) out.push(end);
   } else {
@@ -592,11 +642,14 @@ function chunkEnds(length, chunking, seed) {
  * A fresh `ReadableStream<Uint8Array>` over a workload, one chunk per pull, each chunk a view of
  * the workload's bytes. `onChunk(i)`, when given, is called before chunk `i` is enqueued.
  */
-export function streamOf(workload, onChunk) {
+export function streamOf(
+  workload: Workload,
+  onChunk?: (i: number) => void,
+): ReadableStream<Uint8Array> {
   const { bytes, ends } = workload;
   let i = 0;
   let start = 0;
-  return new ReadableStream(
+  return new ReadableStream<Uint8Array>(
     {
       pull(controller) {
         if (i === ends.length) {

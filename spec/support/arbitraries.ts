@@ -1,19 +1,16 @@
 /**
  * fast-check arbitraries of wire events (snake_case JSON as servers send it), with user data under
- * arbitrary keys (camelCase included), unknown fields, unknown parts and unknown event types, plus
- * the events of every recorded fixture, and of encodeSSE framing options.
+ * arbitrary keys (camelCase included), unknown fields, unknown parts and unknown event types, and
+ * of encodeSSE framing options.
  */
 import fc from 'fast-check';
-import { lastValueFrom, toArray } from 'rxjs';
-import { parseEvent } from '../../../lib/decode/parse-event';
-import { fromSSE } from '../../../lib/sources/from-sse';
+import { parseEvent } from '../../lib/decode/parse-event';
 import {
   scriptResponse,
   type EncodableEvent,
   type EncodeSSEOptions,
   type ResponseScript,
-} from '../../../lib/testing';
-import { fixtures } from '../../support/fixtures';
+} from '../../lib/testing';
 
 const text = fc.string({ unit: 'binary', maxLength: 12 });
 const id = fc.stringMatching(/^[a-z]{2,4}_[A-Za-z0-9]{1,8}$/);
@@ -155,11 +152,6 @@ export const decode = (wire: unknown): EncodableEvent =>
 export const events: fc.Arbitrary<EncodableEvent[]> = fc.array(wireEvent.map(decode), {
   maxLength: 6,
 });
-
-/** Every recorded fixture's events, decoded. */
-export async function fixtureEvents(): Promise<EncodableEvent[][]> {
-  return Promise.all(fixtures.map((f) => lastValueFrom(fromSSE(f.text).pipe(toArray()))));
-}
 
 /** Any encodeSSE framing. */
 export const framing: fc.Arbitrary<EncodeSSEOptions> = fc.record(

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const root = join(__dirname, '..', '..', '..');
+export const root = join(__dirname, '..', '..');
 
 export interface DemoRun {
   readonly code: number | null;
@@ -45,7 +45,7 @@ function runTsx(
   args: string[],
   options: DemoOptions,
 ): Promise<DemoRun> {
-  const guard = join(root, 'spec', 'demo', 'support', 'network-guard.mjs');
+  const guard = join(root, 'spec', 'support', 'network-guard.mjs');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     OPENAI_API_KEY: '',

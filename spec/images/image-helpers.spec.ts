@@ -1,12 +1,8 @@
 import { from } from 'rxjs';
-import {
-  imageBlob,
-  imageBytes,
-  imageDataUrl,
-  imageMimeType,
-} from '../../lib/operators/image-helpers';
+import { imageBlob, imageBytes, imageDataUrl, imageMimeType } from '../../lib/images/image-helpers';
 import { partialImages } from '../../lib/operators/partial-images';
-import { collect, fixtureEvents } from './support';
+import { collect } from '../support/collect';
+import { fixtureEvents } from '../support/fixture-events';
 
 const bytes = (text: string) => Array.from(Buffer.from(text, 'latin1'));
 

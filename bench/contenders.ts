@@ -1,20 +1,29 @@
 // The contenders. Each one reads a workload's `ReadableStream<Uint8Array>` to the end and returns
 // what it saw, to be checked against the workload.
-import { Digest } from './digest.mjs';
+import type { Observable } from 'rxjs';
+import type * as Ours from 'rxjs-openresponses';
+import type { ZodMiniType } from 'zod/mini';
+import { Digest, type DigestEvent } from './digest';
+
+/** What a contender of ours is given: the package's exports (`stubs`: what was stubbed with rxjs). */
+export type OursModule = typeof Ours & { readonly stubs: string[] };
+
+/** One contender: reads a workload's stream to the end and returns what it saw. */
+export type ContenderRun = (stream: ReadableStream<Uint8Array>, lib: OursModule) => Promise<Digest>;
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream' };
 
 /** Splits frames by hand and `JSON.parse`s each `data:` line: no validation, no Observable. */
-async function floor(stream) {
+async function floor(stream: ReadableStream<Uint8Array>): Promise<Digest> {
   const digest = new Digest();
   const reader = stream.getReader();
   const decoder = new TextDecoder();
-  const onFrame = (frame) => {
+  const onFrame = (frame: string) => {
     const at = frame.startsWith('data: ') ? 6 : frame.indexOf('\ndata: ') + 7;
     digest.add(JSON.parse(frame.slice(at)));
   };
   // The incomplete frame, as pieces joined once it ends: linear in the frame size.
-  const pending = [];
+  const pending: string[] = [];
   let endsWithLf = false;
   for (;;) {
     const { value, done } = await reader.read();
@@ -46,7 +55,7 @@ async function floor(stream) {
 }
 
 /** eventsource-parser framing, then `JSON.parse`: no validation, no Observable. */
-async function eventsourceParser(stream) {
+async function eventsourceParser(stream: ReadableStream<Uint8Array>): Promise<Digest> {
   const { createParser } = await import('eventsource-parser');
   const digest = new Digest();
   const parser = createParser({ onEvent: (message) => digest.add(JSON.parse(message.data)) });
@@ -61,7 +70,7 @@ async function eventsourceParser(stream) {
 }
 
 /** openai-node: `client.responses.stream()` through a custom fetch. */
-async function openai(stream) {
+async function openai(stream: ReadableStream<Uint8Array>): Promise<Digest> {
   const { default: OpenAI } = await import('openai');
   const client = new OpenAI({
     apiKey: 'x',
@@ -76,7 +85,7 @@ async function openai(stream) {
 }
 
 /** The OpenRouter SDK: `client.responses.send({ stream: true })` through a custom fetcher. */
-async function openrouter(stream) {
+async function openrouter(stream: ReadableStream<Uint8Array>): Promise<Digest> {
   const { OpenRouter } = await import('@openrouter/sdk');
   const { HTTPClient } = await import('@openrouter/sdk/lib/http.js');
   const client = new OpenRouter({
@@ -89,25 +98,29 @@ async function openrouter(stream) {
     responsesRequest: { model: 'openai/gpt-5.1', input: 'Hello', stream: true },
   });
   const digest = new Digest();
-  for await (const event of events) digest.add(event);
+  // (Typed as a union with the non-streaming answer; with `stream: true` it is an event stream.)
+  for await (const event of events as unknown as AsyncIterable<DigestEvent>) digest.add(event);
   return digest;
 }
 
-function drain(observable, next) {
+function drain<T>(observable: Observable<T>, next: (value: T) => void): Promise<void> {
   return new Promise((resolve, reject) =>
     observable.subscribe({ next, error: reject, complete: resolve }),
   );
 }
 
 /** Ours: `fromSSE`, every event. */
-async function fromSSE(stream, lib) {
+async function fromSSE(stream: ReadableStream<Uint8Array>, lib: OursModule): Promise<Digest> {
   const digest = new Digest();
   await drain(lib.fromSSE(stream), (event) => digest.add(event));
   return digest;
 }
 
 /** Ours: `fromSSE` + `ofType('response.output_text.delta')` + `accumulateText()`. */
-async function accumulateText(stream, lib) {
+async function accumulateText(
+  stream: ReadableStream<Uint8Array>,
+  lib: OursModule,
+): Promise<Digest> {
   const digest = new Digest();
   digest.textDeltas = 0;
   let text = '';
@@ -115,7 +128,7 @@ async function accumulateText(stream, lib) {
     lib.fromSSE(stream).pipe(lib.ofType('response.output_text.delta'), lib.accumulateText()),
     (value) => {
       if (digest.onEvent !== undefined) digest.onEvent();
-      digest.textDeltas++;
+      digest.textDeltas!++;
       text = value;
     },
   );
@@ -124,11 +137,14 @@ async function accumulateText(stream, lib) {
 }
 
 /** Ours: `fromSSE` + `responseSnapshot()` (immutable snapshots with structural sharing). */
-async function responseSnapshot(stream, lib) {
+async function responseSnapshot(
+  stream: ReadableStream<Uint8Array>,
+  lib: OursModule,
+): Promise<Digest> {
   const digest = new Digest();
-  let previous;
-  let last;
-  let built;
+  let previous: Ours.ResponseObject | undefined;
+  let last: Ours.ResponseObject | undefined;
+  let built: Built | undefined;
   await drain(lib.fromSSE(stream).pipe(lib.responseSnapshot()), (snapshot) => {
     digest.events++;
     if (digest.onEvent !== undefined) {
@@ -151,15 +167,18 @@ async function responseSnapshot(stream, lib) {
  * Ours: `fromSSE` + `structuredOutput(schema, { emit: 'delta' })`: a partial value on every delta
  * (incremental parse, structural sharing), then the value validated by a zod/mini schema.
  */
-async function structuredOutput(stream, lib) {
+async function structuredOutput(
+  stream: ReadableStream<Uint8Array>,
+  lib: OursModule,
+): Promise<Digest> {
   const digest = new Digest();
   digest.emissions = 0;
-  let last;
+  let last: Ours.StructuredOutputUpdate<Report, unknown> | undefined;
   const schema = await reportSchema();
   await drain(
     lib.fromSSE(stream).pipe(lib.structuredOutput(schema, { emit: 'delta' })),
     (update) => {
-      digest.emissions++;
+      digest.emissions!++;
       last = update;
     },
   );
@@ -172,7 +191,10 @@ async function structuredOutput(stream, lib) {
  * `partial-json` package (what apps do without an incremental parser), and `JSON.parse` plus the
  * same schema at the end.
  */
-async function partialJsonReparse(stream, lib) {
+async function partialJsonReparse(
+  stream: ReadableStream<Uint8Array>,
+  lib: OursModule,
+): Promise<Digest> {
   const { parse } = await import('partial-json');
   const digest = new Digest();
   digest.emissions = 0;
@@ -182,19 +204,33 @@ async function partialJsonReparse(stream, lib) {
     (value) => {
       text = value;
       parse(text);
-      digest.emissions++;
+      digest.emissions!++;
     },
   );
   const { safeParse } = await import('zod/mini');
   const result = safeParse(await reportSchema(), JSON.parse(text));
-  digest.emissions++;
+  digest.emissions!++;
   Object.assign(digest, reportOf(result.success ? result.data : undefined));
   return digest;
 }
 
-let schema;
+/** A row of the S workloads' answer. */
+interface Row {
+  id: number;
+  name: string;
+  city: string;
+  score: number;
+  active: boolean;
+  tags: string[];
+  note: string | null;
+}
+/** The S workloads' answer: sections of rows, or (`flat`) one array of rows. */
+type Report =
+  { title: string; sections: { heading: string; rows: Row[] }[] } | { title: string; rows: Row[] };
+
+let schema: Promise<ZodMiniType<Report>> | undefined;
 /** The zod/mini schema of the S workloads' answer (loaded once). */
-function reportSchema() {
+function reportSchema(): Promise<ZodMiniType<Report>> {
   if (schema !== undefined) return schema;
   return (schema = import('zod/mini').then((z) => {
     const row = z.object({
@@ -217,13 +253,22 @@ function reportSchema() {
 }
 
 /** What the check compares of a final report: its rows and the last row's name. */
-function reportOf(value) {
-  const rows = value === undefined ? [] : (value.rows ?? value.sections.flatMap((s) => s.rows));
+function reportOf(value: Report | undefined) {
+  const rows =
+    value === undefined ? [] : 'rows' in value ? value.rows : value.sections.flatMap((s) => s.rows);
   return { rows: rows.length, lastName: rows.at(-1)?.name };
 }
 
 /** What the check compares of a snapshot: the text of each kind of delta it was built from. */
-function builtOf(snapshot) {
+/** The text of each kind of delta a snapshot was built from. */
+interface Built {
+  text: string;
+  reasoning: string;
+  args: string;
+  refusal: string;
+}
+
+function builtOf(snapshot: Ours.ResponseObject | undefined): Built {
   const out = { text: snapshot?.outputText ?? '', reasoning: '', args: '', refusal: '' };
   for (const item of snapshot?.output ?? []) {
     if (item.type === 'reasoning') for (const s of item.summary) out.reasoning += s.text;
@@ -239,7 +284,22 @@ function builtOf(snapshot) {
  * expected values (`events` is the number of events read; `textDeltas` the number of values an
  * `ofType` + `accumulateText` pipeline emits).
  */
-export const CONTENDERS = {
+/** A contender and how it is checked and scheduled. */
+export interface Contender {
+  readonly label: string;
+  readonly run: ContenderRun;
+  /** The digest fields compared with the workload's, or `'all'` of the common ones. */
+  readonly check: 'all' | readonly string[];
+  /** Whether it is this package (it is given the package's exports). */
+  readonly ours?: boolean;
+  /** The workload kinds it runs on (default: see {@link runsOn}). */
+  readonly kinds?: readonly string[];
+  /** The only workloads it runs on, and in how many rounds. */
+  readonly workloads?: readonly string[];
+  readonly rounds?: number;
+}
+
+export const CONTENDERS: Readonly<Record<string, Contender>> = {
   floor: { label: 'floor (hand split + JSON.parse)', run: floor, check: 'all' },
   'eventsource-parser': {
     label: 'eventsource-parser + JSON.parse',
@@ -282,7 +342,7 @@ export const CONTENDERS = {
 };
 
 /** Whether contender `c` runs on a workload of kind `kind` (S workloads: only the relevant ones). */
-export function runsOn(c, kind) {
+export function runsOn(c: string, kind: string): boolean {
   const kinds = CONTENDERS[c].kinds;
   if (kinds !== undefined) return kinds.includes(kind);
   return kind !== 'S' || ['floor', 'fromSSE', 'accumulateText'].includes(c);

@@ -1,0 +1,29 @@
+// Where things are. The bench runs compiled (`bench/out/*.mjs`, see `npm run bench:compile`), so
+// paths are found from the repository root, not from this file's folder.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder of the running (compiled) script: where the other entry points are. */
+export const compiledDir = dirname(fileURLToPath(import.meta.url));
+
+/** The repository root: the nearest folder above this script with this package's package.json. */
+export const root = (() => {
+  for (let dir = compiledDir; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'rxjs-openresponses')
+      return dir;
+    if (dirname(dir) === dir) throw new Error(`no rxjs-openresponses package above ${compiledDir}`);
+  }
+})();
+
+/** Where the results (JSON) are written. */
+export const resultsDir = join(root, 'bench', 'results');
+
+/** The value after `--name` in `args`, or `fallback`. */
+export function opt(args: readonly string[], name: string, fallback: string): string;
+export function opt(args: readonly string[], name: string, fallback?: string): string | undefined;
+export function opt(args: readonly string[], name: string, fallback?: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+}
