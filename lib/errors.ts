@@ -119,6 +119,7 @@ export class ResponsesStreamError<
   /** Where in the stream it happened, when it happened inside one. */
   readonly position?: StreamPosition;
 
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(code: C, message: string, init: ErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ResponsesStreamError';
@@ -145,6 +146,8 @@ export interface HttpErrorInit extends ErrorInit {
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'http_error') && err.status === 429) retryIn(err.retryAfter ?? 1);
  * ```
  */
@@ -159,6 +162,7 @@ export class HttpError extends ResponsesStreamError<'http_error'> {
   /** The response body as text (at most 4 KiB) when it was not a JSON error payload. */
   readonly body?: string;
 
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(message: string, init: HttpErrorInit) {
     super('http_error', message, init);
     this.name = 'HttpError';
@@ -189,6 +193,7 @@ export class HttpError extends ResponsesStreamError<'http_error'> {
 export class NetworkError extends ResponsesStreamError<'network_error'> {
   /** The URL that could not be reached. */
   readonly url: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(url: string, message: string, init: ErrorInit = {}) {
     super('network_error', `Request to ${url} failed: ${message}`, init);
     this.name = 'NetworkError';
@@ -212,6 +217,7 @@ export class NetworkError extends ResponsesStreamError<'network_error'> {
  * ```
  */
 export class AbortedError extends ResponsesStreamError<'aborted'> {
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(signal: AbortSignal) {
     super('aborted', 'The request was aborted by its AbortSignal', { cause: signal.reason });
     this.name = 'AbortedError';
@@ -223,12 +229,15 @@ export class AbortedError extends ResponsesStreamError<'aborted'> {
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'invalid_json')) console.log(err.raw, err.position?.eventIndex);
  * ```
  */
 export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
   /** The data field as received. */
   readonly raw: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(raw: string, init: ErrorInit) {
     super('invalid_json', `SSE data is not JSON (${snippet(raw)})`, init);
     this.name = 'InvalidJsonError';
@@ -263,6 +272,8 @@ export interface EventIssue {
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'invalid_event')) console.error(err.pretty());
  * ```
  */
@@ -274,6 +285,7 @@ export class EventValidationError extends ResponsesStreamError<'invalid_event'> 
   /** What did not match, field by field. */
   readonly issues: readonly EventIssue[];
 
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(eventType: string, raw: unknown, zodError: $ZodError, init: ErrorInit = {}) {
     const issues = zodError.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
     super('invalid_event', `Invalid ${eventType} event: ${describeIssues(issues)}`, {
@@ -298,12 +310,15 @@ export class EventValidationError extends ResponsesStreamError<'invalid_event'> 
  *
  * @example
  * ```ts
+ * declare const res: Response;
+ *
  * fromSSE(res, { onUnknown: 'error' }); // errors with code 'unknown_event' on e.g. `keepalive2`
  * ```
  */
 export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
   readonly eventType: string;
   readonly raw: unknown;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(eventType: string, raw: unknown, init: ErrorInit = {}) {
     super('unknown_event', `Unknown event type ${JSON.stringify(eventType)}`, init);
     this.name = 'UnknownEventError';
@@ -317,6 +332,8 @@ export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
  *
  * @example
  * ```ts
+ * declare const res: Response;
+ *
  * fromSSE(res, { maxEventSize: 1024 * 1024 }); // errors with code 'event_too_large' past 1 MiB
  * ```
  */
@@ -325,6 +342,7 @@ export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> 
   readonly limit: number;
   /** How much had been buffered when the limit was crossed (at least). */
   readonly size: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(size: number, limit: number, init: ErrorInit = {}) {
     super('event_too_large', `An SSE event exceeded maxEventSize (${size} > ${limit})`, init);
     this.name = 'EventTooLargeError';
@@ -340,10 +358,13 @@ export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> 
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'stream_truncated')) resume(err.position?.sequenceNumber);
  * ```
  */
 export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated'> {
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(message: string, init: ErrorInit = {}) {
     super('stream_truncated', message, init);
     this.name = 'StreamTruncatedError';
@@ -356,6 +377,8 @@ export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'response_failed')) console.log(err.serverError.code);
  * ```
  */
@@ -365,6 +388,7 @@ export class ResponseFailedError<
   readonly serverError: ServerError;
   /** The failed Response, for `response_failed`. */
   readonly response?: unknown;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(code: C, serverError: ServerError, init: ErrorInit & { response?: unknown } = {}) {
     super(
       code,
@@ -383,6 +407,8 @@ export class ResponseFailedError<
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'invalid_arguments')) console.log(err.name, err.rawArguments);
  * ```
  */
@@ -391,6 +417,7 @@ export class InvalidArgumentsError extends ResponsesStreamError<'invalid_argumen
   readonly callId?: string;
   readonly rawArguments: string;
   readonly issues: readonly EventIssue[];
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(
     toolName: string,
     rawArguments: string,
@@ -418,6 +445,8 @@ export class InvalidArgumentsError extends ResponsesStreamError<'invalid_argumen
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'structured_output_not_json')) console.log(err.raw, err.offset);
  * ```
  */
@@ -426,6 +455,7 @@ export class StructuredOutputNotJsonError extends ResponsesStreamError<'structur
   readonly raw: string;
   /** Where in `raw` (in UTF-16 code units) it stopped being JSON. */
   readonly offset: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(raw: string, offset: number, init: ErrorInit = {}) {
     super(
       'structured_output_not_json',
@@ -444,6 +474,8 @@ export class StructuredOutputNotJsonError extends ResponsesStreamError<'structur
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'invalid_structured_output')) console.error(err.pretty());
  * ```
  */
@@ -454,6 +486,7 @@ export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_
   readonly value: unknown;
   /** What did not match, field by field. */
   readonly issues: readonly EventIssue[];
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(raw: string, value: unknown, issues: readonly EventIssue[], init: ErrorInit = {}) {
     super(
       'invalid_structured_output',
@@ -481,6 +514,8 @@ export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'sequence_gap')) console.log(err.expected, err.received);
  * ```
  */
@@ -492,6 +527,7 @@ export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
   readonly received: number;
   /** The response the events belong to, when its `response.created` was seen. */
   readonly responseId?: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(
     kind: 'gap' | 'reordered',
     expected: number,
@@ -521,12 +557,15 @@ export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
  *
  * @example
  * ```ts
+ * declare const res: Response;
+ *
  * fromSSE(res, { idleTimeout: 30_000 }); // errors with code 'idle_timeout' after 30 s of silence
  * ```
  */
 export class IdleTimeoutError extends ResponsesStreamError<'idle_timeout'> {
   /** The configured limit, in milliseconds. */
   readonly idleTimeout: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(idleTimeout: number, init: ErrorInit = {}) {
     super('idle_timeout', `Nothing was received for ${idleTimeout} ms`, init);
     this.name = 'IdleTimeoutError';
@@ -542,6 +581,8 @@ export class IdleTimeoutError extends ResponsesStreamError<'idle_timeout'> {
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'resume_failed')) {
  *   console.log(err.responseId, err.position?.sequenceNumber, err.attempts, err.cause);
  * }
@@ -552,6 +593,7 @@ export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
   readonly responseId?: string;
   /** How many times reconnecting was tried. */
   readonly attempts: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(
     message: string,
     init: ErrorInit & { responseId?: string; attempts: number; cause: unknown },
@@ -576,6 +618,8 @@ interface ToolCallInit extends ErrorInit {
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'unknown_tool')) console.warn(`no tool ${err.toolName}`);
  * ```
  */
@@ -583,6 +627,7 @@ export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
   readonly toolName: string;
   readonly callId: string;
   readonly rawArguments: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit) {
     super('unknown_tool', `There is no tool named ${JSON.stringify(toolName)}`, init);
     this.name = 'UnknownToolError';
@@ -599,6 +644,8 @@ export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'tool_failed')) console.error(err.toolName, err.cause);
  * ```
  */
@@ -606,6 +653,7 @@ export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
   readonly toolName: string;
   readonly callId: string;
   readonly rawArguments: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit & { readonly cause: unknown }) {
     const { cause } = init;
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -624,6 +672,8 @@ export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'tool_call_denied')) console.log(`${err.toolName} was not run`);
  * ```
  */
@@ -631,6 +681,7 @@ export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'
   readonly toolName: string;
   readonly callId: string;
   readonly rawArguments: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit) {
     super('tool_call_denied', `The call to ${toolName} was not approved`, init);
     this.name = 'ToolCallDeniedError';
@@ -646,6 +697,8 @@ export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'max_steps_reached')) console.log(err.response.output);
  * ```
  */
@@ -654,6 +707,7 @@ export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reache
   readonly maxSteps: number;
   /** The last Response: the one whose function calls were left unanswered. */
   readonly response: ResponseObject;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(maxSteps: number, response: ResponseObject, init: ErrorInit = {}) {
     super(
       'max_steps_reached',
@@ -676,6 +730,8 @@ export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reache
  *
  * @example
  * ```ts
+ * declare const err: unknown;
+ *
  * if (isResponsesStreamError(err, 'resume_unavailable')) {
  *   showPartial(err.responseId, 'The connection was lost; this server cannot resume a stream.');
  * }
@@ -684,6 +740,7 @@ export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reache
 export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavailable'> {
   /** The response that was cut, when its id was known. */
   readonly responseId?: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(message: string, init: ErrorInit & { responseId?: string; cause: unknown }) {
     super('resume_unavailable', message, init);
     this.name = 'ResumeUnavailableError';
@@ -713,6 +770,7 @@ export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavail
 export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'> {
   /** Where the image is. */
   readonly url: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(url: string, init: ErrorInit = {}) {
     super('image_not_inline', `The image is at a URL, not inline as base64: ${url}`, init);
     this.name = 'ImageNotInlineError';

@@ -36,6 +36,7 @@ export interface DecodeConfig {
  * @example
  * ```ts
  * import { fromSSE, type DecodedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const config = { onUnknown: 'drop' } as const;
  * fromSSE(res, config).subscribe((e: DecodedEvent<typeof config>) => console.log(e.type));

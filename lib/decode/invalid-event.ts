@@ -6,6 +6,8 @@ import type { EventValidationError } from '../errors';
  *
  * @example
  * ```ts
+ * declare const res: Response;
+ *
  * fromSSE(res, { onInvalid: 'emit' }).pipe(ofType('invalid')).subscribe((e) => log(e.error.pretty()));
  * ```
  */

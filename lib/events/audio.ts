@@ -22,11 +22,14 @@ export default audioEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.audio.delta'))
  *   .subscribe((e: AudioDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioDeltaEvent = EventOf<typeof audioEvents, 'response.audio.delta'>;
 
@@ -36,11 +39,14 @@ export type AudioDeltaEvent = EventOf<typeof audioEvents, 'response.audio.delta'
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.audio.done'))
  *   .subscribe((e: AudioDoneEvent) => console.log(e.sequenceNumber));
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioDoneEvent = EventOf<typeof audioEvents, 'response.audio.done'>;
 
@@ -50,11 +56,14 @@ export type AudioDoneEvent = EventOf<typeof audioEvents, 'response.audio.done'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioTranscriptDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.audio.transcript.delta'))
  *   .subscribe((e: AudioTranscriptDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioTranscriptDeltaEvent = EventOf<
   typeof audioEvents,
@@ -67,11 +76,14 @@ export type AudioTranscriptDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioTranscriptDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.audio.transcript.done'))
  *   .subscribe((e: AudioTranscriptDoneEvent) => console.log(e.sequenceNumber));
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioTranscriptDoneEvent = EventOf<
   typeof audioEvents,

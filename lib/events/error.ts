@@ -51,10 +51,13 @@ export default errorEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseErrorEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('error'))
  *   .subscribe((e: ResponseErrorEvent) => console.log(e.code, e.message));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseErrorEvent = EventOf<typeof errorEvents, 'error'>;

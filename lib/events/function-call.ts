@@ -34,11 +34,14 @@ export default functionCallEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type FunctionCallArgumentsDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.function_call_arguments.delta'))
  *   .subscribe((e: FunctionCallArgumentsDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FunctionCallArgumentsDeltaEvent = EventOf<
   typeof functionCallEvents,
@@ -52,11 +55,14 @@ export type FunctionCallArgumentsDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FunctionCallArgumentsDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.function_call_arguments.done'))
  *   .subscribe((e: FunctionCallArgumentsDoneEvent) => console.log(e.itemId, e.arguments));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FunctionCallArgumentsDoneEvent = EventOf<
   typeof functionCallEvents,
@@ -69,11 +75,14 @@ export type FunctionCallArgumentsDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CustomToolCallInputDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.custom_tool_call_input.delta'))
  *   .subscribe((e: CustomToolCallInputDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CustomToolCallInputDeltaEvent = EventOf<
   typeof functionCallEvents,
@@ -86,11 +95,14 @@ export type CustomToolCallInputDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CustomToolCallInputDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.custom_tool_call_input.done'))
  *   .subscribe((e: CustomToolCallInputDoneEvent) => console.log(e.input));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CustomToolCallInputDoneEvent = EventOf<
   typeof functionCallEvents,

@@ -27,11 +27,14 @@ export default imageEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.in_progress'))
  *   .subscribe((e: ImageGenerationCallInProgressEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallInProgressEvent = EventOf<
   typeof imageEvents,
@@ -44,11 +47,14 @@ export type ImageGenerationCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallGeneratingEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.generating'))
  *   .subscribe((e: ImageGenerationCallGeneratingEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallGeneratingEvent = EventOf<
   typeof imageEvents,
@@ -61,11 +67,14 @@ export type ImageGenerationCallGeneratingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.completed'))
  *   .subscribe((e: ImageGenerationCallCompletedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallCompletedEvent = EventOf<
   typeof imageEvents,
@@ -79,11 +88,14 @@ export type ImageGenerationCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallPartialImageEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.partial_image'))
  *   .subscribe((e: ImageGenerationCallPartialImageEvent) => console.log(e.partialImageIndex, e.partialImageB64.length));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallPartialImageEvent = EventOf<
   typeof imageEvents,

@@ -88,6 +88,7 @@ export type ResponseEventType = keyof typeof eventSchemas;
  * @example
  * ```ts
  * import { fromSSE, type KnownResponseStreamEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res, { onUnknown: 'drop' }).subscribe((e: KnownResponseStreamEvent) => console.log(e.type));
  * ```
@@ -120,6 +121,7 @@ export type ResponseStreamEvent = KnownResponseStreamEvent | UnknownEvent;
  * @example
  * ```ts
  * import { fromSSE, ofType, terminalEventTypes } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType(...terminalEventTypes))

@@ -42,6 +42,7 @@ const toolOutput = z.union([z.string(), z.array(z.unknown())]);
  * @example
  * ```ts
  * import { fromSSE, ofType, type MessageItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -73,6 +74,7 @@ export type MessageItem = z.infer<typeof MessageItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -107,6 +109,7 @@ export type ReasoningItem = z.infer<typeof ReasoningItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type FunctionCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -140,6 +143,7 @@ export type FunctionCallItem = z.infer<typeof FunctionCallItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type FunctionCallOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -166,6 +170,7 @@ export type FunctionCallOutputItem = z.infer<typeof FunctionCallOutputItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type CustomToolCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -194,6 +199,7 @@ export type CustomToolCallItem = z.infer<typeof CustomToolCallItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type CustomToolCallOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -327,6 +333,7 @@ export type WebSearchAction = z.infer<typeof WebSearchAction>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -373,6 +380,7 @@ export type FileSearchResult = z.infer<typeof FileSearchResult>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type FileSearchCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -443,6 +451,7 @@ export type ComputerAction = z.infer<typeof ComputerAction>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ComputerCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -471,6 +480,7 @@ export type ComputerCallItem = z.infer<typeof ComputerCallItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ComputerCallOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -503,6 +513,7 @@ export type ComputerCallOutputItem = z.infer<typeof ComputerCallOutputItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -617,6 +628,7 @@ export type CodeInterpreterOutput = z.infer<typeof CodeInterpreterOutput>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -670,6 +682,7 @@ export type LocalShellAction = z.infer<typeof LocalShellAction>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type LocalShellCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -696,6 +709,7 @@ export type LocalShellCallItem = z.infer<typeof LocalShellCallItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type LocalShellCallOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -755,6 +769,7 @@ export type ShellEnvironment = z.infer<typeof ShellEnvironment>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -855,6 +870,7 @@ export type ShellCallOutputContent = z.infer<typeof ShellCallOutputContent>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -966,6 +982,7 @@ export type ApplyPatchOperation = z.infer<typeof ApplyPatchOperation>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ApplyPatchCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -994,6 +1011,7 @@ export type ApplyPatchCallItem = z.infer<typeof ApplyPatchCallItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ApplyPatchCallOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1047,6 +1065,7 @@ export type McpCallError = z.infer<typeof McpCallError>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1097,6 +1116,7 @@ export type McpToolDescription = z.infer<typeof McpToolDescription>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1123,6 +1143,7 @@ export type McpListToolsItem = z.infer<typeof McpListToolsItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpApprovalRequestItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1149,6 +1170,7 @@ export type McpApprovalRequestItem = z.infer<typeof McpApprovalRequestItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpApprovalResponseItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1178,6 +1200,7 @@ export type McpApprovalResponseItem = z.infer<typeof McpApprovalResponseItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type CompactionItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1203,6 +1226,7 @@ export type CompactionItem = z.infer<typeof CompactionItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ProgramItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1229,6 +1253,7 @@ export type ProgramItem = z.infer<typeof ProgramItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ProgramOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1255,6 +1280,7 @@ export type ProgramOutputItem = z.infer<typeof ProgramOutputItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ToolSearchCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1282,6 +1308,7 @@ export type ToolSearchCallItem = z.infer<typeof ToolSearchCallItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ToolSearchOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1309,6 +1336,7 @@ export type ToolSearchOutputItem = z.infer<typeof ToolSearchOutputItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type AdditionalToolsItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1341,6 +1369,7 @@ const orBase = { id: optStr, status: optStr };
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterWebSearchItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1365,6 +1394,7 @@ export type OpenRouterWebSearchItem = z.infer<typeof OpenRouterWebSearchItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterWebFetchItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1393,6 +1423,7 @@ export type OpenRouterWebFetchItem = z.infer<typeof OpenRouterWebFetchItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionAnalysisResult } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const summarise = (a: FusionAnalysisResult) => ({ agreed: a.consensus, gaps: a.blindSpots });
  * fromSSE(res)
@@ -1415,6 +1446,7 @@ export type FusionAnalysisResult = z.infer<typeof FusionAnalysisResult>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterFusionItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1446,6 +1478,7 @@ export type OpenRouterFusionItem = z.infer<typeof OpenRouterFusionItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterBashItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1478,6 +1511,7 @@ export type OpenRouterBashItem = z.infer<typeof OpenRouterBashItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterShellItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1505,6 +1539,7 @@ export type OpenRouterShellItem = z.infer<typeof OpenRouterShellItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterCodeInterpreterItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1533,6 +1568,7 @@ export type OpenRouterCodeInterpreterItem = z.infer<typeof OpenRouterCodeInterpr
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterImageGenerationItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1561,6 +1597,7 @@ export type OpenRouterImageGenerationItem = z.infer<typeof OpenRouterImageGenera
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterMcpItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1586,6 +1623,7 @@ export type OpenRouterMcpItem = z.infer<typeof OpenRouterMcpItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterTextEditorItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1611,6 +1649,7 @@ export type OpenRouterTextEditorItem = z.infer<typeof OpenRouterTextEditorItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterBrowserUseItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1636,6 +1675,7 @@ export type OpenRouterBrowserUseItem = z.infer<typeof OpenRouterBrowserUseItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterMemoryItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1662,6 +1702,7 @@ export type OpenRouterMemoryItem = z.infer<typeof OpenRouterMemoryItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterFilesItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1692,6 +1733,7 @@ export type OpenRouterFilesItem = z.infer<typeof OpenRouterFilesItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterApplyPatchItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1717,6 +1759,7 @@ export type OpenRouterApplyPatchItem = z.infer<typeof OpenRouterApplyPatchItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterFileSearchItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1741,6 +1784,7 @@ export type OpenRouterFileSearchItem = z.infer<typeof OpenRouterFileSearchItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterToolSearchItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1765,6 +1809,7 @@ export type OpenRouterToolSearchItem = z.infer<typeof OpenRouterToolSearchItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterExperimentalSearchModelsItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1792,6 +1837,7 @@ export type OpenRouterExperimentalSearchModelsItem = z.infer<
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterDatetimeItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1817,6 +1863,7 @@ export type OpenRouterDatetimeItem = z.infer<typeof OpenRouterDatetimeItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterAdvisorItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1845,6 +1892,7 @@ export type OpenRouterAdvisorItem = z.infer<typeof OpenRouterAdvisorItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterSubagentItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1878,6 +1926,7 @@ export type OpenRouterSubagentItem = z.infer<typeof OpenRouterSubagentItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type UnknownOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1888,6 +1937,8 @@ export type OpenRouterSubagentItem = z.infer<typeof OpenRouterSubagentItem>;
  *     }
  *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type UnknownOutputItem = UnknownVariant<'itemType'>;
 

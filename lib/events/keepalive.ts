@@ -17,10 +17,13 @@ export default keepaliveEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type KeepaliveEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('keepalive'))
  *   .subscribe((e: KeepaliveEvent) => console.log(e.sequenceNumber));
  * ```
+ *
+ * @useDeclaredType
  */
 export type KeepaliveEvent = EventOf<typeof keepaliveEvents, 'keepalive'>;

@@ -23,11 +23,14 @@ export default lifecycleEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseCreatedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.created'))
  *   .subscribe((e: ResponseCreatedEvent) => console.log(e.response.id));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseCreatedEvent = EventOf<typeof lifecycleEvents, 'response.created'>;
 
@@ -37,11 +40,14 @@ export type ResponseCreatedEvent = EventOf<typeof lifecycleEvents, 'response.cre
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseQueuedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.queued'))
  *   .subscribe((e: ResponseQueuedEvent) => console.log(e.response.id));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseQueuedEvent = EventOf<typeof lifecycleEvents, 'response.queued'>;
 
@@ -51,11 +57,14 @@ export type ResponseQueuedEvent = EventOf<typeof lifecycleEvents, 'response.queu
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.in_progress'))
  *   .subscribe((e: ResponseInProgressEvent) => console.log(e.response.status));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseInProgressEvent = EventOf<typeof lifecycleEvents, 'response.in_progress'>;
 
@@ -65,11 +74,14 @@ export type ResponseInProgressEvent = EventOf<typeof lifecycleEvents, 'response.
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.completed'))
  *   .subscribe((e: ResponseCompletedEvent) => console.log(e.response.usage));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseCompletedEvent = EventOf<typeof lifecycleEvents, 'response.completed'>;
 
@@ -79,11 +91,14 @@ export type ResponseCompletedEvent = EventOf<typeof lifecycleEvents, 'response.c
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.failed'))
  *   .subscribe((e: ResponseFailedEvent) => console.log(e.response.error?.message));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseFailedEvent = EventOf<typeof lifecycleEvents, 'response.failed'>;
 
@@ -93,11 +108,14 @@ export type ResponseFailedEvent = EventOf<typeof lifecycleEvents, 'response.fail
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseIncompleteEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.incomplete'))
  *   .subscribe((e: ResponseIncompleteEvent) => console.log(e.response.incompleteDetails?.reason));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseIncompleteEvent = EventOf<typeof lifecycleEvents, 'response.incomplete'>;
 
@@ -118,6 +136,7 @@ const lifecycleTypes = new Set<string>([
  * ```ts
  * import { fromSSE, isLifecycleEvent, type LifecycleEvent } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(filter(isLifecycleEvent))

@@ -15,11 +15,14 @@ const panelScoped = { ...itemScoped, model: f.string() };
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.in_progress'))
  *   .subscribe((e: FusionCallInProgressEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallInProgressEvent = EventOf<
   typeof openrouterEvents,
@@ -32,11 +35,14 @@ export type FusionCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.completed'))
  *   .subscribe((e: FusionCallCompletedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallCompletedEvent = EventOf<
   typeof openrouterEvents,
@@ -49,11 +55,14 @@ export type FusionCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.added'))
  *   .subscribe((e: FusionCallPanelAddedEvent) => console.log(e.model));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelAddedEvent = EventOf<
   typeof openrouterEvents,
@@ -66,11 +75,14 @@ export type FusionCallPanelAddedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.delta'))
  *   .subscribe((e: FusionCallPanelDeltaEvent) => console.log(e.model, e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelDeltaEvent = EventOf<
   typeof openrouterEvents,
@@ -83,11 +95,14 @@ export type FusionCallPanelDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelReasoningDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.reasoning.delta'))
  *   .subscribe((e: FusionCallPanelReasoningDeltaEvent) => console.log(e.model, e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelReasoningDeltaEvent = EventOf<
   typeof openrouterEvents,
@@ -100,11 +115,14 @@ export type FusionCallPanelReasoningDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.completed'))
  *   .subscribe((e: FusionCallPanelCompletedEvent) => console.log(e.model, e.content));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelCompletedEvent = EventOf<
   typeof openrouterEvents,
@@ -117,11 +135,14 @@ export type FusionCallPanelCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.failed'))
  *   .subscribe((e: FusionCallPanelFailedEvent) => console.log(e.model, e.error));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelFailedEvent = EventOf<
   typeof openrouterEvents,
@@ -134,11 +155,14 @@ export type FusionCallPanelFailedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallAnalysisInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.analysis.in_progress'))
  *   .subscribe((e: FusionCallAnalysisInProgressEvent) => console.log(e.analystModel));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallAnalysisInProgressEvent = EventOf<
   typeof openrouterEvents,
@@ -151,11 +175,14 @@ export type FusionCallAnalysisInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallAnalysisCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.analysis.completed'))
  *   .subscribe((e: FusionCallAnalysisCompletedEvent) => console.log(e.analysis.consensus));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallAnalysisCompletedEvent = EventOf<
   typeof openrouterEvents,
@@ -168,11 +195,14 @@ export type FusionCallAnalysisCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type DebugEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.debug'))
  *   .subscribe((e: DebugEvent) => console.log(e.debug.timings));
  * ```
+ *
+ * @useDeclaredType
  */
 export type DebugEvent = EventOf<typeof openrouterEvents, 'response.debug'>;
 
@@ -182,6 +212,7 @@ export type DebugEvent = EventOf<typeof openrouterEvents, 'response.debug'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type DebugTimings } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const log = (t: DebugTimings) => console.debug(`${t.event} at +${t.startMs}ms`);
  * fromSSE(res)
@@ -202,6 +233,7 @@ export type DebugTimings = z.infer<typeof DebugTimings>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type DebugPayload } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.debug'))

@@ -33,11 +33,14 @@ export default outputItemEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputItemAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.added'))
  *   .subscribe((e: OutputItemAddedEvent) => console.log(e.item.type));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputItemAddedEvent = EventOf<typeof outputItemEvents, 'response.output_item.added'>;
 
@@ -47,11 +50,14 @@ export type OutputItemAddedEvent = EventOf<typeof outputItemEvents, 'response.ou
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputItemDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
  *   .subscribe((e: OutputItemDoneEvent) => console.log(e.item.type));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputItemDoneEvent = EventOf<typeof outputItemEvents, 'response.output_item.done'>;
 
@@ -61,11 +67,14 @@ export type OutputItemDoneEvent = EventOf<typeof outputItemEvents, 'response.out
  * @example
  * ```ts
  * import { fromSSE, ofType, type ContentPartAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.content_part.added'))
  *   .subscribe((e: ContentPartAddedEvent) => console.log(e.part.type));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ContentPartAddedEvent = EventOf<typeof outputItemEvents, 'response.content_part.added'>;
 
@@ -75,10 +84,13 @@ export type ContentPartAddedEvent = EventOf<typeof outputItemEvents, 'response.c
  * @example
  * ```ts
  * import { fromSSE, ofType, type ContentPartDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.content_part.done'))
  *   .subscribe((e: ContentPartDoneEvent) => console.log(e.part.type));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ContentPartDoneEvent = EventOf<typeof outputItemEvents, 'response.content_part.done'>;

@@ -31,6 +31,7 @@ export type TopLogprob = z.infer<typeof TopLogprob>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type StreamLogprob } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const confidence = (lp: StreamLogprob) => Math.exp(lp.logprob);
  * fromSSE(res)
@@ -146,6 +147,8 @@ export type FilePath = z.infer<typeof FilePath>;
  *   }
  * }
  * ```
+ *
+ * @useDeclaredType
  */
 export type UnknownAnnotation = UnknownVariant<'annotationType'>;
 
@@ -155,6 +158,7 @@ export type UnknownAnnotation = UnknownVariant<'annotationType'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type Annotation } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const label = (a: Annotation) => (a.type === 'url_citation' ? a.url : a.type === 'file_citation' ? a.filename : a.type);
  * fromSSE(res)
@@ -180,6 +184,7 @@ export type Annotation = z.infer<typeof Annotation>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputTextPart } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.content_part.done'))
@@ -205,6 +210,7 @@ export type OutputTextPart = z.infer<typeof OutputTextPart>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type RefusalPart } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.content_part.done'))
@@ -253,6 +259,8 @@ export type ReasoningTextPart = z.infer<typeof ReasoningTextPart>;
  *   }
  * }
  * ```
+ *
+ * @useDeclaredType
  */
 export type UnknownContentPart = UnknownVariant<'partType'>;
 
@@ -262,6 +270,7 @@ export type UnknownContentPart = UnknownVariant<'partType'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ContentPart } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const textOf = (part: ContentPart) => (part.type === 'output_text' ? part.text : part.type === 'refusal' ? part.refusal : '');
  * fromSSE(res)
@@ -281,6 +290,7 @@ export type ContentPart = z.infer<typeof ContentPart>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type SummaryTextPart } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_part.done'))

@@ -45,11 +45,14 @@ export default reasoningEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningTextDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_text.delta'))
  *   .subscribe((e: ReasoningTextDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningTextDeltaEvent = EventOf<
   typeof reasoningEvents,
@@ -62,11 +65,14 @@ export type ReasoningTextDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningTextDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_text.done'))
  *   .subscribe((e: ReasoningTextDoneEvent) => console.log(e.text));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningTextDoneEvent = EventOf<
   typeof reasoningEvents,
@@ -79,11 +85,14 @@ export type ReasoningTextDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryPartAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_part.added'))
  *   .subscribe((e: ReasoningSummaryPartAddedEvent) => console.log(e.summaryIndex));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryPartAddedEvent = EventOf<
   typeof reasoningEvents,
@@ -96,11 +105,14 @@ export type ReasoningSummaryPartAddedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryPartDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_part.done'))
  *   .subscribe((e: ReasoningSummaryPartDoneEvent) => console.log(e.part.text));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryPartDoneEvent = EventOf<
   typeof reasoningEvents,
@@ -113,11 +125,14 @@ export type ReasoningSummaryPartDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryTextDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_text.delta'))
  *   .subscribe((e: ReasoningSummaryTextDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryTextDeltaEvent = EventOf<
   typeof reasoningEvents,
@@ -130,11 +145,14 @@ export type ReasoningSummaryTextDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryTextDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_text.done'))
  *   .subscribe((e: ReasoningSummaryTextDoneEvent) => console.log(e.text));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryTextDoneEvent = EventOf<
   typeof reasoningEvents,

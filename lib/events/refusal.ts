@@ -24,11 +24,14 @@ export default refusalEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type RefusalDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.refusal.delta'))
  *   .subscribe((e: RefusalDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type RefusalDeltaEvent = EventOf<typeof refusalEvents, 'response.refusal.delta'>;
 
@@ -38,10 +41,13 @@ export type RefusalDeltaEvent = EventOf<typeof refusalEvents, 'response.refusal.
  * @example
  * ```ts
  * import { fromSSE, ofType, type RefusalDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.refusal.done'))
  *   .subscribe((e: RefusalDoneEvent) => console.log(e.refusal));
  * ```
+ *
+ * @useDeclaredType
  */
 export type RefusalDoneEvent = EventOf<typeof refusalEvents, 'response.refusal.done'>;

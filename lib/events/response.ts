@@ -21,6 +21,7 @@ const nullBool = z.optional(z.nullable(z.boolean()));
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseErrorPayload } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const show = (e: ResponseErrorPayload) => console.error(e.code ?? 'failed', e.message);
  * fromSSE(res)
@@ -40,6 +41,7 @@ export type ResponseErrorPayload = z.infer<typeof ResponseErrorPayload>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type IncompleteDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const explain = (d: IncompleteDetails | null | undefined) =>
  *   d?.reason === 'max_output_tokens' ? 'The answer was cut short.' : 'The answer is incomplete.';
@@ -57,6 +59,7 @@ export type IncompleteDetails = z.infer<typeof IncompleteDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type InputTokensDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const cacheHits = (d: InputTokensDetails | null | undefined) => d?.cachedTokens ?? 0;
  * fromSSE(res)
@@ -76,6 +79,7 @@ export type InputTokensDetails = z.infer<typeof InputTokensDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type OutputTokensDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const reasoning = (d: OutputTokensDetails | null | undefined) => d?.reasoningTokens ?? 0;
  * fromSSE(res)
@@ -92,6 +96,7 @@ export type OutputTokensDetails = z.infer<typeof OutputTokensDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type UsageCostDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const upstream = (d: UsageCostDetails | null | undefined) => d?.upstreamInferenceCost ?? 0;
  * fromSSE(res)
@@ -113,6 +118,7 @@ export type UsageCostDetails = z.infer<typeof UsageCostDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type Usage } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const bill = (u: Usage) => u.cost ?? (u.inputTokens * 1.25 + u.outputTokens * 10) / 1e6;
  * fromSSE(res)
@@ -163,6 +169,7 @@ export type UserLocation = z.infer<typeof UserLocation>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type Tool } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const functionNames = (tools: Tool[] = []) => tools.filter((t) => t.type === 'function').map((t) => t.name);
  * fromSSE(res)
@@ -222,6 +229,7 @@ export type Tool = z.infer<typeof Tool>;
  * @example
  * ```ts
  * import { streamResponse, type TextFormat } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * const format: TextFormat = { type: 'json_schema', name: 'weather', schema: { type: 'object' }, strict: true };
  * streamResponse({ model: 'gpt-5', input: 'Weather in Paris?', text: { format } }, { apiKey });
@@ -243,6 +251,7 @@ export type TextFormat = z.infer<typeof TextFormat>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type TextConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const isJson = (c: TextConfig | null | undefined) => c?.format?.type === 'json_schema';
  * fromSSE(res)
@@ -263,6 +272,7 @@ export type TextConfig = z.infer<typeof TextConfig>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type ReasoningConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const effortOf = (c: ReasoningConfig | null | undefined) => c?.effort ?? 'default';
  * fromSSE(res)
@@ -289,6 +299,7 @@ export type ReasoningConfig = z.infer<typeof ReasoningConfig>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type PromptReference } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const describe = (p: PromptReference) => `${p.id}@${p.version ?? 'latest'}`;
  * fromSSE(res)
@@ -309,6 +320,7 @@ export type PromptReference = z.infer<typeof PromptReference>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type ConversationReference } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(finalResponse())

@@ -10,6 +10,7 @@
  * @example
  * ```ts
  * import { fromSSE, ofType } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res).pipe(ofType('unknown')).subscribe((e) => console.log(e.eventType, e.raw));
  * ```

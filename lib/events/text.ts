@@ -33,11 +33,14 @@ export default textEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputTextDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_text.delta'))
  *   .subscribe((e: OutputTextDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputTextDeltaEvent = EventOf<typeof textEvents, 'response.output_text.delta'>;
 
@@ -47,11 +50,14 @@ export type OutputTextDeltaEvent = EventOf<typeof textEvents, 'response.output_t
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputTextDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_text.done'))
  *   .subscribe((e: OutputTextDoneEvent) => console.log(e.text));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputTextDoneEvent = EventOf<typeof textEvents, 'response.output_text.done'>;
 
@@ -61,11 +67,14 @@ export type OutputTextDoneEvent = EventOf<typeof textEvents, 'response.output_te
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputTextAnnotationAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_text.annotation.added'))
  *   .subscribe((e: OutputTextAnnotationAddedEvent) => console.log(e.annotation?.type));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputTextAnnotationAddedEvent = EventOf<
   typeof textEvents,

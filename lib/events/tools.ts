@@ -12,11 +12,14 @@ import * as f from './fields';
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.web_search_call.in_progress'))
  *   .subscribe((e: WebSearchCallInProgressEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type WebSearchCallInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -29,11 +32,14 @@ export type WebSearchCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallSearchingEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.web_search_call.searching'))
  *   .subscribe((e: WebSearchCallSearchingEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type WebSearchCallSearchingEvent = EventOf<
   typeof toolsEvents,
@@ -46,11 +52,14 @@ export type WebSearchCallSearchingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.web_search_call.completed'))
  *   .subscribe((e: WebSearchCallCompletedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type WebSearchCallCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -63,11 +72,14 @@ export type WebSearchCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FileSearchCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.file_search_call.in_progress'))
  *   .subscribe((e: FileSearchCallInProgressEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FileSearchCallInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -80,11 +92,14 @@ export type FileSearchCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FileSearchCallSearchingEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.file_search_call.searching'))
  *   .subscribe((e: FileSearchCallSearchingEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FileSearchCallSearchingEvent = EventOf<
   typeof toolsEvents,
@@ -97,11 +112,14 @@ export type FileSearchCallSearchingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FileSearchCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.file_search_call.completed'))
  *   .subscribe((e: FileSearchCallCompletedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FileSearchCallCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -114,11 +132,14 @@ export type FileSearchCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call.in_progress'))
  *   .subscribe((e: CodeInterpreterCallInProgressEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -131,11 +152,14 @@ export type CodeInterpreterCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallInterpretingEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call.interpreting'))
  *   .subscribe((e: CodeInterpreterCallInterpretingEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallInterpretingEvent = EventOf<
   typeof toolsEvents,
@@ -148,11 +172,14 @@ export type CodeInterpreterCallInterpretingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call.completed'))
  *   .subscribe((e: CodeInterpreterCallCompletedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -165,11 +192,14 @@ export type CodeInterpreterCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallCodeDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call_code.delta'))
  *   .subscribe((e: CodeInterpreterCallCodeDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallCodeDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -182,11 +212,14 @@ export type CodeInterpreterCallCodeDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallCodeDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call_code.done'))
  *   .subscribe((e: CodeInterpreterCallCodeDoneEvent) => console.log(e.code));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallCodeDoneEvent = EventOf<
   typeof toolsEvents,
@@ -199,11 +232,14 @@ export type CodeInterpreterCallCodeDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call.in_progress'))
  *   .subscribe((e: McpCallInProgressEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallInProgressEvent = EventOf<typeof toolsEvents, 'response.mcp_call.in_progress'>;
 
@@ -213,11 +249,14 @@ export type McpCallInProgressEvent = EventOf<typeof toolsEvents, 'response.mcp_c
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call.completed'))
  *   .subscribe((e: McpCallCompletedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallCompletedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.completed'>;
 
@@ -227,11 +266,14 @@ export type McpCallCompletedEvent = EventOf<typeof toolsEvents, 'response.mcp_ca
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call.failed'))
  *   .subscribe((e: McpCallFailedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.failed'>;
 
@@ -241,11 +283,14 @@ export type McpCallFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallArgumentsDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call_arguments.delta'))
  *   .subscribe((e: McpCallArgumentsDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallArgumentsDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -258,11 +303,14 @@ export type McpCallArgumentsDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallArgumentsDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call_arguments.done'))
  *   .subscribe((e: McpCallArgumentsDoneEvent) => console.log(e.arguments));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallArgumentsDoneEvent = EventOf<
   typeof toolsEvents,
@@ -275,11 +323,14 @@ export type McpCallArgumentsDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_list_tools.in_progress'))
  *   .subscribe((e: McpListToolsInProgressEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpListToolsInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -292,11 +343,14 @@ export type McpListToolsInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_list_tools.completed'))
  *   .subscribe((e: McpListToolsCompletedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpListToolsCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -309,11 +363,14 @@ export type McpListToolsCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_list_tools.failed'))
  *   .subscribe((e: McpListToolsFailedEvent) => console.log(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpListToolsFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_list_tools.failed'>;
 
@@ -323,11 +380,14 @@ export type McpListToolsFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallCommandAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_command.added'))
  *   .subscribe((e: ShellCallCommandAddedEvent) => console.log(e.command));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallCommandAddedEvent = EventOf<
   typeof toolsEvents,
@@ -340,11 +400,14 @@ export type ShellCallCommandAddedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallCommandDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_command.delta'))
  *   .subscribe((e: ShellCallCommandDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallCommandDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -357,11 +420,14 @@ export type ShellCallCommandDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallCommandDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_command.done'))
  *   .subscribe((e: ShellCallCommandDoneEvent) => console.log(e.command));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallCommandDoneEvent = EventOf<
   typeof toolsEvents,
@@ -374,11 +440,14 @@ export type ShellCallCommandDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallOutputContentDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_output_content.delta'))
  *   .subscribe((e: ShellCallOutputContentDeltaEvent) => console.log(e.delta.stdout));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallOutputContentDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -391,11 +460,14 @@ export type ShellCallOutputContentDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallOutputContentDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_output_content.done'))
  *   .subscribe((e: ShellCallOutputContentDoneEvent) => console.log(e.output));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallOutputContentDoneEvent = EventOf<
   typeof toolsEvents,
@@ -408,11 +480,14 @@ export type ShellCallOutputContentDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.apply_patch_call_operation_diff.delta'))
  *   .subscribe((e: ApplyPatchCallOperationDiffDeltaEvent) => console.log(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ApplyPatchCallOperationDiffDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -425,11 +500,14 @@ export type ApplyPatchCallOperationDiffDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.apply_patch_call_operation_diff.done'))
  *   .subscribe((e: ApplyPatchCallOperationDiffDoneEvent) => console.log(e.diff));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ApplyPatchCallOperationDiffDoneEvent = EventOf<
   typeof toolsEvents,
@@ -447,6 +525,7 @@ const commandScoped = { outputIndex: f.number(), commandIndex: f.number() };
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellOutputDelta } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const write = (d: ShellOutputDelta) => terminal.write((d.stdout ?? '') + (d.stderr ?? ''));
  * fromSSE(res)

@@ -19,6 +19,7 @@ import { JoinedText } from './internal/joined-text';
  * @example
  * ```ts
  * import { fromSSE, accumulateText } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(accumulateText())

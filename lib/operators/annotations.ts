@@ -8,6 +8,7 @@ import type { StreamEvent } from './internal/events';
  * @example
  * ```ts
  * import { fromSSE, annotations, type PositionedAnnotation } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(annotations())
@@ -44,6 +45,7 @@ export interface PositionedAnnotation {
  * @example
  * ```ts
  * import { fromSSE, annotations } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(annotations())

@@ -17,6 +17,7 @@ import { trackRefusals, type PartRef } from './internal/refusal-parts';
  * @example
  * ```ts
  * import { fromSSE, collectRefusal, type Refusal } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(collectRefusal())
@@ -50,6 +51,7 @@ export interface Refusal {
  * @example
  * ```ts
  * import { fromSSE, collectRefusal } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(collectRefusal())

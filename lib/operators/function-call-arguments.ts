@@ -9,6 +9,7 @@ import { PartialArguments } from './internal/partial-arguments';
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments, type FunctionCallArgumentsUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(functionCallArguments())
@@ -36,6 +37,7 @@ export interface FunctionCallArgumentsUpdate {
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments, type PartialArgumentsUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const show = (u: PartialArgumentsUpdate) => renderForm(u.name, u.partial ?? {}, u.done);
  * fromSSE(res).pipe(functionCallArguments({ partial: true })).subscribe(show);
@@ -67,6 +69,7 @@ export interface PartialArgumentsUpdate extends FunctionCallArgumentsUpdate {
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(functionCallArguments())
@@ -118,6 +121,7 @@ export function functionCallArguments(
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments, type FunctionCallArgumentsConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const config: FunctionCallArgumentsConfig = { partial: true };
  * fromSSE(res).pipe(functionCallArguments(config)).subscribe((u) => console.log(u.arguments));

@@ -18,6 +18,7 @@ import type { DeepPartial } from './structured-output';
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type FunctionCall } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(functionCalls())
@@ -45,6 +46,7 @@ export interface FunctionCall<P = unknown, N extends string = string> {
  * ```ts
  * import { fromSSE, functionCalls, type ToolSchemas } from 'rxjs-openresponses';
  * import type * as z from 'zod/mini';
+ * declare const res: Response;
  *
  * const tools = {
  *   get_weather: z.object({ city: z.string() }),
@@ -63,6 +65,7 @@ export type ToolSchemas = Readonly<Record<string, z.core.$ZodType>>;
  * ```ts
  * import { fromSSE, functionCalls, type TypedFunctionCall } from 'rxjs-openresponses';
  * import { z } from 'zod';
+ * declare const res: Response;
  *
  * const tools = { get_weather: z.object({ city: z.string() }) };
  * function handle(call: TypedFunctionCall<typeof tools>) {
@@ -83,6 +86,7 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type PartialFunctionCall } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const preview = (call: PartialFunctionCall) => showDraft(call.callId, call.name, call.partial);
  * fromSSE(res)
@@ -111,6 +115,7 @@ export interface PartialFunctionCall<P = unknown, N extends string = string> {
  * ```ts
  * import { fromSSE, functionCalls, type StreamingFunctionCall } from 'rxjs-openresponses';
  * import * as z from 'zod/mini';
+ * declare const res: Response;
  *
  * const tools = { get_weather: z.object({ city: z.string() }) };
  * const show = (call: StreamingFunctionCall<typeof tools>) =>
@@ -130,6 +135,7 @@ export type StreamingFunctionCall<S extends ToolSchemas> = {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type FunctionCallsConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const config: FunctionCallsConfig = { partial: true };
  * fromSSE(res).pipe(functionCalls(undefined, config)).subscribe((call) => console.log(call));
@@ -168,6 +174,7 @@ export interface FunctionCallsConfig {
  * ```ts
  * import { fromSSE, functionCalls } from 'rxjs-openresponses';
  * import { z } from 'zod';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(functionCalls({ get_weather: z.object({ city: z.string() }) }))

@@ -62,6 +62,7 @@ export function imageMimeType(outputFormat?: string | null): string {
  * ```ts
  * import { fromSSE, partialImages, imageBytes } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(partialImages(), filter((frame) => frame.final))
@@ -103,6 +104,7 @@ export function imageBytes(frame: ImageSource): Uint8Array<ArrayBuffer> {
  * @example
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res).pipe(partialImages()).subscribe((frame) => (img.src = imageDataUrl(frame)));
  * ```
@@ -124,6 +126,7 @@ export function imageDataUrl(frame: ImageSource): string {
  * ```ts
  * import { fromSSE, partialImages, imageBlob } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(partialImages(), filter((frame) => frame.final))

@@ -8,6 +8,7 @@ import { isTerminalResponse, type StreamEvent } from './internal/events';
  * @example
  * ```ts
  * import { fromSSE, partialImages, type ImageOptions } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const describe = ({ outputFormat, size, quality }: ImageOptions) => [outputFormat, size, quality].join(' ');
  * fromSSE(res).pipe(partialImages()).subscribe((frame) => console.log(describe(frame)));
@@ -55,6 +56,7 @@ interface ImageFrameBase extends ImageOptions {
  * @example
  * ```ts
  * import { fromSSE, partialImages, imageBytes, type Base64ImageFrame } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const save = (frame: Base64ImageFrame) => writeFile(`${frame.itemId}.png`, imageBytes(frame));
  * fromSSE(res)
@@ -78,6 +80,7 @@ export interface Base64ImageFrame extends ImageFrameBase {
  * @example
  * ```ts
  * import { fromSSE, partialImages, type UrlImageFrame } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const show = (frame: UrlImageFrame) => (img.src = frame.url);
  * fromSSE(res)
@@ -99,6 +102,7 @@ export interface UrlImageFrame extends ImageFrameBase {
  * @example
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl, type ImageFrame } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(partialImages())
@@ -136,6 +140,7 @@ interface ImageState {
  * @example
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(partialImages())

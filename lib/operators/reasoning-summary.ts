@@ -9,6 +9,7 @@ import { PartTexts, type TrackedText } from './internal/part-texts';
  * @example
  * ```ts
  * import { fromSSE, reasoningSummary, type ReasoningSummaryUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(reasoningSummary())
@@ -41,6 +42,7 @@ type SummaryRef = Pick<ReasoningSummaryUpdate, 'itemId' | 'outputIndex' | 'summa
  * @example
  * ```ts
  * import { fromSSE, reasoningSummary } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(reasoningSummary())

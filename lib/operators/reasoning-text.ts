@@ -9,6 +9,7 @@ import { PartTexts, type TrackedText } from './internal/part-texts';
  * @example
  * ```ts
  * import { fromSSE, reasoningText, type ReasoningTextUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(reasoningText())
@@ -44,6 +45,7 @@ type TextRef = Pick<ReasoningTextUpdate, 'itemId' | 'outputIndex' | 'contentInde
  * @example
  * ```ts
  * import { fromSSE, reasoningText } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(reasoningText())

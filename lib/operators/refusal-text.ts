@@ -9,6 +9,7 @@ import { trackRefusals, type PartRef } from './internal/refusal-parts';
  * @example
  * ```ts
  * import { fromSSE, refusalText, type RefusalTextUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(refusalText())
@@ -38,6 +39,7 @@ export interface RefusalTextUpdate {
  * @example
  * ```ts
  * import { fromSSE, refusalText } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(refusalText())

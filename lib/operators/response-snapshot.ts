@@ -18,6 +18,7 @@ import type { StreamEvent } from './internal/events';
  * @example
  * ```ts
  * import { fromSSE, responseSnapshot } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(responseSnapshot())

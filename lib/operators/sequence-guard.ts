@@ -25,6 +25,11 @@ const MAX_GAPS = 1024;
 /** How many recent events' types are remembered, to tell a replay from a reused number. */
 const SEEN = 1024;
 
+/**
+ * What the guard reads of an event.
+ *
+ * @inline
+ */
 interface Sequenced {
   readonly type: string;
   readonly sequenceNumber?: number;
@@ -50,6 +55,7 @@ interface Sequenced {
  * @example
  * ```ts
  * import { streamResponse, sequenceGuard, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * streamResponse(body, { apiKey, resume: true })
  *   .pipe(sequenceGuard())

@@ -95,6 +95,8 @@ export interface StructuredOutputConfig {
  * ```ts
  * import { streamResponse, structuredOutput } from 'rxjs-openresponses';
  * import * as z from 'zod/mini';
+ * declare const input: string;
+ * declare const model: string;
  *
  * const Table = z.object({ rows: z.array(z.object({ city: z.string(), population: z.number() })) });
  * streamResponse({ model, input, text: { format: { type: 'json_schema', name: 'table', schema } } }, config)

@@ -15,6 +15,7 @@ import { failureOf } from '../decode/failure';
  * @example
  * ```ts
  * import { fromSSE, throwOnFailure, accumulateText, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(throwOnFailure(), accumulateText())

@@ -25,6 +25,10 @@ export interface LastEventId {
  * ```ts
  * import { resumeResponse, streamResponse } from 'rxjs-openresponses';
  * import { parseLastEventId, toServerSentEvents } from 'rxjs-openresponses/serve';
+ * declare const apiKey: string;
+ * declare const input: string;
+ * declare const model: string;
+ * declare const res: Response;
  *
  * const last = parseLastEventId(req.headers['last-event-id']);
  * const events$ = last

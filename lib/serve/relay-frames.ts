@@ -29,6 +29,7 @@ import type { EncodableEvent } from './to-wire';
  * ```ts
  * import { resumeResponse } from 'rxjs-openresponses';
  * import { toServerSentEvents, type ServeEventsOptions } from 'rxjs-openresponses/serve';
+ * declare const apiKey: string;
  *
  * // A reconnect: upstream does not send response.created again, so name the response.
  * const options: ServeEventsOptions = { responseId: 'resp_123', keepalive: 15_000 };

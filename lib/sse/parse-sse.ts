@@ -35,6 +35,7 @@ const SPLIT_AFTER = 64 * 1024;
  * @example
  * ```ts
  * import { DEFAULT_MAX_EVENT_SIZE, fromSSE } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * // Allow events twice as large as the default (e.g. several full-size images in one response).
  * fromSSE(res, { maxEventSize: 2 * DEFAULT_MAX_EVENT_SIZE }).subscribe(console.log);

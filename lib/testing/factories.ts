@@ -697,6 +697,11 @@ export interface ErrorScriptOptions {
   readonly nested?: boolean;
 }
 
+/**
+ * `Omit` applied to each member of a union.
+ *
+ * @inline
+ */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
@@ -709,6 +714,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * const custom: PendingEvent = { type: 'response.audio.transcript.delta', delta: 'Hel' };
  * const { events } = scriptResponse().created().add(custom).completed();
  * ```
+ *
+ * @useDeclaredType
  */
 export type PendingEvent = DistributiveOmit<KnownResponseStreamEvent, 'sequenceNumber'>;
 

@@ -17,6 +17,7 @@ import type { StepEvent } from './step-event';
  * ```ts
  * import { runTools, type RunToolsConfig } from 'rxjs-openresponses/tools';
  * import * as z from 'zod/mini';
+ * declare const apiKey: string;
  *
  * const config: RunToolsConfig = {
  *   apiKey,

@@ -7,6 +7,7 @@ import type { FunctionCall } from '../operators/function-calls';
  * @example
  * ```ts
  * import { runTools, type ToolContext } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
  *
  * async function search(args: { query: string }, { signal, step }: ToolContext) {
  *   const res = await fetch(`/search?q=${encodeURIComponent(args.query)}&step=${step}`, { signal });
@@ -34,6 +35,7 @@ export interface ToolContext {
  * ```ts
  * import { runTools, type RunnableTool } from 'rxjs-openresponses/tools';
  * import * as z from 'zod/mini';
+ * declare const apiKey: string;
  *
  * const schema = z.object({ city: z.string() });
  * const getWeather: RunnableTool<typeof schema> = {

@@ -9,6 +9,9 @@ import { terminalEventTypes } from '../events';
  * @example
  * ```ts
  * import { streamResponse, type CancelOnUnsubscribeConfig } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ * declare const input: string;
+ * declare const model: string;
  *
  * const cancel: CancelOnUnsubscribeConfig = {
  *   onCancelled: (response) => billing.record(response.id, response.usage),

@@ -31,6 +31,7 @@ export interface BackoffConfig {
  * @example
  * ```ts
  * import { streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * streamResponse(body, { apiKey, retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 } });
  * streamResponse(body, { apiKey, retry: false }); // one request, whatever happens
