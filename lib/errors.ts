@@ -14,10 +14,15 @@ import type { ResponseObject } from './events';
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type ResponsesStreamErrorCode } from 'rxjs-openresponses';
+ * import { retry } from 'rxjs';
+ * import { isResponsesStreamError, streamResponse, type ResponsesStreamErrorCode } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
- * const retryable: ResponsesStreamErrorCode[] = ['network_error', 'idle_timeout', 'stream_truncated'];
- * events$.subscribe({ error: (err) => isResponsesStreamError(err, ...retryable) && scheduleRetry() });
+ * // Worth a new attempt: the network or the server, not a bad request or a bad event.
+ * const transient: ResponsesStreamErrorCode[] = ['network_error', 'idle_timeout', 'stream_truncated'];
+ * streamResponse({ model: 'gpt-5', input: 'Hi' }, { apiKey })
+ *   .pipe(retry({ count: 2, delay: (err) => (isResponsesStreamError(err, ...transient) ? [0] : Promise.reject(err)) }))
+ *   .subscribe();
  * ```
  */
 export type ResponsesStreamErrorCode =
@@ -54,10 +59,13 @@ export type ResponsesStreamErrorCode =
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type StreamPosition } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, type StreamPosition } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const where = (p: StreamPosition = {}) => `event ${p.eventIndex} (seq ${p.sequenceNumber})`;
- * events$.subscribe({ error: (err) => isResponsesStreamError(err) && console.error(where(err.position)) });
+ * // For a bug report: how far the stream got before it broke.
+ * const where = (p: StreamPosition = {}) =>
+ *   `event #${p.eventIndex ?? '?'}, sequence ${p.sequenceNumber ?? '?'}, ${p.bytesRead ?? '?'} bytes`;
+ * fromSSE(res).subscribe({ error: (err) => isResponsesStreamError(err) && console.error(err.code, where(err.position)) });
  * ```
  */
 export interface StreamPosition {
@@ -72,14 +80,15 @@ export interface StreamPosition {
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type ServerError } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, throwOnFailure, type ServerError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const show = (e: ServerError) => console.error(e.code ?? 'error', e.message);
- * events$.subscribe({
- *   error: (err) => {
- *     if (isResponsesStreamError(err, 'response_failed', 'response_error')) show(err.serverError);
- *   },
- * });
+ * // The server's own words: `code` to branch on, `message` to show.
+ * const explain = (e: ServerError) =>
+ *   e.code === 'rate_limit_exceeded' ? 'Too many requests: try again in a minute.' : e.message;
+ * fromSSE(res)
+ *   .pipe(throwOnFailure())
+ *   .subscribe({ error: (err) => isResponsesStreamError(err, 'response_failed') && alert(explain(err.serverError)) });
  * ```
  */
 export interface ServerError {
@@ -101,12 +110,14 @@ interface ErrorInit {
  *
  * @example
  * ```ts
- * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * import { fromSSE, ResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * fromSSE(response).subscribe({
+ * // Tell the library's errors (a stable `code`, a `position`) from bugs in your own callbacks.
+ * fromSSE(res).subscribe({
  *   error: (err) => {
- *     if (isResponsesStreamError(err, 'http_error')) console.log(err.status, err.retryAfter);
- *     else if (isResponsesStreamError(err)) console.log(err.code, err.position);
+ *     if (err instanceof ResponsesStreamError) console.warn(`stream failed: ${err.code}`, err.position);
+ *     else throw err;
  *   },
  * });
  * ```
@@ -146,9 +157,16 @@ export interface HttpErrorInit extends ErrorInit {
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
  *
- * if (isResponsesStreamError(err, 'http_error') && err.status === 429) retryIn(err.retryAfter ?? 1);
+ * const res = await fetch('https://api.openai.com/v1/responses', { method: 'POST' });
+ * fromSSE(res).subscribe({
+ *   error: (err) => {
+ *     if (!isResponsesStreamError(err, 'http_error')) return;
+ *     if (err.status === 429) console.log(`rate limited: wait ${err.retryAfter ?? 1} s`);
+ *     else console.error(err.status, err.serverError?.message ?? err.body);
+ *   },
+ * });
  * ```
  */
 export class HttpError extends ResponsesStreamError<'http_error'> {
@@ -183,9 +201,10 @@ export class HttpError extends ResponsesStreamError<'http_error'> {
  * ```ts
  * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
  *
- * streamResponse(body, config).subscribe({
+ * streamResponse({ model: 'gpt-5', input: 'Hi' }, { baseURL: 'http://localhost:8080/v1' }).subscribe({
  *   error: (err) => {
- *     if (isResponsesStreamError(err, 'network_error')) showOffline(err.url);
+ *     // No HTTP answer at all: offline, DNS, refused connection. The URL says which server.
+ *     if (isResponsesStreamError(err, 'network_error')) console.warn(`cannot reach ${err.url}`, err.cause);
  *   },
  * });
  * ```
@@ -208,10 +227,11 @@ export class NetworkError extends ResponsesStreamError<'network_error'> {
  * @example
  * ```ts
  * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * const controller = new AbortController();
- * streamResponse(body, { ...config, signal: controller.signal }).subscribe({
- *   error: (err) => isResponsesStreamError(err, 'aborted') && console.log('stopped', err.cause),
+ * streamResponse({ model: 'gpt-5', input: 'Write a long story' }, { apiKey, signal: controller.signal }).subscribe({
+ *   error: (err) => isResponsesStreamError(err, 'aborted') && console.log('stopped:', err.cause),
  * });
  * controller.abort('user pressed Stop');
  * ```
@@ -229,9 +249,15 @@ export class AbortedError extends ResponsesStreamError<'aborted'> {
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
  *
- * if (isResponsesStreamError(err, 'invalid_json')) console.log(err.raw, err.position?.eventIndex);
+ * // A proxy that injects its own lines into the stream: log what it sent, and where.
+ * const res = new Response('data: {"type":"response.created"\n\ndata: <html>oops\n\n');
+ * fromSSE(res).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'invalid_json')) console.error(`event ${err.position?.eventIndex}: ${err.raw}`);
+ *   },
+ * });
  * ```
  */
 export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
@@ -250,12 +276,13 @@ export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type EventIssue } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, type EventIssue } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const describe = (i: EventIssue) => `${i.path.map(String).join('.')}: ${i.message}`;
- * events$.subscribe({
+ * const describe = (i: EventIssue) => `${i.path.map(String).join('.')}: ${i.message} (${i.code ?? '?'})`;
+ * fromSSE(res).subscribe({
  *   error: (err) => {
- *     if (isResponsesStreamError(err, 'invalid_event')) console.error(err.issues.map(describe));
+ *     if (isResponsesStreamError(err, 'invalid_event')) console.error(err.issues.map(describe).join('\n'));
  *   },
  * });
  * ```
@@ -272,9 +299,17 @@ export interface EventIssue {
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * if (isResponsesStreamError(err, 'invalid_event')) console.error(err.pretty());
+ * // A server sent a known event in a shape the schema rejects: report which event and why.
+ * fromSSE(res).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'invalid_event')) {
+ *       console.error(`${err.eventType} at sequence ${err.position?.sequenceNumber}:\n${err.pretty()}`, err.raw);
+ *     }
+ *   },
+ * });
  * ```
  */
 export class EventValidationError extends ResponsesStreamError<'invalid_event'> {
@@ -310,9 +345,15 @@ export class EventValidationError extends ResponsesStreamError<'invalid_event'> 
  *
  * @example
  * ```ts
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
  * declare const res: Response;
  *
- * fromSSE(res, { onUnknown: 'error' }); // errors with code 'unknown_event' on e.g. `keepalive2`
+ * // In a conformance test, any event type the library does not know is a failure.
+ * fromSSE(res, { onUnknown: 'error' }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'unknown_event')) console.error(`new event type: ${err.eventType}`, err.raw);
+ *   },
+ * });
  * ```
  */
 export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
@@ -332,9 +373,14 @@ export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
  *
  * @example
  * ```ts
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
  * declare const res: Response;
  *
- * fromSSE(res, { maxEventSize: 1024 * 1024 }); // errors with code 'event_too_large' past 1 MiB
+ * fromSSE(res, { maxEventSize: 1024 * 1024 }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'event_too_large')) console.error(`an event over ${err.limit} bytes (${err.size} read)`);
+ *   },
+ * });
  * ```
  */
 export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> {
@@ -358,9 +404,23 @@ export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> 
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError, resumeResponse, streamResponse } from 'rxjs-openresponses';
+ * import { catchError, throwError } from 'rxjs';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'stream_truncated')) resume(err.position?.sequenceNumber);
+ * // The connection closed before the terminal event: pick up a stored response where it stopped.
+ * let id = '';
+ * streamResponse({ model: 'gpt-5', input: 'Hi', background: true, store: true }, { apiKey })
+ *   .pipe(
+ *     catchError((err) =>
+ *       isResponsesStreamError(err, 'stream_truncated') && id
+ *         ? resumeResponse(id, { apiKey, startingAfter: err.position?.sequenceNumber })
+ *         : throwError(() => err),
+ *     ),
+ *   )
+ *   .subscribe((e) => {
+ *     if (e.type === 'response.created') id = e.response.id;
+ *   });
  * ```
  */
 export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated'> {
@@ -377,9 +437,20 @@ export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { finalResponse, fromSSE, isResponsesStreamError, throwOnFailure } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * if (isResponsesStreamError(err, 'response_failed')) console.log(err.serverError.code);
+ * fromSSE(res)
+ *   .pipe(throwOnFailure(), finalResponse())
+ *   .subscribe({
+ *     next: (response) => console.log(response.output),
+ *     error: (err) => {
+ *       // `error` events and `response.failed` both carry the server's error.
+ *       if (isResponsesStreamError(err, 'response_failed', 'response_error')) {
+ *         console.error(err.serverError.code, err.serverError.message);
+ *       }
+ *     },
+ *   });
  * ```
  */
 export class ResponseFailedError<
@@ -407,9 +478,18 @@ export class ResponseFailedError<
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * import * as z from 'zod';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'invalid_arguments')) console.log(err.name, err.rawArguments);
+ * const getWeather = { schema: z.object({ city: z.string() }), execute: ({ city }: { city: string }) => `Sunny in ${city}` };
+ * runTools({ model: 'gpt-5', input: 'Weather in Paris?' }, { apiKey, tools: { getWeather }, onToolError: 'error' }).subscribe({
+ *   error: (err) => {
+ *     // The model called a tool with arguments its schema rejects.
+ *     if (isResponsesStreamError(err, 'invalid_arguments')) console.error(err.toolName, err.rawArguments, err.issues);
+ *   },
+ * });
  * ```
  */
 export class InvalidArgumentsError extends ResponsesStreamError<'invalid_arguments'> {
@@ -445,9 +525,18 @@ export class InvalidArgumentsError extends ResponsesStreamError<'invalid_argumen
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { fromSSE, isResponsesStreamError, structuredOutput } from 'rxjs-openresponses';
+ * import * as z from 'zod/mini';
+ * declare const res: Response;
  *
- * if (isResponsesStreamError(err, 'structured_output_not_json')) console.log(err.raw, err.offset);
+ * fromSSE(res)
+ *   .pipe(structuredOutput(z.object({ title: z.string() })))
+ *   .subscribe({
+ *     error: (err) => {
+ *       // The model answered in prose: show where the JSON stopped.
+ *       if (isResponsesStreamError(err, 'structured_output_not_json')) console.error(err.raw.slice(0, err.offset + 20));
+ *     },
+ *   });
  * ```
  */
 export class StructuredOutputNotJsonError extends ResponsesStreamError<'structured_output_not_json'> {
@@ -474,9 +563,18 @@ export class StructuredOutputNotJsonError extends ResponsesStreamError<'structur
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { fromSSE, isResponsesStreamError, structuredOutput } from 'rxjs-openresponses';
+ * import * as z from 'zod/mini';
+ * declare const res: Response;
  *
- * if (isResponsesStreamError(err, 'invalid_structured_output')) console.error(err.pretty());
+ * fromSSE(res)
+ *   .pipe(structuredOutput(z.object({ title: z.string(), tags: z.array(z.string()) })))
+ *   .subscribe({
+ *     error: (err) => {
+ *       // Valid JSON, wrong shape: the parsed value and what the schema said about it.
+ *       if (isResponsesStreamError(err, 'invalid_structured_output')) console.error(err.pretty(), err.value);
+ *     },
+ *   });
  * ```
  */
 export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_structured_output'> {
@@ -514,9 +612,18 @@ export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { fromSSE, isResponsesStreamError, sequenceGuard } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * if (isResponsesStreamError(err, 'sequence_gap')) console.log(err.expected, err.received);
+ * fromSSE(res)
+ *   .pipe(sequenceGuard())
+ *   .subscribe({
+ *     error: (err) => {
+ *       if (isResponsesStreamError(err, 'sequence_gap')) {
+ *         console.error(`${err.kind}: expected ${err.expected}, got ${err.received} in ${err.responseId}`);
+ *       }
+ *     },
+ *   });
  * ```
  */
 export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
@@ -557,9 +664,14 @@ export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
  *
  * @example
  * ```ts
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
  * declare const res: Response;
  *
- * fromSSE(res, { idleTimeout: 30_000 }); // errors with code 'idle_timeout' after 30 s of silence
+ * fromSSE(res, { idleTimeout: 30_000 }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'idle_timeout')) console.warn(`no event for ${err.idleTimeout / 1000} s`);
+ *   },
+ * });
  * ```
  */
 export class IdleTimeoutError extends ResponsesStreamError<'idle_timeout'> {
@@ -581,11 +693,17 @@ export class IdleTimeoutError extends ResponsesStreamError<'idle_timeout'> {
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'resume_failed')) {
- *   console.log(err.responseId, err.position?.sequenceNumber, err.attempts, err.cause);
- * }
+ * streamResponse({ model: 'gpt-5', input: 'Hi', background: true, store: true }, { apiKey, resume: true }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'resume_failed')) {
+ *       // Keep the id: the stored response can still be fetched once the network is back.
+ *       console.error(`gave up on ${err.responseId} after ${err.attempts} attempts`, err.cause);
+ *     }
+ *   },
+ * });
  * ```
  */
 export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
@@ -618,9 +736,16 @@ interface ToolCallInit extends ErrorInit {
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'unknown_tool')) console.warn(`no tool ${err.toolName}`);
+ * runTools({ model: 'gpt-5', input: 'Hi' }, { apiKey, tools: {}, onToolError: 'error' }).subscribe({
+ *   error: (err) => {
+ *     // The model called a tool that is not in `tools` (a stale definition, a hallucinated name).
+ *     if (isResponsesStreamError(err, 'unknown_tool')) console.error(`no tool ${err.toolName}(${err.rawArguments})`);
+ *   },
+ * });
  * ```
  */
 export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
@@ -644,9 +769,16 @@ export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'tool_failed')) console.error(err.toolName, err.cause);
+ * const lookup = { execute: () => { throw new Error('database down'); } };
+ * runTools({ model: 'gpt-5', input: 'Find order 42' }, { apiKey, tools: { lookup }, onToolError: 'error' }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'tool_failed')) console.error(`${err.toolName} (${err.callId}) threw`, err.cause);
+ *   },
+ * });
  * ```
  */
 export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
@@ -672,9 +804,19 @@ export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'tool_call_denied')) console.log(`${err.toolName} was not run`);
+ * const deleteFile = { execute: () => 'deleted' };
+ * runTools(
+ *   { model: 'gpt-5', input: 'Clean up' },
+ *   { apiKey, tools: { deleteFile }, approve: () => confirm('Delete?') },
+ * ).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'tool_call_denied')) console.log(`${err.toolName}(${err.rawArguments}) was not run`);
+ *   },
+ * });
  * ```
  */
 export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'> {
@@ -697,9 +839,17 @@ export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'max_steps_reached')) console.log(err.response.output);
+ * const search = { execute: () => 'no results' };
+ * runTools({ model: 'gpt-5', input: 'Research this' }, { apiKey, tools: { search }, maxSteps: 4 }).subscribe({
+ *   error: (err) => {
+ *     // The model kept calling tools: show what the last step produced anyway.
+ *     if (isResponsesStreamError(err, 'max_steps_reached')) console.log(err.maxSteps, err.response.output);
+ *   },
+ * });
  * ```
  */
 export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reached'> {
@@ -730,11 +880,15 @@ export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reache
  *
  * @example
  * ```ts
- * declare const err: unknown;
+ * import { isResponsesStreamError, resumeResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
- * if (isResponsesStreamError(err, 'resume_unavailable')) {
- *   showPartial(err.responseId, 'The connection was lost; this server cannot resume a stream.');
- * }
+ * resumeResponse('resp_123', { apiKey, startingAfter: 41 }).subscribe({
+ *   error: (err) => {
+ *     // This server does not keep streams: fetch the finished response instead.
+ *     if (isResponsesStreamError(err, 'resume_unavailable')) console.warn(`cannot resume ${err.responseId}`, err.cause);
+ *   },
+ * });
  * ```
  */
 export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavailable'> {
@@ -783,12 +937,14 @@ export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type ResponsesStreamErrorByCode } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, type ResponsesStreamErrorByCode } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * function retryAfter(err: ResponsesStreamErrorByCode['http_error']) {
- *   return err.retryAfter ?? 1;
+ * // A helper typed by the code it handles: the map gives it the precise class.
+ * function waitFor(err: ResponsesStreamErrorByCode['http_error']): number {
+ *   return err.status === 429 ? (err.retryAfter ?? 1) : 0;
  * }
- * events$.subscribe({ error: (err) => isResponsesStreamError(err, 'http_error') && retryAfter(err) });
+ * fromSSE(res).subscribe({ error: (err) => isResponsesStreamError(err, 'http_error') && console.log(waitFor(err)) });
  * ```
  */
 export interface ResponsesStreamErrorByCode {
@@ -823,11 +979,15 @@ export interface ResponsesStreamErrorByCode {
  *
  * @example
  * ```ts
- * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * stream$.subscribe({
- *   error: (err) => {
- *     if (isResponsesStreamError(err, 'response_failed', 'response_error')) show(err.serverError);
+ * fromSSE(res).subscribe({
+ *   error: (err: unknown) => {
+ *     // With codes, `err` narrows to their classes; without, to any error of this library.
+ *     if (isResponsesStreamError(err, 'http_error')) console.log(err.status);
+ *     else if (isResponsesStreamError(err, 'response_failed', 'response_error')) console.log(err.serverError.message);
+ *     else if (isResponsesStreamError(err)) console.log(err.code);
  *   },
  * });
  * ```
