@@ -21,6 +21,7 @@ import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
  * @example
  * ```ts
  * import { accumulateResponse, type AccumulatorEvent } from 'rxjs-openresponses';
+ * declare const recordedEvents: AccumulatorEvent[];
  *
  * const events: AccumulatorEvent[] = recordedEvents;
  * const snapshot = events.reduce(accumulateResponse, undefined);
@@ -68,7 +69,8 @@ export type AccumulatorEvent = ResponseStreamEvent | InvalidEvent;
  *
  * @example
  * ```ts
- * import { accumulateResponse, type ResponseObject } from 'rxjs-openresponses';
+ * import { accumulateResponse, type ResponseObject, type ResponseStreamEvent } from 'rxjs-openresponses';
+ * declare const events: ResponseStreamEvent[];
  *
  * let snapshot: ResponseObject | undefined;
  * for (const event of events) snapshot = accumulateResponse(snapshot, event);

@@ -41,7 +41,10 @@ export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped'
  *
  * @example
  * ```ts
+ * import type { Injector, Signal } from '@angular/core';
  * import { responseResource, type ResponseResourceOptions } from 'rxjs-openresponses/angular';
+ * declare const injector: Injector;
+ * declare const prompt: Signal<string>;
  *
  * const options: ResponseResourceOptions = { injector, config: { idleTimeout: 60_000 } };
  * const answer = responseResource(() => ({ model: 'gpt-5-nano', input: prompt() }), options);
@@ -64,6 +67,7 @@ export interface ResponseResourceOptions {
  *
  * @example
  * ```ts
+ * import { computed } from '@angular/core';
  * import type { ResponseResource } from 'rxjs-openresponses/angular';
  *
  * const words = (answer: ResponseResource) => computed(() => answer.text().split(/\s+/).length);

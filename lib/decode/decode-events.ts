@@ -24,7 +24,9 @@ import { scanEvent } from './scan-event';
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents, type DecodeEventsConfig } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
  *
  * const config = { onUnknown: 'drop', requireTerminal: false } as const satisfies DecodeEventsConfig;
  * chunks$.pipe(parseSSE(), decodeEvents(config)).subscribe((e) => console.log(e.type));
@@ -55,7 +57,9 @@ const terminal = new Set<string>(terminalEventTypes);
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
  *
  * const events$ = chunks$.pipe(parseSSE(), decodeEvents({ onUnknown: 'drop' }));
  * ```

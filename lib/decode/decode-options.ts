@@ -7,6 +7,7 @@ import type { InvalidEvent } from './invalid-event';
  * @example
  * ```ts
  * import { fromEvents, type DecodeConfig } from 'rxjs-openresponses';
+ * declare const jsonEvents: AsyncIterable<unknown>;
  *
  * const config = { onUnknown: 'drop', onInvalid: 'emit' } as const satisfies DecodeConfig;
  * fromEvents(jsonEvents, config).subscribe((e) => {

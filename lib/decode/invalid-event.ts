@@ -6,9 +6,13 @@ import type { EventValidationError } from '../errors';
  *
  * @example
  * ```ts
+ * import { fromSSE, ofType } from 'rxjs-openresponses';
  * declare const res: Response;
  *
- * fromSSE(res, { onInvalid: 'emit' }).pipe(ofType('invalid')).subscribe((e) => log(e.error.pretty()));
+ * // Keep the stream going past an event the schema rejects, and log each one.
+ * fromSSE(res, { onInvalid: 'emit' })
+ *   .pipe(ofType('invalid'))
+ *   .subscribe((e) => console.warn(e.error.pretty(), e.raw));
  * ```
  */
 export interface InvalidEvent {

@@ -13,6 +13,7 @@ import { decodeEvent, rawSequenceNumber, settle } from './decode-event';
  * @example
  * ```ts
  * import { parseEvent } from 'rxjs-openresponses';
+ * declare const line: string; // one line of a JSON Lines log of events
  *
  * const event = parseEvent(JSON.parse(line));
  * if (event.type === 'response.output_text.delta') process.stdout.write(event.delta);

@@ -47,6 +47,7 @@ export { isLifecycleEvent } from './lifecycle';
  * @example
  * ```ts
  * import { eventSchemas } from 'rxjs-openresponses';
+ * declare const data: string; // an SSE data field
  *
  * const json = JSON.parse(data);
  * const schema = eventSchemas[json.type as keyof typeof eventSchemas];
@@ -140,11 +141,12 @@ export const terminalEventTypes = [
  *
  * @example
  * ```ts
- * import { terminalEventTypes, type TerminalEventType } from 'rxjs-openresponses';
+ * import { fromSSE, terminalEventTypes, type TerminalEventType } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const isTerminal = (type: string): type is TerminalEventType =>
  *   (terminalEventTypes as readonly string[]).includes(type);
- * events$.subscribe((e) => isTerminal(e.type) && console.log('done:', e.type));
+ * fromSSE(res).subscribe((e) => isTerminal(e.type) && console.log('done:', e.type));
  * ```
  */
 export type TerminalEventType = (typeof terminalEventTypes)[number];

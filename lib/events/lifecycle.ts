@@ -137,6 +137,7 @@ const lifecycleTypes = new Set<string>([
  * import { fromSSE, isLifecycleEvent, type LifecycleEvent } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
  * declare const res: Response;
+ * declare function setStatus(status: string | undefined): void;
  *
  * fromSSE(res)
  *   .pipe(filter(isLifecycleEvent))
@@ -158,9 +159,11 @@ export type LifecycleEvent =
  *
  * @example
  * ```ts
- * import { isLifecycleEvent } from 'rxjs-openresponses';
+ * import { fromSSE, isLifecycleEvent } from 'rxjs-openresponses';
+ * import { filter } from 'rxjs';
+ * declare const res: Response;
  *
- * events$.pipe(filter(isLifecycleEvent)).subscribe((e) => console.log(e.response.status));
+ * fromSSE(res).pipe(filter(isLifecycleEvent)).subscribe((e) => console.log(e.response.status));
  * ```
  */
 export function isLifecycleEvent<E extends { type: string }>(

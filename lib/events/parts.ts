@@ -12,6 +12,7 @@ import { obj, openUnion, type UnknownVariant } from './schema';
  * @example
  * ```ts
  * import type { StreamLogprob, TopLogprob } from 'rxjs-openresponses';
+ * declare const logprob: StreamLogprob;
  *
  * const alternatives = (lp: StreamLogprob): TopLogprob[] => lp.topLogprobs ?? [];
  * alternatives(logprob).forEach((alt) => console.log(alt.token, alt.logprob));
@@ -52,7 +53,8 @@ export type StreamLogprob = z.infer<typeof StreamLogprob>;
  *
  * @example
  * ```ts
- * import type { Annotation, UrlCitation } from 'rxjs-openresponses';
+ * import type { Annotation, OutputTextPart, UrlCitation } from 'rxjs-openresponses';
+ * declare const part: OutputTextPart;
  *
  * const links = (annotations: Annotation[]): UrlCitation[] =>
  *   annotations.filter((a): a is UrlCitation => a.type === 'url_citation');
@@ -75,7 +77,8 @@ export type UrlCitation = z.infer<typeof UrlCitation>;
  *
  * @example
  * ```ts
- * import type { Annotation, FileCitation } from 'rxjs-openresponses';
+ * import type { Annotation, FileCitation, OutputTextPart } from 'rxjs-openresponses';
+ * declare const part: OutputTextPart;
  *
  * const citedFiles = (annotations: Annotation[]): FileCitation[] =>
  *   annotations.filter((a): a is FileCitation => a.type === 'file_citation');
@@ -119,7 +122,9 @@ export type ContainerFileCitation = z.infer<typeof ContainerFileCitation>;
  *
  * @example
  * ```ts
- * import type { Annotation, FilePath } from 'rxjs-openresponses';
+ * import type { Annotation, FilePath, OutputTextPart } from 'rxjs-openresponses';
+ * declare const part: OutputTextPart;
+ * declare function download(fileId: string): void;
  *
  * const generatedFiles = (annotations: Annotation[]): FilePath[] =>
  *   annotations.filter((a): a is FilePath => a.type === 'file_path');
@@ -211,6 +216,7 @@ export type OutputTextPart = z.infer<typeof OutputTextPart>;
  * ```ts
  * import { fromSSE, ofType, type RefusalPart } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showRefusal(text: string): void;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.content_part.done'))

@@ -47,7 +47,7 @@ export type ResponseErrorPayload = z.infer<typeof ResponseErrorPayload>;
  *   d?.reason === 'max_output_tokens' ? 'The answer was cut short.' : 'The answer is incomplete.';
  * fromSSE(res)
  *   .pipe(ofType('response.incomplete'))
- *   .subscribe((e) => warn(explain(e.response.incompleteDetails)));
+ *   .subscribe((e) => console.warn(explain(e.response.incompleteDetails)));
  * ```
  */
 export const IncompleteDetails = obj({ reason: nullStr });
@@ -321,6 +321,7 @@ export type PromptReference = z.infer<typeof PromptReference>;
  * ```ts
  * import { fromSSE, finalResponse, type ConversationReference } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function saveConversationId(id: string): void;
  *
  * fromSSE(res)
  *   .pipe(finalResponse())
@@ -344,9 +345,11 @@ export type ConversationReference = z.infer<typeof ConversationReference>;
  *
  * @example
  * ```ts
- * import { ResponseCompletedEvent } from 'rxjs-openresponses';
+ * import { ResponseObject } from 'rxjs-openresponses';
  *
- * const { response } = ResponseCompletedEvent.parse(JSON.parse(data));
+ * // A stored Response, fetched with GET /v1/responses/{id}: validated and camelCased like the stream's.
+ * const stored = await fetch('https://api.openai.com/v1/responses/resp_123').then((r) => r.json());
+ * const response = ResponseObject.parse(stored);
  * console.log(response.id, response.status, response.usage?.totalTokens);
  * for (const item of response.output) if (item.type === 'message') console.log(item.content);
  * ```

@@ -526,6 +526,7 @@ const commandScoped = { outputIndex: f.number(), commandIndex: f.number() };
  * ```ts
  * import { fromSSE, ofType, type ShellOutputDelta } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare const terminal: { write(text: string): void };
  *
  * const write = (d: ShellOutputDelta) => terminal.write((d.stdout ?? '') + (d.stderr ?? ''));
  * fromSSE(res)

@@ -20,6 +20,7 @@ import { JoinedText } from './internal/joined-text';
  * ```ts
  * import { fromSSE, accumulateText } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare const answer: HTMLElement;
  *
  * fromSSE(res)
  *   .pipe(accumulateText())

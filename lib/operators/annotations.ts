@@ -9,6 +9,7 @@ import type { StreamEvent } from './internal/events';
  * ```ts
  * import { fromSSE, annotations, type PositionedAnnotation } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function addSource(messageId: string, url: string, title: string): void;
  *
  * fromSSE(res)
  *   .pipe(annotations())
@@ -46,6 +47,7 @@ export interface PositionedAnnotation {
  * ```ts
  * import { fromSSE, annotations } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function addSource(url: string, title: string): void;
  *
  * fromSSE(res)
  *   .pipe(annotations())

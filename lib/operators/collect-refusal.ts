@@ -18,6 +18,7 @@ import { trackRefusals, type PartRef } from './internal/refusal-parts';
  * ```ts
  * import { fromSSE, collectRefusal, type Refusal } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showRefusal(text: string, options: { partial: boolean }): void;
  *
  * fromSSE(res)
  *   .pipe(collectRefusal())
@@ -52,6 +53,7 @@ export interface Refusal {
  * ```ts
  * import { fromSSE, collectRefusal } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showRefusal(text: string): void;
  *
  * fromSSE(res)
  *   .pipe(collectRefusal())

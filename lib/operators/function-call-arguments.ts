@@ -10,6 +10,7 @@ import { PartialArguments } from './internal/partial-arguments';
  * ```ts
  * import { fromSSE, functionCallArguments, type FunctionCallArgumentsUpdate } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function preview(callId: string, name: string, json: string, done: boolean): void;
  *
  * fromSSE(res)
  *   .pipe(functionCallArguments())
@@ -38,6 +39,7 @@ export interface FunctionCallArgumentsUpdate {
  * ```ts
  * import { fromSSE, functionCallArguments, type PartialArgumentsUpdate } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function renderForm(tool: string, fields: unknown, done: boolean): void;
  *
  * const show = (u: PartialArgumentsUpdate) => renderForm(u.name, u.partial ?? {}, u.done);
  * fromSSE(res).pipe(functionCallArguments({ partial: true })).subscribe(show);
@@ -70,6 +72,7 @@ export interface PartialArgumentsUpdate extends FunctionCallArgumentsUpdate {
  * ```ts
  * import { fromSSE, functionCallArguments } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showToolCall(name: string, json: string, done: boolean): void;
  *
  * fromSSE(res)
  *   .pipe(functionCallArguments())
@@ -123,7 +126,7 @@ export function functionCallArguments(
  * import { fromSSE, functionCallArguments, type FunctionCallArgumentsConfig } from 'rxjs-openresponses';
  * declare const res: Response;
  *
- * const config: FunctionCallArgumentsConfig = { partial: true };
+ * const config = { partial: true } as const satisfies FunctionCallArgumentsConfig;
  * fromSSE(res).pipe(functionCallArguments(config)).subscribe((u) => console.log(u.arguments));
  * ```
  */

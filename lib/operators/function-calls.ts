@@ -19,6 +19,7 @@ import type { DeepPartial } from './structured-output';
  * ```ts
  * import { fromSSE, functionCalls, type FunctionCall } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function runTool(name: string, args: unknown, callId: string): void;
  *
  * fromSSE(res)
  *   .pipe(functionCalls())
@@ -45,7 +46,7 @@ export interface FunctionCall<P = unknown, N extends string = string> {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type ToolSchemas } from 'rxjs-openresponses';
- * import type * as z from 'zod/mini';
+ * import * as z from 'zod/mini';
  * declare const res: Response;
  *
  * const tools = {
@@ -66,6 +67,7 @@ export type ToolSchemas = Readonly<Record<string, z.core.$ZodType>>;
  * import { fromSSE, functionCalls, type TypedFunctionCall } from 'rxjs-openresponses';
  * import { z } from 'zod';
  * declare const res: Response;
+ * declare function weatherIn(city: string): string;
  *
  * const tools = { get_weather: z.object({ city: z.string() }) };
  * function handle(call: TypedFunctionCall<typeof tools>) {
@@ -87,6 +89,8 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
  * ```ts
  * import { fromSSE, functionCalls, type PartialFunctionCall } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showDraft(callId: string, name: string, args: unknown): void;
+ * declare function runTool(name: string, args: unknown): void;
  *
  * const preview = (call: PartialFunctionCall) => showDraft(call.callId, call.name, call.partial);
  * fromSSE(res)
@@ -116,6 +120,8 @@ export interface PartialFunctionCall<P = unknown, N extends string = string> {
  * import { fromSSE, functionCalls, type StreamingFunctionCall } from 'rxjs-openresponses';
  * import * as z from 'zod/mini';
  * declare const res: Response;
+ * declare function weatherIn(city: string): void;
+ * declare function showDraft(city: string): void;
  *
  * const tools = { get_weather: z.object({ city: z.string() }) };
  * const show = (call: StreamingFunctionCall<typeof tools>) =>
@@ -137,7 +143,7 @@ export type StreamingFunctionCall<S extends ToolSchemas> = {
  * import { fromSSE, functionCalls, type FunctionCallsConfig } from 'rxjs-openresponses';
  * declare const res: Response;
  *
- * const config: FunctionCallsConfig = { partial: true };
+ * const config = { partial: true } as const satisfies FunctionCallsConfig;
  * fromSSE(res).pipe(functionCalls(undefined, config)).subscribe((call) => console.log(call));
  * ```
  */
@@ -175,6 +181,8 @@ export interface FunctionCallsConfig {
  * import { fromSSE, functionCalls } from 'rxjs-openresponses';
  * import { z } from 'zod';
  * declare const res: Response;
+ * declare function weatherIn(city: string): string;
+ * declare function reply(callId: string, output: string): void;
  *
  * fromSSE(res)
  *   .pipe(functionCalls({ get_weather: z.object({ city: z.string() }) }))

@@ -11,7 +11,9 @@ import { ImageNotInlineError } from '../errors';
  *
  * @example
  * ```ts
- * import { imageDataUrl, type ImageSource } from 'rxjs-openresponses';
+ * import { imageDataUrl, type ImageGenerationCallItem, type ImageSource } from 'rxjs-openresponses';
+ * declare const item: ImageGenerationCallItem; // from a stored Response's output
+ * declare const img: HTMLImageElement;
  *
  * const stored: ImageSource = { b64: item.result ?? '', outputFormat: 'webp' };
  * img.src = imageDataUrl(stored);
@@ -63,6 +65,7 @@ export function imageMimeType(outputFormat?: string | null): string {
  * import { fromSSE, partialImages, imageBytes } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
  * declare const res: Response;
+ * declare function save(fileName: string, bytes: Uint8Array): void;
  *
  * fromSSE(res)
  *   .pipe(partialImages(), filter((frame) => frame.final))
@@ -105,6 +108,7 @@ export function imageBytes(frame: ImageSource): Uint8Array<ArrayBuffer> {
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * fromSSE(res).pipe(partialImages()).subscribe((frame) => (img.src = imageDataUrl(frame)));
  * ```
@@ -127,6 +131,7 @@ export function imageDataUrl(frame: ImageSource): string {
  * import { fromSSE, partialImages, imageBlob } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
  * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * fromSSE(res)
  *   .pipe(partialImages(), filter((frame) => frame.final))

@@ -55,6 +55,7 @@ interface ImageFrameBase extends ImageOptions {
  *
  * @example
  * ```ts
+ * import { writeFile } from 'node:fs/promises';
  * import { fromSSE, partialImages, imageBytes, type Base64ImageFrame } from 'rxjs-openresponses';
  * declare const res: Response;
  *
@@ -81,6 +82,7 @@ export interface Base64ImageFrame extends ImageFrameBase {
  * ```ts
  * import { fromSSE, partialImages, type UrlImageFrame } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * const show = (frame: UrlImageFrame) => (img.src = frame.url);
  * fromSSE(res)
@@ -103,6 +105,7 @@ export interface UrlImageFrame extends ImageFrameBase {
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl, type ImageFrame } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * fromSSE(res)
  *   .pipe(partialImages())
@@ -141,6 +144,7 @@ interface ImageState {
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function imgFor(imageId: string): HTMLImageElement;
  *
  * fromSSE(res)
  *   .pipe(partialImages())

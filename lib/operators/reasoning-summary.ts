@@ -10,6 +10,7 @@ import { PartTexts, type TrackedText } from './internal/part-texts';
  * ```ts
  * import { fromSSE, reasoningSummary, type ReasoningSummaryUpdate } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showThought(itemId: string, index: number, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(reasoningSummary())
@@ -43,6 +44,7 @@ type SummaryRef = Pick<ReasoningSummaryUpdate, 'itemId' | 'outputIndex' | 'summa
  * ```ts
  * import { fromSSE, reasoningSummary } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showThought(key: string, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(reasoningSummary())

@@ -46,6 +46,7 @@ type TextRef = Pick<ReasoningTextUpdate, 'itemId' | 'outputIndex' | 'contentInde
  * ```ts
  * import { fromSSE, reasoningText } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showReasoning(text: string, done: boolean): void;
  *
  * fromSSE(res)
  *   .pipe(reasoningText())

@@ -10,6 +10,7 @@ import { trackRefusals, type PartRef } from './internal/refusal-parts';
  * ```ts
  * import { fromSSE, refusalText, type RefusalTextUpdate } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showRefusal(itemId: string, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(refusalText())
@@ -40,6 +41,7 @@ export interface RefusalTextUpdate {
  * ```ts
  * import { fromSSE, refusalText } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showRefusal(text: string, options: { final: boolean }): void;
  *
  * fromSSE(res)
  *   .pipe(refusalText())

@@ -23,12 +23,14 @@ export interface LastEventId {
  *
  * @example
  * ```ts
+ * import type { IncomingMessage, ServerResponse } from 'node:http';
  * import { resumeResponse, streamResponse } from 'rxjs-openresponses';
  * import { parseLastEventId, toServerSentEvents } from 'rxjs-openresponses/serve';
  * declare const apiKey: string;
  * declare const input: string;
  * declare const model: string;
- * declare const res: Response;
+ * declare const req: IncomingMessage;
+ * declare const res: ServerResponse;
  *
  * const last = parseLastEventId(req.headers['last-event-id']);
  * const events$ = last

@@ -17,6 +17,7 @@ import type { DecodeConfig, DecodedEvent } from '../decode/decode-options';
  * import { fromEvents, accumulateText } from 'rxjs-openresponses';
  * declare const input: string;
  * declare const model: string;
+ * declare function render(text: string): void;
  *
  * const stream = await new OpenAI().responses.create({ model, input, stream: true });
  * fromEvents(stream).pipe(accumulateText()).subscribe((text) => render(text));

@@ -8,9 +8,12 @@ import type { SseMessage } from './sse-message';
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents, type ParseSSEConfig } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
+ * const lastSeen = new Map<'comment', number>();
  *
- * const config: ParseSSEConfig = { maxEventSize: 1024 * 1024, onComment: () => lastSeen.set(Date.now()) };
+ * const config: ParseSSEConfig = { maxEventSize: 1024 * 1024, onComment: () => lastSeen.set('comment', Date.now()) };
  * chunks$.pipe(parseSSE(config), decodeEvents()).subscribe((e) => console.log(e.type));
  * ```
  */
@@ -93,7 +96,9 @@ export function framedSource(messages: Observable<SseMessage>) {
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
  *
  * chunks$.pipe(parseSSE(), decodeEvents()).subscribe((event) => console.log(event.type));
  * ```

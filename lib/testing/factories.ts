@@ -622,6 +622,8 @@ export interface ReasoningScriptOptions extends ItemScriptOptions {
  * ```ts
  * import { scriptResponse, type ImageScriptOptions } from 'rxjs-openresponses/testing';
  *
+ * const b64 = 'iVBORw0KGgo='; // a (truncated) PNG
+ *
  * const hd: ImageScriptOptions = { outputFormat: 'webp', size: '1536x1024', quality: 'high', background: 'opaque' };
  * const { events } = scriptResponse().created().image({ ...hd, partials: [b64] }).completed();
  * ```
@@ -639,6 +641,8 @@ export interface ImageScriptOptions {
  * @example
  * ```ts
  * import { scriptResponse, type ImageCallScriptOptions } from 'rxjs-openresponses/testing';
+ *
+ * const [blurryB64, sharpB64] = ['iVBORw0KGgoA', 'iVBORw0KGgoB'];
  *
  * const image: ImageCallScriptOptions = { partials: [blurryB64, sharpB64], outputFormat: 'png', size: '1024x1024' };
  * const { events } = scriptResponse().created().image(image).completed();

@@ -6,8 +6,10 @@
  * ```ts
  * import { type ResponseStreamEvent } from 'rxjs-openresponses';
  * import { runTools, type StepEvent } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
  *
- * runTools(body, config).subscribe((event: StepEvent<ResponseStreamEvent>) => {
+ * const body = { model: 'gpt-5', input: 'Plan my trip' };
+ * runTools(body, { apiKey, tools: {} }).subscribe((event: StepEvent<ResponseStreamEvent>) => {
  *   if (event.type === 'response.created') console.log(`step ${event.step}: ${event.response.id}`);
  * });
  * ```

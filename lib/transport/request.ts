@@ -51,6 +51,7 @@ export interface ClientConfig extends FromSSEConfig {
  * import { DEFAULT_BASE_URL, streamResponse } from 'rxjs-openresponses';
  * declare const apiKey: string;
  *
+ * const useOpenRouter = process.env.PROVIDER === 'openrouter';
  * const baseURL = useOpenRouter ? 'https://openrouter.ai/api/v1' : DEFAULT_BASE_URL;
  * streamResponse({ model: 'gpt-5', input: 'Hi' }, { apiKey, baseURL }).subscribe(console.log);
  * ```

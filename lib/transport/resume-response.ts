@@ -10,6 +10,7 @@ import { checkRetry, retryBeforeOutput } from './retry';
  * ```ts
  * import { resumeResponse, type ResumeConfig } from 'rxjs-openresponses';
  * declare const apiKey: string;
+ * declare const lastSequenceNumber: number; // the last event the page showed before it reloaded
  *
  * const config: ResumeConfig = { apiKey, startingAfter: lastSequenceNumber, idleTimeout: 60_000 };
  * resumeResponse('resp_123', config).subscribe((e) => console.log(e.type));
