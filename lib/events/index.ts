@@ -91,7 +91,16 @@ export type ResponseEventType = keyof typeof eventSchemas;
  * import { fromSSE, type KnownResponseStreamEvent } from 'rxjs-openresponses';
  * declare const res: Response;
  *
- * fromSSE(res, { onUnknown: 'drop' }).subscribe((e: KnownResponseStreamEvent) => console.log(e.type));
+ * // With `onUnknown: 'drop'` the stream has only known events, so a switch on `type` narrows each case.
+ * function describe(e: KnownResponseStreamEvent): string | undefined {
+ *   switch (e.type) {
+ *     case 'response.output_text.delta':
+ *       return e.delta;
+ *     case 'response.completed':
+ *       return `\n(${e.response.usage?.totalTokens} tokens)`;
+ *   }
+ * }
+ * fromSSE(res, { onUnknown: 'drop' }).subscribe((e) => process.stdout.write(describe(e) ?? ''));
  * ```
  */
 export type KnownResponseStreamEvent = {
