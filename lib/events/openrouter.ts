@@ -16,10 +16,12 @@ const panelScoped = { ...itemScoped, model: f.string() };
  * ```ts
  * import { fromSSE, ofType, type FusionCallInProgressEvent } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function showPanelBoard(itemId: string): void;
  *
+ * // OpenRouter's fusion tool asks several models at once: open a board for their answers.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.in_progress'))
- *   .subscribe((e: FusionCallInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((e: FusionCallInProgressEvent) => showPanelBoard(e.itemId));
  * ```
  *
  * @useDeclaredType
@@ -36,10 +38,11 @@ export type FusionCallInProgressEvent = EventOf<
  * ```ts
  * import { fromSSE, ofType, type FusionCallCompletedEvent } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function closePanelBoard(itemId: string): void;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.completed'))
- *   .subscribe((e: FusionCallCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((e: FusionCallCompletedEvent) => closePanelBoard(e.itemId));
  * ```
  *
  * @useDeclaredType
@@ -56,10 +59,12 @@ export type FusionCallCompletedEvent = EventOf<
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelAddedEvent } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function addColumn(itemId: string, model: string): void;
  *
+ * // One column per panel model, named after it.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.added'))
- *   .subscribe((e: FusionCallPanelAddedEvent) => console.log(e.model));
+ *   .subscribe((e: FusionCallPanelAddedEvent) => addColumn(e.itemId, e.model));
  * ```
  *
  * @useDeclaredType
@@ -77,9 +82,11 @@ export type FusionCallPanelAddedEvent = EventOf<
  * import { fromSSE, ofType, type FusionCallPanelDeltaEvent } from 'rxjs-openresponses';
  * declare const res: Response;
  *
+ * // The panel models answer side by side: keep one text per model.
+ * const answers = new Map<string, string>();
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.delta'))
- *   .subscribe((e: FusionCallPanelDeltaEvent) => console.log(e.model, e.delta));
+ *   .subscribe(({ model, delta }: FusionCallPanelDeltaEvent) => answers.set(model, (answers.get(model) ?? '') + delta));
  * ```
  *
  * @useDeclaredType
@@ -96,10 +103,12 @@ export type FusionCallPanelDeltaEvent = EventOf<
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelReasoningDeltaEvent } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function appendThought(model: string, text: string): void;
  *
+ * // What each panel model thinks before it answers, under its column.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.reasoning.delta'))
- *   .subscribe((e: FusionCallPanelReasoningDeltaEvent) => console.log(e.model, e.delta));
+ *   .subscribe((e: FusionCallPanelReasoningDeltaEvent) => appendThought(e.model, e.delta));
  * ```
  *
  * @useDeclaredType
@@ -116,10 +125,12 @@ export type FusionCallPanelReasoningDeltaEvent = EventOf<
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelCompletedEvent } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare function setColumn(model: string, text: string, final: boolean): void;
  *
+ * // A panel model finished: its whole answer replaces the streamed one.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.completed'))
- *   .subscribe((e: FusionCallPanelCompletedEvent) => console.log(e.model, e.content));
+ *   .subscribe((e: FusionCallPanelCompletedEvent) => setColumn(e.model, e.content, true));
  * ```
  *
  * @useDeclaredType
@@ -137,9 +148,10 @@ export type FusionCallPanelCompletedEvent = EventOf<
  * import { fromSSE, ofType, type FusionCallPanelFailedEvent } from 'rxjs-openresponses';
  * declare const res: Response;
  *
+ * // One panel model failing does not fail the fusion: mark its column and go on.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.failed'))
- *   .subscribe((e: FusionCallPanelFailedEvent) => console.log(e.model, e.error));
+ *   .subscribe((e: FusionCallPanelFailedEvent) => console.warn(`${e.model} failed (${e.statusCode ?? 'no status'}): ${e.error}`));
  * ```
  *
  * @useDeclaredType
@@ -156,10 +168,11 @@ export type FusionCallPanelFailedEvent = EventOf<
  * ```ts
  * import { fromSSE, ofType, type FusionCallAnalysisInProgressEvent } from 'rxjs-openresponses';
  * declare const res: Response;
+ * declare const status: HTMLElement;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.analysis.in_progress'))
- *   .subscribe((e: FusionCallAnalysisInProgressEvent) => console.log(e.analystModel));
+ *   .subscribe((e: FusionCallAnalysisInProgressEvent) => (status.textContent = `${e.judgeModel} compares the answers (analysis by ${e.analystModel})…`));
  * ```
  *
  * @useDeclaredType
@@ -177,9 +190,13 @@ export type FusionCallAnalysisInProgressEvent = EventOf<
  * import { fromSSE, ofType, type FusionCallAnalysisCompletedEvent } from 'rxjs-openresponses';
  * declare const res: Response;
  *
+ * // Where the panel agreed, and where it did not.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.analysis.completed'))
- *   .subscribe((e: FusionCallAnalysisCompletedEvent) => console.log(e.analysis.consensus));
+ *   .subscribe(({ analysis }: FusionCallAnalysisCompletedEvent) => {
+ *     console.log('agreed:', analysis.consensus.join('; '));
+ *     for (const c of analysis.contradictions) console.log(`disputed: ${c.topic} (${c.stances.map((s) => s.model).join(' vs ')})`);
+ *   });
  * ```
  *
  * @useDeclaredType
@@ -197,9 +214,10 @@ export type FusionCallAnalysisCompletedEvent = EventOf<
  * import { fromSSE, ofType, type DebugEvent } from 'rxjs-openresponses';
  * declare const res: Response;
  *
+ * // OpenRouter's `debug: { echo_upstream_body: true }`: check what it sent to the provider.
  * fromSSE(res)
  *   .pipe(ofType('response.debug'))
- *   .subscribe((e: DebugEvent) => console.log(e.debug.timings));
+ *   .subscribe((e: DebugEvent) => console.debug('upstream body:', JSON.stringify(e.debug.echoUpstreamBody)));
  * ```
  *
  * @useDeclaredType
