@@ -188,17 +188,15 @@ export type Annotation = z.infer<typeof Annotation>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OutputTextPart } from 'rxjs-openresponses';
- * declare const res: Response;
+ * import type { OutputTextPart, ResponseObject } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.content_part.done'))
- *   .subscribe(({ part }) => {
- *     if (part.type === 'output_text') {
- *       const text: OutputTextPart = part;
- *       console.log(text.text, text.annotations?.length ?? 0);
- *     }
- *   });
+ * // The answer as Markdown with its sources: text parts, then their URL citations as links.
+ * const parts = response.output.flatMap((i) => (i.type === 'message' ? i.content : []));
+ * const texts = parts.filter((p): p is OutputTextPart => p.type === 'output_text');
+ * const markdown = texts.map((t) => t.text).join('\n\n');
+ * const links = texts.flatMap((t) => t.annotations ?? []).flatMap((a) => (a.type === 'url_citation' ? [`- [${a.title}](${a.url})`] : []));
+ * console.log(`${markdown}\n\nSources:\n${links.join('\n')}`);
  * ```
  */
 export const OutputTextPart = obj({
@@ -214,17 +212,15 @@ export type OutputTextPart = z.infer<typeof OutputTextPart>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type RefusalPart } from 'rxjs-openresponses';
+ * import { finalResponse, fromSSE, type RefusalPart } from 'rxjs-openresponses';
  * declare const res: Response;
- * declare function showRefusal(text: string): void;
  *
+ * // Tell "the model refused" apart from an empty answer, e.g. to log safety refusals.
+ * const refusalsOf = (content: { type: string }[]) => content.filter((p): p is RefusalPart => p.type === 'refusal');
  * fromSSE(res)
- *   .pipe(ofType('response.content_part.done'))
- *   .subscribe(({ part }) => {
- *     if (part.type === 'refusal') {
- *       const refusal: RefusalPart = part;
- *       showRefusal(refusal.refusal);
- *     }
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => {
+ *     for (const item of r.output) if (item.type === 'message') refusalsOf(item.content).forEach((p) => console.warn('refused:', p.refusal));
  *   });
  * ```
  */
@@ -295,15 +291,13 @@ export type ContentPart = z.infer<typeof ContentPart>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type SummaryTextPart } from 'rxjs-openresponses';
- * declare const res: Response;
+ * import type { ReasoningItem, SummaryTextPart } from 'rxjs-openresponses';
+ * declare const item: ReasoningItem; // from output_item.done or a final response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.reasoning_summary_part.done'))
- *   .subscribe((e) => {
- *     const part: SummaryTextPart = e.part;
- *     console.log(e.summaryIndex, part.text);
- *   });
+ * // A "Thought for a moment" disclosure: the summary's first part as its title, the rest below.
+ * const [first, ...rest]: SummaryTextPart[] = item.summary;
+ * const title = first?.text.split('\n')[0] ?? 'Thinking';
+ * const details = rest.map((p) => p.text).join('\n\n');
  * ```
  */
 export const SummaryTextPart = obj({
