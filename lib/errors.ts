@@ -69,9 +69,13 @@ export type ResponsesStreamErrorCode =
  * ```
  */
 export interface StreamPosition {
+  /** How many events came before this one (0 for the first). */
   readonly eventIndex?: number;
+  /** How many bytes of the body had been read. */
   readonly bytesRead?: number;
+  /** The `sequence_number` of the event involved, or of the last one seen. */
   readonly sequenceNumber?: number;
+  /** The last SSE `id:` field seen. */
   readonly lastEventId?: string;
 }
 
@@ -92,9 +96,13 @@ export interface StreamPosition {
  * ```
  */
 export interface ServerError {
+  /** The error type (`server_error`, `invalid_request_error`, ...). */
   readonly type?: string;
+  /** The error code to branch on (`rate_limit_exceeded`, ...), or `null`. */
   readonly code: string | null;
+  /** The message, for people. */
   readonly message: string;
+  /** The request parameter at fault, if any. */
   readonly param?: string | null;
 }
 
@@ -170,8 +178,11 @@ export interface HttpErrorInit extends ErrorInit {
  * ```
  */
 export class HttpError extends ResponsesStreamError<'http_error'> {
+  /** The HTTP status code. */
   readonly status: number;
+  /** The HTTP status text. */
   readonly statusText: string;
+  /** The `Content-Type` of the answer (what was received instead of `text/event-stream`). */
   readonly contentType: string | null;
   /** The server's error payload (`{ error: { message, type, code, param } }`), when it sent JSON. */
   readonly serverError?: ServerError;
@@ -288,8 +299,11 @@ export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
  * ```
  */
 export interface EventIssue {
+  /** The path to the field, in the renamed (camelCase) event. */
   readonly path: readonly PropertyKey[];
+  /** zod's message for the field. */
   readonly message: string;
+  /** zod's issue code (`invalid_type`, ...). */
   readonly code?: string;
 }
 
@@ -357,7 +371,9 @@ export class EventValidationError extends ResponsesStreamError<'invalid_event'> 
  * ```
  */
 export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
+  /** The event type the server sent. */
   readonly eventType: string;
+  /** The event as received (parsed JSON). */
   readonly raw: unknown;
   /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(eventType: string, raw: unknown, init: ErrorInit = {}) {
@@ -456,6 +472,7 @@ export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated
 export class ResponseFailedError<
   C extends 'response_error' | 'response_failed' = 'response_error' | 'response_failed',
 > extends ResponsesStreamError<C> {
+  /** The error the server sent (from the `error` event or `response.error`). */
   readonly serverError: ServerError;
   /** The failed Response, for `response_failed`. */
   readonly response?: unknown;
@@ -493,9 +510,13 @@ export class ResponseFailedError<
  * ```
  */
 export class InvalidArgumentsError extends ResponsesStreamError<'invalid_arguments'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId?: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
+  /** What did not match the schema, field by field. */
   readonly issues: readonly EventIssue[];
   /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(
@@ -627,6 +648,7 @@ export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_
  * ```
  */
 export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
+  /** `gap`: numbers were skipped; `reordered`: a number came again or went back. */
   readonly kind: 'gap' | 'reordered';
   /** The sequence number that should have come next. */
   readonly expected: number;
@@ -749,8 +771,11 @@ interface ToolCallInit extends ErrorInit {
  * ```
  */
 export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
   /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit) {
@@ -782,8 +807,11 @@ export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
  * ```
  */
 export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
   /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit & { readonly cause: unknown }) {
@@ -820,8 +848,11 @@ export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
  * ```
  */
 export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
   /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit) {
@@ -948,27 +979,49 @@ export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'
  * ```
  */
 export interface ResponsesStreamErrorByCode {
+  /** `http_error`: {@link HttpError}. */
   http_error: HttpError;
+  /** `network_error`: {@link NetworkError}. */
   network_error: NetworkError;
+  /** `aborted`: {@link AbortedError}. */
   aborted: AbortedError;
+  /** `invalid_json`: {@link InvalidJsonError}. */
   invalid_json: InvalidJsonError;
+  /** `invalid_event`: {@link EventValidationError}. */
   invalid_event: EventValidationError;
+  /** `unknown_event`: {@link UnknownEventError}. */
   unknown_event: UnknownEventError;
+  /** `event_too_large`: {@link EventTooLargeError}. */
   event_too_large: EventTooLargeError;
+  /** `stream_truncated`: {@link StreamTruncatedError}. */
   stream_truncated: StreamTruncatedError;
+  /** `response_error`: {@link ResponseFailedError}. */
   response_error: ResponseFailedError<'response_error'>;
+  /** `response_failed`: {@link ResponseFailedError}. */
   response_failed: ResponseFailedError<'response_failed'>;
+  /** `invalid_arguments`: {@link InvalidArgumentsError}. */
   invalid_arguments: InvalidArgumentsError;
+  /** `structured_output_not_json`: {@link StructuredOutputNotJsonError}. */
   structured_output_not_json: StructuredOutputNotJsonError;
+  /** `invalid_structured_output`: {@link InvalidStructuredOutputError}. */
   invalid_structured_output: InvalidStructuredOutputError;
+  /** `sequence_gap`: {@link SequenceGapError}. */
   sequence_gap: SequenceGapError;
+  /** `idle_timeout`: {@link IdleTimeoutError}. */
   idle_timeout: IdleTimeoutError;
+  /** `resume_failed`: {@link ResumeFailedError}. */
   resume_failed: ResumeFailedError;
+  /** `unknown_tool`: {@link UnknownToolError}. */
   unknown_tool: UnknownToolError;
+  /** `tool_failed`: {@link ToolFailedError}. */
   tool_failed: ToolFailedError;
+  /** `tool_call_denied`: {@link ToolCallDeniedError}. */
   tool_call_denied: ToolCallDeniedError;
+  /** `max_steps_reached`: {@link MaxStepsReachedError}. */
   max_steps_reached: MaxStepsReachedError;
+  /** `resume_unavailable`: {@link ResumeUnavailableError}. */
   resume_unavailable: ResumeUnavailableError;
+  /** `image_not_inline`: {@link ImageNotInlineError}. */
   image_not_inline: ImageNotInlineError;
 }
 

@@ -25,6 +25,19 @@ function inDeclaredType(reflection) {
   return false;
 }
 
+/**
+ * Whether the property is part of a type used as a pattern, not as the shape of a value: a type
+ * argument (`Extract<E, { type: K }>`) or what a conditional type tests (`O extends { a: 1 } ? ...`).
+ */
+function isPattern(node) {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isTypeReferenceNode(parent) && parent.typeArguments?.includes(child)) return true;
+    if (ts.isConditionalTypeNode(parent) && parent.extendsType === child) return true;
+    if (ts.isTypeAliasDeclaration(parent) || ts.isInterfaceDeclaration(parent)) return false;
+  }
+  return false;
+}
+
 /** @param {Application} app */
 export function load(app) {
   /** Reflection ids of properties declared by hand in lib/. */
@@ -33,7 +46,10 @@ export function load(app) {
     if (!reflection.kindOf(ReflectionKind.Property)) return;
     const declaration = context.getSymbolFromReflection(reflection)?.declarations?.[0];
     if (!declaration || !/[\\/]lib[\\/]/.test(declaration.getSourceFile().fileName)) return;
-    if (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) {
+    if (
+      (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) &&
+      !isPattern(declaration)
+    ) {
       written.add(reflection.id);
     }
   });
@@ -42,8 +58,10 @@ export function load(app) {
       if (!written.has(reflection.id) || reflection.hasComment() || reflection.inheritedFrom)
         continue;
       if (!inDeclaredType(reflection)) continue;
+      const source = reflection.sources?.[0];
+      const where = source ? ` (${source.fileName}:${source.line})` : '';
       app.logger.validationWarning(
-        `${reflection.getFriendlyFullName()} (a field written in lib/) does not have any documentation`,
+        `${reflection.getFriendlyFullName()}${where}, a field written in lib/, does not have any documentation`,
       );
     }
   });

@@ -84,6 +84,7 @@ export interface ResponseResource {
   readonly functionCalls: Signal<readonly FunctionCall[]>;
   /** Token usage, once the response has finished. */
   readonly usage: Signal<Usage | undefined>;
+  /** Where the stream is: idle, streaming, done or failed. */
   readonly status: Signal<ResponseStatus>;
   /** The library's typed error when `status()` is `error` (switch on its `code`); else `undefined`. */
   readonly error: Signal<ResponsesStreamError | undefined>;

@@ -16,6 +16,7 @@ import type { EventValidationError } from '../errors';
  * ```
  */
 export interface InvalidEvent {
+  /** Always `'invalid'`: what `ofType('invalid')` selects. */
   readonly type: 'invalid';
   /** The `type` the server sent. */
   readonly eventType: string;

@@ -20,10 +20,16 @@ import { decodeEvent, rawSequenceNumber, settle } from './decode-event';
  * ```
  *
  * @param json The parsed event.
- * @param config What to do with unknown events (`onUnknown`).
  * @returns The typed event.
  */
 export function parseEvent(json: unknown): ResponseStreamEvent;
+/**
+ * With `onUnknown`: `'drop'` returns `undefined` for an unknown type, `'error'` throws.
+ *
+ * @param json The parsed event.
+ * @param config What to do with unknown events (`onUnknown`).
+ * @returns The typed event (or `undefined`, for an unknown one dropped).
+ */
 export function parseEvent<const O extends Pick<DecodeConfig, 'onUnknown'>>(
   json: unknown,
   config: O,

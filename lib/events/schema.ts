@@ -141,10 +141,10 @@ type Entry = Shape | Prepared<Shape>;
 type EntryShape<E> = E extends Prepared<infer S> ? S : E;
 
 /** The full field list of the event `K` declared as `S`: `type`, `sequenceNumber`, then `S`. */
-type EventFields<K extends string, S> = { type: z.ZodMiniLiteral<K> } & Omit<
-  typeof eventBase,
-  keyof S
-> &
+type EventFields<K extends string, S> = {
+  /** The event's wire `type`: what `ofType` and a `switch` narrow on. */
+  type: z.ZodMiniLiteral<K>;
+} & Omit<typeof eventBase, keyof S> &
   S;
 
 /**
@@ -203,9 +203,17 @@ export function defineEvents<const T extends Record<string, Entry>>(table: T): E
  *
  * @inline
  */
-export type UnknownVariant<K extends string> = { type: 'unknown'; raw: Record<string, unknown> } & {
+export type UnknownVariant<K extends string> = {
+  /** Always `'unknown'`: the member to narrow on. */
+  type: 'unknown';
+  /** The value as sent, with its original keys. */
+  raw: Record<string, unknown>;
+} & {
   [P in K]: string;
-} & { id?: string };
+} & {
+  /** The item's `id`, when it had one. */
+  id?: string;
+};
 
 /**
  * A union discriminated by `type` that never fails on a `type` it does not know: such a value

@@ -16,6 +16,7 @@
  * ```
  */
 export interface UnknownEvent {
+  /** Always `'unknown'`: the wire type is in `eventType`. */
   readonly type: 'unknown';
   /** The `type` the server sent (or the SSE `event:` name when the data had none). */
   readonly eventType: string;

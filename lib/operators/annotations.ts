@@ -27,6 +27,7 @@ export interface PositionedAnnotation {
   readonly annotation: Annotation;
   /** The `message` item. */
   readonly itemId: string;
+  /** The index of the message in `response.output`. */
   readonly outputIndex: number;
   /** The `output_text` part of the message. */
   readonly contentIndex: number;

@@ -30,7 +30,9 @@ export interface Refusal {
   readonly refusal: string;
   /** The `message` item the refusal is in. */
   readonly itemId: string;
+  /** The index of the message in `response.output`. */
   readonly outputIndex: number;
+  /** The index of the refusal part in the message. */
   readonly contentIndex: number;
   /**
    * `true` when the part finished; `false` when the stream was cut (or the response ended) first,

@@ -24,6 +24,7 @@ export interface FunctionCallArgumentsUpdate {
   readonly callId: string;
   /** The tool's name (empty until the item or the `.done` event named it). */
   readonly name: string;
+  /** The index of the call in `response.output`. */
   readonly outputIndex: number;
   /** The JSON arguments so far: not parseable until `done`. */
   readonly arguments: string;

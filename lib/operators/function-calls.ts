@@ -37,6 +37,7 @@ export interface FunctionCall<P = unknown, N extends string = string> {
   readonly arguments: string;
   /** The arguments parsed (and, given a schema, validated). */
   readonly parsed: P;
+  /** The index of the call in `response.output`. */
   readonly outputIndex: number;
 }
 
@@ -99,14 +100,19 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
  * ```
  */
 export interface PartialFunctionCall<P = unknown, N extends string = string> {
+  /** Always `false`: the arguments are still streaming. */
   readonly done: false;
+  /** The id of the `function_call` item. */
   readonly itemId: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The function name. */
   readonly name: N;
   /** The arguments so far: a JSON string, not parseable yet. */
   readonly arguments: string;
   /** The arguments parsed so far: immutable, sharing what did not change with the one before. */
   readonly partial: P;
+  /** The index of the call in `response.output`. */
   readonly outputIndex: number;
 }
 
@@ -132,7 +138,10 @@ export interface PartialFunctionCall<P = unknown, N extends string = string> {
 export type StreamingFunctionCall<S extends ToolSchemas> = {
   [N in keyof S & string]:
     | PartialFunctionCall<DeepPartial<input<S[N]>>, N>
-    | (FunctionCall<z.output<S[N]>, N> & { readonly done: true });
+    | (FunctionCall<z.output<S[N]>, N> & {
+        /** Always `true`: the arguments are complete and valid. */
+        readonly done: true;
+      });
 }[keyof S & string];
 
 /**
@@ -191,12 +200,17 @@ export interface FunctionCallsConfig {
  *   });
  * ```
  *
- * @param schemas Optional: a zod schema per tool name, to validate and type `parsed`.
- * @param config `partial: true` also emits calls while their arguments stream.
  * @returns An operator from events to finished function calls.
  * @see functionCallArguments
  */
 export function functionCalls(): OperatorFunction<StreamEvent, FunctionCall>;
+/**
+ * With a zod schema per tool: `parsed` is validated and typed, tool by tool.
+ *
+ * @param schemas A zod schema per tool name, to validate and type `parsed`.
+ * @param config `partial: true` also emits calls while their arguments stream.
+ * @returns An operator from events to finished (or, with `partial`, streaming) function calls.
+ */
 export function functionCalls<const S extends ToolSchemas>(
   schemas: S,
   config?: FunctionCallsConfig & { readonly partial?: false },

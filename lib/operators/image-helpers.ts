@@ -20,8 +20,20 @@ import { ImageNotInlineError } from '../errors';
  * ```
  */
 export type ImageSource =
-  | { readonly b64: string; readonly outputFormat?: string | null }
-  | { readonly b64?: undefined; readonly url: string; readonly outputFormat?: string | null };
+  | {
+      /** The image, base64-encoded. */
+      readonly b64: string;
+      /** `png` (when absent), `webp` or `jpeg`. */
+      readonly outputFormat?: string | null;
+    }
+  | {
+      /** Absent: the image is at `url`. */
+      readonly b64?: undefined;
+      /** Where the image is (not inline). */
+      readonly url: string;
+      /** `png` (when absent), `webp` or `jpeg`. */
+      readonly outputFormat?: string | null;
+    };
 
 /** The base64 of a frame, or an `ImageNotInlineError` for a URL frame. */
 function base64Of(frame: ImageSource): string {

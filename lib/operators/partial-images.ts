@@ -93,6 +93,7 @@ export interface Base64ImageFrame extends ImageFrameBase {
 export interface UrlImageFrame extends ImageFrameBase {
   /** Where the image is (an `https:` URL, usually). */
   readonly url: string;
+  /** Absent: this frame has a `url` instead. */
   readonly b64?: undefined;
 }
 

@@ -20,6 +20,7 @@ import { PartTexts, type TrackedText } from './internal/part-texts';
 export interface ReasoningSummaryUpdate {
   /** The `reasoning` item. */
   readonly itemId: string;
+  /** The index of the reasoning item in `response.output`. */
   readonly outputIndex: number;
   /** Which summary part of the item. */
   readonly summaryIndex: number;

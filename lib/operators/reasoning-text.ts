@@ -21,6 +21,7 @@ import { PartTexts, type TrackedText } from './internal/part-texts';
 export interface ReasoningTextUpdate {
   /** The `reasoning` item. */
   readonly itemId: string;
+  /** The index of the reasoning item in `response.output`. */
   readonly outputIndex: number;
   /** Which `reasoning_text` part of the item's `content`. */
   readonly contentIndex: number;

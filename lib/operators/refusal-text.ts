@@ -22,7 +22,9 @@ export interface RefusalTextUpdate {
   readonly refusal: string;
   /** The `message` item the refusal is in. */
   readonly itemId: string;
+  /** The index of the message in `response.output`. */
   readonly outputIndex: number;
+  /** The index of the refusal part in the message. */
   readonly contentIndex: number;
   /** Whether this is the final text of the part. */
   readonly done: boolean;

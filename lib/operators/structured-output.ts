@@ -47,8 +47,22 @@ export type DeepPartial<T> = T extends readonly (infer E)[]
  * ```
  */
 export type StructuredOutputUpdate<T, P = DeepPartial<T>> =
-  | { readonly done: false; readonly partial: P; readonly text: string }
-  | { readonly done: true; readonly value: T; readonly text: string };
+  | {
+      /** `false`: the JSON is still streaming. */
+      readonly done: false;
+      /** The value parsed so far: every field optional, arrays and strings growing. */
+      readonly partial: P;
+      /** The JSON text so far. */
+      readonly text: string;
+    }
+  | {
+      /** `true`: the JSON is complete and matched the schema. */
+      readonly done: true;
+      /** The value, validated by the schema. */
+      readonly value: T;
+      /** The whole JSON text. */
+      readonly text: string;
+    };
 
 /**
  * Options of {@link structuredOutput}.

@@ -10,7 +10,9 @@
  * ```
  */
 export interface LastEventId {
+  /** The response to resume. */
   readonly responseId: string;
+  /** The last event the client received: resume after it. */
   readonly sequenceNumber: number;
 }
 

@@ -51,7 +51,7 @@ export interface ServeEventsOptions {
   readonly responseId?: string;
   /**
    * What the client is told when the source errors: the payload of the wire `error` event written
-   * before the stream ends. Default: a {@link ResponseFailedError}'s server error as it is; for
+   * before the stream ends. Default: a `ResponseFailedError`'s server error as it is; for
    * another error of this library its `code` and `message` (API keys are never in them); for any
    * other error `{ code: 'relay_error', message: 'The relay failed' }`, so nothing internal leaks.
    * Log the error here if you want it in your server's logs.

@@ -54,6 +54,7 @@ export type EventOf<K extends ResponseEventType> = Extract<KnownResponseStreamEv
  * ```
  */
 export type EventInit<K extends ResponseEventType> = Omit<EventOf<K>, 'type' | 'sequenceNumber'> & {
+  /** The sequence number (default 0). */
   sequenceNumber?: number;
 };
 
@@ -629,9 +630,13 @@ export interface ReasoningScriptOptions extends ItemScriptOptions {
  * ```
  */
 export interface ImageScriptOptions {
+  /** `png` (default), `webp` or `jpeg`. */
   readonly outputFormat?: string;
+  /** The image size, e.g. `1024x1024`. */
   readonly size?: string;
+  /** `low`, `medium`, `high` or `auto`. */
   readonly quality?: string;
+  /** `transparent`, `opaque` or `auto`. */
   readonly background?: string;
 }
 
@@ -653,6 +658,7 @@ export interface ImageCallScriptOptions extends ItemScriptOptions, ImageScriptOp
   readonly partials?: readonly string[];
   /** The finished image (base64), `null` for none. Default: the last partial, else null. */
   readonly result?: string | null;
+  /** The prompt the model rewrote, as the item reports it. */
   readonly revisedPrompt?: string;
 }
 
@@ -668,6 +674,7 @@ export interface ImageCallScriptOptions extends ItemScriptOptions, ImageScriptOp
  * ```
  */
 export interface FunctionCallScriptOptions extends ItemScriptOptions {
+  /** The function name. */
   readonly name: string;
   /** The argument deltas (or the whole JSON). Default `'{}'`. */
   readonly arguments?: readonly string[] | string;
@@ -689,8 +696,11 @@ export interface FunctionCallScriptOptions extends ItemScriptOptions {
  * ```
  */
 export interface ErrorScriptOptions {
+  /** The error code (default `server_error`). */
   readonly code?: string | null;
+  /** The error message. */
   readonly message?: string;
+  /** The parameter at fault. */
   readonly param?: string | null;
   /** The nested payload's `type` (decoded as `errorType`). */
   readonly type?: string;
@@ -754,6 +764,7 @@ export class ResponseScript {
   private readonly output: OutputItem[] = [];
   private nestedErrors = false;
 
+  /** A new script; {@link scriptResponse} is the short way to write it. */
   constructor(options: ScriptOptions = {}) {
     this.id = options.id ?? 'resp_1';
     this.model = options.model ?? 'test-model';

@@ -41,7 +41,10 @@ export type SubscriptionLogs = Parameters<TestScheduler['expectSubscriptions']>[
  * });
  * ```
  */
-export type TestObservable<T> = Observable<T> & { readonly subscriptions: SubscriptionLogs };
+export type TestObservable<T> = Observable<T> & {
+  /** When it was subscribed and unsubscribed, for `expectSubscriptions`. */
+  readonly subscriptions: SubscriptionLogs;
+};
 
 let current: TestScheduler | undefined;
 

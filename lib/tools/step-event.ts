@@ -14,4 +14,7 @@
  * });
  * ```
  */
-export type StepEvent<E> = E & { readonly step: number };
+export type StepEvent<E> = E & {
+  /** Which request of the loop the event came from: 1 for the first. */
+  readonly step: number;
+};

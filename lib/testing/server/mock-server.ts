@@ -26,6 +26,7 @@ import type { EncodableEvent } from '../../serve/to-wire';
 export interface RecordedRequest {
   /** 0-based position among the requests the server answered from its script. */
   readonly index: number;
+  /** The HTTP method. */
   readonly method: string;
   /** The path without the query, e.g. `/v1/responses/resp_1`. */
   readonly path: string;
@@ -100,9 +101,13 @@ export interface MockStream {
  * ```
  */
 export interface MockErrorPayload {
+  /** The error message. */
   readonly message: string;
+  /** The error type (`invalid_request_error`, ...). */
   readonly type?: string;
+  /** The error code (`rate_limit_exceeded`, ...). */
   readonly code?: string | number | null;
+  /** The request parameter at fault. */
   readonly param?: string | null;
 }
 
@@ -118,6 +123,7 @@ export interface MockErrorPayload {
  * ```
  */
 export interface MockHttpError {
+  /** The HTTP status to answer with. */
   readonly status: number;
   /** Sent as the JSON body `{ error: { message, type, code, param } }`. */
   readonly error?: MockErrorPayload;
@@ -125,6 +131,7 @@ export interface MockHttpError {
   readonly body?: string;
   /** The `Retry-After` header: seconds, or an HTTP date. */
   readonly retryAfter?: number | string;
+  /** Extra response headers. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -141,9 +148,11 @@ export interface MockHttpError {
  * ```
  */
 export interface MockJson {
+  /** The JSON body to answer with. */
   readonly json: unknown;
   /** Default 200. */
   readonly status?: number;
+  /** Extra response headers. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -160,6 +169,7 @@ export interface MockJson {
  * ```
  */
 export interface MockHang {
+  /** Accept the request and never answer. */
   readonly hang: true;
 }
 
