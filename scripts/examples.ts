@@ -72,7 +72,11 @@ const AMBIENT = ['jest'];
  * imports do) and type-checks them together, strictly. Returns the errors, placed at the line of the
  * doc comment they come from (file:line); an empty list means every example compiles.
  */
-export function checkExamples(examples: readonly Example[], root: string, dir: string): ExampleError[] {
+export function checkExamples(
+  examples: readonly Example[],
+  root: string,
+  dir: string,
+): ExampleError[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const byPath = new Map<string, Example>();
@@ -106,7 +110,11 @@ export function checkExamples(examples: readonly Example[], root: string, dir: s
       continue;
     }
     const { line } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start);
-    errors.push({ file: example.file, line: example.line + line, message: `TS${diagnostic.code}: ${message}` });
+    errors.push({
+      file: example.file,
+      line: example.line + line,
+      message: `TS${diagnostic.code}: ${message}`,
+    });
   }
   return errors;
 }
