@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'node_modules', 'out', '.check-examples', 'docs/api', 'examples/angular/**'] },
+  {
+    ignores: [
+      'dist',
+      'coverage',
+      'node_modules',
+      'out',
+      '.check-examples',
+      'docs/api',
+      'examples/angular/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -95,7 +95,7 @@ export type AudioTranscriptDeltaEvent = EventOf<
  * // The transcript is final: stop showing it as "typing".
  * fromSSE(res)
  *   .pipe(ofType('response.audio.transcript.done'))
- *   .subscribe((e: AudioTranscriptDoneEvent) => captions.classList.remove('live', String(e.sequenceNumber)));
+ *   .subscribe((_done: AudioTranscriptDoneEvent) => captions.classList.remove('live'));
  * ```
  *
  * @useDeclaredType
