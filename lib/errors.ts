@@ -14,14 +14,19 @@ import type { ResponseObject } from './events';
  *
  * @example
  * ```ts
- * import { retry } from 'rxjs';
+ * import { retry, throwError, timer } from 'rxjs';
  * import { isResponsesStreamError, streamResponse, type ResponsesStreamErrorCode } from 'rxjs-openresponses';
  * declare const apiKey: string;
  *
  * // Worth a new attempt: the network or the server, not a bad request or a bad event.
  * const transient: ResponsesStreamErrorCode[] = ['network_error', 'idle_timeout', 'stream_truncated'];
  * streamResponse({ model: 'gpt-5', input: 'Hi' }, { apiKey })
- *   .pipe(retry({ count: 2, delay: (err) => (isResponsesStreamError(err, ...transient) ? [0] : Promise.reject(err)) }))
+ *   .pipe(
+ *     retry({
+ *       count: 2,
+ *       delay: (err) => (isResponsesStreamError(err, ...transient) ? timer(1000) : throwError(() => err)),
+ *     }),
+ *   )
  *   .subscribe();
  * ```
  */
