@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'node_modules', 'out', 'bench/out', 'examples/angular/**'] },
+  {
+    ignores: [
+      'dist',
+      'coverage',
+      'node_modules',
+      'out',
+      'bench/out',
+      '.check-examples',
+      'docs/api',
+      'examples/angular/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

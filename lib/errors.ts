@@ -14,10 +14,20 @@ import type { ResponseObject } from './events';
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type ResponsesStreamErrorCode } from 'rxjs-openresponses';
+ * import { retry, throwError, timer } from 'rxjs';
+ * import { isResponsesStreamError, streamResponse, type ResponsesStreamErrorCode } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
- * const retryable: ResponsesStreamErrorCode[] = ['network_error', 'idle_timeout', 'stream_truncated'];
- * events$.subscribe({ error: (err) => isResponsesStreamError(err, ...retryable) && scheduleRetry() });
+ * // Worth a new attempt: the network or the server, not a bad request or a bad event.
+ * const transient: ResponsesStreamErrorCode[] = ['network_error', 'idle_timeout', 'stream_truncated'];
+ * streamResponse({ model: 'gpt-5', input: 'Hi' }, { apiKey })
+ *   .pipe(
+ *     retry({
+ *       count: 2,
+ *       delay: (err) => (isResponsesStreamError(err, ...transient) ? timer(1000) : throwError(() => err)),
+ *     }),
+ *   )
+ *   .subscribe();
  * ```
  */
 export type ResponsesStreamErrorCode =
@@ -54,16 +64,23 @@ export type ResponsesStreamErrorCode =
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type StreamPosition } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, type StreamPosition } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const where = (p: StreamPosition = {}) => `event ${p.eventIndex} (seq ${p.sequenceNumber})`;
- * events$.subscribe({ error: (err) => isResponsesStreamError(err) && console.error(where(err.position)) });
+ * // For a bug report: how far the stream got before it broke.
+ * const where = (p: StreamPosition = {}) =>
+ *   `event #${p.eventIndex ?? '?'}, sequence ${p.sequenceNumber ?? '?'}, ${p.bytesRead ?? '?'} bytes`;
+ * fromSSE(res).subscribe({ error: (err) => isResponsesStreamError(err) && console.error(err.code, where(err.position)) });
  * ```
  */
 export interface StreamPosition {
+  /** How many events came before this one (0 for the first). */
   readonly eventIndex?: number;
+  /** How many bytes of the body had been read. */
   readonly bytesRead?: number;
+  /** The `sequence_number` of the event involved, or of the last one seen. */
   readonly sequenceNumber?: number;
+  /** The last SSE `id:` field seen. */
   readonly lastEventId?: string;
 }
 
@@ -72,20 +89,25 @@ export interface StreamPosition {
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type ServerError } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, throwOnFailure, type ServerError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const show = (e: ServerError) => console.error(e.code ?? 'error', e.message);
- * events$.subscribe({
- *   error: (err) => {
- *     if (isResponsesStreamError(err, 'response_failed', 'response_error')) show(err.serverError);
- *   },
- * });
+ * // The server's own words: `code` to branch on, `message` to show.
+ * const explain = (e: ServerError) =>
+ *   e.code === 'rate_limit_exceeded' ? 'Too many requests: try again in a minute.' : e.message;
+ * fromSSE(res)
+ *   .pipe(throwOnFailure())
+ *   .subscribe({ error: (err) => isResponsesStreamError(err, 'response_failed') && alert(explain(err.serverError)) });
  * ```
  */
 export interface ServerError {
+  /** The error type (`server_error`, `invalid_request_error`, ...). */
   readonly type?: string;
+  /** The error code to branch on (`rate_limit_exceeded`, ...), or `null`. */
   readonly code: string | null;
+  /** The message, for people. */
   readonly message: string;
+  /** The request parameter at fault, if any. */
   readonly param?: string | null;
 }
 
@@ -101,12 +123,14 @@ interface ErrorInit {
  *
  * @example
  * ```ts
- * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * import { fromSSE, ResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * fromSSE(response).subscribe({
+ * // Tell the library's errors (a stable `code`, a `position`) from bugs in your own callbacks.
+ * fromSSE(res).subscribe({
  *   error: (err) => {
- *     if (isResponsesStreamError(err, 'http_error')) console.log(err.status, err.retryAfter);
- *     else if (isResponsesStreamError(err)) console.log(err.code, err.position);
+ *     if (err instanceof ResponsesStreamError) console.warn(`stream failed: ${err.code}`, err.position);
+ *     else throw err;
  *   },
  * });
  * ```
@@ -119,6 +143,7 @@ export class ResponsesStreamError<
   /** Where in the stream it happened, when it happened inside one. */
   readonly position?: StreamPosition;
 
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(code: C, message: string, init: ErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ResponsesStreamError';
@@ -145,12 +170,24 @@ export interface HttpErrorInit extends ErrorInit {
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'http_error') && err.status === 429) retryIn(err.retryAfter ?? 1);
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ *
+ * const res = await fetch('https://api.openai.com/v1/responses', { method: 'POST' });
+ * fromSSE(res).subscribe({
+ *   error: (err) => {
+ *     if (!isResponsesStreamError(err, 'http_error')) return;
+ *     if (err.status === 429) console.log(`rate limited: wait ${err.retryAfter ?? 1} s`);
+ *     else console.error(err.status, err.serverError?.message ?? err.body);
+ *   },
+ * });
  * ```
  */
 export class HttpError extends ResponsesStreamError<'http_error'> {
+  /** The HTTP status code. */
   readonly status: number;
+  /** The HTTP status text. */
   readonly statusText: string;
+  /** The `Content-Type` of the answer (what was received instead of `text/event-stream`). */
   readonly contentType: string | null;
   /** The server's error payload (`{ error: { message, type, code, param } }`), when it sent JSON. */
   readonly serverError?: ServerError;
@@ -159,6 +196,7 @@ export class HttpError extends ResponsesStreamError<'http_error'> {
   /** The response body as text (at most 4 KiB) when it was not a JSON error payload. */
   readonly body?: string;
 
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(message: string, init: HttpErrorInit) {
     super('http_error', message, init);
     this.name = 'HttpError';
@@ -179,9 +217,10 @@ export class HttpError extends ResponsesStreamError<'http_error'> {
  * ```ts
  * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
  *
- * streamResponse(body, config).subscribe({
+ * streamResponse({ model: 'gpt-5', input: 'Hi' }, { baseURL: 'http://localhost:8080/v1' }).subscribe({
  *   error: (err) => {
- *     if (isResponsesStreamError(err, 'network_error')) showOffline(err.url);
+ *     // No HTTP answer at all: offline, DNS, refused connection. The URL says which server.
+ *     if (isResponsesStreamError(err, 'network_error')) console.warn(`cannot reach ${err.url}`, err.cause);
  *   },
  * });
  * ```
@@ -189,6 +228,7 @@ export class HttpError extends ResponsesStreamError<'http_error'> {
 export class NetworkError extends ResponsesStreamError<'network_error'> {
   /** The URL that could not be reached. */
   readonly url: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(url: string, message: string, init: ErrorInit = {}) {
     super('network_error', `Request to ${url} failed: ${message}`, init);
     this.name = 'NetworkError';
@@ -203,15 +243,17 @@ export class NetworkError extends ResponsesStreamError<'network_error'> {
  * @example
  * ```ts
  * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * const controller = new AbortController();
- * streamResponse(body, { ...config, signal: controller.signal }).subscribe({
- *   error: (err) => isResponsesStreamError(err, 'aborted') && console.log('stopped', err.cause),
+ * streamResponse({ model: 'gpt-5', input: 'Write a long story' }, { apiKey, signal: controller.signal }).subscribe({
+ *   error: (err) => isResponsesStreamError(err, 'aborted') && console.log('stopped:', err.cause),
  * });
  * controller.abort('user pressed Stop');
  * ```
  */
 export class AbortedError extends ResponsesStreamError<'aborted'> {
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(signal: AbortSignal) {
     super('aborted', 'The request was aborted by its AbortSignal', { cause: signal.reason });
     this.name = 'AbortedError';
@@ -223,12 +265,21 @@ export class AbortedError extends ResponsesStreamError<'aborted'> {
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'invalid_json')) console.log(err.raw, err.position?.eventIndex);
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ *
+ * // A proxy that injects its own lines into the stream: log what it sent, and where.
+ * const res = new Response('data: {"type":"response.created"\n\ndata: <html>oops\n\n');
+ * fromSSE(res).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'invalid_json')) console.error(`event ${err.position?.eventIndex}: ${err.raw}`);
+ *   },
+ * });
  * ```
  */
 export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
   /** The data field as received. */
   readonly raw: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(raw: string, init: ErrorInit) {
     super('invalid_json', `SSE data is not JSON (${snippet(raw)})`, init);
     this.name = 'InvalidJsonError';
@@ -241,19 +292,23 @@ export class InvalidJsonError extends ResponsesStreamError<'invalid_json'> {
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type EventIssue } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, type EventIssue } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const describe = (i: EventIssue) => `${i.path.map(String).join('.')}: ${i.message}`;
- * events$.subscribe({
+ * const describe = (i: EventIssue) => `${i.path.map(String).join('.')}: ${i.message} (${i.code ?? '?'})`;
+ * fromSSE(res).subscribe({
  *   error: (err) => {
- *     if (isResponsesStreamError(err, 'invalid_event')) console.error(err.issues.map(describe));
+ *     if (isResponsesStreamError(err, 'invalid_event')) console.error(err.issues.map(describe).join('\n'));
  *   },
  * });
  * ```
  */
 export interface EventIssue {
+  /** The path to the field, in the renamed (camelCase) event. */
   readonly path: readonly PropertyKey[];
+  /** zod's message for the field. */
   readonly message: string;
+  /** zod's issue code (`invalid_type`, ...). */
   readonly code?: string;
 }
 
@@ -263,7 +318,17 @@ export interface EventIssue {
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'invalid_event')) console.error(err.pretty());
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
+ *
+ * // A server sent a known event in a shape the schema rejects: report which event and why.
+ * fromSSE(res).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'invalid_event')) {
+ *       console.error(`${err.eventType} at sequence ${err.position?.sequenceNumber}:\n${err.pretty()}`, err.raw);
+ *     }
+ *   },
+ * });
  * ```
  */
 export class EventValidationError extends ResponsesStreamError<'invalid_event'> {
@@ -274,6 +339,7 @@ export class EventValidationError extends ResponsesStreamError<'invalid_event'> 
   /** What did not match, field by field. */
   readonly issues: readonly EventIssue[];
 
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(eventType: string, raw: unknown, zodError: $ZodError, init: ErrorInit = {}) {
     const issues = zodError.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
     super('invalid_event', `Invalid ${eventType} event: ${describeIssues(issues)}`, {
@@ -298,12 +364,23 @@ export class EventValidationError extends ResponsesStreamError<'invalid_event'> 
  *
  * @example
  * ```ts
- * fromSSE(res, { onUnknown: 'error' }); // errors with code 'unknown_event' on e.g. `keepalive2`
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
+ *
+ * // In a conformance test, any event type the library does not know is a failure.
+ * fromSSE(res, { onUnknown: 'error' }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'unknown_event')) console.error(`new event type: ${err.eventType}`, err.raw);
+ *   },
+ * });
  * ```
  */
 export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
+  /** The event type the server sent. */
   readonly eventType: string;
+  /** The event as received (parsed JSON). */
   readonly raw: unknown;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(eventType: string, raw: unknown, init: ErrorInit = {}) {
     super('unknown_event', `Unknown event type ${JSON.stringify(eventType)}`, init);
     this.name = 'UnknownEventError';
@@ -317,7 +394,14 @@ export class UnknownEventError extends ResponsesStreamError<'unknown_event'> {
  *
  * @example
  * ```ts
- * fromSSE(res, { maxEventSize: 1024 * 1024 }); // errors with code 'event_too_large' past 1 MiB
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
+ *
+ * fromSSE(res, { maxEventSize: 1024 * 1024 }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'event_too_large')) console.error(`an event over ${err.limit} bytes (${err.size} read)`);
+ *   },
+ * });
  * ```
  */
 export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> {
@@ -325,6 +409,7 @@ export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> 
   readonly limit: number;
   /** How much had been buffered when the limit was crossed (at least). */
   readonly size: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(size: number, limit: number, init: ErrorInit = {}) {
     super('event_too_large', `An SSE event exceeded maxEventSize (${size} > ${limit})`, init);
     this.name = 'EventTooLargeError';
@@ -340,10 +425,27 @@ export class EventTooLargeError extends ResponsesStreamError<'event_too_large'> 
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'stream_truncated')) resume(err.position?.sequenceNumber);
+ * import { isResponsesStreamError, resumeResponse, streamResponse } from 'rxjs-openresponses';
+ * import { catchError, throwError } from 'rxjs';
+ * declare const apiKey: string;
+ *
+ * // The connection closed before the terminal event: pick up a stored response where it stopped.
+ * let id = '';
+ * streamResponse({ model: 'gpt-5', input: 'Hi', background: true, store: true }, { apiKey })
+ *   .pipe(
+ *     catchError((err) =>
+ *       isResponsesStreamError(err, 'stream_truncated') && id
+ *         ? resumeResponse(id, { apiKey, startingAfter: err.position?.sequenceNumber })
+ *         : throwError(() => err),
+ *     ),
+ *   )
+ *   .subscribe((e) => {
+ *     if (e.type === 'response.created') id = e.response.id;
+ *   });
  * ```
  */
 export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated'> {
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(message: string, init: ErrorInit = {}) {
     super('stream_truncated', message, init);
     this.name = 'StreamTruncatedError';
@@ -356,15 +458,30 @@ export class StreamTruncatedError extends ResponsesStreamError<'stream_truncated
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'response_failed')) console.log(err.serverError.code);
+ * import { finalResponse, fromSSE, isResponsesStreamError, throwOnFailure } from 'rxjs-openresponses';
+ * declare const res: Response;
+ *
+ * fromSSE(res)
+ *   .pipe(throwOnFailure(), finalResponse())
+ *   .subscribe({
+ *     next: (response) => console.log(response.output),
+ *     error: (err) => {
+ *       // `error` events and `response.failed` both carry the server's error.
+ *       if (isResponsesStreamError(err, 'response_failed', 'response_error')) {
+ *         console.error(err.serverError.code, err.serverError.message);
+ *       }
+ *     },
+ *   });
  * ```
  */
 export class ResponseFailedError<
   C extends 'response_error' | 'response_failed' = 'response_error' | 'response_failed',
 > extends ResponsesStreamError<C> {
+  /** The error the server sent (from the `error` event or `response.error`). */
   readonly serverError: ServerError;
   /** The failed Response, for `response_failed`. */
   readonly response?: unknown;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(code: C, serverError: ServerError, init: ErrorInit & { response?: unknown } = {}) {
     super(
       code,
@@ -383,14 +500,30 @@ export class ResponseFailedError<
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'invalid_arguments')) console.log(err.name, err.rawArguments);
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * import * as z from 'zod';
+ * declare const apiKey: string;
+ *
+ * const getWeather = { schema: z.object({ city: z.string() }), execute: ({ city }: { city: string }) => `Sunny in ${city}` };
+ * runTools({ model: 'gpt-5', input: 'Weather in Paris?' }, { apiKey, tools: { getWeather }, onToolError: 'error' }).subscribe({
+ *   error: (err) => {
+ *     // The model called a tool with arguments its schema rejects.
+ *     if (isResponsesStreamError(err, 'invalid_arguments')) console.error(err.toolName, err.rawArguments, err.issues);
+ *   },
+ * });
  * ```
  */
 export class InvalidArgumentsError extends ResponsesStreamError<'invalid_arguments'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId?: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
+  /** What did not match the schema, field by field. */
   readonly issues: readonly EventIssue[];
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(
     toolName: string,
     rawArguments: string,
@@ -418,7 +551,18 @@ export class InvalidArgumentsError extends ResponsesStreamError<'invalid_argumen
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'structured_output_not_json')) console.log(err.raw, err.offset);
+ * import { fromSSE, isResponsesStreamError, structuredOutput } from 'rxjs-openresponses';
+ * import * as z from 'zod/mini';
+ * declare const res: Response;
+ *
+ * fromSSE(res)
+ *   .pipe(structuredOutput(z.object({ title: z.string() })))
+ *   .subscribe({
+ *     error: (err) => {
+ *       // The model answered in prose: show where the JSON stopped.
+ *       if (isResponsesStreamError(err, 'structured_output_not_json')) console.error(err.raw.slice(0, err.offset + 20));
+ *     },
+ *   });
  * ```
  */
 export class StructuredOutputNotJsonError extends ResponsesStreamError<'structured_output_not_json'> {
@@ -426,6 +570,7 @@ export class StructuredOutputNotJsonError extends ResponsesStreamError<'structur
   readonly raw: string;
   /** Where in `raw` (in UTF-16 code units) it stopped being JSON. */
   readonly offset: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(raw: string, offset: number, init: ErrorInit = {}) {
     super(
       'structured_output_not_json',
@@ -444,7 +589,18 @@ export class StructuredOutputNotJsonError extends ResponsesStreamError<'structur
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'invalid_structured_output')) console.error(err.pretty());
+ * import { fromSSE, isResponsesStreamError, structuredOutput } from 'rxjs-openresponses';
+ * import * as z from 'zod/mini';
+ * declare const res: Response;
+ *
+ * fromSSE(res)
+ *   .pipe(structuredOutput(z.object({ title: z.string(), tags: z.array(z.string()) })))
+ *   .subscribe({
+ *     error: (err) => {
+ *       // Valid JSON, wrong shape: the parsed value and what the schema said about it.
+ *       if (isResponsesStreamError(err, 'invalid_structured_output')) console.error(err.pretty(), err.value);
+ *     },
+ *   });
  * ```
  */
 export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_structured_output'> {
@@ -454,6 +610,7 @@ export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_
   readonly value: unknown;
   /** What did not match, field by field. */
   readonly issues: readonly EventIssue[];
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(raw: string, value: unknown, issues: readonly EventIssue[], init: ErrorInit = {}) {
     super(
       'invalid_structured_output',
@@ -481,10 +638,22 @@ export class InvalidStructuredOutputError extends ResponsesStreamError<'invalid_
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'sequence_gap')) console.log(err.expected, err.received);
+ * import { fromSSE, isResponsesStreamError, sequenceGuard } from 'rxjs-openresponses';
+ * declare const res: Response;
+ *
+ * fromSSE(res)
+ *   .pipe(sequenceGuard())
+ *   .subscribe({
+ *     error: (err) => {
+ *       if (isResponsesStreamError(err, 'sequence_gap')) {
+ *         console.error(`${err.kind}: expected ${err.expected}, got ${err.received} in ${err.responseId}`);
+ *       }
+ *     },
+ *   });
  * ```
  */
 export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
+  /** `gap`: numbers were skipped; `reordered`: a number came again or went back. */
   readonly kind: 'gap' | 'reordered';
   /** The sequence number that should have come next. */
   readonly expected: number;
@@ -492,6 +661,7 @@ export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
   readonly received: number;
   /** The response the events belong to, when its `response.created` was seen. */
   readonly responseId?: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(
     kind: 'gap' | 'reordered',
     expected: number,
@@ -521,12 +691,20 @@ export class SequenceGapError extends ResponsesStreamError<'sequence_gap'> {
  *
  * @example
  * ```ts
- * fromSSE(res, { idleTimeout: 30_000 }); // errors with code 'idle_timeout' after 30 s of silence
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
+ *
+ * fromSSE(res, { idleTimeout: 30_000 }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'idle_timeout')) console.warn(`no event for ${err.idleTimeout / 1000} s`);
+ *   },
+ * });
  * ```
  */
 export class IdleTimeoutError extends ResponsesStreamError<'idle_timeout'> {
   /** The configured limit, in milliseconds. */
   readonly idleTimeout: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(idleTimeout: number, init: ErrorInit = {}) {
     super('idle_timeout', `Nothing was received for ${idleTimeout} ms`, init);
     this.name = 'IdleTimeoutError';
@@ -542,9 +720,17 @@ export class IdleTimeoutError extends ResponsesStreamError<'idle_timeout'> {
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'resume_failed')) {
- *   console.log(err.responseId, err.position?.sequenceNumber, err.attempts, err.cause);
- * }
+ * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ *
+ * streamResponse({ model: 'gpt-5', input: 'Hi', background: true, store: true }, { apiKey, resume: true }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'resume_failed')) {
+ *       // Keep the id: the stored response can still be fetched once the network is back.
+ *       console.error(`gave up on ${err.responseId} after ${err.attempts} attempts`, err.cause);
+ *     }
+ *   },
+ * });
  * ```
  */
 export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
@@ -552,6 +738,7 @@ export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
   readonly responseId?: string;
   /** How many times reconnecting was tried. */
   readonly attempts: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(
     message: string,
     init: ErrorInit & { responseId?: string; attempts: number; cause: unknown },
@@ -576,13 +763,26 @@ interface ToolCallInit extends ErrorInit {
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'unknown_tool')) console.warn(`no tool ${err.toolName}`);
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
+ *
+ * runTools({ model: 'gpt-5', input: 'Hi' }, { apiKey, tools: {}, onToolError: 'error' }).subscribe({
+ *   error: (err) => {
+ *     // The model called a tool that is not in `tools` (a stale definition, a hallucinated name).
+ *     if (isResponsesStreamError(err, 'unknown_tool')) console.error(`no tool ${err.toolName}(${err.rawArguments})`);
+ *   },
+ * });
  * ```
  */
 export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit) {
     super('unknown_tool', `There is no tool named ${JSON.stringify(toolName)}`, init);
     this.name = 'UnknownToolError';
@@ -599,13 +799,26 @@ export class UnknownToolError extends ResponsesStreamError<'unknown_tool'> {
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'tool_failed')) console.error(err.toolName, err.cause);
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
+ *
+ * const lookup = { execute: () => { throw new Error('database down'); } };
+ * runTools({ model: 'gpt-5', input: 'Find order 42' }, { apiKey, tools: { lookup }, onToolError: 'error' }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'tool_failed')) console.error(`${err.toolName} (${err.callId}) threw`, err.cause);
+ *   },
+ * });
  * ```
  */
 export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit & { readonly cause: unknown }) {
     const { cause } = init;
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -624,13 +837,29 @@ export class ToolFailedError extends ResponsesStreamError<'tool_failed'> {
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'tool_call_denied')) console.log(`${err.toolName} was not run`);
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
+ *
+ * const deleteFile = { execute: () => 'deleted' };
+ * runTools(
+ *   { model: 'gpt-5', input: 'Clean up' },
+ *   { apiKey, tools: { deleteFile }, approve: () => confirm('Delete?') },
+ * ).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'tool_call_denied')) console.log(`${err.toolName}(${err.rawArguments}) was not run`);
+ *   },
+ * });
  * ```
  */
 export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'> {
+  /** The name of the tool the model called. */
   readonly toolName: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The arguments as the model wrote them (a JSON string). */
   readonly rawArguments: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(toolName: string, init: ToolCallInit) {
     super('tool_call_denied', `The call to ${toolName} was not approved`, init);
     this.name = 'ToolCallDeniedError';
@@ -646,7 +875,17 @@ export class ToolCallDeniedError extends ResponsesStreamError<'tool_call_denied'
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'max_steps_reached')) console.log(err.response.output);
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { runTools } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
+ *
+ * const search = { execute: () => 'no results' };
+ * runTools({ model: 'gpt-5', input: 'Research this' }, { apiKey, tools: { search }, maxSteps: 4 }).subscribe({
+ *   error: (err) => {
+ *     // The model kept calling tools: show what the last step produced anyway.
+ *     if (isResponsesStreamError(err, 'max_steps_reached')) console.log(err.maxSteps, err.response.output);
+ *   },
+ * });
  * ```
  */
 export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reached'> {
@@ -654,6 +893,7 @@ export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reache
   readonly maxSteps: number;
   /** The last Response: the one whose function calls were left unanswered. */
   readonly response: ResponseObject;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(maxSteps: number, response: ResponseObject, init: ErrorInit = {}) {
     super(
       'max_steps_reached',
@@ -676,14 +916,21 @@ export class MaxStepsReachedError extends ResponsesStreamError<'max_steps_reache
  *
  * @example
  * ```ts
- * if (isResponsesStreamError(err, 'resume_unavailable')) {
- *   showPartial(err.responseId, 'The connection was lost; this server cannot resume a stream.');
- * }
+ * import { isResponsesStreamError, resumeResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ *
+ * resumeResponse('resp_123', { apiKey, startingAfter: 41 }).subscribe({
+ *   error: (err) => {
+ *     // This server does not keep streams: fetch the finished response instead.
+ *     if (isResponsesStreamError(err, 'resume_unavailable')) console.warn(`cannot resume ${err.responseId}`, err.cause);
+ *   },
+ * });
  * ```
  */
 export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavailable'> {
   /** The response that was cut, when its id was known. */
   readonly responseId?: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(message: string, init: ErrorInit & { responseId?: string; cause: unknown }) {
     super('resume_unavailable', message, init);
     this.name = 'ResumeUnavailableError';
@@ -713,6 +960,7 @@ export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavail
 export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'> {
   /** Where the image is. */
   readonly url: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(url: string, init: ErrorInit = {}) {
     super('image_not_inline', `The image is at a URL, not inline as base64: ${url}`, init);
     this.name = 'ImageNotInlineError';
@@ -725,36 +973,60 @@ export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'
  *
  * @example
  * ```ts
- * import { isResponsesStreamError, type ResponsesStreamErrorByCode } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError, type ResponsesStreamErrorByCode } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * function retryAfter(err: ResponsesStreamErrorByCode['http_error']) {
- *   return err.retryAfter ?? 1;
+ * // A helper typed by the code it handles: the map gives it the precise class.
+ * function waitFor(err: ResponsesStreamErrorByCode['http_error']): number {
+ *   return err.status === 429 ? (err.retryAfter ?? 1) : 0;
  * }
- * events$.subscribe({ error: (err) => isResponsesStreamError(err, 'http_error') && retryAfter(err) });
+ * fromSSE(res).subscribe({ error: (err) => isResponsesStreamError(err, 'http_error') && console.log(waitFor(err)) });
  * ```
  */
 export interface ResponsesStreamErrorByCode {
+  /** `http_error`: {@link HttpError}. */
   http_error: HttpError;
+  /** `network_error`: {@link NetworkError}. */
   network_error: NetworkError;
+  /** `aborted`: {@link AbortedError}. */
   aborted: AbortedError;
+  /** `invalid_json`: {@link InvalidJsonError}. */
   invalid_json: InvalidJsonError;
+  /** `invalid_event`: {@link EventValidationError}. */
   invalid_event: EventValidationError;
+  /** `unknown_event`: {@link UnknownEventError}. */
   unknown_event: UnknownEventError;
+  /** `event_too_large`: {@link EventTooLargeError}. */
   event_too_large: EventTooLargeError;
+  /** `stream_truncated`: {@link StreamTruncatedError}. */
   stream_truncated: StreamTruncatedError;
+  /** `response_error`: {@link ResponseFailedError}. */
   response_error: ResponseFailedError<'response_error'>;
+  /** `response_failed`: {@link ResponseFailedError}. */
   response_failed: ResponseFailedError<'response_failed'>;
+  /** `invalid_arguments`: {@link InvalidArgumentsError}. */
   invalid_arguments: InvalidArgumentsError;
+  /** `structured_output_not_json`: {@link StructuredOutputNotJsonError}. */
   structured_output_not_json: StructuredOutputNotJsonError;
+  /** `invalid_structured_output`: {@link InvalidStructuredOutputError}. */
   invalid_structured_output: InvalidStructuredOutputError;
+  /** `sequence_gap`: {@link SequenceGapError}. */
   sequence_gap: SequenceGapError;
+  /** `idle_timeout`: {@link IdleTimeoutError}. */
   idle_timeout: IdleTimeoutError;
+  /** `resume_failed`: {@link ResumeFailedError}. */
   resume_failed: ResumeFailedError;
+  /** `unknown_tool`: {@link UnknownToolError}. */
   unknown_tool: UnknownToolError;
+  /** `tool_failed`: {@link ToolFailedError}. */
   tool_failed: ToolFailedError;
+  /** `tool_call_denied`: {@link ToolCallDeniedError}. */
   tool_call_denied: ToolCallDeniedError;
+  /** `max_steps_reached`: {@link MaxStepsReachedError}. */
   max_steps_reached: MaxStepsReachedError;
+  /** `resume_unavailable`: {@link ResumeUnavailableError}. */
   resume_unavailable: ResumeUnavailableError;
+  /** `image_not_inline`: {@link ImageNotInlineError}. */
   image_not_inline: ImageNotInlineError;
 }
 
@@ -765,11 +1037,15 @@ export interface ResponsesStreamErrorByCode {
  *
  * @example
  * ```ts
- * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * stream$.subscribe({
- *   error: (err) => {
- *     if (isResponsesStreamError(err, 'response_failed', 'response_error')) show(err.serverError);
+ * fromSSE(res).subscribe({
+ *   error: (err: unknown) => {
+ *     // With codes, `err` narrows to their classes; without, to any error of this library.
+ *     if (isResponsesStreamError(err, 'http_error')) console.log(err.status);
+ *     else if (isResponsesStreamError(err, 'response_failed', 'response_error')) console.log(err.serverError.message);
+ *     else if (isResponsesStreamError(err)) console.log(err.code);
  *   },
  * });
  * ```

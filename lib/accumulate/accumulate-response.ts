@@ -56,7 +56,8 @@ import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
  *
  * @example
  * ```ts
- * import { accumulateResponse, type ResponseObject } from 'rxjs-openresponses';
+ * import { accumulateResponse, type ResponseObject, type ResponseStreamEvent } from 'rxjs-openresponses';
+ * declare const events: ResponseStreamEvent[];
  *
  * let snapshot: ResponseObject | undefined;
  * for (const event of events) snapshot = accumulateResponse(snapshot, event);

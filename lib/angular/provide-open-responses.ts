@@ -26,6 +26,7 @@ export type OpenResponsesConfig = Omit<StreamResponseConfig, 'fetch' | 'signal'>
  *
  * @example
  * ```ts
+ * import { inject } from '@angular/core';
  * import { OPENRESPONSES_CONFIG } from 'rxjs-openresponses/angular';
  *
  * const { baseURL } = inject(OPENRESPONSES_CONFIG);
@@ -45,9 +46,14 @@ export const OPENRESPONSES_CONFIG = new InjectionToken<OpenResponsesConfig>(
  *
  * @example
  * ```ts
+ * import { inject, type Provider } from '@angular/core';
  * import { OPENRESPONSES_FETCH } from 'rxjs-openresponses/angular';
+ * declare class Tracer {}
+ * declare function tracedFetch(tracer: Tracer): typeof fetch;
  *
- * providers: [{ provide: OPENRESPONSES_FETCH, useFactory: () => tracedFetch(inject(Tracer)) }];
+ * const providers: Provider[] = [
+ *   { provide: OPENRESPONSES_FETCH, useFactory: () => tracedFetch(inject(Tracer)) },
+ * ];
  * ```
  */
 export const OPENRESPONSES_FETCH = new InjectionToken<typeof fetch>('OPENRESPONSES_FETCH', {
@@ -61,7 +67,12 @@ export const OPENRESPONSES_FETCH = new InjectionToken<typeof fetch>('OPENRESPONS
  * @example
  * ```ts
  * import { inject } from '@angular/core';
+ * import { bootstrapApplication } from '@angular/platform-browser';
  * import { provideOpenResponses } from 'rxjs-openresponses/angular';
+ * declare class App {}
+ * declare class AuthService {
+ *   token(): Promise<string>;
+ * }
  *
  * bootstrapApplication(App, {
  *   providers: [

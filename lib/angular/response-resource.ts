@@ -42,7 +42,10 @@ export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped'
  *
  * @example
  * ```ts
+ * import type { Injector, Signal } from '@angular/core';
  * import { responseResource, type ResponseResourceOptions } from 'rxjs-openresponses/angular';
+ * declare const injector: Injector;
+ * declare const prompt: Signal<string>;
  *
  * const options: ResponseResourceOptions = { injector, config: { idleTimeout: 60_000 } };
  * const answer = responseResource(() => ({ model: 'gpt-5-nano', input: prompt() }), options);
@@ -81,6 +84,7 @@ export interface ResponseResourceOptions<
  *
  * @example
  * ```ts
+ * import { computed } from '@angular/core';
  * import type { ResponseResource } from 'rxjs-openresponses/angular';
  *
  * const words = (answer: ResponseResource) => computed(() => answer.text().split(/\s+/).length);
@@ -97,6 +101,7 @@ export interface ResponseResource {
   readonly functionCalls: Signal<readonly FunctionCall[]>;
   /** Token usage, once the response has finished. */
   readonly usage: Signal<Usage | undefined>;
+  /** Where the stream is: idle, streaming, done or failed. */
   readonly status: Signal<ResponseStatus>;
   /** The library's typed error when `status()` is `error` (switch on its `code`); else `undefined`. */
   readonly error: Signal<ResponsesStreamError | undefined>;

@@ -8,7 +8,9 @@ import { EventDecoder } from './event-decoder';
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents, type DecodeEventsConfig } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
  *
  * const config = { onUnknown: 'drop', requireTerminal: false } as const satisfies DecodeEventsConfig;
  * chunks$.pipe(parseSSE(), decodeEvents(config)).subscribe((e) => console.log(e.type));
@@ -38,7 +40,9 @@ export interface DecodeEventsConfig extends DecodeConfig {
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
  *
  * const events$ = chunks$.pipe(parseSSE(), decodeEvents({ onUnknown: 'drop' }));
  * ```

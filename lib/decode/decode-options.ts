@@ -7,6 +7,7 @@ import type { InvalidEvent } from './invalid-event';
  * @example
  * ```ts
  * import { fromEvents, type DecodeConfig } from 'rxjs-openresponses';
+ * declare const jsonEvents: AsyncIterable<unknown>;
  *
  * const config = { onUnknown: 'drop', onInvalid: 'emit' } as const satisfies DecodeConfig;
  * fromEvents(jsonEvents, config).subscribe((e) => {
@@ -36,6 +37,7 @@ export interface DecodeConfig {
  * @example
  * ```ts
  * import { fromSSE, type DecodedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const config = { onUnknown: 'drop' } as const;
  * fromSSE(res, config).subscribe((e: DecodedEvent<typeof config>) => console.log(e.type));

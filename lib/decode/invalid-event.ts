@@ -6,10 +6,17 @@ import type { EventValidationError } from '../errors';
  *
  * @example
  * ```ts
- * fromSSE(res, { onInvalid: 'emit' }).pipe(ofType('invalid')).subscribe((e) => log(e.error.pretty()));
+ * import { fromSSE, ofType } from 'rxjs-openresponses';
+ * declare const res: Response;
+ *
+ * // Keep the stream going past an event the schema rejects, and log each one.
+ * fromSSE(res, { onInvalid: 'emit' })
+ *   .pipe(ofType('invalid'))
+ *   .subscribe((e) => console.warn(e.error.pretty(), e.raw));
  * ```
  */
 export interface InvalidEvent {
+  /** Always `'invalid'`: what `ofType('invalid')` selects. */
   readonly type: 'invalid';
   /** The `type` the server sent. */
   readonly eventType: string;

@@ -13,16 +13,23 @@ import { decodeEvent, rawSequenceNumber, settle } from './decode-event';
  * @example
  * ```ts
  * import { parseEvent } from 'rxjs-openresponses';
+ * declare const line: string; // one line of a JSON Lines log of events
  *
  * const event = parseEvent(JSON.parse(line));
  * if (event.type === 'response.output_text.delta') process.stdout.write(event.delta);
  * ```
  *
  * @param json The parsed event.
- * @param config What to do with unknown events (`onUnknown`).
  * @returns The typed event.
  */
 export function parseEvent(json: unknown): ResponseStreamEvent;
+/**
+ * With `onUnknown`: `'drop'` returns `undefined` for an unknown type, `'error'` throws.
+ *
+ * @param json The parsed event.
+ * @param config What to do with unknown events (`onUnknown`).
+ * @returns The typed event (or `undefined`, for an unknown one dropped).
+ */
 export function parseEvent<const O extends Pick<DecodeConfig, 'onUnknown'>>(
   json: unknown,
   config: O,

@@ -22,11 +22,17 @@ export default audioEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const player: { enqueue(pcm: Uint8Array): void };
  *
+ * // Play the spoken answer as it arrives: each delta is a base64 chunk of audio.
+ * const pcm = (e: AudioDeltaEvent) => Uint8Array.from(atob(e.delta), (c) => c.charCodeAt(0));
  * fromSSE(res)
  *   .pipe(ofType('response.audio.delta'))
- *   .subscribe((e: AudioDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e) => player.enqueue(pcm(e)));
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioDeltaEvent = EventOf<typeof audioEvents, 'response.audio.delta'>;
 
@@ -36,11 +42,17 @@ export type AudioDeltaEvent = EventOf<typeof audioEvents, 'response.audio.delta'
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioDoneEvent } from 'rxjs-openresponses';
+ * import { first } from 'rxjs';
+ * declare const res: Response;
+ * declare const player: { end(): void };
  *
+ * // No more audio will come: let the player drain its buffer and stop.
  * fromSSE(res)
- *   .pipe(ofType('response.audio.done'))
- *   .subscribe((e: AudioDoneEvent) => console.log(e.sequenceNumber));
+ *   .pipe(ofType('response.audio.done'), first())
+ *   .subscribe((_done: AudioDoneEvent) => player.end());
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioDoneEvent = EventOf<typeof audioEvents, 'response.audio.done'>;
 
@@ -50,11 +62,21 @@ export type AudioDoneEvent = EventOf<typeof audioEvents, 'response.audio.done'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioTranscriptDeltaEvent } from 'rxjs-openresponses';
+ * import { map, scan } from 'rxjs';
+ * declare const res: Response;
+ * declare const captions: HTMLElement;
  *
+ * // Live captions for the spoken answer.
  * fromSSE(res)
- *   .pipe(ofType('response.audio.transcript.delta'))
- *   .subscribe((e: AudioTranscriptDeltaEvent) => console.log(e.delta));
+ *   .pipe(
+ *     ofType('response.audio.transcript.delta'),
+ *     map((e: AudioTranscriptDeltaEvent) => e.delta),
+ *     scan((text, delta) => text + delta, ''),
+ *   )
+ *   .subscribe((text) => (captions.textContent = text));
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioTranscriptDeltaEvent = EventOf<
   typeof audioEvents,
@@ -67,11 +89,16 @@ export type AudioTranscriptDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type AudioTranscriptDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const captions: HTMLElement;
  *
+ * // The transcript is final: stop showing it as "typing".
  * fromSSE(res)
  *   .pipe(ofType('response.audio.transcript.done'))
- *   .subscribe((e: AudioTranscriptDoneEvent) => console.log(e.sequenceNumber));
+ *   .subscribe((_done: AudioTranscriptDoneEvent) => captions.classList.remove('live'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type AudioTranscriptDoneEvent = EventOf<
   typeof audioEvents,

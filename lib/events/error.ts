@@ -51,10 +51,17 @@ export default errorEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseErrorEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function toast(text: string): void;
  *
+ * // Without throwOnFailure(), an `error` event is a value: show the server's message.
+ * const explain = (e: ResponseErrorEvent) =>
+ *   e.code === 'rate_limit_exceeded' ? 'Too many requests, retry in a minute.' : `${e.message} (${e.param ?? e.errorType ?? 'no details'})`;
  * fromSSE(res)
  *   .pipe(ofType('error'))
- *   .subscribe((e: ResponseErrorEvent) => console.log(e.code, e.message));
+ *   .subscribe((e) => toast(explain(e)));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseErrorEvent = EventOf<typeof errorEvents, 'error'>;

@@ -34,11 +34,16 @@ export default functionCallEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type FunctionCallArgumentsDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Show that a tool call is being written, per call (several can stream side by side).
+ * const drafts = new Map<string, string>();
  * fromSSE(res)
  *   .pipe(ofType('response.function_call_arguments.delta'))
- *   .subscribe((e: FunctionCallArgumentsDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: FunctionCallArgumentsDeltaEvent) => drafts.set(e.itemId, (drafts.get(e.itemId) ?? '') + e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FunctionCallArgumentsDeltaEvent = EventOf<
   typeof functionCallEvents,
@@ -52,11 +57,16 @@ export type FunctionCallArgumentsDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FunctionCallArgumentsDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function runTool(name: string | undefined, args: unknown): void;
  *
+ * // The arguments are complete JSON now (the `function_call` item carries the call id).
  * fromSSE(res)
  *   .pipe(ofType('response.function_call_arguments.done'))
- *   .subscribe((e: FunctionCallArgumentsDoneEvent) => console.log(e.itemId, e.arguments));
+ *   .subscribe((e: FunctionCallArgumentsDoneEvent) => runTool(e.name, JSON.parse(e.arguments)));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FunctionCallArgumentsDoneEvent = EventOf<
   typeof functionCallEvents,
@@ -69,11 +79,22 @@ export type FunctionCallArgumentsDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CustomToolCallInputDeltaEvent } from 'rxjs-openresponses';
+ * import { filter, map, scan } from 'rxjs';
+ * declare const res: Response;
+ * declare const editor: { setValue(text: string): void };
  *
+ * // A custom tool takes free text (e.g. a SQL query): show it while the model writes it.
  * fromSSE(res)
- *   .pipe(ofType('response.custom_tool_call_input.delta'))
- *   .subscribe((e: CustomToolCallInputDeltaEvent) => console.log(e.delta));
+ *   .pipe(
+ *     ofType('response.custom_tool_call_input.delta'),
+ *     filter((e: CustomToolCallInputDeltaEvent) => e.outputIndex === 0),
+ *     map((e) => e.delta),
+ *     scan((sql, delta) => sql + delta, ''),
+ *   )
+ *   .subscribe((sql) => editor.setValue(sql));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CustomToolCallInputDeltaEvent = EventOf<
   typeof functionCallEvents,
@@ -86,11 +107,16 @@ export type CustomToolCallInputDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CustomToolCallInputDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function runQuery(sql: string): Promise<unknown[]>;
  *
+ * // The custom tool's input as a whole: run it.
  * fromSSE(res)
  *   .pipe(ofType('response.custom_tool_call_input.done'))
- *   .subscribe((e: CustomToolCallInputDoneEvent) => console.log(e.input));
+ *   .subscribe(async (e: CustomToolCallInputDoneEvent) => console.table(await runQuery(e.input)));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CustomToolCallInputDoneEvent = EventOf<
   typeof functionCallEvents,

@@ -27,11 +27,16 @@ export default imageEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function addPlaceholder(itemId: string): void;
  *
+ * // An image is on its way: reserve its place in the answer.
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.in_progress'))
- *   .subscribe((e: ImageGenerationCallInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((e: ImageGenerationCallInProgressEvent) => addPlaceholder(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallInProgressEvent = EventOf<
   typeof imageEvents,
@@ -44,11 +49,15 @@ export type ImageGenerationCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallGeneratingEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function setCaption(itemId: string, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.generating'))
- *   .subscribe((e: ImageGenerationCallGeneratingEvent) => console.log(e.itemId));
+ *   .subscribe((e: ImageGenerationCallGeneratingEvent) => setCaption(e.itemId, 'Drawing…'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallGeneratingEvent = EventOf<
   typeof imageEvents,
@@ -61,11 +70,16 @@ export type ImageGenerationCallGeneratingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function setCaption(itemId: string, text: string): void;
  *
+ * // The image is done (its final bytes are in the `image_generation_call` item that follows).
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.completed'))
- *   .subscribe((e: ImageGenerationCallCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((e: ImageGenerationCallCompletedEvent) => setCaption(e.itemId, ''));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallCompletedEvent = EventOf<
   typeof imageEvents,
@@ -79,11 +93,20 @@ export type ImageGenerationCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ImageGenerationCallPartialImageEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
+ * // Show each sharper preview as it comes (partialImages() does this with the final image too).
+ * const src = (e: ImageGenerationCallPartialImageEvent) => `data:image/${e.outputFormat ?? 'png'};base64,${e.partialImageB64}`;
  * fromSSE(res)
  *   .pipe(ofType('response.image_generation_call.partial_image'))
- *   .subscribe((e: ImageGenerationCallPartialImageEvent) => console.log(e.partialImageIndex, e.partialImageB64.length));
+ *   .subscribe((e) => {
+ *     img.src = src(e);
+ *     img.title = `preview ${e.partialImageIndex + 1}`;
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ImageGenerationCallPartialImageEvent = EventOf<
   typeof imageEvents,

@@ -47,6 +47,7 @@ export { isLifecycleEvent } from './lifecycle';
  * @example
  * ```ts
  * import { eventSchemas } from 'rxjs-openresponses';
+ * declare const data: string; // an SSE data field
  *
  * const json = JSON.parse(data);
  * const schema = eventSchemas[json.type as keyof typeof eventSchemas];
@@ -88,8 +89,18 @@ export type ResponseEventType = keyof typeof eventSchemas;
  * @example
  * ```ts
  * import { fromSSE, type KnownResponseStreamEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * fromSSE(res, { onUnknown: 'drop' }).subscribe((e: KnownResponseStreamEvent) => console.log(e.type));
+ * // With `onUnknown: 'drop'` the stream has only known events, so a switch on `type` narrows each case.
+ * function describe(e: KnownResponseStreamEvent): string | undefined {
+ *   switch (e.type) {
+ *     case 'response.output_text.delta':
+ *       return e.delta;
+ *     case 'response.completed':
+ *       return `\n(${e.response.usage?.totalTokens} tokens)`;
+ *   }
+ * }
+ * fromSSE(res, { onUnknown: 'drop' }).subscribe((e) => process.stdout.write(describe(e) ?? ''));
  * ```
  */
 export type KnownResponseStreamEvent = {
@@ -120,6 +131,7 @@ export type ResponseStreamEvent = KnownResponseStreamEvent | UnknownEvent;
  * @example
  * ```ts
  * import { fromSSE, ofType, terminalEventTypes } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType(...terminalEventTypes))
@@ -138,11 +150,12 @@ export const terminalEventTypes = [
  *
  * @example
  * ```ts
- * import { terminalEventTypes, type TerminalEventType } from 'rxjs-openresponses';
+ * import { fromSSE, terminalEventTypes, type TerminalEventType } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const isTerminal = (type: string): type is TerminalEventType =>
  *   (terminalEventTypes as readonly string[]).includes(type);
- * events$.subscribe((e) => isTerminal(e.type) && console.log('done:', e.type));
+ * fromSSE(res).subscribe((e) => isTerminal(e.type) && console.log('done:', e.type));
  * ```
  */
 export type TerminalEventType = (typeof terminalEventTypes)[number];

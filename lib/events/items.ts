@@ -41,16 +41,14 @@ const toolOutput = z.union([z.string(), z.array(z.unknown())]);
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type MessageItem } from 'rxjs-openresponses';
+ * import { finalResponse, fromSSE, type MessageItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The assistant's messages of a finished response, as plain text (a refusal is a part too).
+ * const text = (m: MessageItem) => m.content.map((p) => (p.type === 'output_text' ? p.text : p.type === 'refusal' ? `[refused] ${p.refusal}` : '')).join('');
  * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'message') {
- *       const done: MessageItem = item;
- *       console.log(done.content.length);
- *     }
- *   });
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => r.output.forEach((item) => item.type === 'message' && console.log(item.phase ?? 'answer', text(item))));
  * ```
  */
 export const MessageItem = obj({
@@ -72,16 +70,12 @@ export type MessageItem = z.infer<typeof MessageItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ReasoningItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, ReasoningItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'reasoning') {
- *       const done: ReasoningItem = item;
- *       console.log(done.summary.map((s) => s.text));
- *     }
- *   });
+ * // Keep a reasoning item for the next turn (stateless, `store: false`): send it back as is.
+ * const reasoning = response.output.filter((i): i is ReasoningItem => i.type === 'reasoning');
+ * const nextInput = [...reasoning.map(({ id, summary, encryptedContent }) => ({ type: 'reasoning', id, summary, encrypted_content: encryptedContent })), { role: 'user', content: 'And then?' }];
  * ```
  */
 export const ReasoningItem = obj({
@@ -106,16 +100,15 @@ export type ReasoningItem = z.infer<typeof ReasoningItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type FunctionCallItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, FunctionCallItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
+ * declare function call(name: string, args: unknown): Promise<string>;
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'function_call') {
- *       const done: FunctionCallItem = item;
- *       console.log(done.name, done.arguments);
- *     }
- *   });
+ * // Answer every function call of a response: one `function_call_output` per `callId`.
+ * const calls = response.output.filter((i): i is FunctionCallItem => i.type === 'function_call');
+ * const outputs = await Promise.all(
+ *   calls.map(async (c) => ({ type: 'function_call_output', call_id: c.callId, output: await call(c.name, JSON.parse(c.arguments)) })),
+ * );
  * ```
  */
 export const FunctionCallItem = obj({
@@ -139,16 +132,14 @@ export type FunctionCallItem = z.infer<typeof FunctionCallItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type FunctionCallOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, FunctionCallOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'function_call_output') {
- *       const done: FunctionCallOutputItem = item;
- *       console.log(done.callId, done.output);
- *     }
- *   });
+ * // In a stored conversation, pair each tool result with the call it answers.
+ * const results = new Map(
+ *   response.output.filter((i): i is FunctionCallOutputItem => i.type === 'function_call_output').map((o) => [o.callId, o.output]),
+ * );
+ * console.log(results.get('call_123'));
  * ```
  */
 export const FunctionCallOutputItem = obj({
@@ -166,14 +157,16 @@ export type FunctionCallOutputItem = z.infer<typeof FunctionCallOutputItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type CustomToolCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function runSql(query: string): Promise<string>;
  *
+ * // A custom tool receives free text, not JSON: here a SQL query.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'custom_tool_call') {
- *       const done: CustomToolCallItem = item;
- *       console.log(done.name, done.input);
- *     }
+ *   .subscribe(async ({ item }) => {
+ *     if (item.type !== 'custom_tool_call' || item.name !== 'sql') return;
+ *     const call: CustomToolCallItem = item;
+ *     console.log(call.callId, await runSql(call.input));
  *   });
  * ```
  */
@@ -193,16 +186,16 @@ export type CustomToolCallItem = z.infer<typeof CustomToolCallItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type CustomToolCallOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, CustomToolCallOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'custom_tool_call_output') {
- *       const done: CustomToolCallOutputItem = item;
- *       console.log(done.callId, done.output);
- *     }
- *   });
+ * // What the app answered to each custom tool call, as kept in the conversation.
+ * for (const item of response.output) {
+ *   if (item.type === 'custom_tool_call_output') {
+ *     const out: CustomToolCallOutputItem = item;
+ *     console.log(out.callId, typeof out.output === 'string' ? out.output : `${out.output.length} parts`);
+ *   }
+ * }
  * ```
  */
 export const CustomToolCallOutputItem = obj({
@@ -223,6 +216,7 @@ export type CustomToolCallOutputItem = z.infer<typeof CustomToolCallOutputItem>;
  * @example
  * ```ts
  * import type { WebSearchCallItem, WebSearchSource } from 'rxjs-openresponses';
+ * declare const item: WebSearchCallItem;
  *
  * function sources(item: WebSearchCallItem): WebSearchSource[] {
  *   return item.action?.type === 'search' ? (item.action.sources ?? []) : [];
@@ -238,13 +232,13 @@ export type WebSearchSource = z.infer<typeof WebSearchSource>;
  *
  * @example
  * ```ts
- * import type { WebSearchCallItem, WebSearchSearchAction } from 'rxjs-openresponses';
+ * import type { ResponseObject, WebSearchSearchAction } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * function queries(item: WebSearchCallItem) {
- *   if (item.action?.type !== 'search') return [];
- *   const search: WebSearchSearchAction = item.action;
- *   return search.queries ?? (search.query ? [search.query] : []);
- * }
+ * // What did the model search for? The queries of every web search of a response.
+ * const queries = response.output.flatMap((i) =>
+ *   i.type === 'web_search_call' && i.action?.type === 'search' ? ((a: WebSearchSearchAction) => a.queries ?? [a.query ?? ''])(i.action) : [],
+ * );
  * ```
  */
 export const WebSearchSearchAction = obj({
@@ -260,13 +254,14 @@ export type WebSearchSearchAction = z.infer<typeof WebSearchSearchAction>;
  *
  * @example
  * ```ts
- * import type { WebSearchCallItem, WebSearchOpenPageAction } from 'rxjs-openresponses';
+ * import type { ResponseObject, WebSearchOpenPageAction } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * function openedPage(item: WebSearchCallItem) {
- *   if (item.action?.type !== 'open_page') return undefined;
- *   const open: WebSearchOpenPageAction = item.action;
- *   return open.url ?? undefined;
- * }
+ * // The pages the model opened while it browsed.
+ * const opened = response.output
+ *   .map((i) => (i.type === 'web_search_call' ? i.action : undefined))
+ *   .filter((a): a is WebSearchOpenPageAction => a?.type === 'open_page')
+ *   .map((a) => a.url);
  * ```
  */
 export const WebSearchOpenPageAction = obj({ type: z.literal('open_page'), url: nullStr });
@@ -277,12 +272,15 @@ export type WebSearchOpenPageAction = z.infer<typeof WebSearchOpenPageAction>;
  *
  * @example
  * ```ts
- * import type { WebSearchCallItem, WebSearchFindInPageAction } from 'rxjs-openresponses';
+ * import type { ResponseObject, WebSearchFindInPageAction } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * function describe(item: WebSearchCallItem) {
- *   if (item.action?.type !== 'find_in_page') return '';
- *   const find: WebSearchFindInPageAction = item.action;
- *   return `looked for "${find.pattern}" in ${find.url}`;
+ * // Where the model looked for a phrase inside a page.
+ * for (const item of response.output) {
+ *   if (item.type === 'web_search_call' && item.action?.type === 'find_in_page') {
+ *     const find: WebSearchFindInPageAction = item.action;
+ *     console.log(`looked for "${find.pattern}" in ${find.url}`);
+ *   }
  * }
  * ```
  */
@@ -327,15 +325,14 @@ export type WebSearchAction = z.infer<typeof WebSearchAction>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function setChip(id: string, text: string): void;
  *
+ * // Label each search chip with what it did, once the search is done.
+ * const label = (w: WebSearchCallItem) => (w.action?.type === 'search' ? `Searched "${w.action.query}"` : w.action?.type === 'open_page' ? `Opened ${w.action.url}` : w.status);
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'web_search_call') {
- *       const done: WebSearchCallItem = item;
- *       console.log(done.action?.type);
- *     }
- *   });
+ *   .subscribe(({ item }) => item.type === 'web_search_call' && setChip(item.id, label(item)));
  * ```
  */
 export const WebSearchCallItem = obj({
@@ -352,6 +349,7 @@ export type WebSearchCallItem = z.infer<typeof WebSearchCallItem>;
  * @example
  * ```ts
  * import type { FileSearchCallItem, FileSearchResult } from 'rxjs-openresponses';
+ * declare const item: FileSearchCallItem;
  *
  * const best = (item: FileSearchCallItem): FileSearchResult | undefined =>
  *   [...(item.results ?? [])].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
@@ -372,16 +370,14 @@ export type FileSearchResult = z.infer<typeof FileSearchResult>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type FileSearchCallItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, FileSearchCallItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'file_search_call') {
- *       const done: FileSearchCallItem = item;
- *       console.log(done.queries, done.results?.length);
- *     }
- *   });
+ * // Which files of the vector store backed the answer (results need `include: ['file_search_call.results']`).
+ * const files = response.output
+ *   .filter((i): i is FileSearchCallItem => i.type === 'file_search_call')
+ *   .flatMap((s) => (s.results ?? []).map((r) => r.filename));
+ * console.log(new Set(files));
  * ```
  */
 export const FileSearchCallItem = obj({
@@ -416,6 +412,8 @@ export type SafetyCheck = z.infer<typeof SafetyCheck>;
  * @example
  * ```ts
  * import type { ComputerAction, ComputerCallItem } from 'rxjs-openresponses';
+ * declare const mouse: { click(x: number, y: number, button?: string): void };
+ * declare const keyboard: { type(text: string): void };
  *
  * function perform(action: ComputerAction) {
  *   if (action.type === 'click') mouse.click(action.x ?? 0, action.y ?? 0, action.button);
@@ -443,14 +441,17 @@ export type ComputerAction = z.infer<typeof ComputerAction>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ComputerCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function perform(action: NonNullable<ComputerCallItem["action"]>): Promise<string>;
  *
+ * // Computer use: do what the model asks unless a safety check is pending (then ask the user).
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'computer_call') {
- *       const done: ComputerCallItem = item;
- *       console.log(done.action?.type);
- *     }
+ *   .subscribe(async ({ item }) => {
+ *     if (item.type !== 'computer_call') return;
+ *     const call: ComputerCallItem = item;
+ *     if (call.pendingSafetyChecks.length > 0) console.warn(call.pendingSafetyChecks.map((c) => c.message));
+ *     else if (call.action) console.log(call.callId, await perform(call.action));
  *   });
  * ```
  */
@@ -470,16 +471,13 @@ export type ComputerCallItem = z.infer<typeof ComputerCallItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ComputerCallOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, ComputerCallOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'computer_call_output') {
- *       const done: ComputerCallOutputItem = item;
- *       console.log(done.output.imageUrl);
- *     }
- *   });
+ * // The screenshots sent back for computer calls, e.g. to replay a session.
+ * const screenshots = response.output
+ *   .filter((i): i is ComputerCallOutputItem => i.type === 'computer_call_output')
+ *   .map((o) => o.output.imageUrl ?? o.output.fileId);
  * ```
  */
 export const ComputerCallOutputItem = obj({
@@ -502,15 +500,17 @@ export type ComputerCallOutputItem = z.infer<typeof ComputerCallOutputItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ImageGenerationCallItem } from 'rxjs-openresponses';
+ * import { finalResponse, fromSSE, type ImageGenerationCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * import { writeFileSync } from 'node:fs';
  *
+ * // Save the final images of a response, with the prompt the model actually used.
  * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'image_generation_call') {
- *       const done: ImageGenerationCallItem = item;
- *       console.log(done.result?.length);
- *     }
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => {
+ *     const images = r.output.filter((i): i is ImageGenerationCallItem => i.type === 'image_generation_call');
+ *     for (const img of images) if (img.result) writeFileSync(`${img.id}.${img.outputFormat ?? 'png'}`, Buffer.from(img.result, 'base64'));
+ *     console.log(images.map((i) => i.revisedPrompt));
  *   });
  * ```
  */
@@ -535,6 +535,7 @@ export type ImageGenerationCallItem = z.infer<typeof ImageGenerationCallItem>;
  * @example
  * ```ts
  * import type { CodeInterpreterCallItem, CodeInterpreterLogsOutput } from 'rxjs-openresponses';
+ * declare const item: CodeInterpreterCallItem;
  *
  * const logsOf = (item: CodeInterpreterCallItem): CodeInterpreterLogsOutput[] =>
  *   (item.outputs ?? []).filter((o): o is CodeInterpreterLogsOutput => o.type === 'logs');
@@ -550,6 +551,8 @@ export type CodeInterpreterLogsOutput = z.infer<typeof CodeInterpreterLogsOutput
  * @example
  * ```ts
  * import type { CodeInterpreterCallItem, CodeInterpreterImageOutput } from 'rxjs-openresponses';
+ * declare const item: CodeInterpreterCallItem;
+ * declare function show(url: string): void;
  *
  * const imagesOf = (item: CodeInterpreterCallItem): CodeInterpreterImageOutput[] =>
  *   (item.outputs ?? []).filter((o): o is CodeInterpreterImageOutput => o.type === 'image');
@@ -565,10 +568,14 @@ export type CodeInterpreterImageOutput = z.infer<typeof CodeInterpreterImageOutp
  * @example
  * ```ts
  * import type { CodeInterpreterCallItem, CodeInterpreterFileOutput } from 'rxjs-openresponses';
+ * declare const item: CodeInterpreterCallItem;
+ * declare function offerDownload(name: string, url: string): void;
  *
  * const filesOf = (item: CodeInterpreterCallItem): CodeInterpreterFileOutput[] =>
  *   (item.outputs ?? []).filter((o): o is CodeInterpreterFileOutput => o.type === 'file');
- * for (const file of filesOf(item)) offerDownload(file.filename, file.downloadUrl);
+ * for (const file of filesOf(item)) {
+ *   if (file.downloadUrl) offerDownload(file.filename ?? 'output', file.downloadUrl);
+ * }
  * ```
  */
 export const CodeInterpreterFileOutput = obj({
@@ -616,16 +623,16 @@ export type CodeInterpreterOutput = z.infer<typeof CodeInterpreterOutput>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type CodeInterpreterCallItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, CodeInterpreterCallItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'code_interpreter_call') {
- *       const done: CodeInterpreterCallItem = item;
- *       console.log(done.code);
- *     }
- *   });
+ * // Show the code the model ran and what it printed.
+ * for (const item of response.output) {
+ *   if (item.type !== 'code_interpreter_call') continue;
+ *   const run: CodeInterpreterCallItem = item;
+ *   console.log(`# in ${run.containerId}\n${run.code ?? ''}`);
+ *   for (const out of run.outputs ?? []) if (out.type === 'logs') console.log(out.logs);
+ * }
  * ```
  */
 export const CodeInterpreterCallItem = obj({
@@ -646,10 +653,12 @@ export type CodeInterpreterCallItem = z.infer<typeof CodeInterpreterCallItem>;
  *
  * @example
  * ```ts
+ * import { execFileSync } from 'node:child_process';
  * import type { LocalShellAction, LocalShellCallItem } from 'rxjs-openresponses';
  *
  * function run(action: LocalShellAction) {
- *   return exec(action.command, { cwd: action.workingDirectory ?? undefined, timeout: action.timeoutMs ?? undefined });
+ *   const [file, ...args] = action.command;
+ *   return execFileSync(file, args, { cwd: action.workingDirectory ?? undefined, timeout: action.timeoutMs ?? undefined });
  * }
  * const handle = (item: LocalShellCallItem) => run(item.action);
  * ```
@@ -670,14 +679,17 @@ export type LocalShellAction = z.infer<typeof LocalShellAction>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type LocalShellCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * import { execFileSync } from 'node:child_process';
  *
+ * // The local shell tool runs on your machine: execute the command and keep its call id for the output.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
  *   .subscribe(({ item }) => {
- *     if (item.type === 'local_shell_call') {
- *       const done: LocalShellCallItem = item;
- *       console.log(done.action.command);
- *     }
+ *     if (item.type !== 'local_shell_call') return;
+ *     const call: LocalShellCallItem = item;
+ *     const [file, ...args] = call.action.command;
+ *     console.log(call.callId, execFileSync(file, args, { timeout: call.action.timeoutMs ?? 10_000 }).toString());
  *   });
  * ```
  */
@@ -695,16 +707,14 @@ export type LocalShellCallItem = z.infer<typeof LocalShellCallItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type LocalShellCallOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, LocalShellCallOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'local_shell_call_output') {
- *       const done: LocalShellCallOutputItem = item;
- *       console.log(done.output);
- *     }
- *   });
+ * // The transcript of a local shell session kept in the conversation.
+ * const transcript = response.output
+ *   .filter((i): i is LocalShellCallOutputItem => i.type === 'local_shell_call_output')
+ *   .map((o) => o.output)
+ *   .join('\n');
  * ```
  */
 export const LocalShellCallOutputItem = obj({
@@ -720,10 +730,11 @@ export type LocalShellCallOutputItem = z.infer<typeof LocalShellCallOutputItem>;
  *
  * @example
  * ```ts
+ * import { execSync } from 'node:child_process';
  * import type { ShellAction, ShellCallItem } from 'rxjs-openresponses';
  *
  * async function run(action: ShellAction) {
- *   for (const command of action.commands) await exec(command, { timeout: action.timeoutMs ?? undefined });
+ *   for (const command of action.commands) execSync(command, { timeout: action.timeoutMs ?? undefined });
  * }
  * const handle = (item: ShellCallItem) => item.action && run(item.action);
  * ```
@@ -755,14 +766,15 @@ export type ShellEnvironment = z.infer<typeof ShellEnvironment>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Where and what the shell tool will run, shown before it runs.
  * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
+ *   .pipe(ofType('response.output_item.added'))
  *   .subscribe(({ item }) => {
- *     if (item.type === 'shell_call') {
- *       const done: ShellCallItem = item;
- *       console.log(done.action?.commands);
- *     }
+ *     if (item.type !== 'shell_call') return;
+ *     const call: ShellCallItem = item;
+ *     console.log(call.environment?.type ?? 'local', call.action?.commands.join(' && '));
  *   });
  * ```
  */
@@ -786,7 +798,8 @@ export type ShellCallItem = z.infer<typeof ShellCallItem>;
  *
  * @example
  * ```ts
- * import type { ShellExitOutcome, ShellOutcome } from 'rxjs-openresponses';
+ * import type { ShellCallOutputContent, ShellExitOutcome, ShellOutcome } from 'rxjs-openresponses';
+ * declare const content: ShellCallOutputContent;
  *
  * const failed = (o: ShellOutcome): o is ShellExitOutcome => o.type === 'exit' && o.exitCode !== 0;
  * if (failed(content.outcome)) console.error('exit code', content.outcome.exitCode);
@@ -800,7 +813,8 @@ export type ShellExitOutcome = z.infer<typeof ShellExitOutcome>;
  *
  * @example
  * ```ts
- * import type { ShellOutcome, ShellTimeoutOutcome } from 'rxjs-openresponses';
+ * import type { ShellCallOutputContent, ShellOutcome, ShellTimeoutOutcome } from 'rxjs-openresponses';
+ * declare const content: ShellCallOutputContent;
  *
  * const timedOut = (o: ShellOutcome): o is ShellTimeoutOutcome => o.type === 'timeout';
  * if (timedOut(content.outcome)) console.warn('command timed out');
@@ -854,16 +868,13 @@ export type ShellCallOutputContent = z.infer<typeof ShellCallOutputContent>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ShellCallOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, ShellCallOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'shell_call_output') {
- *       const done: ShellCallOutputItem = item;
- *       console.log(done.output.map((o) => o.stdout));
- *     }
- *   });
+ * // Did every command of the shell calls succeed?
+ * const ok = response.output
+ *   .filter((i): i is ShellCallOutputItem => i.type === 'shell_call_output')
+ *   .every((o) => o.output.every((c) => c.outcome.type === 'exit' && c.outcome.exitCode === 0));
  * ```
  */
 export const ShellCallOutputItem = obj({
@@ -882,12 +893,13 @@ export type ShellCallOutputItem = z.infer<typeof ShellCallOutputItem>;
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
  * import type { ApplyPatchCreateFile, ApplyPatchCallItem } from 'rxjs-openresponses';
  *
  * function apply(item: ApplyPatchCallItem) {
  *   if (item.operation.type === 'create_file') {
  *     const op: ApplyPatchCreateFile = item.operation;
- *     writeFile(op.path, op.diff ?? '');
+ *     writeFileSync(op.path, op.diff ?? ''); // a new file's diff is its whole content
  *   }
  * }
  * ```
@@ -905,6 +917,7 @@ export type ApplyPatchCreateFile = z.infer<typeof ApplyPatchCreateFile>;
  * @example
  * ```ts
  * import type { ApplyPatchUpdateFile, ApplyPatchCallItem } from 'rxjs-openresponses';
+ * declare function patchFile(path: string, unifiedDiff: string): void;
  *
  * function apply(item: ApplyPatchCallItem) {
  *   if (item.operation.type === 'update_file') {
@@ -926,12 +939,13 @@ export type ApplyPatchUpdateFile = z.infer<typeof ApplyPatchUpdateFile>;
  *
  * @example
  * ```ts
+ * import { rmSync } from 'node:fs';
  * import type { ApplyPatchDeleteFile, ApplyPatchCallItem } from 'rxjs-openresponses';
  *
  * function apply(item: ApplyPatchCallItem) {
  *   if (item.operation.type === 'delete_file') {
  *     const op: ApplyPatchDeleteFile = item.operation;
- *     removeFile(op.path);
+ *     rmSync(op.path);
  *   }
  * }
  * ```
@@ -966,14 +980,16 @@ export type ApplyPatchOperation = z.infer<typeof ApplyPatchOperation>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ApplyPatchCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Review the model's file edits before applying them.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
  *   .subscribe(({ item }) => {
- *     if (item.type === 'apply_patch_call') {
- *       const done: ApplyPatchCallItem = item;
- *       console.log(done.operation.type);
- *     }
+ *     if (item.type !== 'apply_patch_call') return;
+ *     const patch: ApplyPatchCallItem = item;
+ *     const op = patch.operation;
+ *     console.log(patch.callId, op.type === 'unknown' ? op.operationType : `${op.type} ${op.path}`);
  *   });
  * ```
  */
@@ -993,16 +1009,16 @@ export type ApplyPatchCallItem = z.infer<typeof ApplyPatchCallItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ApplyPatchCallOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, ApplyPatchCallOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'apply_patch_call_output') {
- *       const done: ApplyPatchCallOutputItem = item;
- *       console.log(done.status, done.output);
- *     }
- *   });
+ * // Which patches failed to apply, and why.
+ * for (const item of response.output) {
+ *   if (item.type === 'apply_patch_call_output' && item.status === 'failed') {
+ *     const result: ApplyPatchCallOutputItem = item;
+ *     console.error(result.callId, result.output);
+ *   }
+ * }
  * ```
  */
 export const ApplyPatchCallOutputItem = obj({
@@ -1023,13 +1039,12 @@ export type ApplyPatchCallOutputItem = z.infer<typeof ApplyPatchCallOutputItem>;
  *
  * @example
  * ```ts
- * import type { McpCallError, McpCallItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, McpCallError } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * function errorText(item: McpCallItem): string | undefined {
- *   if (item.error == null || typeof item.error === 'string') return item.error ?? undefined;
- *   const error: McpCallError = item.error;
- *   return `${error.type} ${error.code ?? ''}: ${error.message ?? ''}`;
- * }
+ * // `error` is a string in older API versions and an object in newer ones: read both.
+ * const describe = (e: string | McpCallError) => (typeof e === 'string' ? e : `${e.type} ${e.code ?? ''}: ${e.message ?? ''}`);
+ * for (const item of response.output) if (item.type === 'mcp_call' && item.error) console.error(describe(item.error));
  * ```
  */
 export const McpCallError = obj({
@@ -1046,16 +1061,15 @@ export type McpCallError = z.infer<typeof McpCallError>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type McpCallItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, McpCallItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'mcp_call') {
- *       const done: McpCallItem = item;
- *       console.log(done.serverLabel, done.name, done.output);
- *     }
- *   });
+ * // What each connector tool was asked and answered.
+ * for (const item of response.output) {
+ *   if (item.type !== 'mcp_call') continue;
+ *   const call: McpCallItem = item;
+ *   console.log(`${call.serverLabel}.${call.name}(${call.arguments}) → ${call.output ?? '(no output)'}`);
+ * }
  * ```
  */
 export const McpCallItem = obj({
@@ -1077,6 +1091,7 @@ export type McpCallItem = z.infer<typeof McpCallItem>;
  * @example
  * ```ts
  * import type { McpListToolsItem, McpToolDescription } from 'rxjs-openresponses';
+ * declare const item: McpListToolsItem;
  *
  * const toolNames = (item: McpListToolsItem) =>
  *   (item.tools ?? []).map((t: McpToolDescription) => `${t.name}: ${t.description ?? ''}`);
@@ -1097,14 +1112,15 @@ export type McpToolDescription = z.infer<typeof McpToolDescription>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The tools each MCP server offered in this response.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
  *   .subscribe(({ item }) => {
- *     if (item.type === 'mcp_list_tools') {
- *       const done: McpListToolsItem = item;
- *       console.log(done.tools?.map((t) => t.name));
- *     }
+ *     if (item.type !== 'mcp_list_tools') return;
+ *     const list: McpListToolsItem = item;
+ *     console.log(list.serverLabel, list.error ?? list.tools?.map((t) => t.name));
  *   });
  * ```
  */
@@ -1123,14 +1139,16 @@ export type McpListToolsItem = z.infer<typeof McpListToolsItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpApprovalRequestItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // An MCP call waits for approval: ask the user, then answer in the next request.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
  *   .subscribe(({ item }) => {
- *     if (item.type === 'mcp_approval_request') {
- *       const done: McpApprovalRequestItem = item;
- *       console.log(done.serverLabel, done.name, done.arguments);
- *     }
+ *     if (item.type !== 'mcp_approval_request') return;
+ *     const request: McpApprovalRequestItem = item;
+ *     const approve = confirm(`Let ${request.serverLabel} run ${request.name}(${request.arguments})?`);
+ *     console.log({ type: 'mcp_approval_response', approval_request_id: request.id, approve });
  *   });
  * ```
  */
@@ -1148,16 +1166,16 @@ export type McpApprovalRequestItem = z.infer<typeof McpApprovalRequestItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type McpApprovalResponseItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, McpApprovalResponseItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'mcp_approval_response') {
- *       const done: McpApprovalResponseItem = item;
- *       console.log(done.approve);
- *     }
- *   });
+ * // An audit of what the user approved or refused, from the conversation.
+ * for (const item of response.output) {
+ *   if (item.type === 'mcp_approval_response') {
+ *     const answer: McpApprovalResponseItem = item;
+ *     console.log(answer.approvalRequestId, answer.approve ? 'approved' : `refused: ${answer.reason ?? ''}`);
+ *   }
+ * }
  * ```
  */
 export const McpApprovalResponseItem = obj({
@@ -1177,16 +1195,12 @@ export type McpApprovalResponseItem = z.infer<typeof McpApprovalResponseItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type CompactionItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, CompactionItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'compaction') {
- *       const done: CompactionItem = item;
- *       console.log(done.encryptedContent?.length);
- *     }
- *   });
+ * // The server compacted earlier context: carry the encrypted summary into the next turn.
+ * const compactions = response.output.filter((i): i is CompactionItem => i.type === 'compaction');
+ * const nextInput = compactions.map((c) => ({ type: 'compaction', encrypted_content: c.encryptedContent }));
  * ```
  */
 export const CompactionItem = obj({
@@ -1202,16 +1216,12 @@ export type CompactionItem = z.infer<typeof CompactionItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ProgramItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, ProgramItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'program') {
- *       const done: ProgramItem = item;
- *       console.log(done.code);
- *     }
- *   });
+ * // Programmatic tool calling: the code the model wrote to call tools, by call id.
+ * const programs = response.output.filter((i): i is ProgramItem => i.type === 'program');
+ * for (const p of programs) console.log(p.callId, p.code);
  * ```
  */
 export const ProgramItem = obj({
@@ -1228,16 +1238,13 @@ export type ProgramItem = z.infer<typeof ProgramItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ProgramOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, ProgramOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'program_output') {
- *       const done: ProgramOutputItem = item;
- *       console.log(done.result);
- *     }
- *   });
+ * // The result each program returned.
+ * const results = Object.fromEntries(
+ *   response.output.filter((i): i is ProgramOutputItem => i.type === 'program_output').map((o) => [o.callId ?? '?', o.result]),
+ * );
  * ```
  */
 export const ProgramOutputItem = obj({
@@ -1255,14 +1262,15 @@ export type ProgramOutputItem = z.infer<typeof ProgramOutputItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ToolSearchCallItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // A client-side tool search: the app must look the tools up itself.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
  *   .subscribe(({ item }) => {
- *     if (item.type === 'tool_search_call') {
- *       const done: ToolSearchCallItem = item;
- *       console.log(done.arguments);
- *     }
+ *     if (item.type !== 'tool_search_call') return;
+ *     const search: ToolSearchCallItem = item;
+ *     if (search.execution === 'client') console.log('search tools for', search.callId, search.arguments);
  *   });
  * ```
  */
@@ -1281,16 +1289,16 @@ export type ToolSearchCallItem = z.infer<typeof ToolSearchCallItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type ToolSearchOutputItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, ToolSearchOutputItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'tool_search_output') {
- *       const done: ToolSearchOutputItem = item;
- *       console.log(done.tools?.length);
- *     }
- *   });
+ * // How many tools each tool search found.
+ * for (const item of response.output) {
+ *   if (item.type === 'tool_search_output') {
+ *     const found: ToolSearchOutputItem = item;
+ *     console.log(found.callId, found.tools?.length ?? 0);
+ *   }
+ * }
  * ```
  */
 export const ToolSearchOutputItem = obj({
@@ -1308,16 +1316,13 @@ export type ToolSearchOutputItem = z.infer<typeof ToolSearchOutputItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type AdditionalToolsItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, AdditionalToolsItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'additional_tools') {
- *       const done: AdditionalToolsItem = item;
- *       console.log(done.tools?.length);
- *     }
- *   });
+ * // Tools added to the conversation along the way (kept as sent: JSON tool definitions).
+ * const added = response.output
+ *   .filter((i): i is AdditionalToolsItem => i.type === 'additional_tools')
+ *   .flatMap((i) => i.tools ?? []);
  * ```
  */
 export const AdditionalToolsItem = obj({
@@ -1340,16 +1345,13 @@ const orBase = { id: optStr, status: optStr };
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterWebSearchItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterWebSearchItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:web_search') {
- *       const done: OpenRouterWebSearchItem = item;
- *       console.log(done.action?.type);
- *     }
- *   });
+ * // OpenRouter's web search server tool: the sources it consulted.
+ * const sources = response.output
+ *   .filter((i): i is OpenRouterWebSearchItem => i.type === 'openrouter:web_search')
+ *   .flatMap((i) => (i.action?.type === 'search' ? (i.action.sources ?? []) : []));
  * ```
  */
 export const OpenRouterWebSearchItem = obj({
@@ -1364,16 +1366,15 @@ export type OpenRouterWebSearchItem = z.infer<typeof OpenRouterWebSearchItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterWebFetchItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterWebFetchItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:web_fetch') {
- *       const done: OpenRouterWebFetchItem = item;
- *       console.log(done.url, done.title);
- *     }
- *   });
+ * // Pages OpenRouter fetched for the model, and those that failed.
+ * for (const item of response.output) {
+ *   if (item.type !== 'openrouter:web_fetch') continue;
+ *   const fetched: OpenRouterWebFetchItem = item;
+ *   console.log(fetched.url, fetched.error ? `failed: ${fetched.error}` : `${fetched.httpStatus} ${fetched.title}`);
+ * }
  * ```
  */
 export const OpenRouterWebFetchItem = obj({
@@ -1393,6 +1394,7 @@ export type OpenRouterWebFetchItem = z.infer<typeof OpenRouterWebFetchItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionAnalysisResult } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const summarise = (a: FusionAnalysisResult) => ({ agreed: a.consensus, gaps: a.blindSpots });
  * fromSSE(res)
@@ -1414,15 +1416,16 @@ export type FusionAnalysisResult = z.infer<typeof FusionAnalysisResult>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterFusionItem } from 'rxjs-openresponses';
+ * import { finalResponse, fromSSE, type OpenRouterFusionItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The fused panel: each model's answer, the ones that failed, and the judge's consensus.
  * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:fusion') {
- *       const done: OpenRouterFusionItem = item;
- *       console.log(done.analysis?.consensus);
- *     }
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => {
+ *     const fusion = r.output.find((i): i is OpenRouterFusionItem => i.type === 'openrouter:fusion');
+ *     fusion?.responses?.forEach((a) => console.log(a.model, a.content));
+ *     console.log('failed:', fusion?.failedModels?.map((f) => f.model), 'consensus:', fusion?.analysis?.consensus);
  *   });
  * ```
  */
@@ -1445,16 +1448,15 @@ export type OpenRouterFusionItem = z.infer<typeof OpenRouterFusionItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterBashItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterBashItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:bash') {
- *       const done: OpenRouterBashItem = item;
- *       console.log(done.command, done.exitCode);
- *     }
- *   });
+ * // A bash run in OpenRouter's sandbox, as a terminal would show it.
+ * for (const item of response.output) {
+ *   if (item.type !== 'openrouter:bash') continue;
+ *   const run: OpenRouterBashItem = item;
+ *   console.log(`$ ${run.command}\n${run.stdout ?? ''}${run.stderr ?? ''}(exit ${run.exitCode ?? '?'})`);
+ * }
  * ```
  */
 export const OpenRouterBashItem = obj({
@@ -1477,16 +1479,15 @@ export type OpenRouterBashItem = z.infer<typeof OpenRouterBashItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterShellItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterShellItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:shell') {
- *       const done: OpenRouterShellItem = item;
- *       console.log(done.action?.commands);
- *     }
- *   });
+ * // Pair each command of OpenRouter's shell tool with its output.
+ * for (const item of response.output) {
+ *   if (item.type !== 'openrouter:shell') continue;
+ *   const shell: OpenRouterShellItem = item;
+ *   shell.action?.commands.forEach((cmd, i) => console.log(`$ ${cmd}`, shell.output?.[i]?.stdout));
+ * }
  * ```
  */
 export const OpenRouterShellItem = obj({
@@ -1504,16 +1505,12 @@ export type OpenRouterShellItem = z.infer<typeof OpenRouterShellItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterCodeInterpreterItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterCodeInterpreterItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:code_interpreter') {
- *       const done: OpenRouterCodeInterpreterItem = item;
- *       console.log(done.code, done.stdout);
- *     }
- *   });
+ * // The code OpenRouter ran, and whether it worked.
+ * const runs = response.output.filter((i): i is OpenRouterCodeInterpreterItem => i.type === 'openrouter:code_interpreter');
+ * for (const run of runs) console.log(run.language ?? 'python', run.exitCode === 0 ? run.stdout : run.stderr);
  * ```
  */
 export const OpenRouterCodeInterpreterItem = obj({
@@ -1532,16 +1529,12 @@ export type OpenRouterCodeInterpreterItem = z.infer<typeof OpenRouterCodeInterpr
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterImageGenerationItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterImageGenerationItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:image_generation') {
- *       const done: OpenRouterImageGenerationItem = item;
- *       console.log(done.imageUrl ?? done.result);
- *     }
- *   });
+ * // An image from OpenRouter's image tool: inline base64 or a URL.
+ * const image = response.output.find((i): i is OpenRouterImageGenerationItem => i.type === 'openrouter:image_generation');
+ * const src = image?.imageB64 ? `data:image/png;base64,${image.imageB64}` : image?.imageUrl;
  * ```
  */
 export const OpenRouterImageGenerationItem = obj({
@@ -1560,16 +1553,13 @@ export type OpenRouterImageGenerationItem = z.infer<typeof OpenRouterImageGenera
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterMcpItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterMcpItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:mcp') {
- *       const done: OpenRouterMcpItem = item;
- *       console.log(done.serverLabel, done.toolName);
- *     }
- *   });
+ * // Which MCP tools OpenRouter called on the model's behalf.
+ * const used = response.output
+ *   .filter((i): i is OpenRouterMcpItem => i.type === 'openrouter:mcp')
+ *   .map((i) => `${i.serverLabel}/${i.toolName}`);
  * ```
  */
 export const OpenRouterMcpItem = obj({
@@ -1585,16 +1575,13 @@ export type OpenRouterMcpItem = z.infer<typeof OpenRouterMcpItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterTextEditorItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterTextEditorItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:text_editor') {
- *       const done: OpenRouterTextEditorItem = item;
- *       console.log(done.command, done.filePath);
- *     }
- *   });
+ * // The files the text editor tool touched, by command (`view` only reads).
+ * const edited = response.output
+ *   .filter((i): i is OpenRouterTextEditorItem => i.type === 'openrouter:text_editor' && i.command !== 'view')
+ *   .map((i) => i.filePath);
  * ```
  */
 export const OpenRouterTextEditorItem = obj({
@@ -1611,14 +1598,16 @@ export type OpenRouterTextEditorItem = z.infer<typeof OpenRouterTextEditorItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OpenRouterBrowserUseItem } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
+ * // Watch the browser agent: show each screenshot it takes.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
  *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:browser_use') {
- *       const done: OpenRouterBrowserUseItem = item;
- *       console.log(done.screenshotB64?.length);
- *     }
+ *     if (item.type !== 'openrouter:browser_use') return;
+ *     const step: OpenRouterBrowserUseItem = item;
+ *     if (step.screenshotB64) img.src = `data:image/png;base64,${step.screenshotB64}`;
  *   });
  * ```
  */
@@ -1635,16 +1624,13 @@ export type OpenRouterBrowserUseItem = z.infer<typeof OpenRouterBrowserUseItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterMemoryItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterMemoryItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:memory') {
- *       const done: OpenRouterMemoryItem = item;
- *       console.log(done.action, done.key);
- *     }
- *   });
+ * // What the model wrote to its memory during this response.
+ * const writes = response.output
+ *   .filter((i): i is OpenRouterMemoryItem => i.type === 'openrouter:memory' && i.action === 'write')
+ *   .map((i) => [i.key, i.value]);
  * ```
  */
 export const OpenRouterMemoryItem = obj({
@@ -1661,16 +1647,15 @@ export type OpenRouterMemoryItem = z.infer<typeof OpenRouterMemoryItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterFilesItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterFilesItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:files') {
- *       const done: OpenRouterFilesItem = item;
- *       console.log(done.operation, done.filename);
- *     }
- *   });
+ * // File operations of the files tool, and their errors.
+ * for (const item of response.output) {
+ *   if (item.type !== 'openrouter:files') continue;
+ *   const op: OpenRouterFilesItem = item;
+ *   console.log(op.operation, op.filename ?? op.fileId, op.error ?? 'ok');
+ * }
  * ```
  */
 export const OpenRouterFilesItem = obj({
@@ -1691,16 +1676,13 @@ export type OpenRouterFilesItem = z.infer<typeof OpenRouterFilesItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterApplyPatchItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterApplyPatchItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:apply_patch') {
- *       const done: OpenRouterApplyPatchItem = item;
- *       console.log(done.operation?.type);
- *     }
- *   });
+ * // The paths OpenRouter's apply-patch tool changed.
+ * const paths = response.output
+ *   .filter((i): i is OpenRouterApplyPatchItem => i.type === 'openrouter:apply_patch')
+ *   .map((i) => (i.operation && i.operation.type !== 'unknown' ? i.operation.path : undefined));
  * ```
  */
 export const OpenRouterApplyPatchItem = obj({
@@ -1716,16 +1698,13 @@ export type OpenRouterApplyPatchItem = z.infer<typeof OpenRouterApplyPatchItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterFileSearchItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterFileSearchItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:file_search') {
- *       const done: OpenRouterFileSearchItem = item;
- *       console.log(done.queries);
- *     }
- *   });
+ * // The queries OpenRouter's file search ran.
+ * const queries = response.output
+ *   .filter((i): i is OpenRouterFileSearchItem => i.type === 'openrouter:file_search')
+ *   .flatMap((i) => i.queries ?? []);
  * ```
  */
 export const OpenRouterFileSearchItem = obj({
@@ -1740,16 +1719,13 @@ export type OpenRouterFileSearchItem = z.infer<typeof OpenRouterFileSearchItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterToolSearchItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterToolSearchItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:tool_search') {
- *       const done: OpenRouterToolSearchItem = item;
- *       console.log(done.query);
- *     }
- *   });
+ * // What the model looked for among the available tools.
+ * const searches = response.output
+ *   .filter((i): i is OpenRouterToolSearchItem => i.type === 'openrouter:tool_search')
+ *   .map((i) => i.query);
  * ```
  */
 export const OpenRouterToolSearchItem = obj({
@@ -1764,16 +1740,13 @@ export type OpenRouterToolSearchItem = z.infer<typeof OpenRouterToolSearchItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterExperimentalSearchModelsItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterExperimentalSearchModelsItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:experimental__search_models') {
- *       const done: OpenRouterExperimentalSearchModelsItem = item;
- *       console.log(done.query);
- *     }
- *   });
+ * // The model searches OpenRouter's catalogue for another model to delegate to.
+ * const wanted = response.output
+ *   .filter((i): i is OpenRouterExperimentalSearchModelsItem => i.type === 'openrouter:experimental__search_models')
+ *   .map((i) => i.query ?? i.arguments);
  * ```
  */
 export const OpenRouterExperimentalSearchModelsItem = obj({
@@ -1791,16 +1764,12 @@ export type OpenRouterExperimentalSearchModelsItem = z.infer<
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterDatetimeItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterDatetimeItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:datetime') {
- *       const done: OpenRouterDatetimeItem = item;
- *       console.log(done.datetime, done.timezone);
- *     }
- *   });
+ * // The date and time the model was told (to check an answer about "today").
+ * const now = response.output.find((i): i is OpenRouterDatetimeItem => i.type === 'openrouter:datetime');
+ * if (now) console.log(`model saw ${now.datetime} (${now.timezone})`);
  * ```
  */
 export const OpenRouterDatetimeItem = obj({
@@ -1816,16 +1785,15 @@ export type OpenRouterDatetimeItem = z.infer<typeof OpenRouterDatetimeItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterAdvisorItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterAdvisorItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:advisor') {
- *       const done: OpenRouterAdvisorItem = item;
- *       console.log(done.advice);
- *     }
- *   });
+ * // Advice a stronger model gave the main one.
+ * for (const item of response.output) {
+ *   if (item.type !== 'openrouter:advisor') continue;
+ *   const advisor: OpenRouterAdvisorItem = item;
+ *   console.log(`${advisor.model} advised: ${advisor.error ?? advisor.advice}`);
+ * }
  * ```
  */
 export const OpenRouterAdvisorItem = obj({
@@ -1844,16 +1812,13 @@ export type OpenRouterAdvisorItem = z.infer<typeof OpenRouterAdvisorItem>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OpenRouterSubagentItem } from 'rxjs-openresponses';
+ * import type { ResponseObject, OpenRouterSubagentItem } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.output_item.done'))
- *   .subscribe(({ item }) => {
- *     if (item.type === 'openrouter:subagent') {
- *       const done: OpenRouterSubagentItem = item;
- *       console.log(done.name, done.outcome);
- *     }
- *   });
+ * // The tasks handed to subagents, and how each ended.
+ * const tasks = response.output
+ *   .filter((i): i is OpenRouterSubagentItem => i.type === 'openrouter:subagent')
+ *   .map((s) => ({ task: s.taskName, model: s.model, result: s.error ?? s.outcome }));
  * ```
  */
 export const OpenRouterSubagentItem = obj({
@@ -1878,6 +1843,7 @@ export type OpenRouterSubagentItem = z.infer<typeof OpenRouterSubagentItem>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type UnknownOutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
@@ -1888,6 +1854,8 @@ export type OpenRouterSubagentItem = z.infer<typeof OpenRouterSubagentItem>;
  *     }
  *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type UnknownOutputItem = UnknownVariant<'itemType'>;
 
@@ -1898,6 +1866,7 @@ export type UnknownOutputItem = UnknownVariant<'itemType'>;
  * @example
  * ```ts
  * import { OutputItem } from 'rxjs-openresponses';
+ * declare const json: string; // an item from a stored conversation
  *
  * const item = OutputItem.parse(JSON.parse(json));
  * if (item.type === 'function_call') console.log(item.name, JSON.parse(item.arguments));

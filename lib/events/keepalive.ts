@@ -17,10 +17,15 @@ export default keepaliveEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type KeepaliveEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const status: HTMLElement;
  *
+ * // A long reasoning pause: the server is still there, say so instead of looking stuck.
  * fromSSE(res)
  *   .pipe(ofType('keepalive'))
- *   .subscribe((e: KeepaliveEvent) => console.log(e.sequenceNumber));
+ *   .subscribe((_e: KeepaliveEvent) => (status.textContent = 'Still thinking…'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type KeepaliveEvent = EventOf<typeof keepaliveEvents, 'keepalive'>;

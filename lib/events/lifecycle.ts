@@ -23,11 +23,16 @@ export default lifecycleEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseCreatedEvent } from 'rxjs-openresponses';
+ * import { first } from 'rxjs';
+ * declare const res: Response;
  *
+ * // Remember the response id at once: it is what resuming or cancelling needs.
  * fromSSE(res)
- *   .pipe(ofType('response.created'))
- *   .subscribe((e: ResponseCreatedEvent) => console.log(e.response.id));
+ *   .pipe(ofType('response.created'), first())
+ *   .subscribe((e: ResponseCreatedEvent) => sessionStorage.setItem('responseId', e.response.id));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseCreatedEvent = EventOf<typeof lifecycleEvents, 'response.created'>;
 
@@ -37,11 +42,16 @@ export type ResponseCreatedEvent = EventOf<typeof lifecycleEvents, 'response.cre
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseQueuedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const status: HTMLElement;
  *
+ * // A background response waits for capacity: tell the user it is queued, not frozen.
  * fromSSE(res)
  *   .pipe(ofType('response.queued'))
- *   .subscribe((e: ResponseQueuedEvent) => console.log(e.response.id));
+ *   .subscribe((e: ResponseQueuedEvent) => (status.textContent = `Queued (${e.response.id})…`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseQueuedEvent = EventOf<typeof lifecycleEvents, 'response.queued'>;
 
@@ -51,11 +61,15 @@ export type ResponseQueuedEvent = EventOf<typeof lifecycleEvents, 'response.queu
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const status: HTMLElement;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.in_progress'))
- *   .subscribe((e: ResponseInProgressEvent) => console.log(e.response.status));
+ *   .subscribe((e: ResponseInProgressEvent) => (status.textContent = `Generating with ${e.response.model}…`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseInProgressEvent = EventOf<typeof lifecycleEvents, 'response.in_progress'>;
 
@@ -65,11 +79,16 @@ export type ResponseInProgressEvent = EventOf<typeof lifecycleEvents, 'response.
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const billing: { add(input: number, output: number): void };
  *
+ * // The final usage is on the completed response: bill it.
  * fromSSE(res)
  *   .pipe(ofType('response.completed'))
- *   .subscribe((e: ResponseCompletedEvent) => console.log(e.response.usage));
+ *   .subscribe(({ response }: ResponseCompletedEvent) => billing.add(response.usage?.inputTokens ?? 0, response.usage?.outputTokens ?? 0));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseCompletedEvent = EventOf<typeof lifecycleEvents, 'response.completed'>;
 
@@ -79,11 +98,16 @@ export type ResponseCompletedEvent = EventOf<typeof lifecycleEvents, 'response.c
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function toast(text: string): void;
  *
+ * // Without throwOnFailure(), a failed response is an event: show why.
  * fromSSE(res)
  *   .pipe(ofType('response.failed'))
- *   .subscribe((e: ResponseFailedEvent) => console.log(e.response.error?.message));
+ *   .subscribe(({ response }: ResponseFailedEvent) => toast(response.error?.message ?? 'The response failed.'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseFailedEvent = EventOf<typeof lifecycleEvents, 'response.failed'>;
 
@@ -93,11 +117,18 @@ export type ResponseFailedEvent = EventOf<typeof lifecycleEvents, 'response.fail
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseIncompleteEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function offerContinue(responseId: string): void;
  *
+ * // Cut at the token limit: offer to continue from this response.
  * fromSSE(res)
  *   .pipe(ofType('response.incomplete'))
- *   .subscribe((e: ResponseIncompleteEvent) => console.log(e.response.incompleteDetails?.reason));
+ *   .subscribe(({ response }: ResponseIncompleteEvent) => {
+ *     if (response.incompleteDetails?.reason === 'max_output_tokens') offerContinue(response.id);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ResponseIncompleteEvent = EventOf<typeof lifecycleEvents, 'response.incomplete'>;
 
@@ -118,6 +149,8 @@ const lifecycleTypes = new Set<string>([
  * ```ts
  * import { fromSSE, isLifecycleEvent, type LifecycleEvent } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
+ * declare const res: Response;
+ * declare function setStatus(status: string | undefined): void;
  *
  * fromSSE(res)
  *   .pipe(filter(isLifecycleEvent))
@@ -139,9 +172,11 @@ export type LifecycleEvent =
  *
  * @example
  * ```ts
- * import { isLifecycleEvent } from 'rxjs-openresponses';
+ * import { fromSSE, isLifecycleEvent } from 'rxjs-openresponses';
+ * import { filter } from 'rxjs';
+ * declare const res: Response;
  *
- * events$.pipe(filter(isLifecycleEvent)).subscribe((e) => console.log(e.response.status));
+ * fromSSE(res).pipe(filter(isLifecycleEvent)).subscribe((e) => console.log(e.response.status));
  * ```
  */
 export function isLifecycleEvent<E extends { type: string }>(

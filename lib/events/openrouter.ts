@@ -15,11 +15,16 @@ const panelScoped = { ...itemScoped, model: f.string() };
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showPanelBoard(itemId: string): void;
  *
+ * // OpenRouter's fusion tool asks several models at once: open a board for their answers.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.in_progress'))
- *   .subscribe((e: FusionCallInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((e: FusionCallInProgressEvent) => showPanelBoard(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallInProgressEvent = EventOf<
   typeof openrouterEvents,
@@ -32,11 +37,15 @@ export type FusionCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function closePanelBoard(itemId: string): void;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.completed'))
- *   .subscribe((e: FusionCallCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((e: FusionCallCompletedEvent) => closePanelBoard(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallCompletedEvent = EventOf<
   typeof openrouterEvents,
@@ -49,11 +58,16 @@ export type FusionCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function addColumn(itemId: string, model: string): void;
  *
+ * // One column per panel model, named after it.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.added'))
- *   .subscribe((e: FusionCallPanelAddedEvent) => console.log(e.model));
+ *   .subscribe((e: FusionCallPanelAddedEvent) => addColumn(e.itemId, e.model));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelAddedEvent = EventOf<
   typeof openrouterEvents,
@@ -66,11 +80,16 @@ export type FusionCallPanelAddedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The panel models answer side by side: keep one text per model.
+ * const answers = new Map<string, string>();
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.delta'))
- *   .subscribe((e: FusionCallPanelDeltaEvent) => console.log(e.model, e.delta));
+ *   .subscribe(({ model, delta }: FusionCallPanelDeltaEvent) => answers.set(model, (answers.get(model) ?? '') + delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelDeltaEvent = EventOf<
   typeof openrouterEvents,
@@ -83,11 +102,16 @@ export type FusionCallPanelDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelReasoningDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function appendThought(model: string, text: string): void;
  *
+ * // What each panel model thinks before it answers, under its column.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.reasoning.delta'))
- *   .subscribe((e: FusionCallPanelReasoningDeltaEvent) => console.log(e.model, e.delta));
+ *   .subscribe((e: FusionCallPanelReasoningDeltaEvent) => appendThought(e.model, e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelReasoningDeltaEvent = EventOf<
   typeof openrouterEvents,
@@ -100,11 +124,16 @@ export type FusionCallPanelReasoningDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function setColumn(model: string, text: string, final: boolean): void;
  *
+ * // A panel model finished: its whole answer replaces the streamed one.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.completed'))
- *   .subscribe((e: FusionCallPanelCompletedEvent) => console.log(e.model, e.content));
+ *   .subscribe((e: FusionCallPanelCompletedEvent) => setColumn(e.model, e.content, true));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelCompletedEvent = EventOf<
   typeof openrouterEvents,
@@ -117,11 +146,15 @@ export type FusionCallPanelCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallPanelFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // One panel model failing does not fail the fusion: mark its column and go on.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.panel.failed'))
- *   .subscribe((e: FusionCallPanelFailedEvent) => console.log(e.model, e.error));
+ *   .subscribe((e: FusionCallPanelFailedEvent) => console.warn(`${e.model} failed (${e.statusCode ?? 'no status'}): ${e.error}`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallPanelFailedEvent = EventOf<
   typeof openrouterEvents,
@@ -134,11 +167,15 @@ export type FusionCallPanelFailedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallAnalysisInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const status: HTMLElement;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.analysis.in_progress'))
- *   .subscribe((e: FusionCallAnalysisInProgressEvent) => console.log(e.analystModel));
+ *   .subscribe((e: FusionCallAnalysisInProgressEvent) => (status.textContent = `${e.judgeModel} compares the answers (analysis by ${e.analystModel})…`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallAnalysisInProgressEvent = EventOf<
   typeof openrouterEvents,
@@ -151,11 +188,18 @@ export type FusionCallAnalysisInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FusionCallAnalysisCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Where the panel agreed, and where it did not.
  * fromSSE(res)
  *   .pipe(ofType('response.fusion_call.analysis.completed'))
- *   .subscribe((e: FusionCallAnalysisCompletedEvent) => console.log(e.analysis.consensus));
+ *   .subscribe(({ analysis }: FusionCallAnalysisCompletedEvent) => {
+ *     console.log('agreed:', analysis.consensus.join('; '));
+ *     for (const c of analysis.contradictions) console.log(`disputed: ${c.topic} (${c.stances.map((s) => s.model).join(' vs ')})`);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type FusionCallAnalysisCompletedEvent = EventOf<
   typeof openrouterEvents,
@@ -168,11 +212,15 @@ export type FusionCallAnalysisCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type DebugEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // OpenRouter's `debug: { echo_upstream_body: true }`: check what it sent to the provider.
  * fromSSE(res)
  *   .pipe(ofType('response.debug'))
- *   .subscribe((e: DebugEvent) => console.log(e.debug.timings));
+ *   .subscribe((e: DebugEvent) => console.debug('upstream body:', JSON.stringify(e.debug.echoUpstreamBody)));
  * ```
+ *
+ * @useDeclaredType
  */
 export type DebugEvent = EventOf<typeof openrouterEvents, 'response.debug'>;
 
@@ -182,6 +230,7 @@ export type DebugEvent = EventOf<typeof openrouterEvents, 'response.debug'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type DebugTimings } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const log = (t: DebugTimings) => console.debug(`${t.event} at +${t.startMs}ms`);
  * fromSSE(res)
@@ -202,6 +251,7 @@ export type DebugTimings = z.infer<typeof DebugTimings>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type DebugPayload } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.debug'))

@@ -33,11 +33,16 @@ export default outputItemEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputItemAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function addBlock(index: number, kind: string): void;
  *
+ * // Lay out the answer block by block as items start: a message, a tool call, an image, ...
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.added'))
- *   .subscribe((e: OutputItemAddedEvent) => console.log(e.item.type));
+ *   .subscribe((e: OutputItemAddedEvent) => addBlock(e.outputIndex, e.item.type));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputItemAddedEvent = EventOf<typeof outputItemEvents, 'response.output_item.added'>;
 
@@ -47,11 +52,17 @@ export type OutputItemAddedEvent = EventOf<typeof outputItemEvents, 'response.ou
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputItemDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Each finished item, complete: here, the web searches the model ran.
  * fromSSE(res)
  *   .pipe(ofType('response.output_item.done'))
- *   .subscribe((e: OutputItemDoneEvent) => console.log(e.item.type));
+ *   .subscribe(({ item }: OutputItemDoneEvent) => {
+ *     if (item.type === 'web_search_call') console.log('searched:', item.status);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputItemDoneEvent = EventOf<typeof outputItemEvents, 'response.output_item.done'>;
 
@@ -61,11 +72,18 @@ export type OutputItemDoneEvent = EventOf<typeof outputItemEvents, 'response.out
  * @example
  * ```ts
  * import { fromSSE, ofType, type ContentPartAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function startPart(key: string, kind: 'text' | 'refusal' | 'other'): void;
  *
+ * // A message can hold text and refusal parts: style each one from its start.
  * fromSSE(res)
  *   .pipe(ofType('response.content_part.added'))
- *   .subscribe((e: ContentPartAddedEvent) => console.log(e.part.type));
+ *   .subscribe(({ itemId, contentIndex, part }: ContentPartAddedEvent) =>
+ *     startPart(`${itemId}:${contentIndex}`, part.type === 'output_text' ? 'text' : part.type === 'refusal' ? 'refusal' : 'other'),
+ *   );
  * ```
+ *
+ * @useDeclaredType
  */
 export type ContentPartAddedEvent = EventOf<typeof outputItemEvents, 'response.content_part.added'>;
 
@@ -75,10 +93,17 @@ export type ContentPartAddedEvent = EventOf<typeof outputItemEvents, 'response.c
  * @example
  * ```ts
  * import { fromSSE, ofType, type ContentPartDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // A text part is final, with its citations: list the sources under it.
  * fromSSE(res)
  *   .pipe(ofType('response.content_part.done'))
- *   .subscribe((e: ContentPartDoneEvent) => console.log(e.part.type));
+ *   .subscribe(({ part }: ContentPartDoneEvent) => {
+ *     if (part.type !== 'output_text') return;
+ *     for (const a of part.annotations ?? []) if (a.type === 'url_citation') console.log(`[${a.title}](${a.url})`);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ContentPartDoneEvent = EventOf<typeof outputItemEvents, 'response.content_part.done'>;

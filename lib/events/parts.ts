@@ -12,6 +12,7 @@ import { obj, openUnion, type UnknownVariant } from './schema';
  * @example
  * ```ts
  * import type { StreamLogprob, TopLogprob } from 'rxjs-openresponses';
+ * declare const logprob: StreamLogprob;
  *
  * const alternatives = (lp: StreamLogprob): TopLogprob[] => lp.topLogprobs ?? [];
  * alternatives(logprob).forEach((alt) => console.log(alt.token, alt.logprob));
@@ -31,6 +32,7 @@ export type TopLogprob = z.infer<typeof TopLogprob>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type StreamLogprob } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const confidence = (lp: StreamLogprob) => Math.exp(lp.logprob);
  * fromSSE(res)
@@ -51,7 +53,8 @@ export type StreamLogprob = z.infer<typeof StreamLogprob>;
  *
  * @example
  * ```ts
- * import type { Annotation, UrlCitation } from 'rxjs-openresponses';
+ * import type { Annotation, OutputTextPart, UrlCitation } from 'rxjs-openresponses';
+ * declare const part: OutputTextPart;
  *
  * const links = (annotations: Annotation[]): UrlCitation[] =>
  *   annotations.filter((a): a is UrlCitation => a.type === 'url_citation');
@@ -74,7 +77,8 @@ export type UrlCitation = z.infer<typeof UrlCitation>;
  *
  * @example
  * ```ts
- * import type { Annotation, FileCitation } from 'rxjs-openresponses';
+ * import type { Annotation, FileCitation, OutputTextPart } from 'rxjs-openresponses';
+ * declare const part: OutputTextPart;
  *
  * const citedFiles = (annotations: Annotation[]): FileCitation[] =>
  *   annotations.filter((a): a is FileCitation => a.type === 'file_citation');
@@ -118,7 +122,9 @@ export type ContainerFileCitation = z.infer<typeof ContainerFileCitation>;
  *
  * @example
  * ```ts
- * import type { Annotation, FilePath } from 'rxjs-openresponses';
+ * import type { Annotation, FilePath, OutputTextPart } from 'rxjs-openresponses';
+ * declare const part: OutputTextPart;
+ * declare function download(fileId: string): void;
  *
  * const generatedFiles = (annotations: Annotation[]): FilePath[] =>
  *   annotations.filter((a): a is FilePath => a.type === 'file_path');
@@ -146,6 +152,8 @@ export type FilePath = z.infer<typeof FilePath>;
  *   }
  * }
  * ```
+ *
+ * @useDeclaredType
  */
 export type UnknownAnnotation = UnknownVariant<'annotationType'>;
 
@@ -155,6 +163,7 @@ export type UnknownAnnotation = UnknownVariant<'annotationType'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type Annotation } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const label = (a: Annotation) => (a.type === 'url_citation' ? a.url : a.type === 'file_citation' ? a.filename : a.type);
  * fromSSE(res)
@@ -179,16 +188,15 @@ export type Annotation = z.infer<typeof Annotation>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type OutputTextPart } from 'rxjs-openresponses';
+ * import type { OutputTextPart, ResponseObject } from 'rxjs-openresponses';
+ * declare const response: ResponseObject; // from finalResponse() or a stored response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.content_part.done'))
- *   .subscribe(({ part }) => {
- *     if (part.type === 'output_text') {
- *       const text: OutputTextPart = part;
- *       console.log(text.text, text.annotations?.length ?? 0);
- *     }
- *   });
+ * // The answer as Markdown with its sources: text parts, then their URL citations as links.
+ * const parts = response.output.flatMap((i) => (i.type === 'message' ? i.content : []));
+ * const texts = parts.filter((p): p is OutputTextPart => p.type === 'output_text');
+ * const markdown = texts.map((t) => t.text).join('\n\n');
+ * const links = texts.flatMap((t) => t.annotations ?? []).flatMap((a) => (a.type === 'url_citation' ? [`- [${a.title}](${a.url})`] : []));
+ * console.log(`${markdown}\n\nSources:\n${links.join('\n')}`);
  * ```
  */
 export const OutputTextPart = obj({
@@ -204,15 +212,15 @@ export type OutputTextPart = z.infer<typeof OutputTextPart>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type RefusalPart } from 'rxjs-openresponses';
+ * import { finalResponse, fromSSE, type RefusalPart } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Tell "the model refused" apart from an empty answer, e.g. to log safety refusals.
+ * const refusalsOf = (content: { type: string }[]) => content.filter((p): p is RefusalPart => p.type === 'refusal');
  * fromSSE(res)
- *   .pipe(ofType('response.content_part.done'))
- *   .subscribe(({ part }) => {
- *     if (part.type === 'refusal') {
- *       const refusal: RefusalPart = part;
- *       showRefusal(refusal.refusal);
- *     }
+ *   .pipe(finalResponse())
+ *   .subscribe((r) => {
+ *     for (const item of r.output) if (item.type === 'message') refusalsOf(item.content).forEach((p) => console.warn('refused:', p.refusal));
  *   });
  * ```
  */
@@ -253,6 +261,8 @@ export type ReasoningTextPart = z.infer<typeof ReasoningTextPart>;
  *   }
  * }
  * ```
+ *
+ * @useDeclaredType
  */
 export type UnknownContentPart = UnknownVariant<'partType'>;
 
@@ -262,6 +272,7 @@ export type UnknownContentPart = UnknownVariant<'partType'>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ContentPart } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const textOf = (part: ContentPart) => (part.type === 'output_text' ? part.text : part.type === 'refusal' ? part.refusal : '');
  * fromSSE(res)
@@ -280,14 +291,13 @@ export type ContentPart = z.infer<typeof ContentPart>;
  *
  * @example
  * ```ts
- * import { fromSSE, ofType, type SummaryTextPart } from 'rxjs-openresponses';
+ * import type { ReasoningItem, SummaryTextPart } from 'rxjs-openresponses';
+ * declare const item: ReasoningItem; // from output_item.done or a final response
  *
- * fromSSE(res)
- *   .pipe(ofType('response.reasoning_summary_part.done'))
- *   .subscribe((e) => {
- *     const part: SummaryTextPart = e.part;
- *     console.log(e.summaryIndex, part.text);
- *   });
+ * // A "Thought for a moment" disclosure: the summary's first part as its title, the rest below.
+ * const [first, ...rest]: SummaryTextPart[] = item.summary;
+ * const title = first?.text.split('\n')[0] ?? 'Thinking';
+ * const details = rest.map((p) => p.text).join('\n\n');
  * ```
  */
 export const SummaryTextPart = obj({

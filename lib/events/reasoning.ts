@@ -45,11 +45,16 @@ export default reasoningEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningTextDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const thinking: HTMLDetailsElement;
  *
+ * // Open-weight models stream their raw reasoning: show it in a collapsed panel.
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_text.delta'))
- *   .subscribe((e: ReasoningTextDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: ReasoningTextDeltaEvent) => thinking.append(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningTextDeltaEvent = EventOf<
   typeof reasoningEvents,
@@ -62,11 +67,15 @@ export type ReasoningTextDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningTextDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // How long did the model think? Count the words of each finished reasoning text.
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_text.done'))
- *   .subscribe((e: ReasoningTextDoneEvent) => console.log(e.text));
+ *   .subscribe((e: ReasoningTextDoneEvent) => console.log(`reasoned ${e.text.split(/\s+/).length} words`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningTextDoneEvent = EventOf<
   typeof reasoningEvents,
@@ -79,11 +88,16 @@ export type ReasoningTextDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryPartAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function openSection(key: string): void;
  *
+ * // A new paragraph of the reasoning summary begins: give it its own section.
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_part.added'))
- *   .subscribe((e: ReasoningSummaryPartAddedEvent) => console.log(e.summaryIndex));
+ *   .subscribe((e: ReasoningSummaryPartAddedEvent) => openSection(`${e.itemId}:${e.summaryIndex}`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryPartAddedEvent = EventOf<
   typeof reasoningEvents,
@@ -96,11 +110,15 @@ export type ReasoningSummaryPartAddedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryPartDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function closeSection(key: string, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_part.done'))
- *   .subscribe((e: ReasoningSummaryPartDoneEvent) => console.log(e.part.text));
+ *   .subscribe((e: ReasoningSummaryPartDoneEvent) => closeSection(`${e.itemId}:${e.summaryIndex}`, e.part.text));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryPartDoneEvent = EventOf<
   typeof reasoningEvents,
@@ -113,11 +131,18 @@ export type ReasoningSummaryPartDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryTextDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // "Thinking…" with a live summary, one paragraph per summary index.
+ * const paragraphs: string[] = [];
  * fromSSE(res)
  *   .pipe(ofType('response.reasoning_summary_text.delta'))
- *   .subscribe((e: ReasoningSummaryTextDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: ReasoningSummaryTextDeltaEvent) => {
+ *     paragraphs[e.summaryIndex] = (paragraphs[e.summaryIndex] ?? '') + e.delta;
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryTextDeltaEvent = EventOf<
   typeof reasoningEvents,
@@ -130,11 +155,21 @@ export type ReasoningSummaryTextDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ReasoningSummaryTextDoneEvent } from 'rxjs-openresponses';
+ * import { map, toArray } from 'rxjs';
+ * declare const res: Response;
+ * declare function saveSummary(paragraphs: string[]): void;
  *
+ * // Store the finished summary with the conversation.
  * fromSSE(res)
- *   .pipe(ofType('response.reasoning_summary_text.done'))
- *   .subscribe((e: ReasoningSummaryTextDoneEvent) => console.log(e.text));
+ *   .pipe(
+ *     ofType('response.reasoning_summary_text.done'),
+ *     map((e: ReasoningSummaryTextDoneEvent) => e.text),
+ *     toArray(),
+ *   )
+ *   .subscribe(saveSummary);
  * ```
+ *
+ * @useDeclaredType
  */
 export type ReasoningSummaryTextDoneEvent = EventOf<
   typeof reasoningEvents,

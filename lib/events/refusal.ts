@@ -24,11 +24,16 @@ export default refusalEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type RefusalDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const notice: HTMLElement;
  *
+ * // The model declines: stream its explanation into a notice, apart from the answer.
  * fromSSE(res)
  *   .pipe(ofType('response.refusal.delta'))
- *   .subscribe((e: RefusalDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: RefusalDeltaEvent) => notice.append(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type RefusalDeltaEvent = EventOf<typeof refusalEvents, 'response.refusal.delta'>;
 
@@ -38,10 +43,15 @@ export type RefusalDeltaEvent = EventOf<typeof refusalEvents, 'response.refusal.
  * @example
  * ```ts
  * import { fromSSE, ofType, type RefusalDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const audit: { record(entry: { itemId: string; refusal: string }): void };
  *
+ * // Keep the full refusal for moderation review.
  * fromSSE(res)
  *   .pipe(ofType('response.refusal.done'))
- *   .subscribe((e: RefusalDoneEvent) => console.log(e.refusal));
+ *   .subscribe(({ itemId, refusal }: RefusalDoneEvent) => audit.record({ itemId, refusal }));
  * ```
+ *
+ * @useDeclaredType
  */
 export type RefusalDoneEvent = EventOf<typeof refusalEvents, 'response.refusal.done'>;

@@ -21,6 +21,7 @@ const nullBool = z.optional(z.nullable(z.boolean()));
  * @example
  * ```ts
  * import { fromSSE, ofType, type ResponseErrorPayload } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const show = (e: ResponseErrorPayload) => console.error(e.code ?? 'failed', e.message);
  * fromSSE(res)
@@ -40,12 +41,13 @@ export type ResponseErrorPayload = z.infer<typeof ResponseErrorPayload>;
  * @example
  * ```ts
  * import { fromSSE, ofType, type IncompleteDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const explain = (d: IncompleteDetails | null | undefined) =>
  *   d?.reason === 'max_output_tokens' ? 'The answer was cut short.' : 'The answer is incomplete.';
  * fromSSE(res)
  *   .pipe(ofType('response.incomplete'))
- *   .subscribe((e) => warn(explain(e.response.incompleteDetails)));
+ *   .subscribe((e) => console.warn(explain(e.response.incompleteDetails)));
  * ```
  */
 export const IncompleteDetails = obj({ reason: nullStr });
@@ -57,6 +59,7 @@ export type IncompleteDetails = z.infer<typeof IncompleteDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type InputTokensDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const cacheHits = (d: InputTokensDetails | null | undefined) => d?.cachedTokens ?? 0;
  * fromSSE(res)
@@ -76,6 +79,7 @@ export type InputTokensDetails = z.infer<typeof InputTokensDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type OutputTokensDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const reasoning = (d: OutputTokensDetails | null | undefined) => d?.reasoningTokens ?? 0;
  * fromSSE(res)
@@ -92,6 +96,7 @@ export type OutputTokensDetails = z.infer<typeof OutputTokensDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type UsageCostDetails } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const upstream = (d: UsageCostDetails | null | undefined) => d?.upstreamInferenceCost ?? 0;
  * fromSSE(res)
@@ -113,6 +118,7 @@ export type UsageCostDetails = z.infer<typeof UsageCostDetails>;
  * @example
  * ```ts
  * import { fromSSE, usage, type Usage } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const bill = (u: Usage) => u.cost ?? (u.inputTokens * 1.25 + u.outputTokens * 10) / 1e6;
  * fromSSE(res)
@@ -284,6 +290,7 @@ const NestedTool = obj(toolFields);
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type Tool } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const functionNames = (tools: Tool[] = []) => tools.filter((t) => t.type === 'function').map((t) => t.name);
  * fromSSE(res)
@@ -304,6 +311,7 @@ export type Tool = z.infer<typeof Tool>;
  * @example
  * ```ts
  * import { streamResponse, type TextFormat } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * const format: TextFormat = { type: 'json_schema', name: 'weather', schema: { type: 'object' }, strict: true };
  * streamResponse({ model: 'gpt-5', input: 'Weather in Paris?', text: { format } }, { apiKey });
@@ -325,6 +333,7 @@ export type TextFormat = z.infer<typeof TextFormat>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type TextConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const isJson = (c: TextConfig | null | undefined) => c?.format?.type === 'json_schema';
  * fromSSE(res)
@@ -345,6 +354,7 @@ export type TextConfig = z.infer<typeof TextConfig>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type ReasoningConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const effortOf = (c: ReasoningConfig | null | undefined) => c?.effort ?? 'default';
  * fromSSE(res)
@@ -371,6 +381,7 @@ export type ReasoningConfig = z.infer<typeof ReasoningConfig>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type PromptReference } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const describe = (p: PromptReference) => `${p.id}@${p.version ?? 'latest'}`;
  * fromSSE(res)
@@ -391,6 +402,8 @@ export type PromptReference = z.infer<typeof PromptReference>;
  * @example
  * ```ts
  * import { fromSSE, finalResponse, type ConversationReference } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function saveConversationId(id: string): void;
  *
  * fromSSE(res)
  *   .pipe(finalResponse())
@@ -429,9 +442,11 @@ const ModerationVerdict = obj({
  *
  * @example
  * ```ts
- * import { ResponseCompletedEvent } from 'rxjs-openresponses';
+ * import { ResponseObject } from 'rxjs-openresponses';
  *
- * const { response } = ResponseCompletedEvent.parse(JSON.parse(data));
+ * // A stored Response, fetched with GET /v1/responses/{id}: validated and camelCased like the stream's.
+ * const stored = await fetch('https://api.openai.com/v1/responses/resp_123').then((r) => r.json());
+ * const response = ResponseObject.parse(stored);
  * console.log(response.id, response.status, response.usage?.totalTokens);
  * for (const item of response.output) if (item.type === 'message') console.log(item.content);
  * ```

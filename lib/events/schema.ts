@@ -43,7 +43,11 @@ export type Shaped<S extends z.core.$ZodLooseShape> = z.core.$InferObjectOutput<
   Record<never, never>
 >;
 
-/** A schema whose output is `T` (what every schema here is typed as). */
+/**
+ * A schema whose output is `T` (what every schema here is typed as).
+ *
+ * @inline
+ */
 export type Schema<T> = z.ZodMiniType<T>;
 
 /**
@@ -137,19 +141,27 @@ type Entry = Shape | Prepared<Shape>;
 type EntryShape<E> = E extends Prepared<infer S> ? S : E;
 
 /** The full field list of the event `K` declared as `S`: `type`, `sequenceNumber`, then `S`. */
-type EventFields<K extends string, S> = { type: z.ZodMiniLiteral<K> } & Omit<
-  typeof eventBase,
-  keyof S
-> &
+type EventFields<K extends string, S> = {
+  /** The event's wire `type`: what `ofType` and a `switch` narrow on. */
+  type: z.ZodMiniLiteral<K>;
+} & Omit<typeof eventBase, keyof S> &
   S;
 
-/** The schema of the event `K` declared as `S`. */
+/**
+ * The schema of the event `K` declared as `S`.
+ *
+ * @inline
+ */
 export type EventSchema<K extends string, S> = Schema<Shaped<EventFields<K, S>>>;
 
 /** The schemas of an event table, by wire `type`. */
 export type EventTable<T> = { readonly [K in keyof T & string]: EventSchema<K, EntryShape<T[K]>> };
 
-/** The event type `K` of a table made with {@link defineEvents}. */
+/**
+ * The event type `K` of a table made with {@link defineEvents}.
+ *
+ * @inline
+ */
 export type EventOf<T, K extends keyof T> = z.output<T[K]>;
 
 // The full field list of each event schema, in order: the fast decoder reads its plans from here.
@@ -188,10 +200,20 @@ export function defineEvents<const T extends Record<string, Entry>>(table: T): E
 /**
  * What an open union turns a value with an unrecognised `type` into: the original type string
  * under `typeKey`, the item `id` when it has one, and the raw value as sent.
+ *
+ * @inline
  */
-export type UnknownVariant<K extends string> = { type: 'unknown'; raw: Record<string, unknown> } & {
+export type UnknownVariant<K extends string> = {
+  /** Always `'unknown'`: the member to narrow on. */
+  type: 'unknown';
+  /** The value as sent, with its original keys. */
+  raw: Record<string, unknown>;
+} & {
   [P in K]: string;
-} & { id?: string };
+} & {
+  /** The item's `id`, when it had one. */
+  id?: string;
+};
 
 /**
  * A union discriminated by `type` that never fails on a `type` it does not know: such a value

@@ -10,11 +10,13 @@
  * @example
  * ```ts
  * import { fromSSE, ofType } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res).pipe(ofType('unknown')).subscribe((e) => console.log(e.eventType, e.raw));
  * ```
  */
 export interface UnknownEvent {
+  /** Always `'unknown'`: the wire type is in `eventType`. */
   readonly type: 'unknown';
   /** The `type` the server sent (or the SSE `event:` name when the data had none). */
   readonly eventType: string;

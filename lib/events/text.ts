@@ -33,11 +33,15 @@ export default textEvents;
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputTextDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Stream the answer to a terminal as it is written (accumulateText() gives the text so far).
  * fromSSE(res)
  *   .pipe(ofType('response.output_text.delta'))
- *   .subscribe((e: OutputTextDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: OutputTextDeltaEvent) => process.stdout.write(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputTextDeltaEvent = EventOf<typeof textEvents, 'response.output_text.delta'>;
 
@@ -47,11 +51,17 @@ export type OutputTextDeltaEvent = EventOf<typeof textEvents, 'response.output_t
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputTextDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function renderMarkdown(text: string): string;
+ * declare const answer: HTMLElement;
  *
+ * // Render Markdown once, on the final text, instead of on every delta.
  * fromSSE(res)
  *   .pipe(ofType('response.output_text.done'))
- *   .subscribe((e: OutputTextDoneEvent) => console.log(e.text));
+ *   .subscribe((e: OutputTextDoneEvent) => (answer.innerHTML = renderMarkdown(e.text)));
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputTextDoneEvent = EventOf<typeof textEvents, 'response.output_text.done'>;
 
@@ -61,11 +71,18 @@ export type OutputTextDoneEvent = EventOf<typeof textEvents, 'response.output_te
  * @example
  * ```ts
  * import { fromSSE, ofType, type OutputTextAnnotationAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function addFootnote(n: number, url: string, title: string): void;
  *
+ * // Citations arrive while the text streams: number them as footnotes.
  * fromSSE(res)
  *   .pipe(ofType('response.output_text.annotation.added'))
- *   .subscribe((e: OutputTextAnnotationAddedEvent) => console.log(e.annotation?.type));
+ *   .subscribe(({ annotation, annotationIndex }: OutputTextAnnotationAddedEvent) => {
+ *     if (annotation?.type === 'url_citation') addFootnote(annotationIndex + 1, annotation.url, annotation.title);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type OutputTextAnnotationAddedEvent = EventOf<
   typeof textEvents,

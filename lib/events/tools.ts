@@ -12,11 +12,16 @@ import * as f from './fields';
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showChip(itemId: string, label: string): void;
  *
+ * // The model decided to search the web: show a chip in the answer where the search happens.
  * fromSSE(res)
  *   .pipe(ofType('response.web_search_call.in_progress'))
- *   .subscribe((e: WebSearchCallInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((e: WebSearchCallInProgressEvent) => showChip(e.itemId, 'Web search'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type WebSearchCallInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -29,11 +34,16 @@ export type WebSearchCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallSearchingEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const spinners: Map<string, HTMLElement>;
  *
+ * // The query is out: spin the chip of this search (several can run in one response).
  * fromSSE(res)
  *   .pipe(ofType('response.web_search_call.searching'))
- *   .subscribe((e: WebSearchCallSearchingEvent) => console.log(e.itemId));
+ *   .subscribe((e: WebSearchCallSearchingEvent) => spinners.get(e.itemId)?.classList.add('spinning'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type WebSearchCallSearchingEvent = EventOf<
   typeof toolsEvents,
@@ -46,11 +56,16 @@ export type WebSearchCallSearchingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type WebSearchCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Count the searches a response needed (for cost: each web search is billed).
+ * let searches = 0;
  * fromSSE(res)
  *   .pipe(ofType('response.web_search_call.completed'))
- *   .subscribe((e: WebSearchCallCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((_e: WebSearchCallCompletedEvent) => searches++);
  * ```
+ *
+ * @useDeclaredType
  */
 export type WebSearchCallCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -63,11 +78,15 @@ export type WebSearchCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FileSearchCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const status: HTMLElement;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.file_search_call.in_progress'))
- *   .subscribe((e: FileSearchCallInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((e: FileSearchCallInProgressEvent) => (status.textContent = `Looking in your files (search ${e.outputIndex + 1})…`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FileSearchCallInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -80,11 +99,17 @@ export type FileSearchCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FileSearchCallSearchingEvent } from 'rxjs-openresponses';
+ * import { map } from 'rxjs';
+ * declare const res: Response;
  *
+ * // How long after the start of the stream did the vector store search begin?
+ * const started = Date.now();
  * fromSSE(res)
- *   .pipe(ofType('response.file_search_call.searching'))
- *   .subscribe((e: FileSearchCallSearchingEvent) => console.log(e.itemId));
+ *   .pipe(ofType('response.file_search_call.searching'), map((e: FileSearchCallSearchingEvent) => e.itemId))
+ *   .subscribe((itemId) => console.log(`${itemId} searching after ${Date.now() - started} ms`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FileSearchCallSearchingEvent = EventOf<
   typeof toolsEvents,
@@ -97,11 +122,16 @@ export type FileSearchCallSearchingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type FileSearchCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const status: HTMLElement;
  *
+ * // The search is over; its results come with the `file_search_call` item.
  * fromSSE(res)
  *   .pipe(ofType('response.file_search_call.completed'))
- *   .subscribe((e: FileSearchCallCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((_e: FileSearchCallCompletedEvent) => (status.textContent = 'Found the relevant passages.'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type FileSearchCallCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -114,11 +144,16 @@ export type FileSearchCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function openCodeCell(itemId: string): void;
  *
+ * // The model is about to run Python: open a code cell for it.
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call.in_progress'))
- *   .subscribe((e: CodeInterpreterCallInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((e: CodeInterpreterCallInProgressEvent) => openCodeCell(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -131,11 +166,16 @@ export type CodeInterpreterCallInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallInterpretingEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const cells: Map<string, HTMLElement>;
  *
+ * // The code is written and now runs in the sandbox.
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call.interpreting'))
- *   .subscribe((e: CodeInterpreterCallInterpretingEvent) => console.log(e.itemId));
+ *   .subscribe((e: CodeInterpreterCallInterpretingEvent) => cells.get(e.itemId)?.setAttribute('data-state', 'running'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallInterpretingEvent = EventOf<
   typeof toolsEvents,
@@ -148,11 +188,15 @@ export type CodeInterpreterCallInterpretingEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const cells: Map<string, HTMLElement>;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call.completed'))
- *   .subscribe((e: CodeInterpreterCallCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((e: CodeInterpreterCallCompletedEvent) => cells.get(e.itemId)?.setAttribute('data-state', 'done'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -165,11 +209,16 @@ export type CodeInterpreterCallCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallCodeDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const cells: Map<string, HTMLElement>;
  *
+ * // Show the Python as the model writes it.
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call_code.delta'))
- *   .subscribe((e: CodeInterpreterCallCodeDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: CodeInterpreterCallCodeDeltaEvent) => cells.get(e.itemId)?.append(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallCodeDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -182,11 +231,20 @@ export type CodeInterpreterCallCodeDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type CodeInterpreterCallCodeDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function highlight(code: string, language: string): string;
+ * declare const cells: Map<string, HTMLElement>;
  *
+ * // The whole program: highlight it once instead of on every delta.
  * fromSSE(res)
  *   .pipe(ofType('response.code_interpreter_call_code.done'))
- *   .subscribe((e: CodeInterpreterCallCodeDoneEvent) => console.log(e.code));
+ *   .subscribe((e: CodeInterpreterCallCodeDoneEvent) => {
+ *     const cell = cells.get(e.itemId);
+ *     if (cell) cell.innerHTML = highlight(e.code, 'python');
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type CodeInterpreterCallCodeDoneEvent = EventOf<
   typeof toolsEvents,
@@ -199,11 +257,16 @@ export type CodeInterpreterCallCodeDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showToolActivity(itemId: string, text: string): void;
  *
+ * // A remote MCP server's tool is being called on the model's behalf.
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call.in_progress'))
- *   .subscribe((e: McpCallInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((e: McpCallInProgressEvent) => showToolActivity(e.itemId, 'Calling a connector…'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallInProgressEvent = EventOf<typeof toolsEvents, 'response.mcp_call.in_progress'>;
 
@@ -213,11 +276,15 @@ export type McpCallInProgressEvent = EventOf<typeof toolsEvents, 'response.mcp_c
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showToolActivity(itemId: string, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call.completed'))
- *   .subscribe((e: McpCallCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((e: McpCallCompletedEvent) => showToolActivity(e.itemId, 'Connector answered.'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallCompletedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.completed'>;
 
@@ -227,11 +294,15 @@ export type McpCallCompletedEvent = EventOf<typeof toolsEvents, 'response.mcp_ca
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The model goes on without the tool's answer: log which call failed (its error is in the item).
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call.failed'))
- *   .subscribe((e: McpCallFailedEvent) => console.log(e.itemId));
+ *   .subscribe((e: McpCallFailedEvent) => console.warn(`MCP call ${e.itemId} at output ${e.outputIndex} failed`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.failed'>;
 
@@ -241,11 +312,20 @@ export type McpCallFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_call.
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallArgumentsDeltaEvent } from 'rxjs-openresponses';
+ * import { filter, scan } from 'rxjs';
+ * declare const res: Response;
  *
+ * // The arguments of one MCP call, as far as written (for an approval preview).
  * fromSSE(res)
- *   .pipe(ofType('response.mcp_call_arguments.delta'))
- *   .subscribe((e: McpCallArgumentsDeltaEvent) => console.log(e.delta));
+ *   .pipe(
+ *     ofType('response.mcp_call_arguments.delta'),
+ *     filter((e: McpCallArgumentsDeltaEvent) => e.outputIndex === 1),
+ *     scan((json, e) => json + e.delta, ''),
+ *   )
+ *   .subscribe((json) => console.log(json));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallArgumentsDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -258,11 +338,16 @@ export type McpCallArgumentsDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpCallArgumentsDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const audit: { record(itemId: string, args: unknown): void };
  *
+ * // Record exactly what the model sent to a third-party tool.
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_call_arguments.done'))
- *   .subscribe((e: McpCallArgumentsDoneEvent) => console.log(e.arguments));
+ *   .subscribe((e: McpCallArgumentsDoneEvent) => audit.record(e.itemId, JSON.parse(e.arguments)));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpCallArgumentsDoneEvent = EventOf<
   typeof toolsEvents,
@@ -275,11 +360,16 @@ export type McpCallArgumentsDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsInProgressEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const status: HTMLElement;
  *
+ * // Before the first MCP call, the server lists the tools of each connector.
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_list_tools.in_progress'))
- *   .subscribe((e: McpListToolsInProgressEvent) => console.log(e.itemId));
+ *   .subscribe((_e: McpListToolsInProgressEvent) => (status.textContent = 'Connecting to your tools…'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpListToolsInProgressEvent = EventOf<
   typeof toolsEvents,
@@ -292,11 +382,16 @@ export type McpListToolsInProgressEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsCompletedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The list is in the `mcp_list_tools` item with the same id: fetch it from there.
+ * const listed = new Set<string>();
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_list_tools.completed'))
- *   .subscribe((e: McpListToolsCompletedEvent) => console.log(e.itemId));
+ *   .subscribe((e: McpListToolsCompletedEvent) => listed.add(e.itemId));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpListToolsCompletedEvent = EventOf<
   typeof toolsEvents,
@@ -309,11 +404,16 @@ export type McpListToolsCompletedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type McpListToolsFailedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function toast(text: string): void;
  *
+ * // A connector is down or refused the credentials: the model will answer without it.
  * fromSSE(res)
  *   .pipe(ofType('response.mcp_list_tools.failed'))
- *   .subscribe((e: McpListToolsFailedEvent) => console.log(e.itemId));
+ *   .subscribe((_e: McpListToolsFailedEvent) => toast('One of your connectors is unavailable.'));
  * ```
+ *
+ * @useDeclaredType
  */
 export type McpListToolsFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_list_tools.failed'>;
 
@@ -323,11 +423,16 @@ export type McpListToolsFailedEvent = EventOf<typeof toolsEvents, 'response.mcp_
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallCommandAddedEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function addTerminalLine(index: number, prompt: string): void;
  *
+ * // A shell call may run several commands: one terminal line per command index.
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_command.added'))
- *   .subscribe((e: ShellCallCommandAddedEvent) => console.log(e.command));
+ *   .subscribe((e: ShellCallCommandAddedEvent) => addTerminalLine(e.commandIndex, `$ ${e.command}`));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallCommandAddedEvent = EventOf<
   typeof toolsEvents,
@@ -340,11 +445,16 @@ export type ShellCallCommandAddedEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallCommandDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Type the command out as the model writes it.
+ * const commands: string[] = [];
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_command.delta'))
- *   .subscribe((e: ShellCallCommandDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: ShellCallCommandDeltaEvent) => (commands[e.commandIndex] = (commands[e.commandIndex] ?? '') + e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallCommandDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -357,11 +467,18 @@ export type ShellCallCommandDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallCommandDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function confirmRun(command: string): boolean;
  *
+ * // A local shell tool: ask before running each complete command.
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_command.done'))
- *   .subscribe((e: ShellCallCommandDoneEvent) => console.log(e.command));
+ *   .subscribe((e: ShellCallCommandDoneEvent) => {
+ *     if (!confirmRun(e.command)) console.log(`skipped command ${e.commandIndex}`);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallCommandDoneEvent = EventOf<
   typeof toolsEvents,
@@ -374,11 +491,18 @@ export type ShellCallCommandDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallOutputContentDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // Mirror the hosted shell's output to this process, stderr to stderr.
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_output_content.delta'))
- *   .subscribe((e: ShellCallOutputContentDeltaEvent) => console.log(e.delta.stdout));
+ *   .subscribe(({ delta }: ShellCallOutputContentDeltaEvent) => {
+ *     if (delta.stdout) process.stdout.write(delta.stdout);
+ *     if (delta.stderr) process.stderr.write(delta.stderr);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallOutputContentDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -391,11 +515,17 @@ export type ShellCallOutputContentDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellCallOutputContentDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The complete output of a command, and how it ended.
  * fromSSE(res)
  *   .pipe(ofType('response.shell_call_output_content.done'))
- *   .subscribe((e: ShellCallOutputContentDoneEvent) => console.log(e.output));
+ *   .subscribe((e: ShellCallOutputContentDoneEvent) => {
+ *     for (const out of e.output) console.log(`command ${e.commandIndex}: ${out.outcome.type}`, out.stderr || out.stdout);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ShellCallOutputContentDoneEvent = EventOf<
   typeof toolsEvents,
@@ -408,11 +538,16 @@ export type ShellCallOutputContentDoneEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDeltaEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const diffView: { append(text: string): void };
  *
+ * // Show the edit the model proposes as it writes the diff.
  * fromSSE(res)
  *   .pipe(ofType('response.apply_patch_call_operation_diff.delta'))
- *   .subscribe((e: ApplyPatchCallOperationDiffDeltaEvent) => console.log(e.delta));
+ *   .subscribe((e: ApplyPatchCallOperationDiffDeltaEvent) => diffView.append(e.delta));
  * ```
+ *
+ * @useDeclaredType
  */
 export type ApplyPatchCallOperationDiffDeltaEvent = EventOf<
   typeof toolsEvents,
@@ -425,11 +560,18 @@ export type ApplyPatchCallOperationDiffDeltaEvent = EventOf<
  * @example
  * ```ts
  * import { fromSSE, ofType, type ApplyPatchCallOperationDiffDoneEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
+ * // The whole diff: count what it changes before applying it.
  * fromSSE(res)
  *   .pipe(ofType('response.apply_patch_call_operation_diff.done'))
- *   .subscribe((e: ApplyPatchCallOperationDiffDoneEvent) => console.log(e.diff));
+ *   .subscribe((e: ApplyPatchCallOperationDiffDoneEvent) => {
+ *     const lines = e.diff.split('\n');
+ *     console.log(`+${lines.filter((l) => l.startsWith('+')).length} -${lines.filter((l) => l.startsWith('-')).length}`);
+ *   });
  * ```
+ *
+ * @useDeclaredType
  */
 export type ApplyPatchCallOperationDiffDoneEvent = EventOf<
   typeof toolsEvents,
@@ -447,6 +589,8 @@ const commandScoped = { outputIndex: f.number(), commandIndex: f.number() };
  * @example
  * ```ts
  * import { fromSSE, ofType, type ShellOutputDelta } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const terminal: { write(text: string): void };
  *
  * const write = (d: ShellOutputDelta) => terminal.write((d.stdout ?? '') + (d.stderr ?? ''));
  * fromSSE(res)

@@ -11,15 +11,29 @@ import { ImageNotInlineError } from '../errors';
  *
  * @example
  * ```ts
- * import { imageDataUrl, type ImageSource } from 'rxjs-openresponses';
+ * import { imageDataUrl, type ImageGenerationCallItem, type ImageSource } from 'rxjs-openresponses';
+ * declare const item: ImageGenerationCallItem; // from a stored Response's output
+ * declare const img: HTMLImageElement;
  *
  * const stored: ImageSource = { b64: item.result ?? '', outputFormat: 'webp' };
  * img.src = imageDataUrl(stored);
  * ```
  */
 export type ImageSource =
-  | { readonly b64: string; readonly outputFormat?: string | null }
-  | { readonly b64?: undefined; readonly url: string; readonly outputFormat?: string | null };
+  | {
+      /** The image, base64-encoded. */
+      readonly b64: string;
+      /** `png` (when absent), `webp` or `jpeg`. */
+      readonly outputFormat?: string | null;
+    }
+  | {
+      /** Absent: the image is at `url`. */
+      readonly b64?: undefined;
+      /** Where the image is (not inline). */
+      readonly url: string;
+      /** `png` (when absent), `webp` or `jpeg`. */
+      readonly outputFormat?: string | null;
+    };
 
 /** The base64 of a frame, or an `ImageNotInlineError` for a URL frame. */
 function base64Of(frame: ImageSource): string {
@@ -62,6 +76,8 @@ export function imageMimeType(outputFormat?: string | null): string {
  * ```ts
  * import { fromSSE, partialImages, imageBytes } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
+ * declare const res: Response;
+ * declare function save(fileName: string, bytes: Uint8Array): void;
  *
  * fromSSE(res)
  *   .pipe(partialImages(), filter((frame) => frame.final))
@@ -103,6 +119,8 @@ export function imageBytes(frame: ImageSource): Uint8Array<ArrayBuffer> {
  * @example
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * fromSSE(res).pipe(partialImages()).subscribe((frame) => (img.src = imageDataUrl(frame)));
  * ```
@@ -124,6 +142,8 @@ export function imageDataUrl(frame: ImageSource): string {
  * ```ts
  * import { fromSSE, partialImages, imageBlob } from 'rxjs-openresponses';
  * import { filter } from 'rxjs';
+ * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * fromSSE(res)
  *   .pipe(partialImages(), filter((frame) => frame.final))

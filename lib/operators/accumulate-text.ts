@@ -19,6 +19,8 @@ import { JoinedText } from './internal/joined-text';
  * @example
  * ```ts
  * import { fromSSE, accumulateText } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const answer: HTMLElement;
  *
  * fromSSE(res)
  *   .pipe(accumulateText())

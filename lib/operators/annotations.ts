@@ -8,6 +8,8 @@ import type { StreamEvent } from './internal/events';
  * @example
  * ```ts
  * import { fromSSE, annotations, type PositionedAnnotation } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function addSource(messageId: string, url: string, title: string): void;
  *
  * fromSSE(res)
  *   .pipe(annotations())
@@ -25,6 +27,7 @@ export interface PositionedAnnotation {
   readonly annotation: Annotation;
   /** The `message` item. */
   readonly itemId: string;
+  /** The index of the message in `response.output`. */
   readonly outputIndex: number;
   /** The `output_text` part of the message. */
   readonly contentIndex: number;
@@ -44,6 +47,8 @@ export interface PositionedAnnotation {
  * @example
  * ```ts
  * import { fromSSE, annotations } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function addSource(url: string, title: string): void;
  *
  * fromSSE(res)
  *   .pipe(annotations())

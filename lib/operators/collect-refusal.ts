@@ -18,6 +18,8 @@ import { refusalParts, type PartRef } from './internal/refusal-parts';
  * @example
  * ```ts
  * import { fromSSE, collectRefusal, type Refusal } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showRefusal(text: string, options: { partial: boolean }): void;
  *
  * fromSSE(res)
  *   .pipe(collectRefusal())
@@ -29,7 +31,9 @@ export interface Refusal {
   readonly refusal: string;
   /** The `message` item the refusal is in. */
   readonly itemId: string;
+  /** The index of the message in `response.output`. */
   readonly outputIndex: number;
+  /** The index of the refusal part in the message. */
   readonly contentIndex: number;
   /**
    * `true` when the part finished; `false` when the stream was cut (or the response ended) first,
@@ -51,6 +55,8 @@ export interface Refusal {
  * @example
  * ```ts
  * import { fromSSE, collectRefusal } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showRefusal(text: string): void;
  *
  * fromSSE(res)
  *   .pipe(collectRefusal())

@@ -26,6 +26,7 @@ interface Final {
  * ```ts
  * import { fromSSE, finalResponse } from 'rxjs-openresponses';
  * import { lastValueFrom } from 'rxjs';
+ * declare const res: Response;
  *
  * const response = await lastValueFrom(fromSSE(res).pipe(finalResponse()));
  * if (response.status === 'incomplete') console.warn(response.incompleteDetails?.reason);

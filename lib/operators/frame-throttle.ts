@@ -28,6 +28,7 @@ const FRAME_MS = 17;
  * @example
  * ```ts
  * import { accumulateText, frameThrottle, streamResponse } from 'rxjs-openresponses';
+ * declare const output: HTMLElement;
  *
  * streamResponse({ model: 'gpt-5-nano', input: 'Tell me a long story' }, { baseURL: '/v1' })
  *   .pipe(accumulateText(), frameThrottle())

@@ -9,6 +9,8 @@ import { PartialArguments } from './internal/partial-arguments';
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments, type FunctionCallArgumentsUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function preview(callId: string, name: string, json: string, done: boolean): void;
  *
  * fromSSE(res)
  *   .pipe(functionCallArguments())
@@ -22,6 +24,7 @@ export interface FunctionCallArgumentsUpdate {
   readonly callId: string;
   /** The tool's name (empty until the item or the `.done` event named it). */
   readonly name: string;
+  /** The index of the call in `response.output`. */
   readonly outputIndex: number;
   /** The JSON arguments so far: not parseable until `done`. */
   readonly arguments: string;
@@ -36,6 +39,8 @@ export interface FunctionCallArgumentsUpdate {
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments, type PartialArgumentsUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function renderForm(tool: string, fields: unknown, done: boolean): void;
  *
  * const show = (u: PartialArgumentsUpdate) => renderForm(u.name, u.partial ?? {}, u.done);
  * fromSSE(res).pipe(functionCallArguments({ partial: true })).subscribe(show);
@@ -67,6 +72,8 @@ export interface PartialArgumentsUpdate extends FunctionCallArgumentsUpdate {
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showToolCall(name: string, json: string, done: boolean): void;
  *
  * fromSSE(res)
  *   .pipe(functionCallArguments())
@@ -118,8 +125,9 @@ export function functionCallArguments(
  * @example
  * ```ts
  * import { fromSSE, functionCallArguments, type FunctionCallArgumentsConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const config: FunctionCallArgumentsConfig = { partial: true };
+ * const config = { partial: true } as const satisfies FunctionCallArgumentsConfig;
  * fromSSE(res).pipe(functionCallArguments(config)).subscribe((u) => console.log(u.arguments));
  * ```
  */

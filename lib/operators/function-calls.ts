@@ -18,6 +18,8 @@ import type { DeepPartial } from './structured-output';
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type FunctionCall } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function runTool(name: string, args: unknown, callId: string): void;
  *
  * fromSSE(res)
  *   .pipe(functionCalls())
@@ -35,6 +37,7 @@ export interface FunctionCall<P = unknown, N extends string = string> {
   readonly arguments: string;
   /** The arguments parsed (and, given a schema, validated). */
   readonly parsed: P;
+  /** The index of the call in `response.output`. */
   readonly outputIndex: number;
 }
 
@@ -44,7 +47,8 @@ export interface FunctionCall<P = unknown, N extends string = string> {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type ToolSchemas } from 'rxjs-openresponses';
- * import type * as z from 'zod/mini';
+ * import * as z from 'zod/mini';
+ * declare const res: Response;
  *
  * const tools = {
  *   get_weather: z.object({ city: z.string() }),
@@ -63,6 +67,8 @@ export type ToolSchemas = Readonly<Record<string, z.core.$ZodType>>;
  * ```ts
  * import { fromSSE, functionCalls, type TypedFunctionCall } from 'rxjs-openresponses';
  * import { z } from 'zod';
+ * declare const res: Response;
+ * declare function weatherIn(city: string): string;
  *
  * const tools = { get_weather: z.object({ city: z.string() }) };
  * function handle(call: TypedFunctionCall<typeof tools>) {
@@ -83,6 +89,9 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type PartialFunctionCall } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showDraft(callId: string, name: string, args: unknown): void;
+ * declare function runTool(name: string, args: unknown): void;
  *
  * const preview = (call: PartialFunctionCall) => showDraft(call.callId, call.name, call.partial);
  * fromSSE(res)
@@ -91,14 +100,19 @@ export type TypedFunctionCall<S extends ToolSchemas> = {
  * ```
  */
 export interface PartialFunctionCall<P = unknown, N extends string = string> {
+  /** Always `false`: the arguments are still streaming. */
   readonly done: false;
+  /** The id of the `function_call` item. */
   readonly itemId: string;
+  /** The call id, to answer the call with. */
   readonly callId: string;
+  /** The function name. */
   readonly name: N;
   /** The arguments so far: a JSON string, not parseable yet. */
   readonly arguments: string;
   /** The arguments parsed so far: immutable, sharing what did not change with the one before. */
   readonly partial: P;
+  /** The index of the call in `response.output`. */
   readonly outputIndex: number;
 }
 
@@ -111,6 +125,9 @@ export interface PartialFunctionCall<P = unknown, N extends string = string> {
  * ```ts
  * import { fromSSE, functionCalls, type StreamingFunctionCall } from 'rxjs-openresponses';
  * import * as z from 'zod/mini';
+ * declare const res: Response;
+ * declare function weatherIn(city: string): void;
+ * declare function showDraft(city: string): void;
  *
  * const tools = { get_weather: z.object({ city: z.string() }) };
  * const show = (call: StreamingFunctionCall<typeof tools>) =>
@@ -121,7 +138,10 @@ export interface PartialFunctionCall<P = unknown, N extends string = string> {
 export type StreamingFunctionCall<S extends ToolSchemas> = {
   [N in keyof S & string]:
     | PartialFunctionCall<DeepPartial<input<S[N]>>, N>
-    | (FunctionCall<z.output<S[N]>, N> & { readonly done: true });
+    | (FunctionCall<z.output<S[N]>, N> & {
+        /** Always `true`: the arguments are complete and valid. */
+        readonly done: true;
+      });
 }[keyof S & string];
 
 /**
@@ -130,8 +150,9 @@ export type StreamingFunctionCall<S extends ToolSchemas> = {
  * @example
  * ```ts
  * import { fromSSE, functionCalls, type FunctionCallsConfig } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
- * const config: FunctionCallsConfig = { partial: true };
+ * const config = { partial: true } as const satisfies FunctionCallsConfig;
  * fromSSE(res).pipe(functionCalls(undefined, config)).subscribe((call) => console.log(call));
  * ```
  */
@@ -168,6 +189,9 @@ export interface FunctionCallsConfig {
  * ```ts
  * import { fromSSE, functionCalls } from 'rxjs-openresponses';
  * import { z } from 'zod';
+ * declare const res: Response;
+ * declare function weatherIn(city: string): string;
+ * declare function reply(callId: string, output: string): void;
  *
  * fromSSE(res)
  *   .pipe(functionCalls({ get_weather: z.object({ city: z.string() }) }))
@@ -176,12 +200,17 @@ export interface FunctionCallsConfig {
  *   });
  * ```
  *
- * @param schemas Optional: a zod schema per tool name, to validate and type `parsed`.
- * @param config `partial: true` also emits calls while their arguments stream.
  * @returns An operator from events to finished function calls.
  * @see functionCallArguments
  */
 export function functionCalls(): OperatorFunction<StreamEvent, FunctionCall>;
+/**
+ * With a zod schema per tool: `parsed` is validated and typed, tool by tool.
+ *
+ * @param schemas A zod schema per tool name, to validate and type `parsed`.
+ * @param config `partial: true` also emits calls while their arguments stream.
+ * @returns An operator from events to finished (or, with `partial`, streaming) function calls.
+ */
 export function functionCalls<const S extends ToolSchemas>(
   schemas: S,
   config?: FunctionCallsConfig & { readonly partial?: false },

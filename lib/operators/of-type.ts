@@ -14,6 +14,7 @@ import { filter, type OperatorFunction } from 'rxjs';
  * @example
  * ```ts
  * import { fromSSE, ofType } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(ofType('response.output_text.delta', 'response.refusal.delta'))
@@ -38,5 +39,7 @@ export function ofType<E extends { type: string }, K extends E['type']>(
  * on older compilers too): the event type is inferred from the source only, never from a type
  * annotation on the result, so `const d$: Observable<OutputTextDeltaEvent> = events$.pipe(ofType(...))`
  * type-checks.
+ *
+ * @inline
  */
 type Source<E> = [E][E extends unknown ? 0 : never];

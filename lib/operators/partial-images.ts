@@ -8,6 +8,7 @@ import { isTerminalResponse, type StreamEvent } from './internal/events';
  * @example
  * ```ts
  * import { fromSSE, partialImages, type ImageOptions } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const describe = ({ outputFormat, size, quality }: ImageOptions) => [outputFormat, size, quality].join(' ');
  * fromSSE(res).pipe(partialImages()).subscribe((frame) => console.log(describe(frame)));
@@ -54,7 +55,9 @@ interface ImageFrameBase extends ImageOptions {
  *
  * @example
  * ```ts
+ * import { writeFile } from 'node:fs/promises';
  * import { fromSSE, partialImages, imageBytes, type Base64ImageFrame } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * const save = (frame: Base64ImageFrame) => writeFile(`${frame.itemId}.png`, imageBytes(frame));
  * fromSSE(res)
@@ -78,6 +81,8 @@ export interface Base64ImageFrame extends ImageFrameBase {
  * @example
  * ```ts
  * import { fromSSE, partialImages, type UrlImageFrame } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * const show = (frame: UrlImageFrame) => (img.src = frame.url);
  * fromSSE(res)
@@ -88,6 +93,7 @@ export interface Base64ImageFrame extends ImageFrameBase {
 export interface UrlImageFrame extends ImageFrameBase {
   /** Where the image is (an `https:` URL, usually). */
   readonly url: string;
+  /** Absent: this frame has a `url` instead. */
   readonly b64?: undefined;
 }
 
@@ -99,6 +105,8 @@ export interface UrlImageFrame extends ImageFrameBase {
  * @example
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl, type ImageFrame } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare const img: HTMLImageElement;
  *
  * fromSSE(res)
  *   .pipe(partialImages())
@@ -136,6 +144,8 @@ interface ImageState {
  * @example
  * ```ts
  * import { fromSSE, partialImages, imageDataUrl } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function imgFor(imageId: string): HTMLImageElement;
  *
  * fromSSE(res)
  *   .pipe(partialImages())

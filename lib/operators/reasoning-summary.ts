@@ -8,6 +8,8 @@ import { partTextUpdates, type PartTextKind } from './internal/part-text-tracker
  * @example
  * ```ts
  * import { fromSSE, reasoningSummary, type ReasoningSummaryUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showThought(itemId: string, index: number, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(reasoningSummary())
@@ -17,6 +19,7 @@ import { partTextUpdates, type PartTextKind } from './internal/part-text-tracker
 export interface ReasoningSummaryUpdate {
   /** The `reasoning` item. */
   readonly itemId: string;
+  /** The index of the reasoning item in `response.output`. */
   readonly outputIndex: number;
   /** Which summary part of the item. */
   readonly summaryIndex: number;
@@ -40,6 +43,8 @@ type SummaryRef = Pick<ReasoningSummaryUpdate, 'itemId' | 'outputIndex' | 'summa
  * @example
  * ```ts
  * import { fromSSE, reasoningSummary } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showThought(key: string, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(reasoningSummary())

@@ -8,6 +8,7 @@ import { partTextUpdates, type PartTextKind } from './internal/part-text-tracker
  * @example
  * ```ts
  * import { fromSSE, reasoningText, type ReasoningTextUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(reasoningText())
@@ -19,6 +20,7 @@ import { partTextUpdates, type PartTextKind } from './internal/part-text-tracker
 export interface ReasoningTextUpdate {
   /** The `reasoning` item. */
   readonly itemId: string;
+  /** The index of the reasoning item in `response.output`. */
   readonly outputIndex: number;
   /** Which `reasoning_text` part of the item's `content`. */
   readonly contentIndex: number;
@@ -43,6 +45,8 @@ type TextRef = Pick<ReasoningTextUpdate, 'itemId' | 'outputIndex' | 'contentInde
  * @example
  * ```ts
  * import { fromSSE, reasoningText } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showReasoning(text: string, done: boolean): void;
  *
  * fromSSE(res)
  *   .pipe(reasoningText())

@@ -9,6 +9,8 @@ import { refusalParts } from './internal/refusal-parts';
  * @example
  * ```ts
  * import { fromSSE, refusalText, type RefusalTextUpdate } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showRefusal(itemId: string, text: string): void;
  *
  * fromSSE(res)
  *   .pipe(refusalText())
@@ -20,7 +22,9 @@ export interface RefusalTextUpdate {
   readonly refusal: string;
   /** The `message` item the refusal is in. */
   readonly itemId: string;
+  /** The index of the message in `response.output`. */
   readonly outputIndex: number;
+  /** The index of the refusal part in the message. */
   readonly contentIndex: number;
   /** Whether this is the final text of the part. */
   readonly done: boolean;
@@ -38,6 +42,8 @@ export interface RefusalTextUpdate {
  * @example
  * ```ts
  * import { fromSSE, refusalText } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showRefusal(text: string, options: { final: boolean }): void;
  *
  * fromSSE(res)
  *   .pipe(refusalText())

@@ -17,7 +17,9 @@ import type { StreamEvent } from './internal/events';
  *
  * @example
  * ```ts
- * import { fromSSE, responseSnapshot } from 'rxjs-openresponses';
+ * import { fromSSE, responseSnapshot, type OutputItem } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function render(items: OutputItem[], text: string | undefined): void;
  *
  * fromSSE(res)
  *   .pipe(responseSnapshot())

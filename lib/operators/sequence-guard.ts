@@ -6,7 +6,10 @@ import { SequenceGapError } from '../errors';
  *
  * @example
  * ```ts
- * sequenceGuard({ onGap: 'warn', onWarning: (gap) => log.warn(gap.message, gap.responseId) });
+ * import { sequenceGuard, type SequenceGuardConfig } from 'rxjs-openresponses';
+ *
+ * const config: SequenceGuardConfig = { onGap: 'warn', onWarning: (gap) => console.warn(gap.message, gap.responseId) };
+ * const guard = sequenceGuard(config);
  * ```
  */
 export interface SequenceGuardConfig {
@@ -25,6 +28,11 @@ const MAX_GAPS = 1024;
 /** How many recent events' types are remembered, to tell a replay from a reused number. */
 const SEEN = 1024;
 
+/**
+ * What the guard reads of an event.
+ *
+ * @inline
+ */
 interface Sequenced {
   readonly type: string;
   readonly sequenceNumber?: number;
@@ -49,7 +57,13 @@ interface Sequenced {
  *
  * @example
  * ```ts
- * import { streamResponse, sequenceGuard, isResponsesStreamError } from 'rxjs-openresponses';
+ * import { streamResponse, sequenceGuard, isResponsesStreamError, type ResponseStreamEvent } from 'rxjs-openresponses';
+ * import type { Observable } from 'rxjs';
+ * declare const apiKey: string;
+ * declare const events$: Observable<ResponseStreamEvent>;
+ * declare function render(event: ResponseStreamEvent): void;
+ * declare const metrics: { count(name: string): void };
+ * const body = { model: 'gpt-5', input: 'Hi', background: true, store: true };
  *
  * streamResponse(body, { apiKey, resume: true })
  *   .pipe(sequenceGuard())

@@ -34,28 +34,51 @@ export type DeepPartial<T> = T extends readonly (infer E)[]
  *
  * @example
  * ```ts
- * import { structuredOutput, type StructuredOutputUpdate } from 'rxjs-openresponses';
+ * import { fromSSE, structuredOutput, type StructuredOutputUpdate } from 'rxjs-openresponses';
  * import * as z from 'zod/mini';
+ * declare const res: Response;
+ * declare function save(person: { name: string; age: number }): void;
+ * declare function preview(name: string): void;
  *
  * const Person = z.object({ name: z.string(), age: z.number() });
  * const show = (u: StructuredOutputUpdate<z.infer<typeof Person>>) =>
  *   u.done ? save(u.value) : preview(u.partial.name ?? '…');
- * events$.pipe(structuredOutput(Person)).subscribe(show);
+ * fromSSE(res).pipe(structuredOutput(Person)).subscribe(show);
  * ```
  */
 export type StructuredOutputUpdate<T, P = DeepPartial<T>> =
-  | { readonly done: false; readonly partial: P; readonly text: string }
-  | { readonly done: true; readonly value: T; readonly text: string };
+  | {
+      /** `false`: the JSON is still streaming. */
+      readonly done: false;
+      /** The value parsed so far: every field optional, arrays and strings growing. */
+      readonly partial: P;
+      /** The JSON text so far. */
+      readonly text: string;
+    }
+  | {
+      /** `true`: the JSON is complete and matched the schema. */
+      readonly done: true;
+      /** The value, validated by the schema. */
+      readonly value: T;
+      /** The whole JSON text. */
+      readonly text: string;
+    };
 
 /**
  * Options of {@link structuredOutput}.
  *
  * @example
  * ```ts
- * import { structuredOutput, type StructuredOutputConfig } from 'rxjs-openresponses';
+ * import { fromSSE, structuredOutput, type StructuredOutputConfig } from 'rxjs-openresponses';
+ * import * as z from 'zod/mini';
+ * declare const res: Response;
  *
- * const second: StructuredOutputConfig = { outputIndex: 2, emit: 'delta' };
- * events$.pipe(structuredOutput(Answer, second)).subscribe(render);
+ * // The third output item's JSON, updated on every delta, not only when it parses further.
+ * const Answer = z.object({ answer: z.string() });
+ * const third: StructuredOutputConfig = { outputIndex: 2, emit: 'delta' };
+ * fromSSE(res)
+ *   .pipe(structuredOutput(Answer, third))
+ *   .subscribe((u) => console.log(u.done ? u.value.answer : u.partial.answer));
  * ```
  */
 export interface StructuredOutputConfig {
@@ -95,9 +118,15 @@ export interface StructuredOutputConfig {
  * ```ts
  * import { streamResponse, structuredOutput } from 'rxjs-openresponses';
  * import * as z from 'zod/mini';
+ * declare const input: string;
+ * declare const model: string;
+ * declare const apiKey: string;
+ * declare function save(rows: { city: string; population: number }[]): void;
+ * declare function renderRows(rows: unknown[]): void;
  *
  * const Table = z.object({ rows: z.array(z.object({ city: z.string(), population: z.number() })) });
- * streamResponse({ model, input, text: { format: { type: 'json_schema', name: 'table', schema } } }, config)
+ * const schema = z.toJSONSchema(Table);
+ * streamResponse({ model, input, text: { format: { type: 'json_schema', name: 'table', schema } } }, { apiKey })
  *   .pipe(structuredOutput(Table))
  *   .subscribe((u) => (u.done ? save(u.value.rows) : renderRows(u.partial.rows ?? [])));
  * ```

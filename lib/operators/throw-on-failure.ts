@@ -14,7 +14,10 @@ import { failureOf } from '../decode/failure';
  *
  * @example
  * ```ts
- * import { fromSSE, throwOnFailure, accumulateText, isResponsesStreamError } from 'rxjs-openresponses';
+ * import { fromSSE, throwOnFailure, accumulateText, isResponsesStreamError, type ServerError } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function render(text: string): void;
+ * declare function showError(error: ServerError): void;
  *
  * fromSSE(res)
  *   .pipe(throwOnFailure(), accumulateText())

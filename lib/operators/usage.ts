@@ -13,6 +13,7 @@ import { isTerminalResponse, type StreamEvent } from './internal/events';
  * @example
  * ```ts
  * import { fromSSE, usage } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * fromSSE(res)
  *   .pipe(usage())

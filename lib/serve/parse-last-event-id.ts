@@ -10,7 +10,9 @@
  * ```
  */
 export interface LastEventId {
+  /** The response to resume. */
   readonly responseId: string;
+  /** The last event the client received: resume after it. */
   readonly sequenceNumber: number;
 }
 
@@ -23,8 +25,14 @@ export interface LastEventId {
  *
  * @example
  * ```ts
+ * import type { IncomingMessage, ServerResponse } from 'node:http';
  * import { resumeResponse, streamResponse } from 'rxjs-openresponses';
  * import { parseLastEventId, toServerSentEvents } from 'rxjs-openresponses/serve';
+ * declare const apiKey: string;
+ * declare const input: string;
+ * declare const model: string;
+ * declare const req: IncomingMessage;
+ * declare const res: ServerResponse;
  *
  * const last = parseLastEventId(req.headers['last-event-id']);
  * const events$ = last

@@ -29,6 +29,7 @@ import type { EncodableEvent } from './to-wire';
  * ```ts
  * import { resumeResponse } from 'rxjs-openresponses';
  * import { toServerSentEvents, type ServeEventsOptions } from 'rxjs-openresponses/serve';
+ * declare const apiKey: string;
  *
  * // A reconnect: upstream does not send response.created again, so name the response.
  * const options: ServeEventsOptions = { responseId: 'resp_123', keepalive: 15_000 };
@@ -50,7 +51,7 @@ export interface ServeEventsOptions {
   readonly responseId?: string;
   /**
    * What the client is told when the source errors: the payload of the wire `error` event written
-   * before the stream ends. Default: a {@link ResponseFailedError}'s server error as it is; for
+   * before the stream ends. Default: a `ResponseFailedError`'s server error as it is; for
    * another error of this library its `code` and `message` (API keys are never in them); for any
    * other error `{ code: 'relay_error', message: 'The relay failed' }`, so nothing internal leaks.
    * Log the error here if you want it in your server's logs.

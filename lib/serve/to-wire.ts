@@ -20,6 +20,9 @@ import { toSnake } from '../events/schema';
  *
  * @example
  * ```ts
+ * import type { EncodableEvent } from 'rxjs-openresponses/serve';
+ * import { events } from 'rxjs-openresponses/testing';
+ *
  * const list: EncodableEvent[] = [events.created(), events.unknown('keepalive2')];
  * ```
  */
@@ -30,7 +33,10 @@ export type EncodableEvent = ResponseStreamEvent | InvalidEvent;
  *
  * @example
  * ```ts
- * toWire(events.error({ errorType: 'server_error' }), { errorShape: 'nested' });
+ * import { events, toWire, type ToWireOptions } from 'rxjs-openresponses/testing';
+ *
+ * const nested: ToWireOptions = { errorShape: 'nested' };
+ * const wire = toWire(events.error({ errorType: 'server_error' }), nested);
  * ```
  */
 export interface ToWireOptions {

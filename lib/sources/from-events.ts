@@ -15,6 +15,9 @@ import type { DecodeConfig, DecodedEvent } from '../decode/decode-options';
  * ```ts
  * import OpenAI from 'openai';
  * import { fromEvents, accumulateText } from 'rxjs-openresponses';
+ * declare const input: string;
+ * declare const model: string;
+ * declare function render(text: string): void;
  *
  * const stream = await new OpenAI().responses.create({ model, input, stream: true });
  * fromEvents(stream).pipe(accumulateText()).subscribe((text) => render(text));

@@ -13,6 +13,7 @@ import { toChunks, type SSESource } from './to-chunks';
  * @example
  * ```ts
  * import { fromSSE, type FromSSEConfig } from 'rxjs-openresponses';
+ * declare const response: Response;
  *
  * const config = { onUnknown: 'drop', maxEventSize: 8 * 1024 * 1024, idleTimeout: 30_000 } as const;
  * fromSSE(response, config satisfies FromSSEConfig);
@@ -43,6 +44,9 @@ export interface FromSSEConfig extends DecodeEventsConfig, ParseSSEConfig {
  * @example
  * ```ts
  * import { fromSSE, ofType } from 'rxjs-openresponses';
+ *
+ * const headers = { authorization: `Bearer ${process.env.OPENAI_API_KEY}`, 'content-type': 'application/json' };
+ * const body = JSON.stringify({ model: 'gpt-5', input: 'Hi', stream: true });
  *
  * const res = await fetch('https://api.openai.com/v1/responses', { method: 'POST', headers, body });
  * fromSSE(res, { idleTimeout: 60_000 })

@@ -9,6 +9,7 @@ import { httpErrorFrom, notAnEventStream } from './http-error';
  * ```ts
  * import { fromSSE, type SSESource } from 'rxjs-openresponses';
  *
+ * const body = JSON.stringify({ input: 'Hi' });
  * const source: SSESource = await fetch('/api/responses', { method: 'POST', body });
  * fromSSE(source).subscribe((e) => console.log(e.type));
  * ```

@@ -8,9 +8,12 @@ import type { SseMessage } from './sse-message';
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents, type ParseSSEConfig } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
+ * const lastSeen = new Map<'comment', number>();
  *
- * const config: ParseSSEConfig = { maxEventSize: 1024 * 1024, onComment: () => lastSeen.set(Date.now()) };
+ * const config: ParseSSEConfig = { maxEventSize: 1024 * 1024, onComment: () => lastSeen.set('comment', Date.now()) };
  * chunks$.pipe(parseSSE(config), decodeEvents()).subscribe((e) => console.log(e.type));
  * ```
  */
@@ -35,6 +38,7 @@ const SPLIT_AFTER = 64 * 1024;
  * @example
  * ```ts
  * import { DEFAULT_MAX_EVENT_SIZE, fromSSE } from 'rxjs-openresponses';
+ * declare const res: Response;
  *
  * // Allow events twice as large as the default (e.g. several full-size images in one response).
  * fromSSE(res, { maxEventSize: 2 * DEFAULT_MAX_EVENT_SIZE }).subscribe(console.log);
@@ -76,7 +80,9 @@ export interface SseSink {
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, decodeEvents } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
  *
  * chunks$.pipe(parseSSE(), decodeEvents()).subscribe((event) => console.log(event.type));
  * ```

@@ -3,7 +3,9 @@
  *
  * @example
  * ```ts
+ * import type { Observable } from 'rxjs';
  * import { parseSSE, type SseMessage } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
  *
  * chunks$.pipe(parseSSE()).subscribe((m: SseMessage) => console.log(m.index, m.event, m.data));
  * ```

@@ -10,7 +10,11 @@ import type * as FastCheck from 'fast-check';
  *
  * @example
  * ```ts
- * const input: Chunkable = encodeSSEBytes(events);
+ * import { encodeSSEBytes, events, splitEverywhere, type Chunkable } from 'rxjs-openresponses/testing';
+ *
+ * // Bytes or text: the chunking helpers cut both, and give back chunks of the same kind.
+ * const input: Chunkable = encodeSSEBytes([events.created(), events.completed()]);
+ * const cuts = [...splitEverywhere(input)];
  * ```
  */
 export type Chunkable = string | Uint8Array;
@@ -20,7 +24,10 @@ export type Chunkable = string | Uint8Array;
  *
  * @example
  * ```ts
- * const chunks: ChunkOf<Uint8Array>[] = splitAt(bytes, [10]); // Uint8Array[]
+ * import { encodeSSEBytes, events, splitAt, type ChunkOf } from 'rxjs-openresponses/testing';
+ *
+ * const bytes = encodeSSEBytes([events.created()]);
+ * const chunks: ChunkOf<Uint8Array>[] = splitAt(bytes, [10]); // Uint8Array[], not strings
  * ```
  */
 export type ChunkOf<T extends Chunkable> = T extends string ? string : Uint8Array;
@@ -69,8 +76,10 @@ export function splitAt<T extends Chunkable>(input: T, offsets: readonly number[
  * ```ts
  * import { lastValueFrom, toArray } from 'rxjs';
  * import { fromSSE } from 'rxjs-openresponses';
- * import { splitEverywhere, toReadableStream } from 'rxjs-openresponses/testing';
+ * import { encodeSSE, events, splitEverywhere, toReadableStream } from 'rxjs-openresponses/testing';
  *
+ * const expected = [events.created(), events.outputTextDelta({ delta: 'Hé' }), events.completed()];
+ * const recorded = encodeSSE(expected);
  * const bytes = new TextEncoder().encode(recorded);
  * for (const chunks of splitEverywhere(bytes)) {
  *   const events = await lastValueFrom(fromSSE(toReadableStream(chunks)).pipe(toArray()));
@@ -94,7 +103,11 @@ export function* splitEverywhere<T extends Chunkable>(
  *
  * @example
  * ```ts
+ * import { randomChunks, type RandomChunksOptions } from 'rxjs-openresponses/testing';
+ *
+ * // The same seed gives the same cuts: a failure found in CI replays locally.
  * const options: RandomChunksOptions = { seed: 42, min: 1, max: 64 };
+ * const chunks = randomChunks('data: {}\n\n'.repeat(100), options);
  * ```
  */
 export interface RandomChunksOptions {
@@ -112,7 +125,9 @@ export interface RandomChunksOptions {
  *
  * @example
  * ```ts
- * import { randomChunks } from 'rxjs-openresponses/testing';
+ * import { encodeSSEBytes, events, randomChunks } from 'rxjs-openresponses/testing';
+ *
+ * const bytes = encodeSSEBytes([events.created(), events.completed()]);
  *
  * for (let seed = 0; seed < 50; seed++) {
  *   const chunks = randomChunks(bytes, { seed, min: 1, max: 64 });
@@ -149,7 +164,12 @@ export function randomChunks<T extends Chunkable>(
  *
  * @example
  * ```ts
- * chunkArbitrary(fc, bytes, { maxCuts: 200 });
+ * import fc from 'fast-check';
+ * import { chunkArbitrary, encodeSSEBytes, events, type ChunkArbitraryOptions } from 'rxjs-openresponses/testing';
+ *
+ * const bytes = encodeSSEBytes([events.created(), events.completed()]);
+ * const manyCuts: ChunkArbitraryOptions = { maxCuts: 200 };
+ * const chunkings = chunkArbitrary(fc, bytes, manyCuts);
  * ```
  */
 export interface ChunkArbitraryOptions {
@@ -173,7 +193,12 @@ export interface ChunkArbitraryOptions {
  * @example
  * ```ts
  * import fc from 'fast-check';
- * import { chunkArbitrary, toReadableStream } from 'rxjs-openresponses/testing';
+ * import { lastValueFrom, toArray } from 'rxjs';
+ * import { fromSSE } from 'rxjs-openresponses';
+ * import { chunkArbitrary, encodeSSEBytes, events, toReadableStream } from 'rxjs-openresponses/testing';
+ *
+ * const expected = [events.created(), events.completed()];
+ * const bytes = encodeSSEBytes(expected);
  *
  * await fc.assert(
  *   fc.asyncProperty(chunkArbitrary(fc, bytes), async (chunks) => {
@@ -224,9 +249,11 @@ export function chunkArbitrary<T extends Chunkable>(
  * @example
  * ```ts
  * import { fromSSE } from 'rxjs-openresponses';
- * import { splitAt, toReadableStream } from 'rxjs-openresponses/testing';
+ * import { encodeSSEBytes, events, splitAt, toReadableStream } from 'rxjs-openresponses/testing';
  *
- * const body = toReadableStream(splitAt(encodeSSEBytes(events), [5, 17]));
+ * const created = events.created();
+ *
+ * const body = toReadableStream(splitAt(encodeSSEBytes([created]), [5, 17]));
  * fromSSE(new Response(body, { headers: { 'content-type': 'text/event-stream' } })).subscribe();
  * ```
  *
@@ -256,7 +283,13 @@ export function toReadableStream(chunks: Iterable<Chunkable>): ReadableStream<Ui
  *
  * @example
  * ```ts
- * toAsyncIterable(chunks, { delay: 5 });
+ * import { fromSSE } from 'rxjs-openresponses';
+ * import { encodeSSE, events, randomChunks, toAsyncIterable, type ToAsyncIterableOptions } from 'rxjs-openresponses/testing';
+ *
+ * // A slow network: one chunk every 5 ms.
+ * const slow: ToAsyncIterableOptions = { delay: 5 };
+ * const chunks = randomChunks(encodeSSE([events.created(), events.completed()]), { seed: 7 });
+ * fromSSE(toAsyncIterable(chunks, slow)).subscribe((e) => console.log(e.type));
  * ```
  */
 export interface ToAsyncIterableOptions {
@@ -273,7 +306,9 @@ export interface ToAsyncIterableOptions {
  * ```ts
  * import { take } from 'rxjs';
  * import { fromSSE } from 'rxjs-openresponses';
- * import { toAsyncIterable } from 'rxjs-openresponses/testing';
+ * import { encodeSSE, events, randomChunks, toAsyncIterable } from 'rxjs-openresponses/testing';
+ *
+ * const text = encodeSSE([events.created(), events.completed()]);
  *
  * const source = toAsyncIterable(randomChunks(text, { seed: 1 }));
  * fromSSE(source).pipe(take(1)).subscribe(() => setTimeout(() => console.log(source.returned)));

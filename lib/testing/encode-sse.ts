@@ -9,11 +9,14 @@ import type { EncodableEvent, ToWireOptions } from '../serve/to-wire';
  *
  * @example
  * ```ts
+ * import { encodeSSE, events, type EncodeSSEOptions } from 'rxjs-openresponses/testing';
+ *
  * const openRouterLike: EncodeSSEOptions = {
  *   eventLines: false,
  *   comments: 'OPENROUTER PROCESSING',
  *   done: true,
  * };
+ * const wire = encodeSSE([events.created(), events.completed()], openRouterLike);
  * ```
  */
 export interface EncodeSSEOptions extends ToWireOptions {
@@ -63,7 +66,9 @@ export interface EncodeSSEOptions extends ToWireOptions {
  * ```ts
  * import { lastValueFrom, toArray } from 'rxjs';
  * import { fromSSE } from 'rxjs-openresponses';
- * import { encodeSSE } from 'rxjs-openresponses/testing';
+ * import { encodeSSE, events as make } from 'rxjs-openresponses/testing';
+ *
+ * const events = [make.created(), make.outputTextDelta({ delta: 'Hi' }), make.completed()];
  *
  * const text = encodeSSE(events, { lineEnding: '\r\n', comments: 'OPENROUTER PROCESSING', done: true });
  * expect(await lastValueFrom(fromSSE(text).pipe(toArray()))).toEqual(events);
@@ -110,7 +115,11 @@ export function encodeSSE(
  *
  * @example
  * ```ts
- * import { encodeSSEBytes, splitEverywhere, toReadableStream } from 'rxjs-openresponses/testing';
+ * import { lastValueFrom, toArray } from 'rxjs';
+ * import { fromSSE } from 'rxjs-openresponses';
+ * import { encodeSSEBytes, events as make, splitEverywhere, toReadableStream } from 'rxjs-openresponses/testing';
+ *
+ * const events = [make.created(), make.outputTextDelta({ delta: '€' }), make.completed()];
  *
  * for (const chunks of splitEverywhere(encodeSSEBytes(events, { lineEnding: '\r\n' }))) {
  *   expect(await lastValueFrom(fromSSE(toReadableStream(chunks)).pipe(toArray()))).toEqual(events);

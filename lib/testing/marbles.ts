@@ -13,8 +13,15 @@ import type { EncodableEvent } from '../serve/to-wire';
  *
  * @example
  * ```ts
- * const logs: SubscriptionLogs = events$.subscriptions;
- * expectSubscriptions(logs).toBe('^--!');
+ * import { take } from 'rxjs';
+ * import { cold, createTestScheduler, events, type SubscriptionLogs } from 'rxjs-openresponses/testing';
+ *
+ * createTestScheduler((a, e) => expect(a).toEqual(e)).run(({ expectObservable, expectSubscriptions }) => {
+ *   const events$ = cold('-a-b-c|', { a: events.created(), b: events.keepalive(), c: events.completed() });
+ *   expectObservable(events$.pipe(take(2))).toBe('-a-(b|)', { a: events.created(), b: events.keepalive() });
+ *   const logs: SubscriptionLogs = events$.subscriptions;
+ *   expectSubscriptions(logs).toBe('^--!');
+ * });
  * ```
  */
 export type SubscriptionLogs = Parameters<TestScheduler['expectSubscriptions']>[0];
@@ -24,10 +31,20 @@ export type SubscriptionLogs = Parameters<TestScheduler['expectSubscriptions']>[
  *
  * @example
  * ```ts
- * const events$: TestObservable<ResponseStreamEvent> = cold('-a|', { a: events.created() });
+ * import type { ResponseStreamEvent } from 'rxjs-openresponses';
+ * import { cold, createTestScheduler, events, type TestObservable } from 'rxjs-openresponses/testing';
+ *
+ * createTestScheduler((a, e) => expect(a).toEqual(e)).run(({ expectSubscriptions }) => {
+ *   const events$: TestObservable<ResponseStreamEvent> = cold('-a|', { a: events.created() });
+ *   events$.subscribe();
+ *   expectSubscriptions(events$.subscriptions).toBe('^-!');
+ * });
  * ```
  */
-export type TestObservable<T> = Observable<T> & { readonly subscriptions: SubscriptionLogs };
+export type TestObservable<T> = Observable<T> & {
+  /** When it was subscribed and unsubscribed, for `expectSubscriptions`. */
+  readonly subscriptions: SubscriptionLogs;
+};
 
 let current: TestScheduler | undefined;
 
@@ -38,6 +55,7 @@ let current: TestScheduler | undefined;
  *
  * @example
  * ```ts
+ * import type { TestScheduler } from 'rxjs/testing';
  * import { createTestScheduler } from 'rxjs-openresponses/testing';
  *
  * let scheduler: TestScheduler;
@@ -61,7 +79,17 @@ export function createTestScheduler(
  *
  * @example
  * ```ts
- * getTestScheduler().run(({ expectObservable }) => expectObservable(source$).toBe('a|', values));
+ * import { map } from 'rxjs';
+ * import { cold, createTestScheduler, getTestScheduler } from 'rxjs-openresponses/testing';
+ *
+ * // A helper that marble-tests without being handed the scheduler.
+ * function expectDoubled(marbles: string, values: Record<string, number>) {
+ *   getTestScheduler().run(({ expectObservable }) =>
+ *     expectObservable(cold(marbles, values).pipe(map((n) => n * 2))).toBe(marbles, { a: values.a * 2 }),
+ *   );
+ * }
+ * createTestScheduler((a, e) => expect(a).toEqual(e));
+ * expectDoubled('a|', { a: 1 });
  * ```
  *
  * @returns The current TestScheduler.
@@ -79,7 +107,11 @@ export function getTestScheduler(): TestScheduler {
  *
  * @example
  * ```ts
- * import { cold, createTestScheduler } from 'rxjs-openresponses/testing';
+ * import { ofType } from 'rxjs-openresponses';
+ * import { cold, createTestScheduler, events } from 'rxjs-openresponses/testing';
+ *
+ * const assert = (actual: unknown, expected: unknown) => expect(actual).toEqual(expected);
+ * const [created, completed] = [events.created(), events.completed()];
  *
  * createTestScheduler(assert).run(({ expectObservable }) => {
  *   const events$ = cold('-a-b|', { a: created, b: completed }); // TestObservable<ResponseStreamEvent>
@@ -106,9 +138,16 @@ export function cold<T = ResponseStreamEvent>(
  *
  * @example
  * ```ts
- * import { hot } from 'rxjs-openresponses/testing';
+ * import { createTestScheduler, events, hot } from 'rxjs-openresponses/testing';
  *
- * const events$ = hot('-a-^-b-|', { a: created, b: delta });
+ * const created = events.created();
+ * const delta = events.outputTextDelta({ delta: 'Hi' });
+ * createTestScheduler((a, e) => expect(a).toEqual(e)).run(({ expectObservable }) => {
+ *
+ *   // `a` was emitted before the subscription: a late subscriber sees only `b`.
+ *   const events$ = hot('-a-^-b-|', { a: created, b: delta });
+ *   expectObservable(events$).toBe('--b-|', { b: delta });
+ * });
  * ```
  *
  * @param marbles The marble diagram.
@@ -129,7 +168,11 @@ export function hot<T = ResponseStreamEvent>(
  *
  * @example
  * ```ts
+ * import { events, sse, type SSEValue } from 'rxjs-openresponses/testing';
+ *
+ * // An event, then a comment line, in one chunk.
  * const value: SSEValue = [events.created(), ': keep-alive\n\n'];
+ * const { a } = sse({ a: value });
  * ```
  */
 export type SSEValue = EncodableEvent | string | readonly (EncodableEvent | string)[];
@@ -143,8 +186,10 @@ export type SSEValue = EncodableEvent | string | readonly (EncodableEvent | stri
  * @example
  * ```ts
  * import { fromSSE } from 'rxjs-openresponses';
- * import { cold, sse } from 'rxjs-openresponses/testing';
+ * import { cold, createTestScheduler, events, sse } from 'rxjs-openresponses/testing';
  *
+ * const scheduler = createTestScheduler((a, e) => expect(a).toEqual(e));
+ * const [created, delta, completed] = [events.created(), events.outputTextDelta({ delta: 'Hi' }), events.completed()];
  * scheduler.run(({ expectObservable }) => {
  *   const { a, b } = sse({ a: created, b: [delta, completed] });
  *   const chunks = { a, x: b.slice(0, 9), y: b.slice(9) }; // y starts mid-line

@@ -17,6 +17,7 @@ import type { StepEvent } from './step-event';
  * ```ts
  * import { runTools, type RunToolsConfig } from 'rxjs-openresponses/tools';
  * import * as z from 'zod/mini';
+ * declare const apiKey: string;
  *
  * const config: RunToolsConfig = {
  *   apiKey,
@@ -77,6 +78,7 @@ export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResp
  * import { accumulateText } from 'rxjs-openresponses';
  * import { runTools } from 'rxjs-openresponses/tools';
  * import * as z from 'zod/mini';
+ * declare function fetchWeather(city: string, signal: AbortSignal): Promise<string>;
  *
  * runTools(
  *   { model: 'gpt-5-nano', input: "What's the weather in Paris?" },

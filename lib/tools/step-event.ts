@@ -6,10 +6,15 @@
  * ```ts
  * import { type ResponseStreamEvent } from 'rxjs-openresponses';
  * import { runTools, type StepEvent } from 'rxjs-openresponses/tools';
+ * declare const apiKey: string;
  *
- * runTools(body, config).subscribe((event: StepEvent<ResponseStreamEvent>) => {
+ * const body = { model: 'gpt-5', input: 'Plan my trip' };
+ * runTools(body, { apiKey, tools: {} }).subscribe((event: StepEvent<ResponseStreamEvent>) => {
  *   if (event.type === 'response.created') console.log(`step ${event.step}: ${event.response.id}`);
  * });
  * ```
  */
-export type StepEvent<E> = E & { readonly step: number };
+export type StepEvent<E> = E & {
+  /** Which request of the loop the event came from: 1 for the first. */
+  readonly step: number;
+};

@@ -7,12 +7,16 @@ import type { FunctionCall } from '../operators/function-calls';
  * @example
  * ```ts
  * import { runTools, type ToolContext } from 'rxjs-openresponses/tools';
+ * import * as z from 'zod/mini';
+ * declare const apiKey: string;
+ *
+ * const schema = z.object({ query: z.string() });
  *
  * async function search(args: { query: string }, { signal, step }: ToolContext) {
  *   const res = await fetch(`/search?q=${encodeURIComponent(args.query)}&step=${step}`, { signal });
  *   return res.json();
  * }
- * runTools(body, { apiKey, tools: { search: { schema, execute: search } } }).subscribe();
+ * runTools({ model: 'gpt-5', input: 'Find recent papers on SSE' }, { apiKey, tools: { search: { schema, execute: search } } }).subscribe();
  * ```
  */
 export interface ToolContext {
@@ -34,6 +38,7 @@ export interface ToolContext {
  * ```ts
  * import { runTools, type RunnableTool } from 'rxjs-openresponses/tools';
  * import * as z from 'zod/mini';
+ * declare const apiKey: string;
  *
  * const schema = z.object({ city: z.string() });
  * const getWeather: RunnableTool<typeof schema> = {
@@ -41,7 +46,7 @@ export interface ToolContext {
  *   schema,
  *   execute: ({ city }, { signal }) => fetch(`/weather/${city}`, { signal }).then((r) => r.json()),
  * };
- * runTools(body, { apiKey, tools: { get_weather: getWeather } }).subscribe();
+ * runTools({ model: 'gpt-5', input: 'Weather in Oslo?' }, { apiKey, tools: { get_weather: getWeather } }).subscribe();
  * ```
  */
 export interface RunnableTool<S = $ZodType> {

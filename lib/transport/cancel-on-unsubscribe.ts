@@ -9,10 +9,14 @@ import { terminalEventTypes } from '../events';
  * @example
  * ```ts
  * import { streamResponse, type CancelOnUnsubscribeConfig } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ * declare const input: string;
+ * declare const model: string;
+ * declare const billing: { record(id: string, usage: unknown): void };
  *
  * const cancel: CancelOnUnsubscribeConfig = {
  *   onCancelled: (response) => billing.record(response.id, response.usage),
- *   onError: (error) => log.warn('could not cancel', error),
+ *   onError: (error) => console.warn('could not cancel', error),
  * };
  * streamResponse({ model, input, background: true, store: true }, { apiKey, cancelOnUnsubscribe: cancel });
  * ```

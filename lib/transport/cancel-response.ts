@@ -10,6 +10,7 @@ import { endpoint, requestHeaders, type ClientConfig } from './request';
  * @example
  * ```ts
  * import { cancelResponse, type CancelConfig } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * const config: CancelConfig = { apiKey, baseURL: 'https://api.openai.com/v1' };
  * cancelResponse('resp_123', config).subscribe((r) => console.log(r.status));

@@ -49,7 +49,9 @@ export interface ClientConfig extends FromSSEConfig {
  * @example
  * ```ts
  * import { DEFAULT_BASE_URL, streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
+ * const useOpenRouter = process.env.PROVIDER === 'openrouter';
  * const baseURL = useOpenRouter ? 'https://openrouter.ai/api/v1' : DEFAULT_BASE_URL;
  * streamResponse({ model: 'gpt-5', input: 'Hi' }, { apiKey, baseURL }).subscribe(console.log);
  * ```

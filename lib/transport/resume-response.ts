@@ -9,6 +9,8 @@ import { checkRetry, retryBeforeOutput } from './retry';
  * @example
  * ```ts
  * import { resumeResponse, type ResumeConfig } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ * declare const lastSequenceNumber: number; // the last event the page showed before it reloaded
  *
  * const config: ResumeConfig = { apiKey, startingAfter: lastSequenceNumber, idleTimeout: 60_000 };
  * resumeResponse('resp_123', config).subscribe((e) => console.log(e.type));
@@ -27,6 +29,7 @@ export interface ResumeConfig extends ClientConfig {
  * @example
  * ```ts
  * import { resumeResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
  *
  * resumeResponse('resp_123', { startingAfter: 41, apiKey }).subscribe((e) => console.log(e.type));
  * ```

@@ -14,6 +14,9 @@ import { delayBefore, isTransient, wait, type BackoffConfig } from './retry';
  * @example
  * ```ts
  * import { streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ * declare const input: string;
+ * declare const model: string;
  *
  * streamResponse(
  *   { model, input, background: true, store: true },

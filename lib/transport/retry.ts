@@ -7,7 +7,11 @@ import { failureOf } from '../decode/failure';
  *
  * @example
  * ```ts
- * streamResponse(body, { resume: { backoff: { baseDelayMs: 250, maxDelayMs: 4000 } } });
+ * import { streamResponse, type BackoffConfig } from 'rxjs-openresponses';
+ *
+ * const backoff: BackoffConfig = { baseDelayMs: 250, maxDelayMs: 4000 };
+ * const body = { model: 'gpt-5', input: 'Hi', background: true, store: true };
+ * streamResponse(body, { resume: { backoff } });
  * ```
  */
 export interface BackoffConfig {
@@ -31,6 +35,9 @@ export interface BackoffConfig {
  * @example
  * ```ts
  * import { streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ *
+ * const body = { model: 'gpt-5', input: 'Hi' };
  *
  * streamResponse(body, { apiKey, retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 20_000 } });
  * streamResponse(body, { apiKey, retry: false }); // one request, whatever happens
@@ -54,6 +61,8 @@ export interface RetryConfig extends BackoffConfig {
  * @example
  * ```ts
  * import { DEFAULT_RETRY, streamResponse } from 'rxjs-openresponses';
+ *
+ * const body = { model: 'gpt-5', input: 'Hi' };
  *
  * streamResponse(body, { retry: { ...DEFAULT_RETRY, maxAttempts: 5 } });
  * ```

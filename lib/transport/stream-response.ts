@@ -13,6 +13,9 @@ import { cancellingOnUnsubscribe, type CancelOnUnsubscribeConfig } from './cance
  * @example
  * ```ts
  * import { streamResponse, type StreamResponseConfig } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ * declare const input: string;
+ * declare const model: string;
  *
  * const config = { apiKey, resume: true, idleTimeout: 60_000 } satisfies StreamResponseConfig;
  * streamResponse({ model, input, background: true, store: true }, config);

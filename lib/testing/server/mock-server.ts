@@ -12,7 +12,15 @@ import type { EncodableEvent } from '../../serve/to-wire';
  *
  * @example
  * ```ts
- * expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/v1/responses', json: { stream: true } });
+ * import { lastValueFrom } from 'rxjs';
+ * import { streamResponse } from 'rxjs-openresponses';
+ * import { scriptResponse, startMockServer, type RecordedRequest } from 'rxjs-openresponses/testing';
+ *
+ * const server = await startMockServer({ script: { stream: scriptResponse().created().completed().events } });
+ * await lastValueFrom(streamResponse({ model: 'm', input: 'hi' }, { baseURL: server.url }));
+ * const sent: RecordedRequest = server.requests[0];
+ * expect(sent).toMatchObject({ method: 'POST', path: '/v1/responses', json: { stream: true } });
+ * await server.close();
  * ```
  */
 export interface RecordedRequest {
@@ -21,6 +29,7 @@ export interface RecordedRequest {
    * abandoned before they arrived whole (outcome `'client-closed'`, body as far as it came).
    */
   readonly index: number;
+  /** The HTTP method. */
   readonly method: string;
   /** The path without the query, e.g. `/v1/responses/resp_1`. */
   readonly path: string;
@@ -52,7 +61,12 @@ export interface RecordedRequest {
  *
  * @example
  * ```ts
+ * import { scriptResponse, startMockServer, type MockStream } from 'rxjs-openresponses/testing';
+ *
+ * // A slow network that cuts the stream after five events.
+ * const { events } = scriptResponse().created().message({ text: 'Hello there' }).completed();
  * const slowAndCut: MockStream = { stream: events, delay: 20, chunkSize: 64, dropAfter: 5 };
+ * const server = await startMockServer({ script: slowAndCut });
  * ```
  */
 export interface MockStream {
@@ -83,13 +97,20 @@ export interface MockStream {
  *
  * @example
  * ```ts
+ * import { startMockServer, type MockErrorPayload } from 'rxjs-openresponses/testing';
+ *
  * const payload: MockErrorPayload = { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' };
+ * const server = await startMockServer({ script: { status: 429, error: payload } });
  * ```
  */
 export interface MockErrorPayload {
+  /** The error message. */
   readonly message: string;
+  /** The error type (`invalid_request_error`, ...). */
   readonly type?: string;
+  /** The error code (`rate_limit_exceeded`, ...). */
   readonly code?: string | number | null;
+  /** The request parameter at fault. */
   readonly param?: string | null;
 }
 
@@ -98,10 +119,14 @@ export interface MockErrorPayload {
  *
  * @example
  * ```ts
+ * import { startMockServer, type MockHttpError } from 'rxjs-openresponses/testing';
+ *
  * const rateLimited: MockHttpError = { status: 429, error: { message: 'Slow down' }, retryAfter: 2 };
+ * const server = await startMockServer({ script: [rateLimited, rateLimited] }); // two 429s, then the default
  * ```
  */
 export interface MockHttpError {
+  /** The HTTP status to answer with. */
   readonly status: number;
   /** Sent as the JSON body `{ error: { message, type, code, param } }`. */
   readonly error?: MockErrorPayload;
@@ -109,6 +134,7 @@ export interface MockHttpError {
   readonly body?: string;
   /** The `Retry-After` header: seconds, or an HTTP date. */
   readonly retryAfter?: number | string;
+  /** Extra response headers. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -117,13 +143,19 @@ export interface MockHttpError {
  *
  * @example
  * ```ts
+ * import { startMockServer, type MockJson } from 'rxjs-openresponses/testing';
+ *
+ * // A server that ignores `stream: true` and answers with the whole Response.
  * const notStreamed: MockJson = { json: { id: 'resp_1', object: 'response', output: [] } };
+ * const server = await startMockServer({ script: notStreamed });
  * ```
  */
 export interface MockJson {
+  /** The JSON body to answer with. */
   readonly json: unknown;
   /** Default 200. */
   readonly status?: number;
+  /** Extra response headers. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -132,10 +164,15 @@ export interface MockJson {
  *
  * @example
  * ```ts
+ * import { startMockServer, type MockHang } from 'rxjs-openresponses/testing';
+ *
+ * // Headers never come: what an `idleTimeout` or an AbortSignal must handle.
  * const silent: MockHang = { hang: true };
+ * const server = await startMockServer({ script: silent });
  * ```
  */
 export interface MockHang {
+  /** Accept the request and never answer. */
   readonly hang: true;
 }
 
@@ -144,7 +181,12 @@ export interface MockHang {
  *
  * @example
  * ```ts
+ * import { scriptResponse, startMockServer, type MockBehavior } from 'rxjs-openresponses/testing';
+ *
+ * const { events } = scriptResponse().created().completed();
+ * // A retry test: the first request gets a 503, the second the stream.
  * const behaviours: MockBehavior[] = [{ status: 503, error: { message: 'busy' } }, { stream: events }];
+ * const server = await startMockServer({ script: behaviours });
  * ```
  */
 export type MockBehavior = MockStream | MockHttpError | MockJson | MockHang;
@@ -155,8 +197,12 @@ export type MockBehavior = MockStream | MockHttpError | MockJson | MockHang;
  *
  * @example
  * ```ts
+ * import { scriptResponse, startMockServer, type MockScript } from 'rxjs-openresponses/testing';
+ *
+ * const { events } = scriptResponse().created().completed();
  * const script: MockScript = (request) =>
  *   request.method === 'GET' ? { stream: events } : { status: 400, error: { message: 'bad request' } };
+ * const server = await startMockServer({ script });
  * ```
  */
 export type MockScript =
@@ -169,7 +215,13 @@ export type MockScript =
  *
  * @example
  * ```ts
- * await startMockServer({ script: { stream: events }, basePath: '/api/v1' }); // OpenRouter's layout
+ * import { scriptResponse, startMockServer, type MockServerOptions } from 'rxjs-openresponses/testing';
+ *
+ * const options: MockServerOptions = {
+ *   script: { stream: scriptResponse().created().completed().events },
+ *   basePath: '/api/v1', // OpenRouter's layout
+ * };
+ * const server = await startMockServer(options);
  * ```
  */
 export interface MockServerOptions {
@@ -184,8 +236,13 @@ export interface MockServerOptions {
  *
  * @example
  * ```ts
+ * import { streamResponse } from 'rxjs-openresponses';
+ * import { scriptResponse, startMockServer, type MockServer } from 'rxjs-openresponses/testing';
+ *
+ * const { events } = scriptResponse().created().completed();
  * const server: MockServer = await startMockServer({ script: { stream: events, keepOpen: true } });
- * // ... subscribe, then unsubscribe
+ * const subscription = streamResponse({ model: 'm', input: 'hi' }, { baseURL: server.url }).subscribe();
+ * subscription.unsubscribe(); // the request must be aborted, not left open
  * expect(await server.settled(0)).toBe('client-closed');
  * await server.close();
  * ```
@@ -256,8 +313,10 @@ const NODE_FS = 'node:fs/promises';
  * @example
  * ```ts
  * import { lastValueFrom, toArray } from 'rxjs';
- * import { streamResponse } from 'rxjs-openresponses';
- * import { startMockServer } from 'rxjs-openresponses/testing';
+ * import { resumeResponse, streamResponse } from 'rxjs-openresponses';
+ * import { scriptResponse, startMockServer } from 'rxjs-openresponses/testing';
+ *
+ * const { events } = scriptResponse().created().message({ text: 'Hello' }).completed();
  *
  * const server = await startMockServer({
  *   script: [{ stream: events, dropAfter: 3 }, { stream: events }], // a cut, then a resume
