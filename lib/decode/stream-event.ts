@@ -10,6 +10,8 @@ import type { InvalidEvent } from './invalid-event';
  * ```ts
  * import { map, type OperatorFunction } from 'rxjs';
  * import { fromSSE, type StreamEvent } from 'rxjs-openresponses';
+ * declare const res: Response;
+ * declare function showInvalidCount(count: number): void;
  *
  * // Counts the events a server could not send validly, next to the rest; any decoder's output fits.
  * const invalidCount = (): OperatorFunction<StreamEvent, number> => (events$) => {
