@@ -123,9 +123,28 @@ function sourceOf<T extends object>(
   value: T,
   made: T | undefined,
   from: T | undefined,
+  written: readonly (keyof T & string)[],
 ): T {
   if (lineage === undefined) return value;
-  return value === made && from !== undefined ? from : inObject(value);
+  if (value === made && from !== undefined) return from;
+  const source = inObject(value);
+  // Every copy writes these fields: the source need not hold on to their old values (an earlier
+  // output, a long text), which would keep them alive as long as the lineage.
+  if (source !== value) for (const key of written) source[key] = undefined as T[typeof key];
+  return source;
+}
+
+/** The fields a text delta writes, at each level. */
+const snapshotWrites = ['output', 'outputText'] as const;
+const itemWrites = ['content'] as const;
+const partWrites = ['text'] as const;
+
+/** Forgets a lineage's objects: a lifecycle event replaced the snapshot with the server's. */
+function forget(lineage: Lineage | undefined): void {
+  if (lineage === undefined) return;
+  lineage.snapshot = lineage.snapshotFrom = undefined;
+  lineage.item = lineage.itemFrom = undefined;
+  lineage.part = lineage.partFrom = undefined;
 }
 
 function accumulate(
@@ -133,15 +152,15 @@ function accumulate(
   snapshot: ResponseObject | undefined,
   event: StreamEvent,
 ): ResponseObject | undefined {
-  if (snapshot === undefined) {
-    return isLifecycleEvent(event) ? withOutputText(event.response) : undefined;
-  }
   if (event.type === 'response.output_text.delta') {
+    if (snapshot === undefined) return undefined;
     const next = appendText(lineage, snapshot, event);
     if (next !== undefined) return next;
   } else if (isLifecycleEvent(event)) {
+    forget(lineage);
     return withOutputText(event.response);
   }
+  if (snapshot === undefined) return undefined;
   const output = nextOutput(snapshot.output, event);
   if (output === snapshot.output) return snapshot;
   return withOutput(lineage, snapshot, output, nextOutputText(snapshot, output, event));
@@ -164,11 +183,11 @@ function appendText(
   if (item?.type !== 'message') return undefined;
   const part = item.content[contentIndex] as ContentPart | undefined;
   if (part?.type !== 'output_text') return undefined;
-  const partFrom = sourceOf(lineage, part, lineage?.part, lineage?.partFrom);
+  const partFrom = sourceOf(lineage, part, lineage?.part, lineage?.partFrom, partWrites);
   const nextPart = { ...partFrom, text: part.text + delta };
   const content = item.content.slice();
   content[contentIndex] = nextPart;
-  const itemFrom = sourceOf(lineage, item, lineage?.item, lineage?.itemFrom);
+  const itemFrom = sourceOf(lineage, item, lineage?.item, lineage?.itemFrom, itemWrites);
   const nextItem = { ...itemFrom, content };
   const nextOutput = output.slice();
   nextOutput[index] = nextItem;
@@ -193,7 +212,13 @@ function withOutput(
   output: OutputItem[],
   outputText: string,
 ): ResponseObject {
-  const from = sourceOf(lineage, snapshot, lineage?.snapshot, lineage?.snapshotFrom);
+  const from = sourceOf(
+    lineage,
+    snapshot,
+    lineage?.snapshot,
+    lineage?.snapshotFrom,
+    snapshotWrites,
+  );
   const next = { ...from, output, outputText };
   if (lineage !== undefined) {
     lineage.snapshot = next;
