@@ -108,7 +108,7 @@ async function relay(upstreamURL: string) {
             });
     res.on('close', () => subscription.unsubscribe());
   });
-  server.listen(0, '127.0.0.1', () =>
+  server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () =>
     console.log(
       JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
     ),
@@ -141,9 +141,32 @@ function start(roleArgs: string[], nodeArgs: string[] = []): Promise<Started> {
 }
 
 const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
-const get = (url: string, onFirstByte?: (req: ClientRequest) => void) =>
-  new Promise<number>((resolveGet, reject) => {
+
+/**
+ * At most this many requests wait for their response headers at once. Thousands of connects in
+ * one burst overflow a listen backlog (the kernel resets the connections), on any server; so the
+ * N streams open in waves, and are all open at once after that.
+ */
+const MAX_CONNECTING = 200;
+let connecting = 0;
+const waitingToConnect: (() => void)[] = [];
+async function connectSlot(): Promise<() => void> {
+  while (connecting >= MAX_CONNECTING) await new Promise<void>((r) => waitingToConnect.push(r));
+  connecting++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    connecting--;
+    waitingToConnect.shift()?.();
+  };
+}
+
+const get = async (url: string, onFirstByte?: (req: ClientRequest) => void) => {
+  const release = await connectSlot();
+  return new Promise<number>((resolveGet, reject) => {
     const req = httpRequest(url, { agent }, (res) => {
+      release();
       let bytes = 0;
       res.on('data', (chunk: Buffer) => {
         if (bytes === 0) onFirstByte?.(req);
@@ -152,9 +175,13 @@ const get = (url: string, onFirstByte?: (req: ClientRequest) => void) =>
       res.on('end', () => resolveGet(bytes));
       res.on('error', () => resolveGet(bytes));
     });
-    req.on('error', reject);
+    req.on('error', (error) => {
+      release();
+      reject(error);
+    });
     req.end();
   });
+};
 /** What the relay's /stats answers. */
 interface Stats {
   readonly cpu: NodeJS.CpuUsage;
