@@ -11,6 +11,7 @@
  * by construction: it decodes back to the event.
  */
 import { decodeEvent } from '../decode/decode-event';
+import { flatWire } from '../decode/fast-decode';
 import type { InvalidEvent } from '../decode/invalid-event';
 import type { ResponseStreamEvent } from '../events';
 import { toSnake } from '../events/schema';
@@ -76,6 +77,9 @@ const MAX_ROUNDS = 64;
  */
 export function toWire(event: EncodableEvent, options: ToWireOptions = {}): unknown {
   if (event.type === 'unknown' || event.type === 'invalid') return event.raw;
+  // Most events (text deltas above all) are flat and fully known: renamed in one pass.
+  const flat = event.type === 'error' ? undefined : flatWire(event);
+  if (flat !== undefined) return flat;
   const kept = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const wire = draft(event, [], kept) as Record<string, unknown>;

@@ -64,6 +64,25 @@ describe('toWire', () => {
     },
   );
 
+  it('writes a flat delta in one pass, and keeps a key its type does not know as it came', () => {
+    const wire = {
+      type: 'response.output_text.delta',
+      sequence_number: 7,
+      item_id: 'msg_1',
+      output_index: 0,
+      content_index: 0,
+      delta: 'Hi',
+      logprobs: [],
+      obfuscation: 'x1',
+    };
+    const decoded = parseEvent(wire);
+    expect(toWire(decoded)).toEqual(wire);
+    // A server's own field, camelCase on the wire: decoding keeps it, so must encoding.
+    const extra = parseEvent({ ...wire, serverHint: 'fast', logprobs: null });
+    expect(toWire(extra)).toEqual({ ...wire, serverHint: 'fast', logprobs: null });
+    expect(parseEvent(toWire(extra) as object)).toEqual(extra);
+  });
+
   it('snake_cases schema keys and keeps user data, unknown fields and unknown parts as they are', () => {
     const wire = {
       type: 'response.created',
