@@ -48,7 +48,12 @@ export interface FrameParts {
 export function frameText(frame: FrameParts, format: FrameFormat = {}): string {
   let out = format.eventLines === false ? '' : sseField('event', frame.type, format);
   if (frame.id !== undefined) out += sseField('id', frame.id, format);
-  for (const line of frame.data.split('\n')) out += sseField('data', line, format);
+  if (!format.multilineData && !frame.data.includes('\r') && !frame.data.includes('\n')) {
+    // Compact JSON (the usual case) is one line: it escapes every line break in its strings.
+    out += `data${format.space === false ? ':' : ': '}${frame.data}${format.lineEnding ?? '\n'}`;
+  } else {
+    for (const line of frame.data.split('\n')) out += sseField('data', line, format);
+  }
   return out + (format.lineEnding ?? '\n');
 }
 
