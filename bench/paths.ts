@@ -27,3 +27,14 @@ export function opt(args: readonly string[], name: string, fallback?: string): s
   const i = args.indexOf(`--${name}`);
   return i === -1 ? fallback : args[i + 1];
 }
+
+/** `text` as the repository's Prettier setup writes it (so that `prettier --check .` passes). */
+export async function prettified(file: string, text: string): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    return await prettier.format(text, { ...options, filepath: file });
+  } catch {
+    return text;
+  }
+}

@@ -32,7 +32,7 @@ import type * as Rxjs from 'rxjs';
 import type * as Ours from 'rxjs-openresponses';
 import type * as Serve from 'rxjs-openresponses/serve';
 import type * as Testing from 'rxjs-openresponses/testing';
-import { compiledDir, opt as option, resultsDir, root } from './paths';
+import { compiledDir, opt as option, prettified, resultsDir, root } from './paths';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => option(args, name, fallback);
@@ -397,17 +397,6 @@ function commit(): string {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
   } catch {
     return 'n/a';
-  }
-}
-
-/** `text` as the repository's Prettier setup writes it (so that `prettier --check .` passes). */
-async function prettified(file: string, text: string): Promise<string> {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, filepath: file });
-  } catch {
-    return text;
   }
 }
 

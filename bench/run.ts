@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Result } from './child';
 import { CONTENDERS, runsOn } from './contenders';
-import { compiledDir, opt as option, resultsDir, root } from './paths';
+import { compiledDir, opt as option, prettified, resultsDir, root } from './paths';
 import { summariseProfile, type Ranked } from './profile-summary';
 import { WORKLOADS } from './workloads';
 
@@ -669,17 +669,6 @@ function markdown({
     }
   }
   return lines.join('\n');
-}
-
-/** `text` as the repository's Prettier setup writes it (so that `prettier --check .` passes). */
-async function prettified(file: string, text: string): Promise<string> {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, filepath: file });
-  } catch {
-    return text;
-  }
 }
 
 async function main() {
