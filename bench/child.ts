@@ -45,12 +45,7 @@ async function loadOurs(): Promise<OursModule> {
   const packageName = 'rxjs-openresponses';
   const lib: Partial<typeof Ours> =
     libMode === 'src'
-      ? {
-          ...(await tryImport('lib/sources/from-sse.ts')),
-          ...(await tryImport('lib/operators/index.ts')),
-          ...(await tryImport('lib/accumulate/accumulate-response.ts')),
-          ...(await tryImport('lib/index.ts')),
-        }
+      ? await tryImport('lib/index.ts')
       : { ...((await import(packageName)) as typeof Ours) };
   const stubs: string[] = [];
   // What is missing is stubbed with rxjs (and listed in `stubs`).

@@ -41,7 +41,7 @@ import {
   type UrlImageFrame,
   type PositionedAnnotation,
   type Refusal,
-} from '../../lib/operators';
+} from '../../lib';
 import { events, scriptResponse } from '../../lib/testing/factories';
 import {
   isResponsesStreamError,

@@ -11,7 +11,7 @@ import type {
   ResponseStreamEvent,
 } from '../../lib/events';
 import { isResponsesStreamError } from '../../lib/errors';
-import { accumulateText, finalResponse, functionCalls, ofType } from '../../lib/operators';
+import { accumulateText, finalResponse, functionCalls, ofType } from '../../lib';
 import { runTools } from '../../lib/tools/run-tools';
 import type { FunctionCall } from '../../lib/operators/function-calls';
 import type { StepEvent } from '../../lib/tools/step-event';
