@@ -34,6 +34,11 @@ export function wireData(event: EncodableEvent, format: FrameFormat = {}): strin
 export function sseField(name: string, value: string, format: FrameFormat = {}): string {
   if (/[\r\n]/.test(value))
     throw new TypeError(`an SSE ${name} cannot hold a line break (${JSON.stringify(value)})`);
+  return fieldLine(name, value, format);
+}
+
+/** A field line, for a value known to hold no line break. */
+function fieldLine(name: string, value: string, format: FrameFormat): string {
   return `${name}${format.space === false ? ':' : ': '}${value}${format.lineEnding ?? '\n'}`;
 }
 
@@ -48,9 +53,9 @@ export interface FrameParts {
 export function frameText(frame: FrameParts, format: FrameFormat = {}): string {
   let out = format.eventLines === false ? '' : sseField('event', frame.type, format);
   if (frame.id !== undefined) out += sseField('id', frame.id, format);
-  if (!format.multilineData && !frame.data.includes('\r') && !frame.data.includes('\n')) {
-    // Compact JSON (the usual case) is one line: it escapes every line break in its strings.
-    out += `data${format.space === false ? ':' : ': '}${frame.data}${format.lineEnding ?? '\n'}`;
+  if (!frame.data.includes('\n') && !frame.data.includes('\r')) {
+    // Compact JSON, the usual case, is one line: it escapes every line break in its strings.
+    out += fieldLine('data', frame.data, format);
   } else {
     for (const line of frame.data.split('\n')) out += sseField('data', line, format);
   }
