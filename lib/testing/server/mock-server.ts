@@ -373,6 +373,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 
   const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = matchRoute(req.method ?? 'GET', url.pathname, basePath);
     let body = '';
     let arrived = false;
     req.setEncoding('utf8');
@@ -382,8 +384,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (arrived || closing) return;
       // The client went away before its request arrived whole: recorded all the same (with the
       // body received so far), so that `requests` and `settled` see it; no behaviour is used.
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const route = matchRoute(req.method ?? 'GET', url.pathname, basePath);
       if (route === undefined) return;
       const recorded = record(requests.length, req, url, body, route);
       requests.push(recorded);
@@ -391,8 +391,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
     req.on('end', () => {
       arrived = true;
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const route = matchRoute(req.method ?? 'GET', url.pathname, basePath);
       if (route === undefined) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(
