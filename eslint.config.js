@@ -53,6 +53,21 @@ export default tseslint.config(
     },
   },
   {
+    // Signed event ids need a synchronous HMAC (parseLastEventId answers at once, frames are
+    // written as they come); Web Crypto's is async only. The serve entry runs on servers, and
+    // every server runtime (Node, Deno, Bun, Workers with nodejs_compat) has node:crypto.
+    files: ['lib/serve/event-id-signing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['rxjs/internal/*', 'node:*', '!node:crypto'],
+          paths: ['fs', 'http', 'path', 'stream', 'buffer'],
+        },
+      ],
+    },
+  },
+  {
     files: ['lib/testing/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['rxjs/internal/*'] }] },
   },

@@ -52,7 +52,9 @@ export type ResponsesStreamErrorCode =
   | 'tool_call_denied'
   | 'max_steps_reached'
   | 'resume_unavailable'
-  | 'image_not_inline';
+  | 'image_not_inline'
+  | 'invalid_response_id'
+  | 'resume_forbidden';
 
 /**
  * Where in the stream an error happened.
@@ -969,6 +971,72 @@ export class ImageNotInlineError extends ResponsesStreamError<'image_not_inline'
 }
 
 /**
+ * `invalid_response_id`: `cancelResponse`, `resumeResponse` or a relay was given a response id that
+ * cannot be one: empty, longer than 256 characters, `.` or `..`, or holding a character outside
+ * the id alphabet (letters, digits and `_ - . : ~ + =`). Checked before any URL is built, so an id
+ * from a browser can never change the request's path. No request is sent.
+ *
+ * @example
+ * ```ts
+ * import { cancelResponse, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const idFromTheBrowser: string;
+ *
+ * cancelResponse(idFromTheBrowser, { apiKey: process.env.OPENAI_API_KEY }).subscribe({
+ *   error: (err) => {
+ *     // Answer 400: the browser sent something that is not a response id.
+ *     if (isResponsesStreamError(err, 'invalid_response_id')) console.warn(err.message);
+ *   },
+ * });
+ * ```
+ */
+export class InvalidResponseIdError extends ResponsesStreamError<'invalid_response_id'> {
+  /** The id as it was given (quoted and cut to 80 characters in the message). */
+  readonly id: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(id: string) {
+    super('invalid_response_id', `Not a response id: ${snippet(id.slice(0, 80))}`);
+    this.name = 'InvalidResponseIdError';
+    this.id = id;
+  }
+}
+
+/**
+ * `resume_forbidden`: `parseLastEventId(value, sign)` was given an id that this relay did not sign
+ * for this subject: forged, unsigned, tampered with, signed with a retired secret, or minted for
+ * another user. The relay answers 403; it neither resumes nor starts a new (billed) response.
+ * `reason` says which check failed (for logs; do not tell the client).
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { parseLastEventId } from 'rxjs-openresponses/serve';
+ * declare const header: string | undefined;
+ * declare const user: string;
+ *
+ * try {
+ *   parseLastEventId(header, { secret: process.env.RELAY_SECRET!, subject: user });
+ * } catch (err) {
+ *   if (isResponsesStreamError(err, 'resume_forbidden')) console.warn(`403 for ${user}: ${err.reason}`);
+ * }
+ * ```
+ */
+export class ResumeForbiddenError extends ResponsesStreamError<'resume_forbidden'> {
+  /** Which check failed: `'malformed'` (not a signed id) or `'signature'` (a tag that does not verify). */
+  readonly reason: 'malformed' | 'signature';
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(reason: 'malformed' | 'signature') {
+    super(
+      'resume_forbidden',
+      reason === 'malformed'
+        ? 'The Last-Event-ID is not a signed event id of this relay'
+        : 'The Last-Event-ID was not signed for this subject',
+    );
+    this.name = 'ResumeForbiddenError';
+    this.reason = reason;
+  }
+}
+
+/**
  * The error class each code comes with.
  *
  * @example
@@ -1028,6 +1096,10 @@ export interface ResponsesStreamErrorByCode {
   resume_unavailable: ResumeUnavailableError;
   /** `image_not_inline`: {@link ImageNotInlineError}. */
   image_not_inline: ImageNotInlineError;
+  /** `invalid_response_id`: {@link InvalidResponseIdError}. */
+  invalid_response_id: InvalidResponseIdError;
+  /** `resume_forbidden`: {@link ResumeForbiddenError}. */
+  resume_forbidden: ResumeForbiddenError;
 }
 
 /**

@@ -18,7 +18,9 @@ export function failureOf(event: { readonly type: string }): ResponseFailedError
       errorType === undefined
         ? { code, message, param }
         : { type: errorType, code, message, param };
-    return new ResponseFailedError('response_error', serverError, { position: { sequenceNumber } });
+    // A relay's own error frame has no sequence number (it would be made up): then no position.
+    const init = sequenceNumber === undefined ? {} : { position: { sequenceNumber } };
+    return new ResponseFailedError('response_error', serverError, init);
   }
   if (event.type === 'response.failed') {
     const { response, sequenceNumber } = event as ResponseFailedEvent;

@@ -8,5 +8,8 @@ export { toMessageEvents } from './to-message-events';
 export type { ServerMessageEvent } from './to-message-events';
 export type { ServeEventsOptions } from './relay-frames';
 export { parseLastEventId } from './parse-last-event-id';
+export type { EventIdSigning } from './event-id-signing';
+export { writeEventStream } from './write-event-stream';
+export type { NodeWritableLike, WriteEventStreamOptions } from './write-event-stream';
 export type { LastEventId } from './parse-last-event-id';
 export type { EncodableEvent } from './to-wire';

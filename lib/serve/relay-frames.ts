@@ -19,6 +19,8 @@ import {
   type OperatorFunction,
 } from 'rxjs';
 import { isResponsesStreamError, type ServerError } from '../errors';
+import { checkDelay } from '../transport/check-delay';
+import { checkSigning, eventIdTag, type EventIdSigning } from './event-id-signing';
 import { eventName, wireData, type FrameParts } from './sse-frame';
 import type { EncodableEvent } from './to-wire';
 
@@ -40,9 +42,17 @@ export interface ServeEventsOptions {
   /**
    * Milliseconds without a frame after which a comment (`: keepalive`) is written, again and
    * again while the stream is silent, so idle proxies and load balancers keep the connection open.
-   * Clients ignore comments. Default: none.
+   * Clients ignore comments. At most 2³¹−1 (a longer delay is a TypeError: timers would fire at
+   * once). Default: none.
    */
   readonly keepalive?: number;
+  /**
+   * Sign the frame ids for one user: ids become `<responseId>:<sequenceNumber>:<tag>`, where the
+   * tag is an HMAC over `subject` and the response id, and only {@link parseLastEventId} with the
+   * same secret and subject accepts them back. Without it, anyone holding a response id can
+   * resume it through the relay: for single-user setups only (docs/security.md).
+   */
+  readonly sign?: EventIdSigning;
   /**
    * The response id for frame ids (`<responseId>:<sequenceNumber>`) until an event names one
    * (`response.created` does). Set it when relaying `resumeResponse`, whose events after
@@ -69,39 +79,58 @@ interface EventLike {
   readonly response?: { readonly id?: unknown };
 }
 
+/** What no SSE field can hold (a line break ends it), and what makes a browser drop an id (NUL). */
+const UNWRITABLE_TYPE = /[\r\n]/;
+const UNWRITABLE_ID = /[\r\n\0]/;
+
 /**
- * Each event as the parts of its frame, with the id `<responseId>:<sequenceNumber>` (or the last
- * one given, for an event without a sequence number, so a reconnect never goes back); a source
- * error as a final wire `error` event; keepalive comments while silent.
+ * Each event as the parts of its frame, with the id `<responseId>:<sequenceNumber>` (signed with
+ * `sign`; the last one given for an event without a sequence number, so a reconnect never goes
+ * back); a source error, or an event that cannot be written as a frame, as a final wire `error`
+ * event with the last real id and no sequence number of its own; keepalive comments while silent.
  * @internal
  */
 export function relayFrames(
   options: ServeEventsOptions = {},
 ): OperatorFunction<EncodableEvent, RelayOutput> {
-  const { keepalive, toServerError = defaultServerError } = options;
-  if (keepalive !== undefined && !(keepalive > 0))
-    throw new TypeError(`keepalive must be a positive number of milliseconds, not ${keepalive}`);
+  const { keepalive, sign, toServerError = defaultServerError } = options;
+  if (keepalive !== undefined) checkDelay('keepalive', keepalive, { positive: true });
+  const secret = sign === undefined ? undefined : checkSigning(sign)[0];
   return (source) =>
     defer(() => {
       let responseId = options.responseId;
-      let last: number | undefined;
+      /** The id part before the sequence number, and the part after it, for `responseId`. */
+      let idOf: ((sequenceNumber: number) => string) | undefined;
       let id: string | undefined;
-      const frames: Observable<RelayOutput> = source.pipe(
+      const named = (next: string) => {
+        if (UNWRITABLE_ID.test(next))
+          throw new TypeError(`the response id ${JSON.stringify(next)} cannot be an SSE id`);
+        responseId = next;
+        const tag = secret === undefined ? '' : `:${eventIdTag(secret, sign!.subject, next)}`;
+        idOf = (sequenceNumber) => `${next}:${sequenceNumber}${tag}`;
+      };
+      const frames: Observable<RelayOutput> = defer(() => {
+        if (responseId !== undefined) named(responseId);
+        return source;
+      }).pipe(
         map((event): RelayOutput => {
           const { sequenceNumber, response } = event as EventLike;
-          if (typeof response?.id === 'string') responseId = response.id;
-          if (typeof sequenceNumber === 'number') {
-            last = sequenceNumber;
-            if (responseId !== undefined) id = `${responseId}:${sequenceNumber}`;
-          }
-          return { type: eventName(event), id, data: wireData(event) };
+          if (typeof response?.id === 'string' && response.id !== responseId) named(response.id);
+          const type = eventName(event);
+          if (UNWRITABLE_TYPE.test(type))
+            throw new TypeError(
+              `the event type ${JSON.stringify(type)} cannot be an SSE event name`,
+            );
+          const data = wireData(event);
+          if (typeof sequenceNumber === 'number' && idOf !== undefined) id = idOf(sequenceNumber);
+          return { type, id, data };
         }),
         catchError((error: unknown) => {
           const { code, message, param = null, type } = toServerError(error);
-          const sequenceNumber = last === undefined ? 0 : last + 1;
+          // No sequence number: the upstream sent none for this event, and a made-up one would
+          // move a client's resume point past events it never got.
           const data = wireData({
             type: 'error',
-            sequenceNumber,
             code,
             message,
             param,

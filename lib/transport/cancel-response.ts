@@ -3,6 +3,7 @@ import { AbortedError, EventValidationError, InvalidJsonError } from '../errors'
 import { ResponseObject } from '../events';
 import { httpErrorFrom, networkError } from '../sources/http-error';
 import { endpoint, requestHeaders, type ClientConfig } from './request';
+import { responseIdError } from './response-id';
 
 /**
  * Options of {@link cancelResponse}: where and how to reach the API.
@@ -27,7 +28,8 @@ export type CancelConfig = Pick<
  * output and `usage` so far), then completes. Cold: one request per subscription; unsubscribing
  * aborts it. Not retried. Fails with `http_error` (for example a 404 for an unknown id, or a
  * response that was not created in the background), `network_error`, `aborted`, `invalid_json`
- * or `invalid_event` (an answer that is not a Response).
+ * or `invalid_event` (an answer that is not a Response); with `invalid_response_id`, before any
+ * request, for an id that cannot be a response id (empty, `.`, `..`, a `/`, …).
  *
  * @example
  * ```ts
@@ -45,6 +47,8 @@ export type CancelConfig = Pick<
  */
 export function cancelResponse(id: string, config: CancelConfig = {}): Observable<ResponseObject> {
   return new Observable<ResponseObject>((subscriber) => {
+    const invalid = responseIdError(id);
+    if (invalid !== undefined) return subscriber.error(invalid);
     const controller = new AbortController();
     const external = config.signal;
     const onAbort = () => controller.abort(external?.reason);

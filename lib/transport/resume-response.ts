@@ -1,6 +1,7 @@
-import type { Observable } from 'rxjs';
+import { throwError, type Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
 import { streamRequest, type ClientConfig } from './request';
+import { responseIdError } from './response-id';
 import { checkRetry, retryBeforeOutput } from './retry';
 
 /**
@@ -25,6 +26,8 @@ export interface ResumeConfig extends ClientConfig {
  * Streams a stored (or background) response again, from after `startingAfter`: GETs
  * `${baseURL}/responses/{id}?stream=true&starting_after=N`. Cold; unsubscribing aborts it. A
  * request that fails before its first event is retried as {@link streamResponse}'s is (`retry`).
+ * An `id` that cannot be a response id (empty, `.`, `..`, a `/`, …) errors with
+ * `invalid_response_id` before any URL is built.
  *
  * @example
  * ```ts
@@ -44,12 +47,30 @@ export function resumeResponse<const O extends ResumeConfig = Record<never, neve
   config: O = {} as O,
 ): Observable<DecodedEvent<O>> {
   checkRetry(config.retry);
-  const events$ = streamRequest(resumePath(id, config.startingAfter), { method: 'GET' }, config);
-  return retryBeforeOutput(events$, config.retry, config.signal);
+  return retryBeforeOutput(
+    resumeStream(id, config.startingAfter, config),
+    config.retry,
+    config.signal,
+  );
 }
 
-/** `/responses/{id}?stream=true[&starting_after=N]`. @internal */
-export function resumePath(id: string, startingAfter: number | undefined): string {
+/**
+ * One GET of `/responses/{id}?stream=true[&starting_after=N]`, or `invalid_response_id` (no
+ * request) for an id that cannot be one: the id may come from a browser or an upstream.
+ * @internal
+ */
+export function resumeStream<O extends ClientConfig>(
+  id: string,
+  startingAfter: number | undefined,
+  config: O,
+): Observable<DecodedEvent<O>> {
+  const invalid = responseIdError(id);
+  if (invalid !== undefined) return throwError(() => invalid);
+  return streamRequest(resumePath(id, startingAfter), { method: 'GET' }, config);
+}
+
+/** `/responses/{id}?stream=true[&starting_after=N]`. */
+function resumePath(id: string, startingAfter: number | undefined): string {
   const query = new URLSearchParams({ stream: 'true' });
   if (startingAfter !== undefined) query.set('starting_after', String(startingAfter));
   return `/responses/${encodeURIComponent(id)}?${query}`;

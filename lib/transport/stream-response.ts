@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
 import { streamRequest, type ClientConfig } from './request';
 import { resumable, type AutoResumeConfig } from './resume';
-import { resumePath } from './resume-response';
+import { resumeStream } from './resume-response';
 import { checkRetry, retryBeforeOutput } from './retry';
 import { cancelResponse } from './cancel-response';
 import { cancellingOnUnsubscribe, type CancelOnUnsubscribeConfig } from './cancel-on-unsubscribe';
@@ -106,16 +106,12 @@ function withResume<O extends StreamResponseConfig>(
   config: O,
 ): Observable<DecodedEvent<O>> {
   if (config.resume === undefined || config.resume === false) return events$;
-  return resumable(
-    events$,
-    (id, startingAfter) => streamRequest(resumePath(id, startingAfter), { method: 'GET' }, config),
-    {
-      ...(config.resume === true ? {} : config.resume),
-      signal: config.signal,
-      hint:
-        body.background === true
-          ? ''
-          : ' (only background responses can be resumed: send `background: true, store: true`)',
-    },
-  );
+  return resumable(events$, (id, startingAfter) => resumeStream(id, startingAfter, config), {
+    ...(config.resume === true ? {} : config.resume),
+    signal: config.signal,
+    hint:
+      body.background === true
+        ? ''
+        : ' (only background responses can be resumed: send `background: true, store: true`)',
+  });
 }

@@ -1,4 +1,8 @@
-import { parseLastEventId } from '../../lib/serve';
+import { of } from 'rxjs';
+import { isResponsesStreamError } from '../../lib';
+import { parseLastEventId, toServerSentEvents } from '../../lib/serve';
+import { events as factories } from '../../lib/testing';
+import { allValues } from '../support/outcome';
 
 describe('parseLastEventId', () => {
   it('reads <responseId>:<sequenceNumber> back', () => {
@@ -28,5 +32,96 @@ describe('parseLastEventId', () => {
       [],
     ])
       expect(parseLastEventId(value)).toBeUndefined();
+  });
+});
+
+describe('parseLastEventId with sign (signed ids)', () => {
+  const secret = 'a relay secret of at least thirty-two bytes';
+  const alice = { secret, subject: 'alice' };
+  const bob = { secret, subject: 'bob' };
+
+  /** The id the relay writes for `responseId` at `sequenceNumber`, signed for `sign`. */
+  async function idFor(
+    responseId: string,
+    sequenceNumber: number,
+    sign: { secret: string | string[]; subject: string },
+  ): Promise<string> {
+    const frames = await allValues(
+      of(
+        factories.created({ response: { id: responseId } }),
+        factories.outputTextDelta({ sequenceNumber, delta: 'x' }),
+      ).pipe(toServerSentEvents({ sign })),
+    );
+    return /\nid: (.*)\n/.exec(frames[1])![1];
+  }
+
+  const forbidden = (value: unknown, sign = alice) => {
+    try {
+      parseLastEventId(value as string, sign);
+    } catch (error) {
+      return isResponsesStreamError(error, 'resume_forbidden') ? error.reason : 'other error';
+    }
+    return 'accepted';
+  };
+
+  it('writes <responseId>:<sequenceNumber>:<tag> with a 128-bit base64url tag, and reads it back for the same subject', async () => {
+    const id = await idFor('resp_victim', 3, alice);
+    expect(id).toMatch(/^resp_victim:3:[A-Za-z0-9_-]{22}$/);
+    expect(parseLastEventId(id, alice)).toEqual({ responseId: 'resp_victim', sequenceNumber: 3 });
+    expect(parseLastEventId([id], alice)).toEqual({ responseId: 'resp_victim', sequenceNumber: 3 });
+  });
+
+  it('refuses, with resume_forbidden, an id of another subject, a bare id, a forged, tampered or foreign-key tag', async () => {
+    const id = await idFor('resp_victim', 3, alice);
+    const tag = id.slice(id.lastIndexOf(':') + 1);
+    expect(forbidden(id, bob)).toBe('signature');
+    expect(forbidden('resp_victim:0')).toBe('malformed');
+    expect(forbidden('resp_victim')).toBe('malformed');
+    expect(forbidden(`resp_victim:3:${'A'.repeat(22)}`)).toBe('signature');
+    // The tag covers the response: moved to another response it fails.
+    expect(forbidden(`resp_other:3:${tag}`)).toBe('signature');
+    // One character changed, or a non-canonical base64url spelling of the same bytes.
+    const flipped = tag.slice(0, -1) + (tag.endsWith('A') ? 'B' : 'A');
+    expect(forbidden(`resp_victim:3:${flipped}`)).toBe('signature');
+    const other = await idFor('resp_victim', 3, { secret: 'x'.repeat(32), subject: 'alice' });
+    expect(forbidden(other)).toBe('signature');
+    // The sequence number is the client's own position: any is fine for its response.
+    expect(parseLastEventId(`resp_victim:0:${tag}`, alice)).toEqual({
+      responseId: 'resp_victim',
+      sequenceNumber: 0,
+    });
+  });
+
+  it('refuses ids that could change an upstream URL even when signed over them', () => {
+    for (const value of [
+      '..:3:' + 'A'.repeat(22),
+      '.:3:' + 'A'.repeat(22),
+      'a/b:3:' + 'A'.repeat(22),
+    ])
+      expect(forbidden(value)).toBe('malformed');
+  });
+
+  it('gives undefined only when there is no id at all (a fresh start)', () => {
+    for (const value of [undefined, null, '', '  ', []])
+      expect(parseLastEventId(value, alice)).toBeUndefined();
+  });
+
+  it('rotates keys: the first secret signs, every one verifies', async () => {
+    const old = await idFor('resp_1', 5, { secret: [secret], subject: 'alice' });
+    const rotated = { secret: ['n'.repeat(40), secret], subject: 'alice' };
+    expect(parseLastEventId(old, rotated)).toEqual({ responseId: 'resp_1', sequenceNumber: 5 });
+    const fresh = await idFor('resp_1', 5, rotated);
+    expect(fresh).not.toBe(old);
+    expect(forbidden(fresh, alice)).toBe('signature');
+    expect(parseLastEventId(fresh, { secret: ['n'.repeat(40)], subject: 'alice' })).toBeDefined();
+  });
+
+  it('throws a TypeError for a short secret, no secret or no subject', () => {
+    expect(() => parseLastEventId('x', { secret: 'short', subject: 'alice' })).toThrow(TypeError);
+    expect(() => parseLastEventId('x', { secret: [], subject: 'alice' })).toThrow(TypeError);
+    expect(() => parseLastEventId('x', { secret, subject: '' })).toThrow(TypeError);
+    expect(() => toServerSentEvents({ sign: { secret: 'short', subject: 'a' } })).toThrow(
+      TypeError,
+    );
   });
 });

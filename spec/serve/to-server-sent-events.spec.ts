@@ -10,6 +10,7 @@ import {
   throwOnFailure,
 } from '../../lib';
 import { parseLastEventId, toServerSentEvents } from '../../lib/serve';
+
 import type { EncodableEvent } from '../../lib/serve/to-wire';
 import { parseEvent } from '../../lib/decode/parse-event';
 import {
@@ -131,7 +132,9 @@ describe('toServerSentEvents', () => {
       message: 'HTTP 429: Slow down',
       param: null,
     });
-    expect((client as ResponseFailedError).position).toEqual({ sequenceNumber: 2 });
+    // The upstream sent no event 2: the relay's error frame makes up no number.
+    expect(frames[2]).not.toContain('sequence_number');
+    expect((client as ResponseFailedError).position).toBeUndefined();
   });
 
   it('passes a server error on as it came, and hides any other error', async () => {
@@ -166,9 +169,105 @@ describe('toServerSentEvents', () => {
     expect(event).toMatchObject({ type: 'error', code: 'busy', message: 'Try later', param: null });
   });
 
-  it('rejects a keepalive that is not a positive number', () => {
+  it('rejects a keepalive that is not a positive number of milliseconds a timer can wait', () => {
     expect(() => toServerSentEvents({ keepalive: 0 })).toThrow(TypeError);
     expect(() => toServerSentEvents({ keepalive: Number.NaN })).toThrow(TypeError);
+    // Node clamps a delay past 2^31-1 to 1 ms: a keepalive frame every millisecond.
+    expect(() => toServerSentEvents({ keepalive: 2 ** 32 })).toThrow(TypeError);
+    expect(() => toServerSentEvents({ keepalive: Infinity })).toThrow(TypeError);
+    expect(() => toServerSentEvents({ keepalive: 2 ** 31 - 1 })).not.toThrow();
+  });
+
+  describe('a hostile upstream', () => {
+    const unknownEvent = (type: string) =>
+      ({ type: 'unknown', eventType: type, raw: { type, sequence_number: 2 } }) as EncodableEvent;
+
+    it.each([
+      ['a type with a line feed', [created, unknownEvent('x\nevent: forged')]],
+      ['a type with a carriage return', [created, unknownEvent('x\rid: forged')]],
+      [
+        'a response id with a line break',
+        [factories.created({ response: { id: 'resp_1\nid: x' } }), delta],
+      ],
+      [
+        'a response id with a NUL (a browser drops the id)',
+        [factories.created({ response: { id: 'resp_\u0000' } }), delta],
+      ],
+    ])('%s becomes the final error frame, never a throw past the operator', async (_, events) => {
+      const outcome = await new Promise<{ frames: string[]; error?: unknown }>((resolve) => {
+        const frames: string[] = [];
+        from(events as EncodableEvent[])
+          .pipe(toServerSentEvents())
+          .subscribe({
+            next: (f) => frames.push(f),
+            error: (error: unknown) => resolve({ frames, error }),
+            complete: () => resolve({ frames }),
+          });
+      });
+      expect(outcome.error).toBeUndefined();
+      const last = outcome.frames.at(-1)!;
+      expect(last).toMatch(/^event: error\n/);
+      expect(last).toContain('"code":"relay_error"');
+      // Nothing the upstream wrote forged a field: every frame parses to the expected fields.
+      const messages = await allValues(from(outcome.frames).pipe(parseSSE()));
+      expect(messages.map((m) => m.event).filter((e) => e === 'error')).toHaveLength(1);
+      expect(messages.some((m) => m.id?.includes('forged') || m.id === 'x')).toBe(false);
+      expect(messages.every((m) => !m.id?.includes('\0'))).toBe(true);
+    });
+
+    it('an error frame carries the last real id and no sequence number the upstream did not send', async () => {
+      const cut = [
+        created,
+        ...[1, 2, 3, 4, 5, 6].map((n) =>
+          factories.outputTextDelta({ sequenceNumber: n, delta: `${n}` }),
+        ),
+      ];
+      const frames = await allValues(
+        concat(
+          from(cut),
+          throwError(() => new Error('upstream cut')),
+        ).pipe(toServerSentEvents()),
+      );
+      const error = frames.at(-1)!;
+      expect(error).toMatch(/^event: error\nid: resp_9:6\n/);
+      expect(error).not.toContain('sequence_number');
+      // An error before any event: no id and no number (it was sequence_number 0 once).
+      const [early] = await allValues(
+        throwError(() => new Error('401')).pipe(toServerSentEvents()),
+      );
+      expect(early).toMatch(/^event: error\ndata: /);
+      expect(early).not.toContain('sequence_number');
+    });
+
+    it('cut at N, resumed from the last id the client kept: every event exactly once', async () => {
+      const all = [
+        created,
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) =>
+          factories.outputTextDelta({ sequenceNumber: n, delta: `${n}` }),
+        ),
+      ];
+      const sign = { secret: 's'.repeat(32), subject: 'alice' };
+      // The first connection is cut after event 6: the relay writes its error frame.
+      const first = await allValues(
+        concat(
+          from(all.slice(0, 7)),
+          throwError(() => new Error('cut')),
+        ).pipe(toServerSentEvents({ sign })),
+      );
+      const got = await allValues(fromSSE(first.join(''), { requireTerminal: false }));
+      // The client keeps the id of the last frame it got (the error frame repeats event 6's).
+      const lastId = (await allValues(from(first).pipe(parseSSE()))).at(-1)!.id;
+      const where = parseLastEventId(lastId, sign)!;
+      expect(where).toEqual({ responseId: 'resp_9', sequenceNumber: 6 });
+      // The reconnect resumes upstream after that number.
+      const rest = all.filter((e) => (e.sequenceNumber ?? 0) > where.sequenceNumber);
+      const second = await allValues(
+        from(rest).pipe(toServerSentEvents({ sign, responseId: where.responseId })),
+      );
+      const resumed = await allValues(fromSSE(second.join(''), { requireTerminal: false }));
+      const seen = [...got, ...resumed].filter((e) => e.type !== 'error');
+      expect(seen).toEqual(all);
+    });
   });
 
   describe('keepalive (virtual time)', () => {

@@ -1,0 +1,178 @@
+/**
+ * writeEventStream against real sockets: a client that never reads costs a bounded number of
+ * bytes and is cut (the source unsubscribed, which aborts upstream); a client that reads gets every
+ * frame and the end; a client that leaves stops the source.
+ */
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { Observable } from 'rxjs';
+import { fromSSE } from '../../lib';
+import { writeEventStream } from '../../lib/serve';
+import { allValues } from '../support/outcome';
+
+/** A ~1 KiB frame (an event type this library does not know: it passes through as `unknown`). */
+const FRAME = `event: test.filler\ndata: {"type":"test.filler","text":"${'x'.repeat(1000)}"}\n\n`;
+
+/** `count` frames, a batch per macrotask (as a network source delivers them); records teardown. */
+function frames(count: number, perTick = 64) {
+  const state = { emitted: 0, unsubscribed: false, completed: false };
+  const frames$ = new Observable<string>((subscriber) => {
+    let timer: NodeJS.Immediate | undefined;
+    const tick = () => {
+      for (
+        let i = 0;
+        i < perTick && state.emitted < count && !subscriber.closed;
+        i++, state.emitted++
+      )
+        subscriber.next(FRAME);
+      if (state.emitted < count) timer = setImmediate(tick);
+      else {
+        state.completed = true;
+        subscriber.complete();
+      }
+    };
+    tick();
+    return () => {
+      if (!state.completed) state.unsubscribed = true;
+      if (timer) clearImmediate(timer);
+    };
+  });
+  return { frames$, state };
+}
+
+async function listen(
+  handler: (res: ServerResponse) => void,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer((_, res) => handler(res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** A client that sends a GET and then never reads a byte. */
+function stalledClient(port: number): Socket {
+  const socket = connect(port, '127.0.0.1');
+  socket.write('GET /chat HTTP/1.1\r\nhost: x\r\naccept: text/event-stream\r\n\r\n');
+  socket.pause();
+  return socket;
+}
+
+const until = async (check: () => boolean, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('writeEventStream (Node)', () => {
+  let server: Server | undefined;
+  afterEach(
+    () =>
+      new Promise<void>((resolve) =>
+        server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve(),
+      ),
+  );
+
+  it('cuts a client that never reads once maxBufferedBytes wait, and stops the source: 64 MiB cost at most max + one frame', async () => {
+    const max = 256 * 1024;
+    // 65,536 frames of ~1 KiB: 64 MiB, more than the kernel's socket buffers on both ends can hold
+    // (Linux autotunes a loopback receive buffer up to tcp_rmem's maximum, often 32 MiB), so the
+    // process itself must be what refuses to hold the rest.
+    const count = 64 * 1024;
+    const { frames$, state } = frames(count);
+    let peak = 0;
+    let overflowAt: number | undefined;
+    let res!: ServerResponse;
+    ({ server } = await listen((r) => {
+      res = r;
+      const write = r.write.bind(r);
+      r.write = ((chunk: string) => {
+        const ok = write(chunk);
+        peak = Math.max(peak, r.writableLength);
+        return ok;
+      }) as typeof r.write;
+      writeEventStream(frames$, r, {
+        maxBufferedBytes: max,
+        onOverflow: (bytes) => (overflowAt = bytes),
+      });
+    }));
+    const client = stalledClient((server.address() as AddressInfo).port);
+    await until(() => state.unsubscribed);
+    expect(overflowAt).toBeGreaterThan(max);
+    expect(peak).toBeLessThanOrEqual(max + FRAME.length + 1024);
+    expect(res.destroyed).toBe(true);
+    expect(state.emitted).toBeLessThan(count);
+    client.destroy();
+  });
+
+  it('writes the event-stream headers, every frame and the end to a client that reads', async () => {
+    const { frames$, state } = frames(500);
+    ({ server } = await listen((res) => writeEventStream(frames$, res)));
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const events = await allValues(
+      fromSSE(response, { requireTerminal: false, onUnknown: 'emit' }),
+    );
+    expect(events).toHaveLength(500);
+    expect(state.completed).toBe(true);
+  });
+
+  it('stops the source, with no error, when the client goes away', async () => {
+    const { frames$, state } = frames(1_000_000, 1);
+    const errors: unknown[] = [];
+    const trap = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', trap);
+    ({ server } = await listen((res) => writeEventStream(frames$, res)));
+    const controller = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await until(() => state.unsubscribed);
+    await new Promise((r) => setTimeout(r, 50));
+    process.off('uncaughtException', trap);
+    expect(errors).toEqual([]);
+  });
+
+  it('rejects a maxBufferedBytes that is not a positive number', () => {
+    const { frames$ } = frames(1);
+    const res = {} as ServerResponse;
+    for (const bad of [0, -1, Number.NaN, Infinity])
+      expect(() => writeEventStream(frames$, res, { maxBufferedBytes: bad })).toThrow(TypeError);
+  });
+});
+
+describe('writeEventStream (web WritableStream)', () => {
+  it('cuts a reader that never reads past maxBufferedBytes, and stops the source', async () => {
+    const { frames$, state } = frames(12 * 1024);
+    const { writable, readable } = new TransformStream<Uint8Array, Uint8Array>();
+    let overflow: number | undefined;
+    writeEventStream(frames$, writable, {
+      maxBufferedBytes: 128 * 1024,
+      onOverflow: (b) => (overflow = b),
+    });
+    await until(() => state.unsubscribed);
+    expect(overflow).toBeLessThanOrEqual(128 * 1024 + FRAME.length);
+    await expect(readable.getReader().read()).rejects.toThrow('slow client cut');
+  });
+
+  it('gives a reader every frame and the end; a cancelled reader stops the source', async () => {
+    const all = frames(500);
+    const pipe = new TransformStream<Uint8Array, Uint8Array>();
+    writeEventStream(all.frames$, pipe.writable);
+    const events = await allValues(
+      fromSSE(pipe.readable, { requireTerminal: false, onUnknown: 'emit' }),
+    );
+    expect(events).toHaveLength(500);
+
+    const endless = frames(1_000_000, 1);
+    const gone = new TransformStream<Uint8Array, Uint8Array>();
+    writeEventStream(endless.frames$, gone.writable);
+    const reader = gone.readable.getReader();
+    await reader.read();
+    await reader.cancel();
+    await until(() => endless.state.unsubscribed);
+  });
+});
