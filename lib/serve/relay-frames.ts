@@ -62,7 +62,8 @@ export interface ServeEventsOptions {
   /**
    * What the client is told when the source errors: the payload of the wire `error` event written
    * before the stream ends. Default: a `ResponseFailedError`'s server error as it is; for
-   * another error of this library its `code` and `message` (API keys are never in them); for any
+   * another error of this library its `code` and `message` (API keys are never in them), except a
+   * `network_error`, whose message (the upstream's URL) is replaced by a generic one; for any
    * other error `{ code: 'relay_error', message: 'The relay failed' }`, so nothing internal leaks.
    * Log the error here if you want it in your server's logs.
    */
@@ -160,6 +161,10 @@ function withKeepalive(ms: number): OperatorFunction<RelayOutput, RelayOutput> {
 
 function defaultServerError(error: unknown): ServerError {
   if (isResponsesStreamError(error, 'response_error', 'response_failed')) return error.serverError;
+  // A network error's message names the upstream's URL and the operating system's reason: the
+  // relay's internals, not the browser's business.
+  if (isResponsesStreamError(error, 'network_error'))
+    return { code: error.code, message: 'The relay could not reach the upstream API' };
   if (isResponsesStreamError(error)) return { code: error.code, message: error.message };
   return { code: 'relay_error', message: 'The relay failed' };
 }

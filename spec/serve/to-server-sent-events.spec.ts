@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { from, lastValueFrom, Observable, throwError, toArray, concat, of } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import {
@@ -135,6 +137,26 @@ describe('toServerSentEvents', () => {
     // The upstream sent no event 2: the relay's error frame makes up no number.
     expect(frames[2]).not.toContain('sequence_number');
     expect((client as ResponseFailedError).position).toBeUndefined();
+  });
+
+  it('says nothing internal when the upstream cannot be reached: no URL, host, port or credentials', async () => {
+    const { streamResponse } = await import('../../lib');
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const frames = await allValues(
+      streamResponse(
+        { model: 'm', input: 'hi' },
+        { baseURL: `http://admin:s3cret-pass@127.0.0.1:${closed}/internal/v1`, apiKey: 'sk-k' },
+      ).pipe(toServerSentEvents()),
+    );
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toContain('"code":"network_error"');
+    for (const secret of ['s3cret-pass', 'admin', String(closed), '127.0.0.1', 'internal', 'sk-k'])
+      expect(frames[0]).not.toContain(secret);
   });
 
   it('passes a server error on as it came, and hides any other error', async () => {
