@@ -9,7 +9,7 @@
  *
  * `AUTH_SECRET` checks session tokens (your login mints them: `mintSession` in
  * examples/session/session.ts); `RELAY_SECRET` signs the event ids. Both at least 32 bytes; to
- * rotate `RELAY_SECRET`, put the old one in `RELAY_PREVIOUS_SECRET` for a while.
+ * rotate `RELAY_SECRET`, put the old one in `RELAY_SECRET_PREVIOUS` for a while.
  *
  * Routes (a session cookie or bearer token on each, else 401):
  * - `GET /chat?q=...` starts a background response and relays its events, each with the id
@@ -49,7 +49,7 @@ const model = process.env.MODEL || 'gpt-5-nano';
 const authSecret = sessionSecret(process.env.AUTH_SECRET);
 const relaySecrets = [
   sessionSecret(process.env.RELAY_SECRET, 'RELAY_SECRET'),
-  ...(process.env.RELAY_PREVIOUS_SECRET ? [process.env.RELAY_PREVIOUS_SECRET] : []),
+  ...(process.env.RELAY_SECRET_PREVIOUS ? [process.env.RELAY_SECRET_PREVIOUS] : []),
 ];
 const limit = new StreamLimit(Number(process.env.MAX_STREAMS ?? 4));
 /** A slow reader is cut past this many unsent bytes, and resumes when it reconnects. */

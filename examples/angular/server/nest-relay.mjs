@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The compiled relay's entry point. */
 export const RELAY_MAIN = fileURLToPath(
-  new URL('../../../out/nestjs-relay/main.js', import.meta.url),
+  new URL('../../../out/nestjs-relay/nestjs/main.js', import.meta.url),
 );
 
 /**
