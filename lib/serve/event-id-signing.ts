@@ -34,8 +34,8 @@ export interface EventIdSigning {
   readonly subject: string;
 }
 
-/** Tag bytes: 128 bits of HMAC-SHA-256, 22 base64url characters. */
-const TAG_BYTES = 16;
+/** Tag length: the first 22 base64url characters of HMAC-SHA-256, 132 bits. */
+const TAG_LENGTH = 22;
 const MIN_SECRET_BYTES = 32;
 /** Domain separation: a tag of this library means nothing to another use of the same secret. */
 const CONTEXT = 'rxjs-openresponses event id v1';
@@ -73,9 +73,8 @@ export function eventIdTag(
 ): string {
   return createHmac('sha256', secret)
     .update(`${CONTEXT}\0${subject}\0${responseId}`)
-    .digest()
-    .subarray(0, TAG_BYTES)
-    .toString('base64url');
+    .digest('base64url')
+    .slice(0, TAG_LENGTH);
 }
 
 /** Whether `tag` is the tag of `responseId` for `subject` under any of `secrets`, in constant time. @internal */
