@@ -38,6 +38,8 @@ const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => option(args, name, fallback);
 const role = opt('role', 'driver');
 const WORDS = 200; // text deltas per answer
+/** The relay's id-signing secret (a bench value). */
+const SECRET = 'bench-relay-secret-of-at-least-32-bytes';
 
 /** The built package's entry points (paths, not literals: compiling the bench leaves them alone). */
 const dist = <T>(entry: string): Promise<T> => import(join(root, 'dist', entry)) as Promise<T>;
@@ -64,8 +66,8 @@ async function upstream() {
 /** The relay: GET /chat?mode=relay|decode[&hold=1]; GET /stats[?gc=1]. */
 async function relay(upstreamURL: string) {
   const { streamResponse } = await dist<typeof Ours>('index.js');
-  const { toServerSentEvents } = await dist<typeof Serve>('serve/index.js');
-  const { filter }: typeof Rxjs = await import('rxjs');
+  const { toServerSentEvents, writeEventStream } = await dist<typeof Serve>('serve/index.js');
+  const { filter, tap }: typeof Rxjs = await import('rxjs');
   let events = 0;
   const config = { baseURL: upstreamURL, retry: false } as const;
   const server = createServer((req, res) => {
@@ -82,31 +84,29 @@ async function relay(upstreamURL: string) {
       background: true,
     };
     const events$ = streamResponse(body, config);
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
-    const subscription =
-      url.searchParams.get('mode') === 'decode'
-        ? events$.subscribe({
-            next: () => events++,
-            complete: () => res.end(),
-            error: (error: unknown) => {
-              console.error(`relay: ${error}`);
-              res.end();
-            },
-          })
-        : events$
-            .pipe(
-              filter((e) => !e.type.startsWith('response.reasoning')),
-              toServerSentEvents(),
-            )
-            .subscribe({
-              next: (frame) => {
-                if (frame.startsWith('event: error')) console.error(`relay: ${frame}`);
-                events++;
-                res.write(frame);
-              },
-              complete: () => res.end(),
-            });
-    res.on('close', () => subscription.unsubscribe());
+    if (url.searchParams.get('mode') === 'decode') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const subscription = events$.subscribe({
+        next: () => events++,
+        complete: () => res.end(),
+        error: (error: unknown) => {
+          console.error(`relay: ${error}`);
+          res.end();
+        },
+      });
+      res.on('close', () => subscription.unsubscribe());
+      return;
+    }
+    // As a relay on the internet runs: ids signed for the user, frames written with bounded memory.
+    const frames$ = events$.pipe(
+      filter((e) => !e.type.startsWith('response.reasoning')),
+      toServerSentEvents({ sign: { secret: SECRET, subject: 'bench-user' } }),
+      tap((frame) => {
+        if (frame.startsWith('event: error')) console.error(`relay: ${frame}`);
+        events++;
+      }),
+    );
+    writeEventStream(frames$, res);
   });
   server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () =>
     console.log(
@@ -349,7 +349,8 @@ function markdown({ date, node, machine: m, rows }: RelayReport): string {
     '[docs/performance.md](docs/performance.md) for the other benchmarks.',
     '',
     'One relay process (the built package: `streamResponse`, a `filter` that drops the reasoning',
-    'events, `toServerSentEvents`, written to the HTTP response) serves N concurrent clients from the',
+    'events, `toServerSentEvents` with ids signed for the user, `writeEventStream` to the HTTP',
+    'response) serves N concurrent clients from the',
     `mock Responses API (an answer of ${WORDS} text deltas), all on 127.0.0.1. For each N it measures,`,
     'in the relay process: events relayed per second (wall time of the batch of N streams); CPU time',
     '(user + system) per event when relaying and when only decoding (the same requests, the events',

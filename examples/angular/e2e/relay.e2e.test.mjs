@@ -3,16 +3,20 @@
  * End to end through a relay: the built app (`?via=relay`) in headless Chromium talks to the NestJS
  * relay of examples/nestjs, a real process compiled by the repository's TypeScript, in front of the
  * mock Responses API. The app server forwards `/chat` to the relay, as a production proxy would.
+ * The browser is signed in (a session cookie, as a login would set it); the relay signs its event
+ * ids for that user, and the page keeps and sends them back as they came.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startAppServer } from '../server/app-server.mjs';
 import { ANSWER, IMAGE, LONG_ANSWER, startDemoApi } from '../server/demo-api.mjs';
-import { startNestRelay } from '../server/nest-relay.mjs';
+import { sessionToken, startNestRelay } from '../server/nest-relay.mjs';
 import { launchBrowser, openPage, root, seen, until, within } from './browser.mjs';
 
 /** Where the relay client keeps an interrupted answer (src/app/relay-client.ts). */
 const SAVED = 'rxjs-openresponses:relay-answer';
+/** A signed event id: `<responseId>:<sequenceNumber>:<tag>`. */
+const SIGNED = /^(resp_[^:]+):(\d+):[A-Za-z0-9_-]{22}$/;
 
 /** @type {import('../server/demo-api.mjs').DemoApi} */
 let api;
@@ -30,6 +34,10 @@ before(async () => {
   api = await startDemoApi({ delay: 30 });
   relay = await startNestRelay({ upstream: api.url });
   app = await startAppServer({ root, api: api.url, relay: relay.url });
+  // Signed in as alice: the cookie her login would have set.
+  await chromium.browser.addCookies([
+    { name: 'session', value: await sessionToken('alice'), url: app.url, httpOnly: true },
+  ]);
 });
 
 after(async () => {
@@ -163,8 +171,10 @@ test(
     assert.ok(await page.getByTestId('send').isEnabled());
     assert.deepEqual(
       sent.map((r) => r.url),
-      ['/chat?q=Tell%20me%20a%20long%20story.', `/chat/${id}/cancel`],
+      ['/chat?q=Tell%20me%20a%20long%20story.', '/chat/cancel'],
     );
+    // The Stop request proved ownership with the signed id of the last event the page had.
+    assert.equal(SIGNED.exec(sent[1].lastEventId ?? '')?.[1], id);
 
     // A stopped answer is over: a reload does not bring it back.
     const before = api.requests.length;
@@ -199,7 +209,7 @@ test(
     await page.reload();
     await page.getByTestId('send').waitFor();
 
-    // The events kept at pagehide: 0..N without a gap, and the last event id `<id>:<N>`.
+    // The events kept at pagehide: 0..N without a gap, and the last event id `<id>:<N>:<tag>`.
     const kept = JSON.parse(
       /** @type {string} */ (await page.evaluate(() => Reflect.get(window, '__kept'))),
     );
@@ -210,7 +220,7 @@ test(
       events.map((e) => e.sequenceNumber),
       events.map((_, i) => i),
     );
-    assert.equal(kept.lastEventId, `${id}:${last}`);
+    assert.deepEqual(SIGNED.exec(kept.lastEventId)?.slice(1), [id, String(last)]);
     const keptText = events
       .filter((e) => e.type === 'response.output_text.delta')
       .map((e) => e.delta)
@@ -225,7 +235,7 @@ test(
     );
 
     // The reloaded page asked the relay for the rest with its Last-Event-ID...
-    assert.deepEqual(sent.slice(1), [{ url: '/chat', lastEventId: `${id}:${last}` }]);
+    assert.deepEqual(sent.slice(1), [{ url: '/chat', lastEventId: kept.lastEventId }]);
     assert.equal(await page.getByTestId('prompt').inputValue(), 'Tell me a long story.');
     // ...and the relay resumed upstream after that event: the request was not sent again.
     const upstream = api.requests.slice(index).map((r) => [r.method, r.path, r.startingAfter]);
@@ -251,6 +261,23 @@ test(
     assert.equal(await page.getByTestId('answer').textContent(), LONG_ANSWER);
     assert.equal(statuses.at(-1), 'done');
     assert.ok(!statuses.includes('error'));
+
+    // Another signed-in user holding alice's id (from a log, a shared screen) gets a 403, and the
+    // API sees nothing: no resume, no fresh answer.
+    const requests = api.requests.length;
+    for (const method of ['GET', 'POST']) {
+      const refused = await fetch(`${app.url}/chat${method === 'POST' ? '/cancel' : ''}`, {
+        method,
+        headers: {
+          cookie: `session=${await sessionToken('mallory')}`,
+          'last-event-id': kept.lastEventId,
+        },
+      });
+      assert.equal(refused.status, 403, method);
+    }
+    const anonymous = await fetch(`${app.url}/chat?q=free`);
+    assert.equal(anonymous.status, 401);
+    assert.equal(api.requests.length, requests);
     await page.close();
   },
 );

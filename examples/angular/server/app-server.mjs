@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * Serves the built app and forwards `/v1/*` to a Responses API, and `/chat*` to the NestJS relay
- * (examples/nestjs) when there is one: the browser talks to one origin, as it would behind a
- * production proxy (which is also where the API key belongs). Closing the browser's connection (an
+ * Serves the built app and forwards the three Responses API routes the app uses under `/v1` (with
+ * the API key), and `/chat*` to the NestJS relay (examples/nestjs) when there is one: the browser
+ * talks to one origin, as it would behind a production proxy (which is also where the API key
+ * belongs). Nothing else reaches the API: a proxy that added the key to any path would hand the
+ * browser files, admin keys and the rest of the account. Closing the browser's connection (an
  * aborted fetch, a reload) closes the upstream one, so a stop reaches the API or the relay.
  */
 import { createServer, request as httpRequest } from 'node:http';
@@ -42,16 +44,24 @@ const TYPES = /** @type {Record<string, string>} */ ({
   '.txt': 'text/plain; charset=utf-8',
 });
 
-/** Request headers not forwarded: hop-by-hop ones, and the browser's credentials. */
-const DROPPED = new Set([
-  'host',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'upgrade',
-  'cookie',
-  'authorization',
-]);
+/** Request headers never forwarded: hop-by-hop ones. */
+const HOP_BY_HOP = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade'];
+/** Not forwarded to the API either: the browser's credentials are for this site, not OpenAI. */
+const TO_API_DROPPED = new Set([...HOP_BY_HOP, 'cookie', 'authorization']);
+/** The relay gets the session cookie (or bearer token): it is how it knows the user. */
+const TO_RELAY_DROPPED = new Set(HOP_BY_HOP);
+
+/**
+ * The API routes the app uses: start a response, resume one (`GET /responses/{id}`), cancel one.
+ *
+ * @param {string | undefined} method
+ * @param {string} path The path under `/v1`.
+ */
+function apiRoute(method, path) {
+  if (method === 'POST' && path === '/responses') return true;
+  const id = /^\/responses\/([A-Za-z0-9_-]{1,256})(\/cancel)?$/.exec(path);
+  return id !== null && method === (id[2] ? 'POST' : 'GET');
+}
 
 /**
  * @param {AppServerOptions} options
@@ -61,15 +71,23 @@ export async function startAppServer({ api, root, apiKey, relay, port = 0, host 
   const target = new URL(api.replace(/\/+$/, ''));
   const relayTarget = relay === undefined ? undefined : new URL(relay.replace(/\/+$/, ''));
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return void res.writeHead(400).end();
+    }
     if (relayTarget && (url.pathname === '/chat' || url.pathname.startsWith('/chat/'))) {
       const base = relayTarget.pathname.replace(/\/+$/, '');
-      forward(req, res, new URL(base + url.pathname + url.search, relayTarget));
+      forward(req, res, new URL(base + url.pathname + url.search, relayTarget), TO_RELAY_DROPPED);
     } else if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) {
+      const path = url.pathname.slice(3);
+      if (!apiRoute(req.method, path)) return void res.writeHead(404).end();
       forward(
         req,
         res,
-        new URL(target.pathname + url.pathname.slice(3) + url.search, target),
+        new URL(target.pathname + path + url.search, target),
+        TO_API_DROPPED,
         apiKey,
       );
     } else if (root !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -101,13 +119,14 @@ export async function startAppServer({ api, root, apiKey, relay, port = 0, host 
  * @param {IncomingMessage} req
  * @param {ServerResponse} res
  * @param {URL} to
+ * @param {Set<string>} dropped The request headers not to forward.
  * @param {string} [apiKey]
  */
-function forward(req, res, to, apiKey) {
+function forward(req, res, to, dropped, apiKey) {
   /** @type {Record<string, string | string[]>} */
   const headers = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && !DROPPED.has(name)) headers[name] = value;
+    if (value !== undefined && !dropped.has(name)) headers[name] = value;
   }
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   const send = to.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -116,9 +135,9 @@ function forward(req, res, to, apiKey) {
     res.flushHeaders();
     answer.pipe(res);
   });
-  upstream.on('error', (error) => {
-    if (!res.headersSent)
-      res.writeHead(502, { 'content-type': 'text/plain' }).end(`Upstream error: ${error.message}`);
+  // The reason (a host name, an address) stays here: the browser learns only that it failed.
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end('Bad gateway');
     else res.destroy();
   });
   // The browser went away (a stop aborts its fetch): hang up on the API too.
@@ -136,7 +155,14 @@ function forward(req, res, to, apiKey) {
  * @param {ServerResponse} res
  */
 async function serveFile(root, pathname, res) {
-  const wanted = resolve(join(root, decodeURIComponent(pathname)));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // `/%E0%A4%A`: not a path any file has. (Thrown here, it would end the process.)
+    return void res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+  }
+  const wanted = resolve(join(root, decoded));
   const inside = wanted === root || wanted.startsWith(root + sep);
   const file = !inside ? undefined : extname(wanted) === '' ? join(root, 'index.html') : wanted;
   try {

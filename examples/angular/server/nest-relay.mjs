@@ -14,6 +14,28 @@ export const RELAY_MAIN = fileURLToPath(
   new URL('../../../out/nestjs-relay/nestjs/main.js', import.meta.url),
 );
 
+/** The compiled session helpers (examples/session/session.ts), built beside the relay. */
+const SESSION = new URL('../../../out/nestjs-relay/session/session.js', import.meta.url);
+
+/** Checks session tokens in the relay (a test value: a deployment takes it from its secrets). */
+export const AUTH_SECRET = 'e2e-auth-secret-of-at-least-32-bytes!';
+/** Signs the relay's event ids (a test value, as above). */
+export const RELAY_SECRET = 'e2e-relay-secret-of-at-least-32-bytes';
+
+/**
+ * A session token for `user`, as the app's login would mint it: the value of the `session` cookie
+ * the relay reads.
+ *
+ * @param {string} user
+ * @returns {Promise<string>}
+ */
+export async function sessionToken(user) {
+  const { mintSession } = /** @type {{ mintSession(user: string, secret: string): string }} */ (
+    await import(SESSION.href)
+  );
+  return mintSession(user, AUTH_SECRET);
+}
+
 /**
  * @typedef {object} NestRelay
  * @property {string} url The relay's URL, e.g. `http://127.0.0.1:3000` (routes under `/chat`).
@@ -50,6 +72,8 @@ export function startNestRelay({ upstream, apiKey = '', model = 'demo-model', po
       UPSTREAM_URL: upstream,
       OPENAI_API_KEY: apiKey,
       MODEL: model,
+      AUTH_SECRET,
+      RELAY_SECRET,
       PORT: String(port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

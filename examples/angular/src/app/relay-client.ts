@@ -1,8 +1,10 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
 import { concat, defer, finalize, from, Observable, tap, type Subscription } from 'rxjs';
 import {
+  decodeEvents,
   fromSSE,
   NetworkError,
+  parseSSE,
   throwOnFailure,
   type ResponseStreamEvent,
 } from 'rxjs-openresponses';
@@ -19,15 +21,20 @@ interface Answer {
   /** The events received so far, to replay after a reload. */
   readonly events: ResponseStreamEvent[];
   responseId?: string;
-  /** `<responseId>:<sequenceNumber>` of the last event: the `id` the relay wrote with it. */
+  /**
+   * The `id` the relay wrote with the last event, `<responseId>:<sequenceNumber>:<tag>`: the tag
+   * proves to the relay that this user was given the response, so it is kept as it came.
+   */
   lastEventId?: string;
 }
 
 /**
  * The answer through the NestJS relay (`examples/nestjs`) instead of straight from the API:
  * `GET /chat?q=…` streams it as Server-Sent Events, a `Last-Event-ID` header makes the relay resume
- * it upstream, and `POST /chat/:id/cancel` stops it upstream. `source` is `responseResource`'s
- * source; the page is in this mode with `?via=relay` (see app.config.ts).
+ * it upstream, and `POST /chat/cancel` with the same header stops it upstream. The relay knows the
+ * user from the session cookie, which the browser sends with these same-origin requests, and only
+ * resumes or stops an answer for the user its signed event ids were written for. `source` is
+ * `responseResource`'s source; the page is in this mode with `?via=relay` (see app.config.ts).
  *
  * A reload keeps the answer: when the page goes away mid-answer (`pagehide`), the events so far and
  * the last event id go to sessionStorage (once, not on every event); the reloaded page shows those
@@ -89,15 +96,18 @@ export class RelayClient {
     const restored = this.restored?.lastEventId === lastEventId ? this.restored : undefined;
     this.restored = undefined;
     const kept = restored?.events ?? [];
-    const responseId = lastEventId?.slice(0, lastEventId.lastIndexOf(':'));
+    const responseId = lastEventId?.split(':')[0];
     const answer: Answer = { prompt, events: [...kept], responseId, lastEventId };
+    // The id of the message being decoded: it becomes the answer's last event id with its event.
+    let id: string | undefined;
+    const onId = (messageId: string) => (id = messageId);
     const live =
       lastEventId === undefined
-        ? sse(fetch, `${CHAT}?q=${encodeURIComponent(prompt)}`, {})
-        : sse(fetch, CHAT, { 'last-event-id': lastEventId });
+        ? sse(fetch, `${CHAT}?q=${encodeURIComponent(prompt)}`, {}, onId)
+        : sse(fetch, CHAT, { 'last-event-id': lastEventId }, onId);
     return defer(() => {
       this.current = answer;
-      return concat(from(kept), live.pipe(tap((event) => record(answer, event))));
+      return concat(from(kept), live.pipe(tap((event) => record(answer, event, id))));
     }).pipe(
       throwOnFailure(),
       finalize(() => {
@@ -112,32 +122,34 @@ export class RelayClient {
    * Resolves once the relay has cancelled it; rejects when it could not.
    */
   async cancel(): Promise<void> {
-    const id = this.current?.responseId;
-    if (id === undefined) return; // no response.created yet (the id is unknown), or it is over
-    const response = await this.fetch(`${CHAT}/${encodeURIComponent(id)}/cancel`, {
+    const lastEventId = this.current?.lastEventId;
+    if (lastEventId === undefined) return; // no event with an id yet, or the answer is over
+    // The id goes in a header, not the URL: URLs end up in logs.
+    const response = await this.fetch(`${CHAT}/cancel`, {
       method: 'POST',
+      headers: { 'last-event-id': lastEventId },
     });
-    if (!response.ok) throw new Error(`the relay could not cancel ${id}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`the relay could not cancel: HTTP ${response.status}`);
   }
 }
 
-/** Keeps the event, the response id and the last event id. */
-function record(answer: Answer, event: ResponseStreamEvent): void {
+/** Keeps the event, the response id and the id the relay wrote with the event. */
+function record(answer: Answer, event: ResponseStreamEvent, id: string | undefined): void {
   if (event.type === 'response.created') answer.responseId = event.response.id;
   answer.events.push(event);
-  if (answer.responseId !== undefined && event.sequenceNumber !== undefined) {
-    answer.lastEventId = `${answer.responseId}:${event.sequenceNumber}`;
-  }
+  if (id !== undefined) answer.lastEventId = id;
 }
 
 /**
- * The events of an SSE GET, through the app's `fetch`. Unsubscribing aborts the request; failures
- * are the library's typed errors (`network_error`, and `http_error` etc. from `fromSSE`).
+ * The events of an SSE GET, through the app's `fetch`, with each message's `id` given to `onId`
+ * just before its event. Unsubscribing aborts the request; failures are the library's typed errors
+ * (`network_error`, `http_error` from `fromSSE`, `stream_truncated` from `decodeEvents`).
  */
 function sse(
   fetch: typeof globalThis.fetch,
   url: string,
   headers: Record<string, string>,
+  onId: (id: string) => void,
 ): Observable<ResponseStreamEvent> {
   return new Observable<ResponseStreamEvent>((subscriber) => {
     const controller = new AbortController();
@@ -147,7 +159,21 @@ function sse(
       signal: controller.signal,
     }).then(
       (response) => {
-        if (!subscriber.closed) events = fromSSE(response).subscribe(subscriber);
+        if (subscriber.closed) return;
+        // A refusal (401, 403, 429) or another failure: fromSSE makes it a typed `http_error`.
+        if (!response.ok || response.body === null) {
+          events = fromSSE(response).subscribe(subscriber);
+          return;
+        }
+        // rxjs's from() reads a ReadableStream (with getReader() where it is not async-iterable);
+        // the cast is only for the types.
+        events = from(response.body as unknown as AsyncIterable<Uint8Array>)
+          .pipe(
+            parseSSE(),
+            tap((message) => message.id !== undefined && onId(message.id)),
+            decodeEvents(),
+          )
+          .subscribe(subscriber);
       },
       (cause: unknown) => subscriber.error(new NetworkError(url, String(cause), { cause })),
     );
