@@ -18,7 +18,7 @@ export interface ServerMessageEvent {
   readonly data?: string;
   /** The event's wire `type`. */
   readonly type?: string;
-  /** `<responseId>:<sequenceNumber>`. */
+  /** `<responseId>:<sequenceNumber>`, or `<responseId>:<sequenceNumber>:<tag>` with `sign`. */
   readonly id?: string;
   /** A keepalive comment (a message with nothing else). */
   readonly comment?: string;
@@ -28,8 +28,8 @@ export interface ServerMessageEvent {
  * {@link toServerSentEvents} for NestJS: the same frames as `MessageEvent` objects for an `@Sse()`
  * route, with the same guarantees. `data` is the event's wire JSON (snake_case schema keys, user
  * data untouched) as a string, which NestJS writes as it is, so `fromSSE` in the client gives back
- * the same events; `id` is `<responseId>:<sequenceNumber>` for resuming with
- * {@link parseLastEventId}. A source error becomes a wire `error` event (NestJS's own error frame
+ * the same events; `id` is `<responseId>:<sequenceNumber>` (signed for the user with `sign`) for
+ * resuming with {@link parseLastEventId}. A source error becomes a wire `error` event (NestJS's own error frame
  * is plain text that no client can decode); `keepalive` comments need NestJS 11.1 or later.
  *
  * @example

@@ -22,19 +22,21 @@ import type { EncodableEvent } from './to-wire';
  * ```ts
  * import { createServer } from 'node:http';
  * import { streamResponse } from 'rxjs-openresponses';
- * import { toServerSentEvents } from 'rxjs-openresponses/serve';
+ * import { toServerSentEvents, writeEventStream } from 'rxjs-openresponses/serve';
+ * declare function userOf(req: import('node:http').IncomingMessage): string; // your auth
  *
  * createServer((req, res) => {
- *   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
  *   const body = { model: 'gpt-5-nano', input: 'Hi', background: true, store: true };
- *   const relay = streamResponse(body, { apiKey: process.env.OPENAI_API_KEY })
- *     .pipe(toServerSentEvents({ keepalive: 15_000 }))
- *     .subscribe({ next: (frame) => res.write(frame), complete: () => res.end() });
- *   req.on('close', () => relay.unsubscribe());
+ *   const sign = { secret: process.env.RELAY_SECRET!, subject: userOf(req) };
+ *   const frames = streamResponse(body, { apiKey: process.env.OPENAI_API_KEY }).pipe(
+ *     toServerSentEvents({ keepalive: 15_000, sign }),
+ *   );
+ *   // Headers, bounded memory for a slow reader, the end; the client leaving stops the source.
+ *   writeEventStream(frames, res);
  * }).listen(3000);
  * ```
  *
- * @param options `keepalive`, `responseId` (for resumed streams), `toServerError`.
+ * @param options `keepalive`, `responseId` (for resumed streams), `sign`, `toServerError`.
  * @returns An operator from events to SSE frames (strings, each ending with a blank line).
  * @throws TypeError for a `keepalive` that is not a positive number.
  * @see toMessageEvents for NestJS's `@Sse()`.
