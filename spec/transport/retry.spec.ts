@@ -69,6 +69,39 @@ describe('retrying before the first event', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('reads an HTTP-date Retry-After: not retried when the date is past maxDelayMs', async () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    server = await startMockServer({ script: [{ status: 429, retryAfter: inTwoMinutes }] });
+    const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: fast }));
+    expect(error).toMatchObject({ code: 'http_error', status: 429 });
+    const { retryAfter } = error as HttpError;
+    expect(retryAfter).toBeGreaterThan(115); // the date has one-second resolution
+    expect(retryAfter).toBeLessThanOrEqual(120);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('waits what retry-after-ms says, before a Retry-After in seconds', async () => {
+    const slow = { status: 503, retryAfter: 30, headers: { 'retry-after-ms': '150' } };
+    server = await startMockServer({ script: [slow, slow, { stream: sse }] });
+    const times: number[] = [];
+    const timed: typeof fetch = (input, init) => {
+      times.push(Date.now());
+      return fetch(input, init);
+    };
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, fetch: timed, retry: fast }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toEqual(script.events);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(145);
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(145);
+    server.setScript(slow);
+    const { error: last } = await outcome(
+      streamResponse({}, { baseURL: server.url, retry: false }),
+    );
+    expect(last).toMatchObject({ status: 503, retryAfter: 0.15 });
+  });
+
   it.each([400, 401, 403, 404, 422])('does not retry a %i', async (status) => {
     server = await startMockServer({ script: { status } });
     const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: fast }));
