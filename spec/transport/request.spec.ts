@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import type { Observable } from 'rxjs';
 import { isResponsesStreamError } from '../../lib/errors';
@@ -26,6 +27,11 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Resolves once `condition()` holds, polling every 5 ms. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 /**
@@ -213,6 +219,131 @@ describe('streamRequest: redirects are refused', () => {
     );
     expect(error).toMatchObject({ code: 'http_error', status: 307 });
     expect(target.requests).toEqual([]);
+  });
+});
+
+describe('streamRequest: the request and its ending', () => {
+  let server: MockServer;
+  beforeEach(async () => {
+    server = await startMockServer({ script: { stream: sse } });
+  });
+  afterEach(() => server.close());
+
+  it('sends nothing with a signal that has already fired, and fails with aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await errorOf(
+      streamResponse({}, { baseURL: server.url, signal: controller.signal, retry: false }),
+    );
+    expect(isResponsesStreamError(error, 'aborted')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('fails with aborted, not network_error, when the signal fires while the headers are awaited', async () => {
+    server.setScript({ hang: true });
+    const controller = new AbortController();
+    const result = errorOf(
+      streamResponse({}, { baseURL: server.url, signal: controller.signal, retry: false }),
+    );
+    await within(
+      3000,
+      waitUntil(() => server.requests.length > 0),
+    );
+    controller.abort();
+    expect(isResponsesStreamError(await result, 'aborted')).toBe(true);
+  });
+
+  it('sends a JSON content type with a body only: not on the GET of a resume', async () => {
+    await within(5000, outcome(streamResponse({ model: 'm' }, { baseURL: server.url })));
+    await within(5000, outcome(resumeResponse('resp_1', { baseURL: server.url })));
+    expect(server.requests.map((r) => [r.method, r.headers['content-type']])).toEqual([
+      ['POST', 'application/json'],
+      ['GET', undefined],
+    ]);
+  });
+
+  it('waits for a slow answer with idleTimeout: Infinity', async () => {
+    const slow = await startServer((_, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/event-stream' }).end(sse), 60);
+    });
+    try {
+      const { values, error } = await within(
+        5000,
+        outcome(streamResponse({}, { baseURL: slow.baseURL, idleTimeout: Infinity })),
+      );
+      expect(error).toBeUndefined();
+      expect(values.map((event) => event.type)).toContain('response.completed');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('fails with idle_timeout, at byte 0, when the headers do not come within idleTimeout', async () => {
+    server.setScript({ hang: true });
+    const error = await errorOf(
+      streamResponse({}, { baseURL: server.url, idleTimeout: 50, retry: false }),
+    );
+    expect(error).toMatchObject({
+      code: 'idle_timeout',
+      idleTimeout: 50,
+      position: { bytesRead: 0 },
+    });
+  });
+
+  it('cancels an answer that arrives after unsubscribe (a fetch that ignores the signal)', async () => {
+    server.setScript({ stream: sse.slice(0, 40), keepOpen: true });
+    let answer: Promise<Response> | undefined;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const deaf: typeof fetch = (input, init) => {
+      answer = fetch(input, { ...init, signal: undefined });
+      return answer.then(async (response) => (await gate, response));
+    };
+    const sub = streamResponse({}, { baseURL: server.url, fetch: deaf, retry: false }).subscribe({
+      error: () => undefined,
+    });
+    await within(
+      3000,
+      waitUntil(() => answer !== undefined),
+    );
+    await within(3000, answer!);
+    sub.unsubscribe();
+    release();
+    expect(await within(3000, server.settled(0))).toBe('client-closed');
+  });
+
+  it.each([
+    ['completes', { stream: sse }],
+    ['fails', { status: 400 }],
+  ] as const)('leaves no abort listener on the signal once it %s', async (_, behavior) => {
+    server.setScript(behavior);
+    const controller = new AbortController();
+    await within(
+      5000,
+      outcome(streamResponse({}, { baseURL: server.url, signal: controller.signal, retry: false })),
+    );
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('leaves no abort listener on the signal once unsubscribed mid-stream', async () => {
+    server.setScript({ stream: sse.slice(0, 40), keepOpen: true });
+    const controller = new AbortController();
+    const sub = streamResponse(
+      {},
+      { baseURL: server.url, signal: controller.signal, retry: false },
+    ).subscribe({ error: () => undefined });
+    await within(
+      3000,
+      waitUntil(() => server.requests.length > 0),
+    );
+    sub.unsubscribe();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('drops every trailing slash of baseURL', async () => {
+    await within(5000, outcome(streamResponse({}, { baseURL: `${server.url}///` })));
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/responses']);
   });
 });
 
