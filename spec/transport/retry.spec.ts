@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { lastValueFrom, toArray } from 'rxjs';
 import { HttpError, isResponsesStreamError, ResponsesStreamError } from '../../lib/errors';
 import { events, scriptResponse } from '../../lib/testing/factories';
@@ -100,6 +101,55 @@ describe('retrying before the first event', () => {
       streamResponse({}, { baseURL: server.url, retry: false }),
     );
     expect(last).toMatchObject({ status: 503, retryAfter: 0.15 });
+  });
+
+  it('waits a Retry-After of exactly maxDelayMs', async () => {
+    const asked = { status: 503, headers: { 'retry-after-ms': '100' } };
+    server = await startMockServer({ script: [asked, { stream: sse }] });
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, retry: { baseDelayMs: 1, maxDelayMs: 100 } }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toEqual(script.events);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries with a signal that does not fire, and leaves no abort listener on it', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { status: 503 }, { stream: sse }] });
+    const controller = new AbortController();
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, signal: controller.signal, retry: fast }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toEqual(script.events);
+    expect(server.requests).toHaveLength(3);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('does not start a backoff when the signal fired before it: aborted at once', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
+    const controller = new AbortController();
+    // The signal fires once the 503's headers are in, before the retry waits.
+    const abortOnAnswer: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      controller.abort();
+      return response;
+    };
+    const started = Date.now();
+    const { error } = await outcome(
+      streamResponse(
+        {},
+        {
+          baseURL: server.url,
+          fetch: abortOnAnswer,
+          signal: controller.signal,
+          retry: { baseDelayMs: 3000, maxDelayMs: 3000 },
+        },
+      ),
+    );
+    expect(isResponsesStreamError(error, 'aborted')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(server.requests).toHaveLength(1);
   });
 
   it.each([400, 401, 403, 404, 422])('does not retry a %i', async (status) => {
@@ -221,6 +271,19 @@ describe('retrying before the first event', () => {
         ['POST', server.requests[0].body],
       ]);
     });
+
+    it.each(['400', '1500', '5000'])(
+      'is not retried for an error event whose code %p is no retryable HTTP status',
+      async (code) => {
+        const failure = encodeSSE([events.error({ code, message: 'No' })]);
+        server = await startMockServer({ script: [{ stream: failure }, { stream: sse }] });
+        const { values } = await outcome(
+          streamResponse(body, { baseURL: server.url, retry: fast }),
+        );
+        expect(values.map((event) => event.type)).toEqual(['error']);
+        expect(server.requests).toHaveLength(1);
+      },
+    );
 
     it('emits the last failure when the attempts run out, having sent maxAttempts requests', async () => {
       server = await startMockServer({ script: () => ({ stream: overloadedSse }) });
