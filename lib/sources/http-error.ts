@@ -99,8 +99,12 @@ export function secretsOf(config: {
 /** A run of control characters (an error message shows them escaped, so a secret in pieces). */
 const CONTROL = /[\u0000-\u001f\u007f]+/; // eslint-disable-line no-control-regex
 
-/** A URL's user info (`user:pass@`), wherever a URL appears in a text. */
-const USER_INFO = /\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@]*@/gi;
+/**
+ * A URL's user info (`user:pass@`), wherever a URL appears in a text. The scheme is bounded (32
+ * characters, more than any registered one) so that a hostile body of 64 KiB is scanned in linear
+ * time: an unbounded one retries every word boundary to the end of the text (seconds).
+ */
+const USER_INFO = /([a-z][a-z\d+.-]{0,31}:\/\/)[^\s/?#@]*@/gi;
 
 /**
  * Blanks out `secrets` in `text`: each with `[redacted]`, and of each one of 12 characters or more

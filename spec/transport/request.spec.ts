@@ -142,6 +142,25 @@ describe('streamRequest: no secret in any error', () => {
     }
   });
 
+  it('redacts a hostile 64 KiB error body in linear time (no regex backtracking)', async () => {
+    // "a.a.a." has a word boundary at every character: a URL pattern with an unbounded scheme
+    // part tries each of them to the end, 2 s of blocked event loop per error on a fast machine.
+    const hostile = await startServer((_, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`${'a.'.repeat(32 * 1024)} https://user:${KEY}@example.com/`);
+    });
+    try {
+      const started = performance.now();
+      const error = await errorOf(streamResponse({}, { baseURL: hostile.baseURL, retry: false }));
+      // Linear is a few ms (the request included); quadratic is seconds.
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(error).toMatchObject({ code: 'http_error', status: 500 });
+      expect(leaked(error, KEY)).toEqual([]);
+    } finally {
+      await hostile.close();
+    }
+  });
+
   it('never shows the credentials of a baseURL with user:pass@', async () => {
     const password = 'hunter2-pa55word';
     const url = new URL(server.url);
