@@ -3,7 +3,14 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'jest.config.ts', enableFindRelatedTests: true },
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.ts',
+    enableFindRelatedTests: true,
+    // lib/ is a root too, so that --findRelatedTests follows the specs that import a file through
+    // lib/index.ts (without it, a mutant in lib/transport/cancel-response.ts finds no test at all).
+    config: { roots: ['<rootDir>/spec', '<rootDir>/examples', '<rootDir>/lib'] },
+  },
   // Each mutant runs only the tests that cover it.
   coverageAnalysis: 'perTest',
   // A module-level mutant would rerun the whole suite per mutant; those few lines are tables and
