@@ -12,6 +12,8 @@ export default tseslint.config(
       '.check-examples',
       'docs/api',
       'examples/angular/**',
+      '.stryker-tmp',
+      'reports',
     ],
   },
   js.configs.recommended,

@@ -5,24 +5,29 @@ const MAX_BODY = 64 * 1024;
 /**
  * Builds the `http_error` for a non-2xx response: reads (at most 64 KiB of) the body, takes the
  * server's JSON error payload when there is one (`{ error: { message, type, code, param } }` as
- * OpenAI and OpenRouter send it, or a flat `{ message, code }`), and `Retry-After`. Any `secret`
- * (the API key) is blanked out of everything kept.
+ * OpenAI and OpenRouter send it, or a flat `{ message, code }`), and `Retry-After`. Every one of
+ * `secrets` (see {@link secretsOf}) is blanked out of everything kept, the status text and the
+ * content type too (a server can echo anything). A redirect (the library follows none) gets a
+ * message that says so.
  * @internal
  */
-export async function httpErrorFrom(response: Response, secret?: string): Promise<HttpError> {
-  const contentType = response.headers.get('content-type');
+export async function httpErrorFrom(response: Response, secrets?: Secrets): Promise<HttpError> {
+  const contentType = nullable(response.headers.get('content-type'), secrets);
+  const statusText = redact(response.statusText, secrets);
   let text = '';
   try {
-    text = redact(await readAtMost(response, MAX_BODY), secret);
+    text = redact(await readAtMost(response, MAX_BODY), secrets);
   } catch {
     // The body could not be read: the status is still worth reporting.
   }
   const serverError = parseServerError(text);
   const retryAfter = parseRetryAfter(response.headers);
-  const what = serverError?.message ?? (text.trim().slice(0, 200) || response.statusText);
+  const what = isRedirect(response)
+    ? redirectRefused(response, secrets)
+    : (serverError?.message ?? (text.trim().slice(0, 200) || statusText));
   return new HttpError(`HTTP ${response.status}${what ? `: ${what}` : ''}`, {
     status: response.status,
-    statusText: response.statusText,
+    statusText,
     contentType,
     serverError,
     retryAfter,
@@ -68,12 +73,62 @@ export function notAnEventStream(response: Response): HttpError {
   );
 }
 
-/** Replaces every occurrence of `secret` (and of its last 8+ characters) with `[redacted]`. @internal */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  let out = text.split(secret).join('[redacted]');
-  // Servers echo keys partly ("sk-abc***wxyz"): blank out any long tail of it too.
-  if (secret.length >= 12) out = out.split(secret.slice(-8)).join('[redacted]');
+/**
+ * What an error must never show: the API key, a single value, or a list of them.
+ * @internal
+ */
+export type Secrets = string | readonly (string | undefined)[] | undefined;
+
+/**
+ * The secrets of a client config: the API key and every configured header value (an Azure
+ * `api-key`, an `Authorization`, a gateway token: any header may hold one, so all are treated as
+ * such), and the password of a `baseURL` with credentials.
+ * @internal
+ */
+export function secretsOf(config: {
+  readonly apiKey?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly baseURL?: string;
+}): string[] {
+  const secrets = [config.apiKey, ...Object.values(config.headers ?? {})];
+  const password = /^[a-z][a-z\d+.-]*:\/\/[^/?#@]*:([^/?#@]*)@/i.exec(config.baseURL ?? '')?.[1];
+  if (password !== undefined) secrets.push(password, safeDecode(password));
+  return secrets.filter((s): s is string => typeof s === 'string');
+}
+
+/** A run of control characters (an error message shows them escaped, so a secret in pieces). */
+const CONTROL = /[\u0000-\u001f\u007f]+/; // eslint-disable-line no-control-regex
+
+/**
+ * A URL's user info (`user:pass@`), wherever a URL appears in a text. The scheme is bounded (32
+ * characters, more than any registered one) so that a hostile body of 64 KiB is scanned in linear
+ * time: an unbounded one retries every word boundary to the end of the text (seconds).
+ */
+const USER_INFO = /([a-z][a-z\d+.-]{0,31}:\/\/)[^\s/?#@]*@/gi;
+
+/**
+ * Blanks out `secrets` in `text`: each with `[redacted]`, and of each one of 12 characters or more
+ * its last 8 too (servers echo keys partly: "sk-abc***wxyz"), and its runs of 8 or more between
+ * control characters (a key with a NUL or a line break is shown escaped, in pieces). A URL's
+ * credentials (`https://user:pass@`) go whatever the secrets. Values under 4 characters are left
+ * alone: blanking every "1" would say nothing and hide everything.
+ * @internal
+ */
+export function redact(text: string, secrets: Secrets): string {
+  let out = text.replace(USER_INFO, '$1');
+  const list = (typeof secrets === 'string' ? [secrets] : (secrets ?? [])).filter(
+    (secret): secret is string => typeof secret === 'string' && secret.length >= 4,
+  );
+  const blanks = new Set<string>();
+  for (const secret of list) {
+    blanks.add(secret);
+    if (secret.length >= 12) blanks.add(secret.slice(-8));
+    for (const piece of secret.split(CONTROL)) if (piece.length >= 8) blanks.add(piece);
+  }
+  // Longest first, so that a value holding another (`Bearer <key>`) goes whole.
+  for (const blank of [...blanks].sort((a, b) => b.length - a.length)) {
+    out = out.split(blank).join('[redacted]');
+  }
   return out;
 }
 
@@ -115,12 +170,73 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
-/** The `network_error` for a fetch that failed, the API key blanked out. @internal */
-export function networkError(
-  url: string,
-  cause: unknown,
-  apiKey: string | undefined,
-): NetworkError {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return new NetworkError(url, redact(message, apiKey), { cause });
+/**
+ * The `network_error` for a fetch that failed: the URL without credentials, the message and the
+ * `cause` (a copy of the failure, its own `cause`s included) with every secret blanked out.
+ * @internal
+ */
+export function networkError(url: string, cause: unknown, secrets: Secrets): NetworkError {
+  const safeCause = redactError(cause, secrets);
+  const message = isErrorLike(safeCause) ? safeCause.message : String(safeCause);
+  return new NetworkError(redact(url, secrets), message, { cause: safeCause });
+}
+
+/**
+ * A copy of a thrown value with every secret blanked out: an Error (or anything with a string
+ * `message`) becomes a new Error of the same name, with its message, stack, string fields (`code`, `syscall`, …) and `cause` (4 levels
+ * deep) redacted; a string is redacted; anything else is dropped to its redacted `String()`.
+ */
+function redactError(value: unknown, secrets: Secrets, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (!isErrorLike(value)) {
+    return value === undefined || value === null ? value : redact(String(value), secrets);
+  }
+  const copy = new Error(redact(value.message, secrets));
+  copy.name = redact(String(value.name), secrets);
+  copy.stack = redact(String(value.stack ?? ''), secrets);
+  for (const key of Object.keys(value)) {
+    const field = (value as unknown as Record<string, unknown>)[key];
+    if (typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean')
+      (copy as unknown as Record<string, unknown>)[key] =
+        typeof field === 'string' ? redact(field, secrets) : field;
+  }
+  if (value.cause !== undefined && depth < 4)
+    Object.defineProperty(copy, 'cause', {
+      value: redactError(value.cause, secrets, depth + 1),
+      writable: true,
+      configurable: true,
+    });
+  return copy;
+}
+
+/** An Error, of this realm or another (fetch's errors come from Node's own, under a test VM). */
+function isErrorLike(value: unknown): value is Error {
+  return (
+    value instanceof Error ||
+    (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string')
+  );
+}
+
+/** Whether the answer is a redirect (the library sends `redirect: 'manual'`). */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/** The message of a refused redirect: where it pointed (credentials and secrets out), and why. */
+function redirectRefused(response: Response, secrets: Secrets): string {
+  const location = response.headers.get('location');
+  const to = location === null ? '' : ` to ${redact(location, secrets).slice(0, 200)}`;
+  return `redirect${to} refused: requests never follow redirects (set baseURL to the final address)`;
+}
+
+function nullable(value: string | null, secrets: Secrets): string | null {
+  return value === null ? null : redact(value, secrets);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

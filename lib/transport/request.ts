@@ -2,8 +2,8 @@ import { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
 import { AbortedError, IdleTimeoutError } from '../errors';
 import { fromSSE, type FromSSEConfig } from '../sources/from-sse';
-import { checkIdleTimeout } from '../sources/idle-timeout';
-import { httpErrorFrom, networkError } from '../sources/http-error';
+import { httpErrorFrom, networkError, secretsOf } from '../sources/http-error';
+import { checkDelay } from './check-delay';
 import type { RetryConfig } from './retry';
 
 /**
@@ -59,9 +59,22 @@ export interface ClientConfig extends FromSSEConfig {
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /**
+ * How every request treats a redirect: it is not followed, and becomes an `http_error` with the
+ * 3xx status. `'manual'` rather than `'error'`: the answer is the 3xx itself, so the error says
+ * what happened (a typed `http_error`, not retried) instead of a `network_error` that would be.
+ * Not following same-origin redirects either: the API never redirects, a browser hides where a
+ * manual redirect points (an opaque answer), so following some would behave differently on each
+ * platform; and `fetch`'s own following sends every configured header (an `api-key`) and the
+ * body (the prompt) on to whatever origin the server names.
+ * @internal
+ */
+export const REDIRECT = 'manual' satisfies RequestRedirect;
+
+/**
  * A cold Observable that sends one request per subscription and streams the answer's events.
  * Unsubscribing aborts the request. Failures before the stream are typed: `http_error`,
- * `network_error`, `aborted`. The API key never appears in an error.
+ * `network_error`, `aborted`. No secret (the API key, a header value, `baseURL` credentials)
+ * appears in an error; redirects are refused (see {@link REDIRECT}).
  * @internal
  */
 export function streamRequest<O extends ClientConfig>(
@@ -69,7 +82,9 @@ export function streamRequest<O extends ClientConfig>(
   init: { method: 'GET' | 'POST'; body?: string },
   config: O,
 ): Observable<DecodedEvent<O>> {
-  checkIdleTimeout(config.idleTimeout);
+  // Infinity is the documented "no limit"; any other value is a timer's delay.
+  if (config.idleTimeout !== undefined && config.idleTimeout !== Infinity)
+    checkDelay('idleTimeout', config.idleTimeout, { positive: true });
   return new Observable<DecodedEvent<O>>((subscriber) => {
     const controller = new AbortController();
     const external = config.signal;
@@ -79,6 +94,7 @@ export function streamRequest<O extends ClientConfig>(
     const doFetch = config.fetch ?? globalThis.fetch;
     const url = endpoint(config, path);
     const headers = requestHeaders(config, 'text/event-stream', init.body !== undefined);
+    const secrets = secretsOf(config);
     let inner: { unsubscribe(): void } | undefined;
     const fail = (error: unknown) => {
       if (!subscriber.closed) subscriber.error(error);
@@ -95,12 +111,18 @@ export function streamRequest<O extends ClientConfig>(
     const answered = () => clearTimeout(idle);
     Promise.resolve()
       .then(() =>
-        doFetch(url, { method: init.method, headers, body: init.body, signal: controller.signal }),
+        doFetch(url, {
+          method: init.method,
+          headers,
+          body: init.body,
+          signal: controller.signal,
+          redirect: REDIRECT,
+        }),
       )
       .then(
         async (response) => {
           if (subscriber.closed) return void response.body?.cancel().catch(() => undefined);
-          if (!response.ok) return fail(await httpErrorFrom(response, config.apiKey));
+          if (!response.ok) return fail(await httpErrorFrom(response, secrets));
           answered();
           inner = fromSSE(response, config).subscribe({
             next: (event) => subscriber.next(event as DecodedEvent<O>),
@@ -112,7 +134,7 @@ export function streamRequest<O extends ClientConfig>(
           answered();
           if (subscriber.closed) return;
           if (external?.aborted) return fail(new AbortedError(external));
-          fail(networkError(url, cause, config.apiKey));
+          fail(networkError(url, cause, secrets));
         },
       );
     return () => {

@@ -1,6 +1,7 @@
 import { defer, Observable, race, retry, tap, timer } from 'rxjs';
 import { AbortedError, isResponsesStreamError } from '../errors';
 import { failureOf } from '../decode/failure';
+import { checkDelay } from './check-delay';
 
 /**
  * How long to wait between attempts: exponential backoff with jitter, capped.
@@ -70,8 +71,8 @@ export interface RetryConfig extends BackoffConfig {
 export const DEFAULT_RETRY = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8000 } as const;
 
 /**
- * Checks a `retry` (or `resume`) option's numbers: a positive integer `maxAttempts`, delays of 0
- * or more. Throws a TypeError for bad ones.
+ * Checks a `retry` (or `resume`) option's numbers: a positive integer `maxAttempts`, delays a timer
+ * can wait (see {@link checkDelay}). Throws a TypeError for bad ones.
  * @internal
  */
 export function checkRetry(config: unknown, name = 'retry'): void {
@@ -84,9 +85,7 @@ export function checkRetry(config: unknown, name = 'retry'): void {
     throw new TypeError(`${name}.maxAttempts must be an integer of 1 or more; got ${maxAttempts}`);
   }
   for (const [key, value] of Object.entries({ baseDelayMs, maxDelayMs })) {
-    if (value !== undefined && !(typeof value === 'number' && value >= 0)) {
-      throw new TypeError(`${name}.${key} must be a number of 0 or more; got ${String(value)}`);
-    }
+    if (value !== undefined) checkDelay(`${name}.${key}`, value);
   }
   const { failureEvents } = config as Record<string, unknown>;
   if (failureEvents !== undefined && typeof failureEvents !== 'boolean') {

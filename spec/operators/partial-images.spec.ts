@@ -100,6 +100,19 @@ describe('partialImages', () => {
     });
   });
 
+  it("gives each partial frame the server's partial_image_index, even one that starts above 0 or skips", () => {
+    // A stream resumed after partial 1, whose server then skips partial 3.
+    const resumed = [
+      events.partialImage({ b64: 'P2', partialImageIndex: 2, ...options }),
+      events.partialImage({ b64: 'P4', partialImageIndex: 4, ...options }),
+    ];
+    const emitted = collect(from(resumed).pipe(partialImages())).values;
+    expect(emitted.map(({ index, b64, final }) => [index, b64, final])).toEqual([
+      [2, 'P2', false],
+      [4, 'P4', false],
+    ]);
+  });
+
   it('keeps several images of one response apart, by item', () => {
     const script = scriptResponse()
       .created()

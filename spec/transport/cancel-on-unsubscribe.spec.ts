@@ -77,6 +77,21 @@ describe('streamResponse with cancelOnUnsubscribe', () => {
     expect(await cancels(server, 1)).toHaveLength(1);
   });
 
+  it('still cancels when the caller aborts its signal right after unsubscribing', async () => {
+    // A component that goes away does both at once; the signal was the stream's, not the cancel's.
+    const controller = new AbortController();
+    const subscription: Subscription = streamResponse(body, {
+      baseURL: server.url,
+      signal: controller.signal,
+      cancelOnUnsubscribe: true,
+    }).subscribe((e) => {
+      if (e.type !== 'response.output_text.delta') return;
+      subscription.unsubscribe();
+      controller.abort();
+    });
+    expect(await cancels(server, 1)).toMatchObject([{ path: '/v1/responses/resp_c/cancel' }]);
+  });
+
   it('does not cancel after the terminal event, nor before response.created (no id yet)', async () => {
     expect(
       (await outcome(streamResponse(body, { baseURL: server.url, cancelOnUnsubscribe: true })))

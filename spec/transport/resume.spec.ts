@@ -276,6 +276,27 @@ describe('streamResponse with resume', () => {
     expect(server.openConnections()).toBe(0);
   });
 
+  it('is off with resume: false', async () => {
+    await serve((req) => (req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { stream: sse }));
+    const { values, error } = await outcome(
+      streamResponse(body, { baseURL: server.url, resume: false }),
+    );
+    expect(values).toEqual(events.slice(0, 3));
+    expect(isResponsesStreamError(error, 'stream_truncated')).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('gives no background hint when a background response cannot be resumed', async () => {
+    await serve((req) =>
+      req.method === 'POST'
+        ? { stream: sse, dropAfter: 3 }
+        : { status: 404, error: { message: 'Expired.' } },
+    );
+    const { error } = await outcome(resumed());
+    expect(error).toMatchObject({ code: 'resume_failed' });
+    expect((error as Error).message).toMatch(/Expired\.\)$/);
+  });
+
   it('is off by default, and with resume: true uses the defaults', async () => {
     await serve((req) => (req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { stream: sse }));
     const off = await outcome(streamResponse(body, { baseURL: server.url }));

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { lastValueFrom, toArray } from 'rxjs';
 import { HttpError, isResponsesStreamError, ResponsesStreamError } from '../../lib/errors';
 import { events, scriptResponse } from '../../lib/testing/factories';
@@ -66,6 +67,88 @@ describe('retrying before the first event', () => {
     server = await startMockServer({ script: { status: 429, retryAfter: 30 } });
     const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: fast }));
     expect(error).toMatchObject({ code: 'http_error', status: 429, retryAfter: 30 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reads an HTTP-date Retry-After: not retried when the date is past maxDelayMs', async () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    server = await startMockServer({ script: [{ status: 429, retryAfter: inTwoMinutes }] });
+    const { error } = await outcome(streamResponse({}, { baseURL: server.url, retry: fast }));
+    expect(error).toMatchObject({ code: 'http_error', status: 429 });
+    const { retryAfter } = error as HttpError;
+    expect(retryAfter).toBeGreaterThan(115); // the date has one-second resolution
+    expect(retryAfter).toBeLessThanOrEqual(120);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('waits what retry-after-ms says, before a Retry-After in seconds', async () => {
+    const slow = { status: 503, retryAfter: 30, headers: { 'retry-after-ms': '150' } };
+    server = await startMockServer({ script: [slow, slow, { stream: sse }] });
+    const times: number[] = [];
+    const timed: typeof fetch = (input, init) => {
+      times.push(Date.now());
+      return fetch(input, init);
+    };
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, fetch: timed, retry: fast }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toEqual(script.events);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(145);
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(145);
+    server.setScript(slow);
+    const { error: last } = await outcome(
+      streamResponse({}, { baseURL: server.url, retry: false }),
+    );
+    expect(last).toMatchObject({ status: 503, retryAfter: 0.15 });
+  });
+
+  it('waits a Retry-After of exactly maxDelayMs', async () => {
+    const asked = { status: 503, headers: { 'retry-after-ms': '100' } };
+    server = await startMockServer({ script: [asked, { stream: sse }] });
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, retry: { baseDelayMs: 1, maxDelayMs: 100 } }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toEqual(script.events);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries with a signal that does not fire, and leaves no abort listener on it', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { status: 503 }, { stream: sse }] });
+    const controller = new AbortController();
+    const { values, error } = await outcome(
+      streamResponse({}, { baseURL: server.url, signal: controller.signal, retry: fast }),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toEqual(script.events);
+    expect(server.requests).toHaveLength(3);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('does not start a backoff when the signal fired before it: aborted at once', async () => {
+    server = await startMockServer({ script: [{ status: 503 }, { stream: sse }] });
+    const controller = new AbortController();
+    // The signal fires once the 503's headers are in, before the retry waits.
+    const abortOnAnswer: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      controller.abort();
+      return response;
+    };
+    const started = Date.now();
+    const { error } = await outcome(
+      streamResponse(
+        {},
+        {
+          baseURL: server.url,
+          fetch: abortOnAnswer,
+          signal: controller.signal,
+          retry: { baseDelayMs: 3000, maxDelayMs: 3000 },
+        },
+      ),
+    );
+    expect(isResponsesStreamError(error, 'aborted')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -188,6 +271,19 @@ describe('retrying before the first event', () => {
         ['POST', server.requests[0].body],
       ]);
     });
+
+    it.each(['400', '1500', '5000'])(
+      'is not retried for an error event whose code %p is no retryable HTTP status',
+      async (code) => {
+        const failure = encodeSSE([events.error({ code, message: 'No' })]);
+        server = await startMockServer({ script: [{ stream: failure }, { stream: sse }] });
+        const { values } = await outcome(
+          streamResponse(body, { baseURL: server.url, retry: fast }),
+        );
+        expect(values.map((event) => event.type)).toEqual(['error']);
+        expect(server.requests).toHaveLength(1);
+      },
+    );
 
     it('emits the last failure when the attempts run out, having sent maxAttempts requests', async () => {
       server = await startMockServer({ script: () => ({ stream: overloadedSse }) });

@@ -1,0 +1,79 @@
+import { from } from 'rxjs';
+import { EventTooLargeError } from '../../lib/errors';
+import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
+import type { SseMessage } from '../../lib/sse/sse-message';
+
+// Edges that mutation testing (npm run mutate) found unpinned by parse-sse.spec.ts.
+
+function collect(chunks: readonly string[], config?: ParseSSEConfig) {
+  const messages: SseMessage[] = [];
+  let end: unknown = 'open';
+  from(chunks)
+    .pipe(parseSSE(config))
+    .subscribe({
+      next: (m) => messages.push(m),
+      error: (e) => (end = e),
+      complete: () => (end = 'complete'),
+    });
+  return { messages, end };
+}
+
+describe('parseSSE edges', () => {
+  it('gives a message only the fields it has: no event or id key when the frame has none', () => {
+    const { messages } = collect(['data: a\n\n', 'event: e\nid: 7\ndata: b\n\n']);
+    expect(messages.map((m) => Object.keys(m).sort())).toEqual([
+      ['bytesRead', 'data', 'index'],
+      ['bytesRead', 'data', 'event', 'id', 'index'],
+    ]);
+  });
+
+  it('says where a message too large arrived whole: its size, the limit and the position', () => {
+    const first = 'data: ok\n\n';
+    const big = `data: ${'x'.repeat(60)}\n\n`;
+    const { messages, end } = collect([first, big], { maxEventSize: 50 });
+    expect(messages.map((m) => m.data)).toEqual(['ok']);
+    expect(end).toBeInstanceOf(EventTooLargeError);
+    expect(end).toMatchObject({
+      code: 'event_too_large',
+      size: 60,
+      limit: 50,
+      position: { eventIndex: 1, bytesRead: first.length + big.length },
+    });
+  });
+
+  it('says where a line that outgrew the limit was cut, with the parser error as cause', () => {
+    const { end } = collect(['data: ok\n\n', 'data: ', 'x'.repeat(60)], { maxEventSize: 50 });
+    expect(end).toMatchObject({
+      code: 'event_too_large',
+      size: 51,
+      limit: 50,
+      position: { eventIndex: 1 },
+    });
+    expect((end as EventTooLargeError).cause).toMatchObject({ type: 'max-buffer-size-exceeded' });
+  });
+
+  it('takes a message of exactly maxEventSize that arrives whole', () => {
+    const { messages, end } = collect([`data: ${'x'.repeat(50)}\n\n`], { maxEventSize: 50 });
+    expect(messages.map((m) => m.data.length)).toEqual([50]);
+    expect(end).toBe('complete');
+  });
+
+  it('strips the BOM of the first chunk that has text, after empty ones', () => {
+    const { messages } = collect(['', '\uFEFFdata: a\n\n']);
+    expect(messages.map((m) => m.data)).toEqual(['a']);
+  });
+
+  it('frames what follows a line longer than 64 KiB in the chunk that ends it', () => {
+    const long = 'x'.repeat(70 * 1024);
+    const chunks = ['data: ', long.slice(0, 40_000), long.slice(40_000), '\n\ndata: next\n\n'];
+    const { messages, end } = collect(chunks);
+    expect(messages.map((m) => m.data)).toEqual([long, 'next']);
+    expect(end).toBe('complete');
+  });
+
+  it('joins the data lines of one message around a line longer than 64 KiB', () => {
+    const long = 'x'.repeat(70 * 1024);
+    const { messages } = collect(['data: ', long, '\ndata: tail\n\n']);
+    expect(messages.map((m) => m.data)).toEqual([`${long}\ntail`]);
+  });
+});

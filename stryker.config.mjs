@@ -1,0 +1,34 @@
+// Mutation testing, opt-in and never part of `npm test`: `npm run mutate -- 'lib/sse/**/*.ts'`
+// (the file set is required; see docs/testing.md for when to run it).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.ts',
+    enableFindRelatedTests: true,
+    // lib/ is a root too, so that --findRelatedTests follows the specs that import a file through
+    // lib/index.ts (without it, a mutant in lib/transport/cancel-response.ts finds no test at all).
+    config: { roots: ['<rootDir>/spec', '<rootDir>/examples', '<rootDir>/lib'] },
+  },
+  // Each mutant runs only the tests that cover it.
+  coverageAnalysis: 'perTest',
+  // A module-level mutant would rerun the whole suite per mutant; those few lines are tables and
+  // constants that the suite pins anyway.
+  ignoreStatic: true,
+  concurrency: 1,
+  ignorePatterns: [
+    'dist',
+    'out',
+    'bench/out',
+    'coverage',
+    'docs/api',
+    '.check-examples',
+    '.pack-check',
+    'reports',
+  ],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 75, break: null },
+};
