@@ -52,8 +52,12 @@ const relaySecrets = [
   ...(process.env.RELAY_SECRET_PREVIOUS ? [process.env.RELAY_SECRET_PREVIOUS] : []),
 ];
 const limit = new StreamLimit(Number(process.env.MAX_STREAMS ?? 4));
-/** A slow reader is cut past this many unsent bytes, and resumes when it reconnects. */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
+/**
+ * A slow reader is cut past this many unsent bytes, and resumes when it reconnects. Frames are
+ * small, so a reader this far behind has stopped reading; 256 KiB keeps 1,000 stalled clients
+ * within 256 MiB (the library's default is 1 MiB).
+ */
+const MAX_BUFFERED_BYTES = 256 * 1024;
 
 const signing = (user: string): EventIdSigning => ({ secret: relaySecrets, subject: user });
 

@@ -5,6 +5,7 @@ import {
   effect,
   inject,
   Injector,
+  PLATFORM_ID,
   signal,
   untracked,
   type Signal,
@@ -53,9 +54,7 @@ export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped'
  *
  * @typeParam R The request, as the request function returns it: what `source` gets.
  */
-export interface ResponseResourceOptions<
-  R extends Record<string, unknown> = Record<string, unknown>,
-> {
+export interface ResponseResourceOptions<R extends object = Record<string, unknown>> {
   /** Where to read the config and `fetch` from and whose `DestroyRef` ends it. Default: the current injection context. */
   readonly injector?: Injector;
   /** Overrides of the provided {@link OpenResponsesConfig} for this resource. */
@@ -119,7 +118,9 @@ export interface ResponseResource {
  * and end on the final values. Errors are state: `status()` is `error` and `error()` holds the
  * library's typed error; reading a signal never throws. The request is aborted on `stop()`, on a
  * new request, and when the injector's `DestroyRef` is destroyed (the component's, when called in
- * one). Config and `fetch` come from {@link provideOpenResponses}.
+ * one). Config and `fetch` come from {@link provideOpenResponses}. On the server platform (SSR and
+ * prerendering) it never sends a request and stays `idle`, so the server's HTML shows the idle
+ * state and the browser starts the request after hydration.
  *
  * @example
  * ```ts
@@ -142,7 +143,7 @@ export interface ResponseResource {
  * @param options The injector, config overrides, pacing, and the source of the events.
  * @returns The resource: signals, `stop()` and `reload()`.
  */
-export function responseResource<R extends Record<string, unknown>>(
+export function responseResource<R extends object>(
   request: () => R | undefined,
   options: ResponseResourceOptions<R> = {},
 ): ResponseResource {
@@ -150,7 +151,13 @@ export function responseResource<R extends Record<string, unknown>>(
   const injector = options.injector ?? inject(Injector);
   const config = { ...injector.get(OPENRESPONSES_CONFIG), ...options.config };
   const fetch = injector.get(OPENRESPONSES_FETCH);
-  const source = options.source ?? streamResponse;
+  // A request body is any object: an app's own `interface AskRequest` has no index signature.
+  const source =
+    options.source ?? (streamResponse as unknown as NonNullable<typeof options.source>);
+  // On the server (SSR, and prerendering at build time) nothing is requested: a request there
+  // would be billed, baked into the HTML as `streaming`, aborted, and sent again by the browser.
+  // The server's HTML shows the idle state; the browser starts once it runs the effect.
+  const onServer = injector.get(PLATFORM_ID) === 'server';
   const pace = options.frames === false ? identity : frameThrottle<ResponseState>(options.frames);
   const state = signal(EMPTY_STATE);
   const status = signal<ResponseStatus>('idle');
@@ -163,8 +170,9 @@ export function responseResource<R extends Record<string, unknown>>(
     running?.unsubscribe();
     state.set((latest = EMPTY_STATE));
     error.set(undefined);
-    status.set(body === undefined ? 'idle' : 'streaming');
-    if (body === undefined) return;
+    const live = body !== undefined && !onServer;
+    status.set(live ? 'streaming' : 'idle');
+    if (!live) return;
     running = source(body, { ...config, fetch })
       .pipe(
         responseState(),

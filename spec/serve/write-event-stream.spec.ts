@@ -25,6 +25,7 @@ function frames(count: number, perTick = 64) {
         i++, state.emitted++
       )
         subscriber.next(FRAME);
+      if (subscriber.closed) return; // unsubscribed: nothing more is scheduled
       if (state.emitted < count) timer = setImmediate(tick);
       else {
         state.completed = true;
