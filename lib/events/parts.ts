@@ -203,7 +203,7 @@ export const OutputTextPart = obj({
   type: z.literal('output_text'),
   text: z.string(),
   annotations: z.optional(z.array(Annotation)),
-  logprobs: z.optional(z.nullable(z.array(StreamLogprob))),
+  logprobs: z.optional(z.array(StreamLogprob)),
 });
 export type OutputTextPart = z.infer<typeof OutputTextPart>;
 

@@ -157,13 +157,16 @@ describe('eventSchemas', () => {
   });
 
   it.each(types)(
-    '%s: every key of the minimal payload is required, but the sequence number',
+    '%s: every key of the minimal payload is required, but the sequence number (and a defaulted summary index)',
     (type) => {
       const payload = wire(type);
       for (const key of Object.keys(payload)) {
         const { [key]: _removed, ...rest } = payload;
-        const optional = key === 'sequence_number';
-        expect([key, parse(type, rest).success]).toEqual([key, optional]);
+        // The defaults rule (`f.defaulted`): a missing `summary_index` reads as 0, nothing else.
+        const optional = key === 'sequence_number' || key === 'summary_index';
+        const result = parse(type, rest);
+        expect([key, result.success]).toEqual([key, optional]);
+        if (key === 'summary_index') expect(result.data).toHaveProperty('summaryIndex', 0);
       }
     },
   );
@@ -830,13 +833,15 @@ describe('OpenRouter payloads', () => {
     expect(response.usage).toMatchObject({
       cost: 0.0012,
       isByok: false,
-      costDetails: { upstreamInferenceCost: null, upstreamInferenceInputCost: 0.001 },
+      costDetails: { upstreamInferenceInputCost: 0.001 },
     });
+    // The null rule: an optional field sent as `null` reads as absent.
+    expect(response.usage?.costDetails).not.toHaveProperty('upstreamInferenceCost');
+    expect(response).not.toHaveProperty('frequencyPenalty');
+    expect(response).not.toHaveProperty('presencePenalty');
     expect(response).toMatchObject({
       createdAt: 1760000000,
       completedAt: 1760000005,
-      frequencyPenalty: null,
-      presencePenalty: null,
       errorType: 'provider_overloaded',
       outputText: 'hi',
       openrouterMetadata: { attempt: 1, is_byok: false, region: null },
@@ -858,7 +863,8 @@ describe('OpenRouter payloads', () => {
       analysis: { blindSpots: [], partialCoverage: [{ point: 'p', models: ['m'] }] },
       failedModels: [{ model: 'm', error: 'e', statusCode: 429 }],
     });
-    expect(response.output[8]).toMatchObject({ format: 'anthropic-claude-v1', content: null });
+    expect(response.output[8]).toMatchObject({ format: 'anthropic-claude-v1' });
+    expect(response.output[8]).not.toHaveProperty('content');
   });
 
   it('accepts snake_case spellings of camelCase wire names, and the SDK camelCase models', () => {
