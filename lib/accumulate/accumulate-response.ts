@@ -34,9 +34,13 @@ import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
  *   `.incomplete`) replace the snapshot with the server's copy: the server wins, even with less
  *   output. Before the first lifecycle event the snapshot is `undefined` and other events are
  *   passed over.
- * - `output_item.added` appends the item (an index already in use is replaced; an index past the
- *   end appends). `output_item.done` replaces the item it names (or appends it, when it was never
- *   added). Content parts, summary parts and annotations are added and replaced the same way.
+ * - `output_item.added` appends the item; at an index already in use it replaces the item there
+ *   when that has the same id or the same type, and is appended as a new item otherwise (an item
+ *   never changes its type: Ollama announces a call at the index of the message still open).
+ *   `output_item.done` replaces the item it names (or appends it, when it was never added).
+ *   Content parts, summary parts and annotations are added and replaced the same way; a part
+ *   never changes its type either (a `.done` carrying another type at a part's index is passed
+ *   over).
  * - Deltas append to the text they target (`text`, `refusal`, `arguments`, `input`, `code`,
  *   `diff`, shell commands and output); `.done` events set it. A delta for a part that does not
  *   exist yet, at the next free index, creates it.
@@ -44,8 +48,9 @@ import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
  *   item's `status`.
  * - Items are found by `outputIndex`, checked against `itemId` when the item has an id; when they
  *   disagree the item is looked up by id, and when no item has that id (servers that rotate item
- *   ids on every event), `outputIndex` is followed. Events whose item (or part) does not exist, or is of
- *   another type, are passed over, never thrown. So are unknown events, invalid events,
+ *   ids on every event), the item of the event's type at `outputIndex` is followed, else the last
+ *   one of that type (with an id) after it, where an item added at an occupied index went. Events whose
+ *   item (or part) does not exist, or is of another type, are passed over, never thrown. So are unknown events, invalid events,
  *   `keepalive`, `error`, `response.debug`, `audio.*`, `mcp_list_tools.*`, partial images (only the
  *   final `result` is kept) and fusion panel reasoning deltas (the fusion item has no field for them).
  * - OpenRouter's `openrouter:fusion` item: panel events fill its `responses` (a model per panel,
@@ -178,7 +183,7 @@ function appendText(
   const { delta, contentIndex } = event;
   if (delta === '') return snapshot;
   const output = snapshot.output;
-  const index = locate(output, event.outputIndex, event.itemId);
+  const index = locate(output, event.outputIndex, event.itemId, 'message');
   const item = output[index] as OutputItem | undefined;
   if (item?.type !== 'message') return undefined;
   const part = item.content[contentIndex] as ContentPart | undefined;
@@ -246,7 +251,7 @@ function nextOutputText(
   const text = previous.outputText;
   if (typeof text === 'string') {
     if (event.type === 'response.output_text.delta') {
-      const index = locate(output, event.outputIndex, event.itemId);
+      const index = locate(output, event.outputIndex, event.itemId, 'message');
       if (isLastTextPart(output, index, event.contentIndex)) return text + event.delta;
     } else if (!textChanging.has(event.type)) {
       return text;
@@ -302,7 +307,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.output_item.added':
       return putItem(output, event.outputIndex, event.item);
     case 'response.output_item.done': {
-      const index = locate(output, event.outputIndex, idOf(event.item));
+      const index = locate(output, event.outputIndex, idOf(event.item), event.item.type);
       if (index < 0) return putItem(output, event.outputIndex, event.item);
       // An item of another type where this one should be was never added: keep both.
       return output[index].type === event.item.type
@@ -312,12 +317,13 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.content_part.added':
     case 'response.content_part.done': {
       const { part, contentIndex } = event;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
-        if (item.type === 'message') {
-          return withContent(item, putAt(item.content, contentIndex, part));
+      const type = part.type === 'reasoning_text' ? 'reasoning' : 'message';
+      return updateItem(output, event.outputIndex, event.itemId, type, (item) => {
+        if (item.type === 'message' && part.type !== 'reasoning_text') {
+          return withContent(item, putPart(item.content, contentIndex, part));
         }
         if (item.type === 'reasoning' && part.type === 'reasoning_text') {
-          return withContent(item, putAt(item.content ?? [], contentIndex, part));
+          return withContent(item, putPart(item.content ?? [], contentIndex, part));
         }
         return item;
       });
@@ -362,7 +368,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.reasoning_text.done': {
       const append = event.type === 'response.reasoning_text.delta';
       const value = append ? event.delta : event.text;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
+      return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) => {
         if (item.type !== 'reasoning') return item;
         const content = updateAt(
           item.content ?? [],
@@ -379,7 +385,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.reasoning_summary_part.added':
     case 'response.reasoning_summary_part.done': {
       const { part, summaryIndex } = event;
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+      return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) =>
         item.type === 'reasoning'
           ? withSummary(item, putAt(item.summary, summaryIndex, part))
           : item,
@@ -389,7 +395,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.reasoning_summary_text.done': {
       const append = event.type === 'response.reasoning_summary_text.delta';
       const value = append ? event.delta : event.text;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
+      return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) => {
         if (item.type !== 'reasoning') return item;
         const summary = updateAt(
           item.summary,
@@ -407,7 +413,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.shell_call_command.delta':
     case 'response.shell_call_command.done': {
       const { commandIndex } = event;
-      return updateItem(output, event.outputIndex, undefined, (item) => {
+      return updateItem(output, event.outputIndex, undefined, 'shell_call', (item) => {
         if (item.type !== 'shell_call') return item;
         const commands = item.action?.commands ?? [];
         const next =
@@ -422,7 +428,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
       if (event.type === 'response.shell_call_output_content.done' && event.output.length === 0) {
         return output;
       }
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+      return updateItem(output, event.outputIndex, event.itemId, 'shell_call_output', (item) =>
         item.type === 'shell_call_output'
           ? { ...item, output: writeShellOutput(item.output, event) }
           : item,
@@ -432,7 +438,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.apply_patch_call_operation_diff.done': {
       const append = event.type === 'response.apply_patch_call_operation_diff.delta';
       const value = append ? event.delta : event.diff;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
+      return updateItem(output, event.outputIndex, event.itemId, 'apply_patch_call', (item) => {
         if (item.type !== 'apply_patch_call') return item;
         const { operation } = item;
         if (operation.type !== 'create_file' && operation.type !== 'update_file') return item;
@@ -444,12 +450,12 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.fusion_call.panel.delta':
     case 'response.fusion_call.panel.completed':
     case 'response.fusion_call.panel.failed':
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+      return updateItem(output, event.outputIndex, event.itemId, 'openrouter:fusion', (item) =>
         item.type === 'openrouter:fusion' ? applyFusionPanel(item, event) : item,
       );
     case 'response.fusion_call.analysis.completed': {
       const { analysis } = event;
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
+      return updateItem(output, event.outputIndex, event.itemId, 'openrouter:fusion', (item) =>
         item.type === 'openrouter:fusion' ? { ...item, analysis } : item,
       );
     }
@@ -457,7 +463,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
   if (event.type in statusEvents) {
     const [type, status] = statusEvents[event.type as keyof typeof statusEvents];
     const { outputIndex, itemId } = event as unknown as { outputIndex: number; itemId: string };
-    return updateItem(output, outputIndex, itemId, (item) =>
+    return updateItem(output, outputIndex, itemId, type, (item) =>
       item.type === type && (item as { status?: unknown }).status !== status
         ? ({ ...item, status } as OutputItem)
         : item,
@@ -470,7 +476,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
       itemId: string;
     };
     const value = fields[source] as string;
-    return updateItem(output, fields.outputIndex, fields.itemId, (item) => {
+    return updateItem(output, fields.outputIndex, fields.itemId, type, (item) => {
       if (item.type !== type) return item;
       const current = (item as unknown as Record<string, unknown>)[field];
       const next =
@@ -489,15 +495,19 @@ function idOf(item: OutputItem): string | undefined {
 }
 
 /**
- * Where the item an event targets is: `outputIndex` when the item there has no id or the same id,
- * else the index of the item with that id, else `outputIndex` when an item is there (servers that
- * give every event a fresh item id, like GitHub Copilot's, keep `outputIndex` stable: openai-node
- * follows it too), else -1. Updates check the item's type, so a wrong guess changes nothing.
+ * Where the item an event targets is (the item identity rule, docs/compatibility.md):
+ * `outputIndex` when the item there has no id or the same id; else the index of the item with that
+ * id; else, when no item has it (servers that give every event a fresh item id, like GitHub
+ * Copilot's, keep `outputIndex` stable: openai-node follows it too), `outputIndex` when the item
+ * there is of the event's `type`, else the last item of that type, with an id, after it (an item
+ * added at an occupied index is appended: see {@link putItem}); else -1. Updates check the item's type, so a
+ * wrong guess changes nothing.
  */
 function locate(
   output: readonly OutputItem[],
   outputIndex: number,
   itemId: string | undefined,
+  type: OutputItem['type'],
 ): number {
   const item = output[outputIndex] as OutputItem | undefined;
   if (item !== undefined) {
@@ -508,16 +518,23 @@ function locate(
     const index = output.findIndex((candidate) => idOf(candidate) === itemId);
     if (index >= 0) return index;
   }
-  return item === undefined ? -1 : outputIndex;
+  if (item === undefined || item.type === type) return item === undefined ? -1 : outputIndex;
+  // Ids rotated and the index reused: the item of that type appended past `outputIndex`. An item
+  // without id is reached by its own index only.
+  for (let index = output.length - 1; index > outputIndex; index--) {
+    if (output[index].type === type && idOf(output[index]) !== undefined) return index;
+  }
+  return -1;
 }
 
 function updateItem(
   output: OutputItem[],
   outputIndex: number,
   itemId: string | undefined,
+  type: OutputItem['type'],
   update: ItemUpdate,
 ): OutputItem[] {
-  const index = locate(output, outputIndex, itemId);
+  const index = locate(output, outputIndex, itemId, type);
   return index < 0 ? output : updateAt(output, index, update);
 }
 
@@ -528,16 +545,30 @@ function updatePart(
   update: (part: ContentPart) => ContentPart,
   create?: () => ContentPart,
 ): OutputItem[] {
-  return updateItem(output, event.outputIndex, event.itemId, (item) =>
+  return updateItem(output, event.outputIndex, event.itemId, 'message', (item) =>
     item.type === 'message'
       ? withContent(item, updateAt(item.content, event.contentIndex, update, create))
       : item,
   );
 }
 
-/** Adds an item at `index`: replaces one there, appends at (or past) the end. */
+/**
+ * Adds an item at `index`: replaces the one there when it is the same item (the same id, or the
+ * same type: ids rotated by the server), appends at (or past) the end, and appends an item of
+ * another type with another id (an item never changes its type: it is a new item).
+ */
 function putItem(output: OutputItem[], index: number, item: OutputItem): OutputItem[] {
-  return index >= 0 && index < output.length ? replaceAt(output, index, item) : [...output, item];
+  if (index < 0 || index >= output.length) return [...output, item];
+  const there = output[index];
+  const id = idOf(item);
+  const same = there.type === item.type || (id !== undefined && idOf(there) === id);
+  return same ? replaceAt(output, index, item) : [...output, item];
+}
+
+/** Puts a content part at `index` ({@link putAt}), unless a part of another type is there. */
+function putPart<P extends { type: string }>(parts: P[], index: number, part: P): P[] {
+  const there = parts[index] as P | undefined;
+  return there !== undefined && there.type !== part.type ? parts : putAt(parts, index, part);
 }
 
 /**
