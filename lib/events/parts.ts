@@ -4,7 +4,7 @@
  * `response.reasoning_summary_part.*`, `response.output_text.*` carry.
  */
 import * as z from 'zod/mini';
-import { obj, openUnion, type UnknownVariant } from './schema';
+import { obj, openUnion, preprocess, type UnknownVariant } from './schema';
 
 /**
  * One alternative token of a {@link StreamLogprob}. Every field is optional (OpenAI types).
@@ -233,6 +233,9 @@ export type RefusalPart = z.infer<typeof RefusalPart>;
 /**
  * A `reasoning_text` content part (lives in a `reasoning` item's `content`).
  *
+ * One bridge spelling is read: a part with no `text` and a string `reasoning` (LiteLLM's
+ * `ContentPartDonePartReasoningText`) takes `reasoning` as its `text`. Nothing else is mapped.
+ *
  * @example
  * ```ts
  * import type { ReasoningItem, ReasoningTextPart } from 'rxjs-openresponses';
@@ -241,10 +244,13 @@ export type RefusalPart = z.infer<typeof RefusalPart>;
  *   (item.content ?? []).map((part: ReasoningTextPart) => part.text).join('\n');
  * ```
  */
-export const ReasoningTextPart = obj({
-  type: z.literal('reasoning_text'),
-  text: z.string(),
-});
+export const ReasoningTextPart = preprocess(
+  textFromReasoning,
+  obj({
+    type: z.literal('reasoning_text'),
+    text: z.string(),
+  }),
+);
 export type ReasoningTextPart = z.infer<typeof ReasoningTextPart>;
 
 /**
@@ -305,3 +311,11 @@ export const SummaryTextPart = obj({
   text: z.string(),
 });
 export type SummaryTextPart = z.infer<typeof SummaryTextPart>;
+
+/** LiteLLM's `{type: 'reasoning_text', reasoning}`, read as `{type, text}` (other input as is). */
+function textFromReasoning(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const part = input as Record<string, unknown>;
+  if ('text' in part || typeof part.reasoning !== 'string') return input;
+  return { ...part, text: part.reasoning };
+}
