@@ -253,7 +253,7 @@ export function openUnion<V extends Record<string, z.ZodMiniType>, K extends str
   typeKey: K,
 ): Schema<z.output<V[keyof V]> | UnknownVariant<K>> {
   const byType = new Map<string, z.ZodMiniType>(Object.entries(variants));
-  return z.pipe(
+  const schema = z.pipe(
     z.unknown(),
     z.transform((value, ctx) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -282,5 +282,18 @@ export function openUnion<V extends Record<string, z.ZodMiniType>, K extends str
       for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: value } as never);
       return z.NEVER;
     }),
-  ) as unknown as Schema<z.output<V[keyof V]> | UnknownVariant<K>>;
+  );
+  unionVariants.set(schema, byType);
+  return schema as unknown as Schema<z.output<V[keyof V]> | UnknownVariant<K>>;
+}
+
+const unionVariants = new WeakMap<object, ReadonlyMap<string, z.ZodMiniType>>();
+
+/**
+ * The variants of a union made by {@link openUnion}, by `type`; `undefined` for other schemas.
+ * For walking the tables (the null rule's property test).
+ * @internal
+ */
+export function variantsOf(schema: object): ReadonlyMap<string, z.ZodMiniType> | undefined {
+  return unionVariants.get(schema);
 }
