@@ -227,12 +227,10 @@ const toolFields = {
   headers: z.optional(userData),
   allowedTools: z.optional(z.union([z.array(z.string()), McpToolFilter])),
   requireApproval: z.optional(
-    z.nullable(
-      z.union([
-        z.string(),
-        obj({ always: z.optional(McpToolFilter), never: z.optional(McpToolFilter) }),
-      ]),
-    ),
+    z.union([
+      z.string(),
+      obj({ always: z.optional(McpToolFilter), never: z.optional(McpToolFilter) }),
+    ]),
   ),
   // code_interpreter (a container id or `auto` options)
   container: z.optional(z.union([z.string(), Container])),
@@ -509,9 +507,7 @@ export const ResponseObject = obj({
   conversation: z.optional(ConversationReference),
   /** The moderation of the input and the output: a verdict or an error each. */
   moderation: z.optional(
-    z.nullable(
-      obj({ input: z.optional(ModerationVerdict), output: z.optional(ModerationVerdict) }),
-    ),
+    obj({ input: z.optional(ModerationVerdict), output: z.optional(ModerationVerdict) }),
   ),
   /**
    * Per-tool usage counts. Open-ended (no published shape): kept as sent, keys and all (see
