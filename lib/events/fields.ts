@@ -92,13 +92,21 @@ export const optional = <T extends z.core.SomeType>(inner: T) =>
 export const defaulted = <T extends z.core.SomeType>(
   inner: T,
   fallback: () => z.core.output<T>,
-) => {
-  const schema = z._default(inner, fallback as never);
+): T => {
+  // `obj` fills the default in before the field is checked (zod's own default would add its
+  // machinery to every bundle for two fields); `inner` must be made for this field alone.
+  defaults.set(inner, fallback);
   const of = kinds.get(inner);
-  return of === undefined
-    ? schema
-    : mark(schema, of.kind | OPTIONAL | DEFAULTED, of.literals, fallback);
+  if (of !== undefined) mark(inner, of.kind | OPTIONAL | DEFAULTED, of.literals, fallback);
+  return inner;
 };
+
+const defaults = new WeakMap<object, () => unknown>();
+
+/** The default of a field made by {@link defaulted}. @internal */
+export function defaultOf(schema: object): (() => unknown) | undefined {
+  return defaults.get(schema);
+}
 
 /** `inner`, or `null`. @internal */
 export const nullable = <T extends z.core.SomeType>(inner: T) =>

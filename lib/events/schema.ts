@@ -103,11 +103,11 @@ export function preprocess<T>(prepare: (input: unknown) => unknown, schema: Sche
 
 /**
  * Whether a field may be left out: made with `z.optional` (or `f.optional`), or given a default
- * with {@link f.defaulted}. Such a field reads `null` as absent (see {@link obj}).
+ * with {@link f.defaulted} (filled in by {@link obj}). Such a field reads `null` as absent.
  * @internal
  */
-export function isOptionalField(schema: unknown): boolean {
-  return schema instanceof z.ZodMiniOptional || schema instanceof z.ZodMiniDefault;
+export function isOptionalField(schema: object): boolean {
+  return schema instanceof z.ZodMiniOptional || f.defaultOf(schema) !== undefined;
 }
 
 /**
@@ -123,9 +123,20 @@ export function obj<S extends Shape>(shape: S): Schema<Shaped<S>> {
   const names = Object.keys(shape);
   const table = keyTable(names);
   const optional = new Set(names.filter((name) => isOptionalField(shape[name])));
-  return preprocess((input) => renameKeys(input, table, optional), z.looseObject(shape)) as Schema<
-    Shaped<S>
-  >;
+  const defaults = names.flatMap((name) => {
+    const fallback = f.defaultOf(shape[name]);
+    return fallback === undefined ? [] : [[name, fallback] as const];
+  });
+  const prepare = (input: unknown) => {
+    const out = renameKeys(input, table, optional);
+    if (out !== input) {
+      // A defaulted field left out (or null) takes its default (see `f.defaulted`).
+      const fields = out as Record<string, unknown>;
+      for (const [name, fallback] of defaults) fields[name] ??= fallback();
+    }
+    return out;
+  };
+  return preprocess(prepare, z.looseObject(shape)) as Schema<Shaped<S>>;
 }
 
 /** The fields every stream event has. */
