@@ -6,6 +6,7 @@ import type {
   MessageItem,
   OutputItem,
   OutputTextPart,
+  ReasoningTextPart,
   ResponseEventType,
   ResponseObject,
   ShellCallOutputContent,
@@ -262,8 +263,6 @@ function nextOutputText(
 
 // Events → output ------------------------------------------------------------------------------
 
-type ItemUpdate = (item: OutputItem) => OutputItem;
-
 /** Events that set an item's `status`: [item type, status]. */
 const statusEvents = {
   'response.web_search_call.in_progress': ['web_search_call', 'in_progress'],
@@ -318,15 +317,11 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.content_part.done': {
       const { part, contentIndex } = event;
       const type = part.type === 'reasoning_text' ? 'reasoning' : 'message';
-      return updateItem(output, event.outputIndex, event.itemId, type, (item) => {
-        if (item.type === 'message' && part.type !== 'reasoning_text') {
-          return withContent(item, putPart(item.content, contentIndex, part));
-        }
-        if (item.type === 'reasoning' && part.type === 'reasoning_text') {
-          return withContent(item, putPart(item.content ?? [], contentIndex, part));
-        }
-        return item;
-      });
+      return updateItem(output, event.outputIndex, event.itemId, type, (item) =>
+        item.type === 'message'
+          ? withContent(item, putPart(item.content, contentIndex, part))
+          : withContent(item, putPart(item.content ?? [], contentIndex, part as ReasoningTextPart)),
+      );
     }
     case 'response.output_text.delta':
     case 'response.output_text.done': {
@@ -369,7 +364,6 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
       const append = event.type === 'response.reasoning_text.delta';
       const value = append ? event.delta : event.text;
       return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) => {
-        if (item.type !== 'reasoning') return item;
         const content = updateAt(
           item.content ?? [],
           event.contentIndex,
@@ -386,9 +380,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.reasoning_summary_part.done': {
       const { part, summaryIndex } = event;
       return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) =>
-        item.type === 'reasoning'
-          ? withSummary(item, putAt(item.summary, summaryIndex, part))
-          : item,
+        withSummary(item, putAt(item.summary, summaryIndex, part)),
       );
     }
     case 'response.reasoning_summary_text.delta':
@@ -396,7 +388,6 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
       const append = event.type === 'response.reasoning_summary_text.delta';
       const value = append ? event.delta : event.text;
       return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) => {
-        if (item.type !== 'reasoning') return item;
         const summary = updateAt(
           item.summary,
           event.summaryIndex,
@@ -414,7 +405,6 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.shell_call_command.done': {
       const { commandIndex } = event;
       return updateItem(output, event.outputIndex, undefined, 'shell_call', (item) => {
-        if (item.type !== 'shell_call') return item;
         const commands = item.action?.commands ?? [];
         const next =
           event.type === 'response.shell_call_command.delta'
@@ -428,18 +418,16 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
       if (event.type === 'response.shell_call_output_content.done' && event.output.length === 0) {
         return output;
       }
-      return updateItem(output, event.outputIndex, event.itemId, 'shell_call_output', (item) =>
-        item.type === 'shell_call_output'
-          ? { ...item, output: writeShellOutput(item.output, event) }
-          : item,
-      );
+      return updateItem(output, event.outputIndex, event.itemId, 'shell_call_output', (item) => ({
+        ...item,
+        output: writeShellOutput(item.output, event),
+      }));
     }
     case 'response.apply_patch_call_operation_diff.delta':
     case 'response.apply_patch_call_operation_diff.done': {
       const append = event.type === 'response.apply_patch_call_operation_diff.delta';
       const value = append ? event.delta : event.diff;
       return updateItem(output, event.outputIndex, event.itemId, 'apply_patch_call', (item) => {
-        if (item.type !== 'apply_patch_call') return item;
         const { operation } = item;
         if (operation.type !== 'create_file' && operation.type !== 'update_file') return item;
         const diff = append ? (operation.diff ?? '') + value : value;
@@ -451,22 +439,21 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.fusion_call.panel.completed':
     case 'response.fusion_call.panel.failed':
       return updateItem(output, event.outputIndex, event.itemId, 'openrouter:fusion', (item) =>
-        item.type === 'openrouter:fusion' ? applyFusionPanel(item, event) : item,
+        applyFusionPanel(item, event),
       );
     case 'response.fusion_call.analysis.completed': {
       const { analysis } = event;
-      return updateItem(output, event.outputIndex, event.itemId, 'openrouter:fusion', (item) =>
-        item.type === 'openrouter:fusion' ? { ...item, analysis } : item,
-      );
+      return updateItem(output, event.outputIndex, event.itemId, 'openrouter:fusion', (item) => ({
+        ...item,
+        analysis,
+      }));
     }
   }
   if (event.type in statusEvents) {
     const [type, status] = statusEvents[event.type as keyof typeof statusEvents];
     const { outputIndex, itemId } = event as unknown as { outputIndex: number; itemId: string };
     return updateItem(output, outputIndex, itemId, type, (item) =>
-      item.type === type && (item as { status?: unknown }).status !== status
-        ? ({ ...item, status } as OutputItem)
-        : item,
+      (item as { status?: unknown }).status !== status ? ({ ...item, status } as OutputItem) : item,
     );
   }
   if (event.type in fieldEvents) {
@@ -477,7 +464,6 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     };
     const value = fields[source] as string;
     return updateItem(output, fields.outputIndex, fields.itemId, type, (item) => {
-      if (item.type !== type) return item;
       const current = (item as unknown as Record<string, unknown>)[field];
       const next =
         source === 'delta' ? (typeof current === 'string' ? current : '') + value : value;
@@ -527,15 +513,20 @@ function locate(
   return -1;
 }
 
-function updateItem(
+/** Updates the item an event targets ({@link locate}), when it is of the event's `type`. */
+function updateItem<T extends OutputItem['type']>(
   output: OutputItem[],
   outputIndex: number,
   itemId: string | undefined,
-  type: OutputItem['type'],
-  update: ItemUpdate,
+  type: T,
+  update: (item: Extract<OutputItem, { type: T }>) => OutputItem,
 ): OutputItem[] {
   const index = locate(output, outputIndex, itemId, type);
-  return index < 0 ? output : updateAt(output, index, update);
+  return index < 0
+    ? output
+    : updateAt(output, index, (item) =>
+        item.type === type ? update(item as Extract<OutputItem, { type: T }>) : item,
+      );
 }
 
 /** Updates a content part of a `message` item (creating it when `create` says how). */
@@ -546,9 +537,7 @@ function updatePart(
   create?: () => ContentPart,
 ): OutputItem[] {
   return updateItem(output, event.outputIndex, event.itemId, 'message', (item) =>
-    item.type === 'message'
-      ? withContent(item, updateAt(item.content, event.contentIndex, update, create))
-      : item,
+    withContent(item, updateAt(item.content, event.contentIndex, update, create)),
   );
 }
 

@@ -385,6 +385,15 @@ describe('functionCalls', () => {
       ]);
     });
 
+    it('a call only the terminal response lists: once, at the index it is listed at', () => {
+      const message = items.message({ id: 'msg_1', text: 'Hi' });
+      const stream = [
+        events.created(),
+        events.completed({ response: { output: [message, finished] } }),
+      ];
+      expect(emittedFor(stream)).toEqual([['call_0', 1]]);
+    });
+
     it('with a fresh item id on every event (GitHub Copilot): once, by its call id', () => {
       const stream = [
         events.created(),

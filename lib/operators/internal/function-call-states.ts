@@ -34,21 +34,17 @@ export interface CallChange {
  * @internal
  */
 export class FunctionCallStates {
-  private readonly byItemId = new Map<string, CallState>();
-  private readonly byCallId = new Map<string, CallState>();
-  private readonly byIndex = new Map<number, CallState>();
+  /** Each call under what named it: its index, `i` + its item ids, `c` + its call id. */
+  private readonly named = new Map<string | number, CallState>();
 
   /** Applies one event; returns the changes it made to function calls. */
   apply(event: StreamEvent): CallChange[] {
     switch (event.type) {
       case 'response.created':
-        this.byItemId.clear();
-        this.byCallId.clear();
-        this.byIndex.clear();
+        this.named.clear();
         return [];
       case 'response.output_item.added':
-        if (event.item.type === 'function_call')
-          this.fromItem(event.item, event.outputIndex, false);
+        if (event.item.type === 'function_call') this.fromItem(event.item, event.outputIndex);
         return [];
       case 'response.function_call_arguments.delta': {
         const call = this.callAt(event.outputIndex, event.itemId);
@@ -63,7 +59,7 @@ export class FunctionCallStates {
       }
       case 'response.output_item.done':
         if (event.item.type !== 'function_call') return [];
-        return [{ call: this.fromItem(event.item, event.outputIndex, false), kind: 'item-done' }];
+        return [{ call: this.fromItem(event.item, event.outputIndex), kind: 'item-done' }];
     }
     if (!isTerminalResponse(event)) return [];
     return event.response.output.flatMap((item, outputIndex) =>
@@ -75,30 +71,29 @@ export class FunctionCallStates {
 
   /** The call an arguments event names: by item id, else the latest at its index, else a new one. */
   private callAt(outputIndex: number, itemId: string): CallState {
-    const call = this.byItemId.get(itemId) ?? this.byIndex.get(outputIndex);
-    return call ?? this.add({ itemId, outputIndex, arguments: '' });
+    return (
+      this.named.get(`i${itemId}`) ??
+      this.named.get(outputIndex) ??
+      this.add({ itemId, outputIndex, arguments: '' })
+    );
   }
 
   /**
-   * The call an item is: by call id, else item id, else (while streaming, not from the terminal
-   * list, whose indexes may differ) an id-less call streamed at its index; updated from the item.
+   * The call an item is: by call id, else item id, else (while streaming; not in the terminal
+   * list, whose indexes may differ) a call streamed at its index without another call id;
+   * updated from the item.
    */
-  private fromItem(item: FunctionCallItem, outputIndex: number, terminal: boolean): CallState {
-    const itemId = item.id ?? '';
-    let call =
-      (item.callId === '' ? undefined : this.byCallId.get(item.callId)) ??
-      (itemId === '' ? undefined : this.byItemId.get(itemId));
-    if (call === undefined && !terminal) {
-      const atIndex = this.byIndex.get(outputIndex);
-      if (atIndex?.callId === undefined || atIndex.callId === item.callId) call = atIndex;
-    }
-    call ??= this.add({ itemId, outputIndex, arguments: '' });
-    if (item.id !== undefined) {
-      call.itemId = item.id;
-      this.byItemId.set(item.id, call);
-    }
-    call.callId = item.callId;
-    if (item.callId !== '') this.byCallId.set(item.callId, call);
+  private fromItem(item: FunctionCallItem, outputIndex: number, listed = false): CallState {
+    const { id = '', callId } = item;
+    const atIndex = listed ? undefined : this.named.get(outputIndex);
+    const call =
+      (callId === '' ? undefined : this.named.get(`c${callId}`)) ??
+      (id === '' ? undefined : this.named.get(`i${id}`)) ??
+      ((atIndex?.callId ?? callId) === callId ? atIndex : undefined) ??
+      this.add({ itemId: id, outputIndex, arguments: '' });
+    if (id !== '') this.named.set(`i${(call.itemId = id)}`, call);
+    if (callId !== '') this.named.set(`c${callId}`, call);
+    call.callId = callId;
     call.name = item.name;
     call.arguments = item.arguments;
     call.status = item.status;
@@ -106,8 +101,8 @@ export class FunctionCallStates {
   }
 
   private add(call: CallState): CallState {
-    if (call.itemId !== '') this.byItemId.set(call.itemId, call);
-    this.byIndex.set(call.outputIndex, call);
+    if (call.itemId !== '') this.named.set(`i${call.itemId}`, call);
+    this.named.set(call.outputIndex, call);
     return call;
   }
 }
