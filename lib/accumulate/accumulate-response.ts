@@ -263,43 +263,44 @@ function nextOutputText(
 
 // Events → output ------------------------------------------------------------------------------
 
-/** Events that set an item's `status`: [item type, status]. */
-const statusEvents = {
-  'response.web_search_call.in_progress': ['web_search_call', 'in_progress'],
-  'response.web_search_call.searching': ['web_search_call', 'searching'],
-  'response.web_search_call.completed': ['web_search_call', 'completed'],
-  'response.file_search_call.in_progress': ['file_search_call', 'in_progress'],
-  'response.file_search_call.searching': ['file_search_call', 'searching'],
-  'response.file_search_call.completed': ['file_search_call', 'completed'],
-  'response.code_interpreter_call.in_progress': ['code_interpreter_call', 'in_progress'],
-  'response.code_interpreter_call.interpreting': ['code_interpreter_call', 'interpreting'],
-  'response.code_interpreter_call.completed': ['code_interpreter_call', 'completed'],
-  'response.image_generation_call.in_progress': ['image_generation_call', 'in_progress'],
-  'response.image_generation_call.generating': ['image_generation_call', 'generating'],
-  'response.image_generation_call.completed': ['image_generation_call', 'completed'],
-  'response.mcp_call.in_progress': ['mcp_call', 'in_progress'],
-  'response.mcp_call.completed': ['mcp_call', 'completed'],
-  'response.mcp_call.failed': ['mcp_call', 'failed'],
-  'response.fusion_call.in_progress': ['openrouter:fusion', 'in_progress'],
-  'response.fusion_call.completed': ['openrouter:fusion', 'completed'],
-} as const satisfies Partial<Record<ResponseEventType, readonly [OutputItem['type'], string]>>;
+/**
+ * Events that set an item's `status`: `response.<item type>.<status>` (the item of `fusion_call.*`
+ * is `openrouter:fusion`).
+ */
+const statusEvents = new Set<string>([
+  'response.web_search_call.in_progress',
+  'response.web_search_call.searching',
+  'response.web_search_call.completed',
+  'response.file_search_call.in_progress',
+  'response.file_search_call.searching',
+  'response.file_search_call.completed',
+  'response.code_interpreter_call.in_progress',
+  'response.code_interpreter_call.interpreting',
+  'response.code_interpreter_call.completed',
+  'response.image_generation_call.in_progress',
+  'response.image_generation_call.generating',
+  'response.image_generation_call.completed',
+  'response.mcp_call.in_progress',
+  'response.mcp_call.completed',
+  'response.mcp_call.failed',
+  'response.fusion_call.in_progress',
+  'response.fusion_call.completed',
+] satisfies ResponseEventType[]);
 
 /**
- * Events that append to (`delta`) or set (any other source field) a string field of an item:
- * [item type, item field, event field].
+ * Events that append to (`.delta`) or set (`.done`, from its field of that name) a string field of
+ * an item: `response.<item type>_<field>.<delta|done>`.
  */
-const fieldEvents = {
-  'response.function_call_arguments.delta': ['function_call', 'arguments', 'delta'],
-  'response.function_call_arguments.done': ['function_call', 'arguments', 'arguments'],
-  'response.custom_tool_call_input.delta': ['custom_tool_call', 'input', 'delta'],
-  'response.custom_tool_call_input.done': ['custom_tool_call', 'input', 'input'],
-  'response.mcp_call_arguments.delta': ['mcp_call', 'arguments', 'delta'],
-  'response.mcp_call_arguments.done': ['mcp_call', 'arguments', 'arguments'],
-  'response.code_interpreter_call_code.delta': ['code_interpreter_call', 'code', 'delta'],
-  'response.code_interpreter_call_code.done': ['code_interpreter_call', 'code', 'code'],
-} as const satisfies Partial<
-  Record<ResponseEventType, readonly [OutputItem['type'], string, string]>
->;
+const fieldEvents = new Set<string>([
+  'response.function_call_arguments.delta',
+  'response.function_call_arguments.done',
+  'response.custom_tool_call_input.delta',
+  'response.custom_tool_call_input.done',
+  'response.mcp_call_arguments.delta',
+  'response.mcp_call_arguments.done',
+  'response.code_interpreter_call_code.delta',
+  'response.code_interpreter_call_code.done',
+] satisfies ResponseEventType[]);
 
 function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
   switch (event.type) {
@@ -449,15 +450,20 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
       }));
     }
   }
-  if (event.type in statusEvents) {
-    const [type, status] = statusEvents[event.type as keyof typeof statusEvents];
+  if (statusEvents.has(event.type)) {
+    const [, name, status] = event.type.split('.');
+    const type = (name === 'fusion_call' ? 'openrouter:fusion' : name) as OutputItem['type'];
     const { outputIndex, itemId } = event as unknown as { outputIndex: number; itemId: string };
     return updateItem(output, outputIndex, itemId, type, (item) =>
       (item as { status?: unknown }).status !== status ? ({ ...item, status } as OutputItem) : item,
     );
   }
-  if (event.type in fieldEvents) {
-    const [type, field, source] = fieldEvents[event.type as keyof typeof fieldEvents];
+  if (fieldEvents.has(event.type)) {
+    const [, name, kind] = event.type.split('.');
+    const cut = name.lastIndexOf('_');
+    const type = name.slice(0, cut) as OutputItem['type'];
+    const field = name.slice(cut + 1);
+    const source = kind === 'delta' ? kind : field;
     const fields = event as unknown as Record<string, unknown> & {
       outputIndex: number;
       itemId: string;

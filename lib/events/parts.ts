@@ -314,8 +314,9 @@ export type SummaryTextPart = z.infer<typeof SummaryTextPart>;
 
 /** LiteLLM's `{type: 'reasoning_text', reasoning}`, read as `{type, text}` (other input as is). */
 function textFromReasoning(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const part = input as Record<string, unknown>;
-  if ('text' in part || typeof part.reasoning !== 'string') return input;
-  return { ...part, text: part.reasoning };
+  const part = input as { reasoning?: unknown } | null | undefined;
+  // A string `reasoning` means an object: `in` is safe.
+  return typeof part?.reasoning === 'string' && !('text' in part)
+    ? { ...part, text: part.reasoning }
+    : input;
 }

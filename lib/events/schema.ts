@@ -298,13 +298,9 @@ export function openUnion<V extends Record<string, z.ZodMiniType>, K extends str
   return schema as unknown as Schema<z.output<V[keyof V]> | UnknownVariant<K>>;
 }
 
-const unionVariants = new WeakMap<object, ReadonlyMap<string, z.ZodMiniType>>();
-
 /**
- * The variants of a union made by {@link openUnion}, by `type`; `undefined` for other schemas.
- * For walking the tables (the null rule's property test).
+ * The variants of each union made by {@link openUnion}, by `type`: for walking the tables (the
+ * null rule's property test).
  * @internal
  */
-export function variantsOf(schema: object): ReadonlyMap<string, z.ZodMiniType> | undefined {
-  return unionVariants.get(schema);
-}
+export const unionVariants = new WeakMap<object, ReadonlyMap<string, z.ZodMiniType>>();

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { eventSchemas, type ResponseEventType } from '../../lib/events';
-import { isOptionalField, keyTable, toSnake, variantsOf } from '../../lib/events/schema';
+import { isOptionalField, keyTable, toSnake, unionVariants } from '../../lib/events/schema';
 
 export interface ZodSchema {
   readonly _zod: {
@@ -57,7 +57,7 @@ export function* fields(schema: ZodSchema, value: unknown, path: Path): Generato
     case 'lazy':
       return yield* fields(def.getter!(), value, path);
     case 'pipe': {
-      const variants = variantsOf(schema);
+      const variants = unionVariants.get(schema);
       if (variants === undefined) return yield* fields(def.out!, value, path);
       const type = isObject(value) ? value.type : undefined;
       const variant = typeof type === 'string' ? variants.get(type) : undefined;
