@@ -95,18 +95,12 @@ export const defaulted = <T extends z.core.SomeType>(
 ): T => {
   // `obj` fills the default in before the field is checked (zod's own default would add its
   // machinery to every bundle for two fields); `inner` must be made for this field alone.
-  defaults.set(inner, fallback);
   const of = kinds.get(inner);
-  if (of !== undefined) mark(inner, of.kind | OPTIONAL | DEFAULTED, of.literals, fallback);
-  return inner;
+  return mark(inner, (of?.kind ?? 0) | OPTIONAL | DEFAULTED, of?.literals, fallback);
 };
 
-const defaults = new WeakMap<object, () => unknown>();
-
 /** The default of a field made by {@link defaulted}. @internal */
-export function defaultOf(schema: object): (() => unknown) | undefined {
-  return defaults.get(schema);
-}
+export const defaultOf = (schema: object) => kinds.get(schema)?.fallback;
 
 /** `inner`, or `null`. @internal */
 export const nullable = <T extends z.core.SomeType>(inner: T) =>
