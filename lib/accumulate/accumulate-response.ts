@@ -6,7 +6,6 @@ import type {
   MessageItem,
   OutputItem,
   OutputTextPart,
-  ReasoningTextPart,
   ResponseEventType,
   ResponseObject,
   ShellCallOutputContent,
@@ -318,11 +317,14 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.content_part.done': {
       const { part, contentIndex } = event;
       const type = part.type === 'reasoning_text' ? 'reasoning' : 'message';
-      return updateItem(output, event.outputIndex, event.itemId, type, (item) =>
-        item.type === 'message'
-          ? withContent(item, putPart(item.content, contentIndex, part))
-          : withContent(item, putPart(item.content ?? [], contentIndex, part as ReasoningTextPart)),
-      );
+      return updateItem(output, event.outputIndex, event.itemId, type, (item) => {
+        // A part never changes type: a part of another type at its index is passed over.
+        const content: ContentPart[] = item.content ?? [];
+        const there = content[contentIndex] as ContentPart | undefined;
+        return there !== undefined && there.type !== part.type
+          ? item
+          : withContent(item, putAt(content, contentIndex, part) as never);
+      });
     }
     case 'response.output_text.delta':
     case 'response.output_text.done': {
@@ -553,17 +555,11 @@ function updatePart(
  * another type with another id (an item never changes its type: it is a new item).
  */
 function putItem(output: OutputItem[], index: number, item: OutputItem): OutputItem[] {
-  if (index < 0 || index >= output.length) return [...output, item];
-  const there = output[index];
-  const id = idOf(item);
-  const same = there.type === item.type || (id !== undefined && idOf(there) === id);
-  return same ? replaceAt(output, index, item) : [...output, item];
-}
-
-/** Puts a content part at `index` ({@link putAt}), unless a part of another type is there. */
-function putPart<P extends { type: string }>(parts: P[], index: number, part: P): P[] {
-  const there = parts[index] as P | undefined;
-  return there !== undefined && there.type !== part.type ? parts : putAt(parts, index, part);
+  const there = output[index] as OutputItem | undefined;
+  // An item without id never matches one by id.
+  return there !== undefined && (there.type === item.type || (idOf(item) ?? 0) === idOf(there))
+    ? replaceAt(output, index, item)
+    : [...output, item];
 }
 
 /**

@@ -123,17 +123,11 @@ export function obj<S extends Shape>(shape: S): Schema<Shaped<S>> {
   const names = Object.keys(shape);
   const table = keyTable(names);
   const optional = new Set(names.filter((name) => isOptionalField(shape[name])));
-  const defaults = names.flatMap((name) => {
-    const fallback = f.defaultOf(shape[name]);
-    return fallback === undefined ? [] : [[name, fallback] as const];
-  });
+  const defaults = names.filter((name) => f.defaultOf(shape[name]));
   const prepare = (input: unknown) => {
-    const out = renameKeys(input, table, optional);
-    if (out !== input) {
-      // A defaulted field left out (or null) takes its default (see `f.defaulted`).
-      const fields = out as Record<string, unknown>;
-      for (const [name, fallback] of defaults) fields[name] ??= fallback();
-    }
+    const out = renameKeys(input, table, optional) as Record<string, unknown>;
+    // A defaulted field left out (or null) takes its default (see `f.defaulted`).
+    if (out !== input) for (const name of defaults) out[name] ??= f.defaultOf(shape[name])!();
     return out;
   };
   return preprocess(prepare, z.looseObject(shape)) as Schema<Shaped<S>>;
@@ -264,7 +258,7 @@ export function openUnion<V extends Record<string, z.ZodMiniType>, K extends str
   typeKey: K,
 ): Schema<z.output<V[keyof V]> | UnknownVariant<K>> {
   const byType = new Map<string, z.ZodMiniType>(Object.entries(variants));
-  const schema = z.pipe(
+  return z.pipe(
     z.unknown(),
     z.transform((value, ctx) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -293,14 +287,5 @@ export function openUnion<V extends Record<string, z.ZodMiniType>, K extends str
       for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: value } as never);
       return z.NEVER;
     }),
-  );
-  unionVariants.set(schema, byType);
-  return schema as unknown as Schema<z.output<V[keyof V]> | UnknownVariant<K>>;
+  ) as unknown as Schema<z.output<V[keyof V]> | UnknownVariant<K>>;
 }
-
-/**
- * The variants of each union made by {@link openUnion}, by `type`: for walking the tables (the
- * null rule's property test).
- * @internal
- */
-export const unionVariants = new WeakMap<object, ReadonlyMap<string, z.ZodMiniType>>();

@@ -4,7 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { eventSchemas, type ResponseEventType } from '../../lib/events';
-import { isOptionalField, keyTable, toSnake, unionVariants } from '../../lib/events/schema';
+import * as items from '../../lib/events/items';
+import * as parts from '../../lib/events/parts';
+import { isOptionalField, keyTable, toSnake } from '../../lib/events/schema';
 
 export interface ZodSchema {
   readonly _zod: {
@@ -45,6 +47,32 @@ function declaredNullable(schema: ZodSchema): boolean {
   }
 }
 
+/** A union made by `openUnion`: `unknown` piped into the transform that picks a variant. */
+function isOpenUnion(schema: ZodSchema): boolean {
+  const { in: input, out } = schema._zod.def as { in?: ZodSchema; out?: ZodSchema };
+  return input?._zod.def.type === 'unknown' && out?._zod.def.type === 'transform';
+}
+
+/** The object schema under a schema's pipes (`obj`, `preprocess`), if it is one. */
+function objectOf(schema: ZodSchema): ZodSchema | undefined {
+  const def = schema._zod.def;
+  if (def.type === 'object') return schema;
+  return def.type === 'pipe' && def.out !== undefined ? objectOf(def.out) : undefined;
+}
+
+/** The variants an `openUnion` may pick, by `type`: every item and part schema, by its literal. */
+const variants = new Map<string, ZodSchema[]>();
+for (const candidate of [...Object.values(items), ...Object.values(parts)]) {
+  const schema = candidate as unknown as ZodSchema;
+  if (typeof schema !== 'object' || schema === null || !('_zod' in schema)) continue;
+  const type = objectOf(schema)?._zod.def.shape?.type?._zod.def as
+    { values?: unknown[] } | undefined;
+  for (const literal of type?.values ?? []) {
+    if (typeof literal === 'string')
+      variants.set(literal, [...(variants.get(literal) ?? []), schema]);
+  }
+}
+
 /** Every field of every object in `value` (present or not), walked along `schema`. */
 export function* fields(schema: ZodSchema, value: unknown, path: Path): Generator<Field> {
   const def = schema._zod.def;
@@ -57,11 +85,12 @@ export function* fields(schema: ZodSchema, value: unknown, path: Path): Generato
     case 'lazy':
       return yield* fields(def.getter!(), value, path);
     case 'pipe': {
-      const variants = unionVariants.get(schema);
-      if (variants === undefined) return yield* fields(def.out!, value, path);
+      if (!isOpenUnion(schema)) return yield* fields(def.out!, value, path);
       const type = isObject(value) ? value.type : undefined;
-      const variant = typeof type === 'string' ? variants.get(type) : undefined;
-      if (variant !== undefined) yield* fields(variant as unknown as ZodSchema, value, path);
+      const variant = (typeof type === 'string' ? (variants.get(type) ?? []) : []).find(
+        (candidate) => z.safeParse(candidate as never, value).success,
+      );
+      if (variant !== undefined) yield* fields(variant, value, path);
       return;
     }
     case 'object': {
