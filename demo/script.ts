@@ -113,8 +113,6 @@ export function mockResponse(model: string): ResponseStreamEvent[] {
     response: lifecycle({
       status: 'completed',
       completedAt: done,
-      error: null,
-      incompleteDetails: null,
       usage,
     }),
   });
@@ -146,8 +144,6 @@ export function mockWeatherAnswer(model: string): ResponseStreamEvent[] {
     response: lifecycle({
       status: 'completed',
       completedAt: Math.floor(Date.now() / 1000),
-      error: null,
-      incompleteDetails: null,
       usage,
     }),
   });

@@ -13,6 +13,7 @@ import { planOf, signatureOf, type FastPlan } from '../lib/decode/fast-decode';
 import { eventSchemas } from '../lib/events';
 import {
   BOOLEAN,
+  DEFAULTED,
   EMPTY_ARRAY,
   LITERAL,
   NULLABLE,
@@ -54,7 +55,8 @@ function check(name: string, kind: number, set: string): string {
   if (kind & EMPTY_ARRAY) parts.push(`(Array.isArray(${name}) && ${name}.length === 0)`);
   if (kind & LITERAL) parts.push(`${set}.has(${name})`);
   if (kind & NULLABLE) parts.push(`${name} === null`);
-  if (kind & OPTIONAL) parts.push(`${name} === undefined`);
+  // A defaulted field's `undefined` reads as its default: the generic path writes it.
+  if (kind & OPTIONAL && !(kind & DEFAULTED)) parts.push(`${name} === undefined`);
   return parts.length === 1 ? parts[0] : `(${parts.join(' || ')})`;
 }
 
@@ -100,9 +102,19 @@ function builder(plan: FastPlan, id: string): { code: string; sets: string[] } {
     `const ${plan.names[i]} = v[${i}];`,
     `if (${not(check(plan.names[i], plan.kinds[i], setName(i)))}) return undefined;`,
   ];
-  if (leadOptional.length > 0) {
-    const all = leadOptional.reduce((bits, i) => bits | (1 << i), 0);
-    lines.push(`if ((mask & ${all}) !== ${all}) return undefined;`, ...leadOptional.flatMap(read));
+  // A defaulted field (`f.defaulted`) that is missing takes its default, written in place.
+  const defaulted = leadOptional.filter((i) => plan.kinds[i] & DEFAULTED);
+  const mustHave = leadOptional.filter((i) => !(plan.kinds[i] & DEFAULTED));
+  if (mustHave.length > 0) {
+    const all = mustHave.reduce((bits, i) => bits | (1 << i), 0);
+    lines.push(`if ((mask & ${all}) !== ${all}) return undefined;`, ...mustHave.flatMap(read));
+  }
+  for (const i of defaulted) {
+    const name = plan.names[i];
+    lines.push(
+      `const ${name} = (mask & ${1 << i}) === 0 ? ${JSON.stringify(plan.fallbacks[i]!())} : v[${i}];`,
+      `if (${not(check(name, plan.kinds[i], setName(i)))}) return undefined;`,
+    );
   }
   lines.push(`const out: Wire = { ${literal.join(', ')} };`);
   for (const i of optional.filter((i) => i >= lead)) {

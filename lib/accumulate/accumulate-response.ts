@@ -34,9 +34,13 @@ import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
  *   `.incomplete`) replace the snapshot with the server's copy: the server wins, even with less
  *   output. Before the first lifecycle event the snapshot is `undefined` and other events are
  *   passed over.
- * - `output_item.added` appends the item (an index already in use is replaced; an index past the
- *   end appends). `output_item.done` replaces the item it names (or appends it, when it was never
- *   added). Content parts, summary parts and annotations are added and replaced the same way.
+ * - `output_item.added` appends the item; at an index already in use it replaces the item there
+ *   when that has the same id or the same type, and is appended as a new item otherwise (an item
+ *   never changes its type: Ollama announces a call at the index of the message still open).
+ *   `output_item.done` replaces the item it names (or appends it, when it was never added).
+ *   Content parts, summary parts and annotations are added and replaced the same way; a part
+ *   never changes its type either (a `.done` carrying another type at a part's index is passed
+ *   over).
  * - Deltas append to the text they target (`text`, `refusal`, `arguments`, `input`, `code`,
  *   `diff`, shell commands and output); `.done` events set it. A delta for a part that does not
  *   exist yet, at the next free index, creates it.
@@ -44,8 +48,9 @@ import { isLastTextPart, outputTextOf, withOutputText } from './output-text';
  *   item's `status`.
  * - Items are found by `outputIndex`, checked against `itemId` when the item has an id; when they
  *   disagree the item is looked up by id, and when no item has that id (servers that rotate item
- *   ids on every event), `outputIndex` is followed. Events whose item (or part) does not exist, or is of
- *   another type, are passed over, never thrown. So are unknown events, invalid events,
+ *   ids on every event), the item of the event's type at `outputIndex` is followed, else the last
+ *   one of that type (with an id) after it, where an item added at an occupied index went. Events whose
+ *   item (or part) does not exist, or is of another type, are passed over, never thrown. So are unknown events, invalid events,
  *   `keepalive`, `error`, `response.debug`, `audio.*`, `mcp_list_tools.*`, partial images (only the
  *   final `result` is kept) and fusion panel reasoning deltas (the fusion item has no field for them).
  * - OpenRouter's `openrouter:fusion` item: panel events fill its `responses` (a model per panel,
@@ -178,7 +183,7 @@ function appendText(
   const { delta, contentIndex } = event;
   if (delta === '') return snapshot;
   const output = snapshot.output;
-  const index = locate(output, event.outputIndex, event.itemId);
+  const index = locate(output, event.outputIndex, event.itemId, 'message');
   const item = output[index] as OutputItem | undefined;
   if (item?.type !== 'message') return undefined;
   const part = item.content[contentIndex] as ContentPart | undefined;
@@ -246,7 +251,7 @@ function nextOutputText(
   const text = previous.outputText;
   if (typeof text === 'string') {
     if (event.type === 'response.output_text.delta') {
-      const index = locate(output, event.outputIndex, event.itemId);
+      const index = locate(output, event.outputIndex, event.itemId, 'message');
       if (isLastTextPart(output, index, event.contentIndex)) return text + event.delta;
     } else if (!textChanging.has(event.type)) {
       return text;
@@ -257,52 +262,51 @@ function nextOutputText(
 
 // Events → output ------------------------------------------------------------------------------
 
-type ItemUpdate = (item: OutputItem) => OutputItem;
-
-/** Events that set an item's `status`: [item type, status]. */
-const statusEvents = {
-  'response.web_search_call.in_progress': ['web_search_call', 'in_progress'],
-  'response.web_search_call.searching': ['web_search_call', 'searching'],
-  'response.web_search_call.completed': ['web_search_call', 'completed'],
-  'response.file_search_call.in_progress': ['file_search_call', 'in_progress'],
-  'response.file_search_call.searching': ['file_search_call', 'searching'],
-  'response.file_search_call.completed': ['file_search_call', 'completed'],
-  'response.code_interpreter_call.in_progress': ['code_interpreter_call', 'in_progress'],
-  'response.code_interpreter_call.interpreting': ['code_interpreter_call', 'interpreting'],
-  'response.code_interpreter_call.completed': ['code_interpreter_call', 'completed'],
-  'response.image_generation_call.in_progress': ['image_generation_call', 'in_progress'],
-  'response.image_generation_call.generating': ['image_generation_call', 'generating'],
-  'response.image_generation_call.completed': ['image_generation_call', 'completed'],
-  'response.mcp_call.in_progress': ['mcp_call', 'in_progress'],
-  'response.mcp_call.completed': ['mcp_call', 'completed'],
-  'response.mcp_call.failed': ['mcp_call', 'failed'],
-  'response.fusion_call.in_progress': ['openrouter:fusion', 'in_progress'],
-  'response.fusion_call.completed': ['openrouter:fusion', 'completed'],
-} as const satisfies Partial<Record<ResponseEventType, readonly [OutputItem['type'], string]>>;
+/**
+ * Events that set an item's `status`: `response.<item type>.<status>` (the item of `fusion_call.*`
+ * is `openrouter:fusion`).
+ */
+const statusEvents = new Set<string>([
+  'response.web_search_call.in_progress',
+  'response.web_search_call.searching',
+  'response.web_search_call.completed',
+  'response.file_search_call.in_progress',
+  'response.file_search_call.searching',
+  'response.file_search_call.completed',
+  'response.code_interpreter_call.in_progress',
+  'response.code_interpreter_call.interpreting',
+  'response.code_interpreter_call.completed',
+  'response.image_generation_call.in_progress',
+  'response.image_generation_call.generating',
+  'response.image_generation_call.completed',
+  'response.mcp_call.in_progress',
+  'response.mcp_call.completed',
+  'response.mcp_call.failed',
+  'response.fusion_call.in_progress',
+  'response.fusion_call.completed',
+] satisfies ResponseEventType[]);
 
 /**
- * Events that append to (`delta`) or set (any other source field) a string field of an item:
- * [item type, item field, event field].
+ * Events that append to (`.delta`) or set (`.done`, from its field of that name) a string field of
+ * an item: `response.<item type>_<field>.<delta|done>`.
  */
-const fieldEvents = {
-  'response.function_call_arguments.delta': ['function_call', 'arguments', 'delta'],
-  'response.function_call_arguments.done': ['function_call', 'arguments', 'arguments'],
-  'response.custom_tool_call_input.delta': ['custom_tool_call', 'input', 'delta'],
-  'response.custom_tool_call_input.done': ['custom_tool_call', 'input', 'input'],
-  'response.mcp_call_arguments.delta': ['mcp_call', 'arguments', 'delta'],
-  'response.mcp_call_arguments.done': ['mcp_call', 'arguments', 'arguments'],
-  'response.code_interpreter_call_code.delta': ['code_interpreter_call', 'code', 'delta'],
-  'response.code_interpreter_call_code.done': ['code_interpreter_call', 'code', 'code'],
-} as const satisfies Partial<
-  Record<ResponseEventType, readonly [OutputItem['type'], string, string]>
->;
+const fieldEvents = new Set<string>([
+  'response.function_call_arguments.delta',
+  'response.function_call_arguments.done',
+  'response.custom_tool_call_input.delta',
+  'response.custom_tool_call_input.done',
+  'response.mcp_call_arguments.delta',
+  'response.mcp_call_arguments.done',
+  'response.code_interpreter_call_code.delta',
+  'response.code_interpreter_call_code.done',
+] satisfies ResponseEventType[]);
 
 function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
   switch (event.type) {
     case 'response.output_item.added':
       return putItem(output, event.outputIndex, event.item);
     case 'response.output_item.done': {
-      const index = locate(output, event.outputIndex, idOf(event.item));
+      const index = locate(output, event.outputIndex, idOf(event.item), event.item.type);
       if (index < 0) return putItem(output, event.outputIndex, event.item);
       // An item of another type where this one should be was never added: keep both.
       return output[index].type === event.item.type
@@ -312,14 +316,14 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.content_part.added':
     case 'response.content_part.done': {
       const { part, contentIndex } = event;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
-        if (item.type === 'message') {
-          return withContent(item, putAt(item.content, contentIndex, part));
-        }
-        if (item.type === 'reasoning' && part.type === 'reasoning_text') {
-          return withContent(item, putAt(item.content ?? [], contentIndex, part));
-        }
-        return item;
+      const type = part.type === 'reasoning_text' ? 'reasoning' : 'message';
+      return updateItem(output, event.outputIndex, event.itemId, type, (item) => {
+        // A part never changes type: a part of another type at its index is passed over.
+        const content: ContentPart[] = item.content ?? [];
+        const there = content[contentIndex] as ContentPart | undefined;
+        return there !== undefined && there.type !== part.type
+          ? item
+          : withContent(item, putAt(content, contentIndex, part) as never);
       });
     }
     case 'response.output_text.delta':
@@ -362,8 +366,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.reasoning_text.done': {
       const append = event.type === 'response.reasoning_text.delta';
       const value = append ? event.delta : event.text;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
-        if (item.type !== 'reasoning') return item;
+      return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) => {
         const content = updateAt(
           item.content ?? [],
           event.contentIndex,
@@ -379,18 +382,15 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.reasoning_summary_part.added':
     case 'response.reasoning_summary_part.done': {
       const { part, summaryIndex } = event;
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
-        item.type === 'reasoning'
-          ? withSummary(item, putAt(item.summary, summaryIndex, part))
-          : item,
+      return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) =>
+        withSummary(item, putAt(item.summary, summaryIndex, part)),
       );
     }
     case 'response.reasoning_summary_text.delta':
     case 'response.reasoning_summary_text.done': {
       const append = event.type === 'response.reasoning_summary_text.delta';
       const value = append ? event.delta : event.text;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
-        if (item.type !== 'reasoning') return item;
+      return updateItem(output, event.outputIndex, event.itemId, 'reasoning', (item) => {
         const summary = updateAt(
           item.summary,
           event.summaryIndex,
@@ -407,8 +407,7 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.shell_call_command.delta':
     case 'response.shell_call_command.done': {
       const { commandIndex } = event;
-      return updateItem(output, event.outputIndex, undefined, (item) => {
-        if (item.type !== 'shell_call') return item;
+      return updateItem(output, event.outputIndex, undefined, 'shell_call', (item) => {
         const commands = item.action?.commands ?? [];
         const next =
           event.type === 'response.shell_call_command.delta'
@@ -422,18 +421,16 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
       if (event.type === 'response.shell_call_output_content.done' && event.output.length === 0) {
         return output;
       }
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
-        item.type === 'shell_call_output'
-          ? { ...item, output: writeShellOutput(item.output, event) }
-          : item,
-      );
+      return updateItem(output, event.outputIndex, event.itemId, 'shell_call_output', (item) => ({
+        ...item,
+        output: writeShellOutput(item.output, event),
+      }));
     }
     case 'response.apply_patch_call_operation_diff.delta':
     case 'response.apply_patch_call_operation_diff.done': {
       const append = event.type === 'response.apply_patch_call_operation_diff.delta';
       const value = append ? event.delta : event.diff;
-      return updateItem(output, event.outputIndex, event.itemId, (item) => {
-        if (item.type !== 'apply_patch_call') return item;
+      return updateItem(output, event.outputIndex, event.itemId, 'apply_patch_call', (item) => {
         const { operation } = item;
         if (operation.type !== 'create_file' && operation.type !== 'update_file') return item;
         const diff = append ? (operation.diff ?? '') + value : value;
@@ -444,34 +441,37 @@ function nextOutput(output: OutputItem[], event: StreamEvent): OutputItem[] {
     case 'response.fusion_call.panel.delta':
     case 'response.fusion_call.panel.completed':
     case 'response.fusion_call.panel.failed':
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
-        item.type === 'openrouter:fusion' ? applyFusionPanel(item, event) : item,
+      return updateItem(output, event.outputIndex, event.itemId, 'openrouter:fusion', (item) =>
+        applyFusionPanel(item, event),
       );
     case 'response.fusion_call.analysis.completed': {
       const { analysis } = event;
-      return updateItem(output, event.outputIndex, event.itemId, (item) =>
-        item.type === 'openrouter:fusion' ? { ...item, analysis } : item,
-      );
+      return updateItem(output, event.outputIndex, event.itemId, 'openrouter:fusion', (item) => ({
+        ...item,
+        analysis,
+      }));
     }
   }
-  if (event.type in statusEvents) {
-    const [type, status] = statusEvents[event.type as keyof typeof statusEvents];
+  if (statusEvents.has(event.type)) {
+    const [, name, status] = event.type.split('.');
+    const type = (name === 'fusion_call' ? 'openrouter:fusion' : name) as OutputItem['type'];
     const { outputIndex, itemId } = event as unknown as { outputIndex: number; itemId: string };
-    return updateItem(output, outputIndex, itemId, (item) =>
-      item.type === type && (item as { status?: unknown }).status !== status
-        ? ({ ...item, status } as OutputItem)
-        : item,
+    return updateItem(output, outputIndex, itemId, type, (item) =>
+      (item as { status?: unknown }).status !== status ? ({ ...item, status } as OutputItem) : item,
     );
   }
-  if (event.type in fieldEvents) {
-    const [type, field, source] = fieldEvents[event.type as keyof typeof fieldEvents];
+  if (fieldEvents.has(event.type)) {
+    const [, name, kind] = event.type.split('.');
+    const cut = name.lastIndexOf('_');
+    const type = name.slice(0, cut) as OutputItem['type'];
+    const field = name.slice(cut + 1);
+    const source = kind === 'delta' ? kind : field;
     const fields = event as unknown as Record<string, unknown> & {
       outputIndex: number;
       itemId: string;
     };
     const value = fields[source] as string;
-    return updateItem(output, fields.outputIndex, fields.itemId, (item) => {
-      if (item.type !== type) return item;
+    return updateItem(output, fields.outputIndex, fields.itemId, type, (item) => {
       const current = (item as unknown as Record<string, unknown>)[field];
       const next =
         source === 'delta' ? (typeof current === 'string' ? current : '') + value : value;
@@ -489,15 +489,19 @@ function idOf(item: OutputItem): string | undefined {
 }
 
 /**
- * Where the item an event targets is: `outputIndex` when the item there has no id or the same id,
- * else the index of the item with that id, else `outputIndex` when an item is there (servers that
- * give every event a fresh item id, like GitHub Copilot's, keep `outputIndex` stable: openai-node
- * follows it too), else -1. Updates check the item's type, so a wrong guess changes nothing.
+ * Where the item an event targets is (the item identity rule, docs/compatibility.md):
+ * `outputIndex` when the item there has no id or the same id; else the index of the item with that
+ * id; else, when no item has it (servers that give every event a fresh item id, like GitHub
+ * Copilot's, keep `outputIndex` stable: openai-node follows it too), `outputIndex` when the item
+ * there is of the event's `type`, else the last item of that type, with an id, after it (an item
+ * added at an occupied index is appended: see {@link putItem}); else -1. Updates check the item's type, so a
+ * wrong guess changes nothing.
  */
 function locate(
   output: readonly OutputItem[],
   outputIndex: number,
   itemId: string | undefined,
+  type: OutputItem['type'],
 ): number {
   const item = output[outputIndex] as OutputItem | undefined;
   if (item !== undefined) {
@@ -508,17 +512,29 @@ function locate(
     const index = output.findIndex((candidate) => idOf(candidate) === itemId);
     if (index >= 0) return index;
   }
-  return item === undefined ? -1 : outputIndex;
+  if (item === undefined || item.type === type) return item === undefined ? -1 : outputIndex;
+  // Ids rotated and the index reused: the item of that type appended past `outputIndex`. An item
+  // without id is reached by its own index only.
+  for (let index = output.length - 1; index > outputIndex; index--) {
+    if (output[index].type === type && idOf(output[index]) !== undefined) return index;
+  }
+  return -1;
 }
 
-function updateItem(
+/** Updates the item an event targets ({@link locate}), when it is of the event's `type`. */
+function updateItem<T extends OutputItem['type']>(
   output: OutputItem[],
   outputIndex: number,
   itemId: string | undefined,
-  update: ItemUpdate,
+  type: T,
+  update: (item: Extract<OutputItem, { type: T }>) => OutputItem,
 ): OutputItem[] {
-  const index = locate(output, outputIndex, itemId);
-  return index < 0 ? output : updateAt(output, index, update);
+  const index = locate(output, outputIndex, itemId, type);
+  return index < 0
+    ? output
+    : updateAt(output, index, (item) =>
+        item.type === type ? update(item as Extract<OutputItem, { type: T }>) : item,
+      );
 }
 
 /** Updates a content part of a `message` item (creating it when `create` says how). */
@@ -528,16 +544,22 @@ function updatePart(
   update: (part: ContentPart) => ContentPart,
   create?: () => ContentPart,
 ): OutputItem[] {
-  return updateItem(output, event.outputIndex, event.itemId, (item) =>
-    item.type === 'message'
-      ? withContent(item, updateAt(item.content, event.contentIndex, update, create))
-      : item,
+  return updateItem(output, event.outputIndex, event.itemId, 'message', (item) =>
+    withContent(item, updateAt(item.content, event.contentIndex, update, create)),
   );
 }
 
-/** Adds an item at `index`: replaces one there, appends at (or past) the end. */
+/**
+ * Adds an item at `index`: replaces the one there when it is the same item (the same id, or the
+ * same type: ids rotated by the server), appends at (or past) the end, and appends an item of
+ * another type with another id (an item never changes its type: it is a new item).
+ */
 function putItem(output: OutputItem[], index: number, item: OutputItem): OutputItem[] {
-  return index >= 0 && index < output.length ? replaceAt(output, index, item) : [...output, item];
+  const there = output[index] as OutputItem | undefined;
+  // An item without id never matches one by id.
+  return there !== undefined && (there.type === item.type || (idOf(item) ?? 0) === idOf(there))
+    ? replaceAt(output, index, item)
+    : [...output, item];
 }
 
 /**

@@ -51,11 +51,7 @@ const b1: Builder = (v, type, mask) => {
   const out: Wire = { type, sequenceNumber, outputIndex, itemId, contentIndex, delta };
   if (mask & (1 << 6)) {
     const logprobs = v[6];
-    if (!(
-      (Array.isArray(logprobs) && logprobs.length === 0) ||
-      logprobs === null ||
-      logprobs === undefined
-    ))
+    if (!((Array.isArray(logprobs) && logprobs.length === 0) || logprobs === undefined))
       return undefined;
     out.logprobs = Array.isArray(logprobs) ? [] : logprobs;
   }
@@ -161,23 +157,19 @@ const b4: Builder = (v, type, mask) => {
   return out;
 };
 
-/** `type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?` */
+/** `type,sequenceNumber?,outputIndex,itemId,summaryIndex?,delta,obfuscation?` */
 const b5: Builder = (v, type, mask) => {
   const outputIndex = v[2];
   const itemId = v[3];
-  const summaryIndex = v[4];
   const delta = v[5];
-  if (
-    !isNumber(outputIndex) ||
-    typeof itemId !== 'string' ||
-    !isNumber(summaryIndex) ||
-    typeof delta !== 'string'
-  ) {
+  if (!isNumber(outputIndex) || typeof itemId !== 'string' || typeof delta !== 'string') {
     return undefined;
   }
   if ((mask & 2) !== 2) return undefined;
   const sequenceNumber = v[1];
   if (!(isNumber(sequenceNumber) || sequenceNumber === undefined)) return undefined;
+  const summaryIndex = (mask & 16) === 0 ? 0 : v[4];
+  if (!isNumber(summaryIndex)) return undefined;
   const out: Wire = { type, sequenceNumber, outputIndex, itemId, summaryIndex, delta };
   if (mask & (1 << 6)) {
     const obfuscation = v[6];
@@ -197,5 +189,5 @@ export const builders = new Map<string, Builder>([
     'type,sequenceNumber?,outputIndex,itemId,partialImageB64,partialImageIndex,background?,outputFormat?,quality?,size?',
     b4,
   ],
-  ['type,sequenceNumber?,outputIndex,itemId,summaryIndex,delta,obfuscation?', b5],
+  ['type,sequenceNumber?,outputIndex,itemId,summaryIndex?,delta,obfuscation?', b5],
 ]);

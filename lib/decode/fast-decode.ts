@@ -22,6 +22,7 @@
 import { eventSchemas } from '../events';
 import {
   BOOLEAN,
+  DEFAULTED,
   EMPTY_ARRAY,
   fieldKind,
   LITERAL,
@@ -78,6 +79,8 @@ export interface FastPlan {
   readonly kinds: readonly number[];
   /** The accepted values of `LITERAL` fields (`undefined` for other fields). */
   readonly literals: readonly (ReadonlySet<unknown> | undefined)[];
+  /** The value of each `DEFAULTED` field when it is missing (`undefined` for other fields). */
+  readonly fallbacks: readonly ((() => unknown) | undefined)[];
   /** Every accepted spelling of a field name (camelCase and snake_case) to its index. */
   readonly index: ReadonlyMap<string, number>;
   /** A bit per required field. */
@@ -142,6 +145,7 @@ export function planOf(schema: object): FastPlan | undefined {
   if (names.length > 30) return undefined;
   const kinds: number[] = [];
   const literals: (ReadonlySet<unknown> | undefined)[] = [];
+  const fallbacks: ((() => unknown) | undefined)[] = [];
   const index = new Map<string, number>();
   const wire = new Map<string, number>();
   let required = 0;
@@ -154,6 +158,7 @@ export function planOf(schema: object): FastPlan | undefined {
     }
     kinds.push(field.kind);
     literals.push(field.literals);
+    fallbacks.push(field.fallback);
     index.set(name, i);
     index.set(snake, i);
     wire.set(snake, i);
@@ -165,6 +170,7 @@ export function planOf(schema: object): FastPlan | undefined {
     names,
     kinds,
     literals,
+    fallbacks,
     index,
     required,
     build: builders.get(signatureOf({ names, required })),
@@ -343,7 +349,7 @@ function wireLayout(keys: readonly string[], plan: FastPlan, learnt: Learnt): nu
 
 /** Any plan, any input: one pass over the keys, keyed reads and writes. */
 function decodeGeneric(raw: Wire, keys: readonly string[], plan: FastPlan): object | undefined {
-  const { index, names, kinds, literals } = plan;
+  const { index, names, kinds, literals, fallbacks } = plan;
   const values: unknown[] = new Array(names.length);
   let present = 0;
   let extras: unknown[] | undefined;
@@ -367,9 +373,18 @@ function decodeGeneric(raw: Wire, keys: readonly string[], plan: FastPlan): obje
   if ((present & plan.required) !== plan.required) return undefined;
   const out: Wire = {};
   for (let i = 0; i < names.length; i++) {
-    if ((present & (1 << i)) === 0) continue;
-    const value = values[i];
     const kind = kinds[i];
+    const value = values[i];
+    // The null rule (`obj` in events/schema.ts): an optional field's `null` is its absence; a
+    // defaulted field's `undefined` reads as its default, as zod's does.
+    if (
+      (present & (1 << i)) === 0 ||
+      (value === null && kind & OPTIONAL) ||
+      (value === undefined && kind & DEFAULTED)
+    ) {
+      if (kind & DEFAULTED) out[names[i]] = fallbacks[i]!();
+      continue;
+    }
     if (!accepts(kind, literals[i], value)) return undefined;
     out[names[i]] = kind & EMPTY_ARRAY && Array.isArray(value) ? [] : value;
   }

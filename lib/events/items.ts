@@ -9,12 +9,12 @@
  */
 import * as z from 'zod/mini';
 import { ContentPart, ReasoningTextPart, SummaryTextPart } from './parts';
+import * as f from './fields';
 import { obj, openUnion, userData, type UnknownVariant } from './schema';
 
 const str = z.string();
 const optStr = z.optional(z.string());
-const nullStr = z.optional(z.nullable(z.string()));
-const nullNum = z.optional(z.nullable(z.number()));
+const optNum = z.optional(z.number());
 
 /**
  * Who called a tool (OpenAI): `{type: 'direct'}` or `{type: 'program', caller_id}`.
@@ -60,7 +60,7 @@ export const MessageItem = obj({
   status: optStr,
   content: z.array(ContentPart),
   /** `commentary` | `final_answer`. */
-  phase: nullStr,
+  phase: optStr,
 });
 export type MessageItem = z.infer<typeof MessageItem>;
 
@@ -81,14 +81,15 @@ export type MessageItem = z.infer<typeof MessageItem>;
 export const ReasoningItem = obj({
   type: z.literal('reasoning'),
   id: str,
-  summary: z.array(SummaryTextPart),
-  content: z.optional(z.nullable(z.array(ReasoningTextPart))),
-  encryptedContent: nullStr,
+  /** Missing (LiteLLM) reads as `[]`: the defaults rule of `f.defaulted`. */
+  summary: f.defaulted(z.array(SummaryTextPart), () => []),
+  content: z.optional(z.array(ReasoningTextPart)),
+  encryptedContent: optStr,
   status: optStr,
   /** OpenRouter: `openai-responses-v1`, `anthropic-claude-v1`, `google-gemini-v1`, ... */
-  format: nullStr,
+  format: optStr,
   /** OpenRouter: the provider's reasoning signature. */
-  signature: nullStr,
+  signature: optStr,
 });
 export type ReasoningItem = z.infer<typeof ReasoningItem>;
 
@@ -118,12 +119,12 @@ export const FunctionCallItem = obj({
   name: str,
   arguments: str,
   status: optStr,
-  namespace: nullStr,
+  namespace: optStr,
   caller: z.optional(ToolCaller),
   /** OpenRouter: the sub-agent that made the call. */
-  subagentId: nullStr,
+  subagentId: optStr,
   /** OpenRouter: the sub-agent's own items. */
-  subagentItems: z.optional(z.nullable(z.array(z.unknown()))),
+  subagentItems: z.optional(z.array(z.unknown())),
 });
 export type FunctionCallItem = z.infer<typeof FunctionCallItem>;
 
@@ -176,7 +177,7 @@ export const CustomToolCallItem = obj({
   callId: str,
   name: str,
   input: str,
-  namespace: nullStr,
+  namespace: optStr,
   caller: z.optional(ToolCaller),
 });
 export type CustomToolCallItem = z.infer<typeof CustomToolCallItem>;
@@ -264,7 +265,7 @@ export type WebSearchSearchAction = z.infer<typeof WebSearchSearchAction>;
  *   .map((a) => a.url);
  * ```
  */
-export const WebSearchOpenPageAction = obj({ type: z.literal('open_page'), url: nullStr });
+export const WebSearchOpenPageAction = obj({ type: z.literal('open_page'), url: optStr });
 export type WebSearchOpenPageAction = z.infer<typeof WebSearchOpenPageAction>;
 
 /**
@@ -361,7 +362,7 @@ export const FileSearchResult = obj({
   filename: optStr,
   score: z.optional(z.number()),
   text: optStr,
-  attributes: z.optional(z.nullable(userData)),
+  attributes: z.optional(userData),
 });
 export type FileSearchResult = z.infer<typeof FileSearchResult>;
 
@@ -385,7 +386,7 @@ export const FileSearchCallItem = obj({
   id: str,
   queries: z.array(str),
   status: str,
-  results: z.optional(z.nullable(z.array(FileSearchResult))),
+  results: z.optional(z.array(FileSearchResult)),
 });
 export type FileSearchCallItem = z.infer<typeof FileSearchCallItem>;
 
@@ -403,7 +404,7 @@ export type FileSearchCallItem = z.infer<typeof FileSearchCallItem>;
  *   item.pendingSafetyChecks.filter((check) => confirm(check.message ?? check.code ?? check.id));
  * ```
  */
-export const SafetyCheck = obj({ id: str, code: nullStr, message: nullStr });
+export const SafetyCheck = obj({ id: str, code: optStr, message: optStr });
 export type SafetyCheck = z.infer<typeof SafetyCheck>;
 
 /**
@@ -518,14 +519,14 @@ export const ImageGenerationCallItem = obj({
   type: z.literal('image_generation_call'),
   id: str,
   status: str,
-  result: nullStr,
-  revisedPrompt: nullStr,
-  background: nullStr,
-  outputFormat: nullStr,
-  quality: nullStr,
-  size: nullStr,
+  result: optStr,
+  revisedPrompt: optStr,
+  background: optStr,
+  outputFormat: optStr,
+  quality: optStr,
+  size: optStr,
   /** OpenRouter: the prompt used. */
-  prompt: nullStr,
+  prompt: optStr,
 });
 export type ImageGenerationCallItem = z.infer<typeof ImageGenerationCallItem>;
 
@@ -586,9 +587,9 @@ export const CodeInterpreterFileOutput = obj({
   mediaType: optStr,
   sizeBytes: z.optional(z.number()),
   sha256: optStr,
-  expiresAt: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  expiresAt: z.optional(z.union([z.number(), z.string()])),
   status: optStr,
-  errorCode: nullStr,
+  errorCode: optStr,
 });
 export type CodeInterpreterFileOutput = z.infer<typeof CodeInterpreterFileOutput>;
 
@@ -639,9 +640,9 @@ export const CodeInterpreterCallItem = obj({
   type: z.literal('code_interpreter_call'),
   id: str,
   status: str,
-  code: nullStr,
+  code: optStr,
   containerId: optStr,
-  outputs: z.optional(z.nullable(z.array(CodeInterpreterOutput))),
+  outputs: z.optional(z.array(CodeInterpreterOutput)),
 });
 export type CodeInterpreterCallItem = z.infer<typeof CodeInterpreterCallItem>;
 
@@ -667,9 +668,9 @@ export const LocalShellAction = obj({
   type: str,
   command: z.array(str),
   env: userData,
-  timeoutMs: nullNum,
-  user: nullStr,
-  workingDirectory: nullStr,
+  timeoutMs: optNum,
+  user: optStr,
+  workingDirectory: optStr,
 });
 export type LocalShellAction = z.infer<typeof LocalShellAction>;
 
@@ -721,7 +722,7 @@ export const LocalShellCallOutputItem = obj({
   type: z.literal('local_shell_call_output'),
   id: str,
   output: str,
-  status: nullStr,
+  status: optStr,
 });
 export type LocalShellCallOutputItem = z.infer<typeof LocalShellCallOutputItem>;
 
@@ -741,8 +742,8 @@ export type LocalShellCallOutputItem = z.infer<typeof LocalShellCallOutputItem>;
  */
 export const ShellAction = obj({
   commands: z.array(str),
-  maxOutputLength: nullNum,
-  timeoutMs: nullNum,
+  maxOutputLength: optNum,
+  timeoutMs: optNum,
 });
 export type ShellAction = z.infer<typeof ShellAction>;
 
@@ -785,7 +786,7 @@ export const ShellCallItem = obj({
   /** `in_progress` | `completed` | `incomplete`. */
   status: str,
   action: z.optional(ShellAction),
-  environment: z.optional(z.nullable(ShellEnvironment)),
+  environment: z.optional(ShellEnvironment),
   caller: z.optional(ToolCaller),
   createdBy: optStr,
   /** OpenRouter: the raw tool-call arguments string. */
@@ -883,7 +884,7 @@ export const ShellCallOutputItem = obj({
   callId: str,
   status: str,
   output: z.array(ShellCallOutputContent),
-  maxOutputLength: nullNum,
+  maxOutputLength: optNum,
   createdBy: optStr,
 });
 export type ShellCallOutputItem = z.infer<typeof ShellCallOutputItem>;
@@ -1026,7 +1027,7 @@ export const ApplyPatchCallOutputItem = obj({
   id: optStr,
   callId: str,
   status: str,
-  output: nullStr,
+  output: optStr,
   createdBy: optStr,
 });
 export type ApplyPatchCallOutputItem = z.infer<typeof ApplyPatchCallOutputItem>;
@@ -1078,9 +1079,9 @@ export const McpCallItem = obj({
   name: str,
   serverLabel: str,
   arguments: str,
-  output: nullStr,
-  error: z.optional(z.nullable(z.union([z.string(), McpCallError]))),
-  approvalRequestId: nullStr,
+  output: optStr,
+  error: z.optional(z.union([z.string(), McpCallError])),
+  approvalRequestId: optStr,
   status: optStr,
 });
 export type McpCallItem = z.infer<typeof McpCallItem>;
@@ -1101,7 +1102,7 @@ export type McpCallItem = z.infer<typeof McpCallItem>;
 export const McpToolDescription = obj({
   name: str,
   inputSchema: z.unknown(),
-  description: nullStr,
+  description: optStr,
   annotations: z.optional(z.unknown()),
 });
 export type McpToolDescription = z.infer<typeof McpToolDescription>;
@@ -1129,7 +1130,7 @@ export const McpListToolsItem = obj({
   id: str,
   serverLabel: str,
   tools: z.optional(z.array(McpToolDescription)),
-  error: nullStr,
+  error: optStr,
 });
 export type McpListToolsItem = z.infer<typeof McpListToolsItem>;
 
@@ -1183,7 +1184,7 @@ export const McpApprovalResponseItem = obj({
   id: optStr,
   approvalRequestId: str,
   approve: z.boolean(),
-  reason: nullStr,
+  reason: optStr,
 });
 export type McpApprovalResponseItem = z.infer<typeof McpApprovalResponseItem>;
 
@@ -1229,7 +1230,7 @@ export const ProgramItem = obj({
   id: optStr,
   callId: optStr,
   code: optStr,
-  fingerprint: nullStr,
+  fingerprint: optStr,
 });
 export type ProgramItem = z.infer<typeof ProgramItem>;
 
@@ -1277,7 +1278,7 @@ export type ProgramOutputItem = z.infer<typeof ProgramOutputItem>;
 export const ToolSearchCallItem = obj({
   type: z.literal('tool_search_call'),
   id: optStr,
-  callId: nullStr,
+  callId: optStr,
   execution: optStr,
   arguments: z.optional(z.unknown()),
   status: optStr,
@@ -1304,7 +1305,7 @@ export type ToolSearchCallItem = z.infer<typeof ToolSearchCallItem>;
 export const ToolSearchOutputItem = obj({
   type: z.literal('tool_search_output'),
   id: optStr,
-  callId: nullStr,
+  callId: optStr,
   execution: optStr,
   tools: z.optional(z.array(z.unknown())),
   status: optStr,
@@ -1381,10 +1382,10 @@ export const OpenRouterWebFetchItem = obj({
   type: z.literal('openrouter:web_fetch'),
   ...orBase,
   url: optStr,
-  title: nullStr,
-  content: nullStr,
-  error: nullStr,
-  httpStatus: nullNum,
+  title: optStr,
+  content: optStr,
+  error: optStr,
+  httpStatus: optNum,
 });
 export type OpenRouterWebFetchItem = z.infer<typeof OpenRouterWebFetchItem>;
 
@@ -1465,9 +1466,9 @@ export const OpenRouterBashItem = obj({
   command: optStr,
   stdout: optStr,
   stderr: optStr,
-  exitCode: nullNum,
-  arguments: nullStr,
-  callId: nullStr,
+  exitCode: optNum,
+  arguments: optStr,
+  callId: optStr,
   containerId: optStr,
   error: optStr,
   files: z.optional(z.array(z.unknown())),
@@ -1495,8 +1496,8 @@ export const OpenRouterShellItem = obj({
   ...orBase,
   action: z.optional(ShellAction),
   output: z.optional(z.array(ShellCallOutputContent)),
-  arguments: nullStr,
-  callId: nullStr,
+  arguments: optStr,
+  callId: optStr,
 });
 export type OpenRouterShellItem = z.infer<typeof OpenRouterShellItem>;
 
@@ -1520,7 +1521,7 @@ export const OpenRouterCodeInterpreterItem = obj({
   language: optStr,
   stdout: optStr,
   stderr: optStr,
-  exitCode: nullNum,
+  exitCode: optNum,
 });
 export type OpenRouterCodeInterpreterItem = z.infer<typeof OpenRouterCodeInterpreterItem>;
 
@@ -1541,7 +1542,7 @@ export const OpenRouterImageGenerationItem = obj({
   type: z.literal('openrouter:image_generation'),
   ...orBase,
   prompt: optStr,
-  result: nullStr,
+  result: optStr,
   imageB64: optStr,
   imageUrl: optStr,
   revisedPrompt: optStr,
@@ -1665,9 +1666,9 @@ export const OpenRouterFilesItem = obj({
   fileId: optStr,
   filename: optStr,
   result: z.optional(z.unknown()),
-  error: nullStr,
-  arguments: nullStr,
-  callId: nullStr,
+  error: optStr,
+  arguments: optStr,
+  callId: optStr,
 });
 export type OpenRouterFilesItem = z.infer<typeof OpenRouterFilesItem>;
 
@@ -1689,7 +1690,7 @@ export const OpenRouterApplyPatchItem = obj({
   type: z.literal('openrouter:apply_patch'),
   ...orBase,
   operation: z.optional(ApplyPatchOperation),
-  callId: nullStr,
+  callId: optStr,
 });
 export type OpenRouterApplyPatchItem = z.infer<typeof OpenRouterApplyPatchItem>;
 
@@ -1753,7 +1754,7 @@ export const OpenRouterExperimentalSearchModelsItem = obj({
   type: z.literal('openrouter:experimental__search_models'),
   ...orBase,
   query: optStr,
-  arguments: nullStr,
+  arguments: optStr,
 });
 export type OpenRouterExperimentalSearchModelsItem = z.infer<
   typeof OpenRouterExperimentalSearchModelsItem
@@ -1803,7 +1804,7 @@ export const OpenRouterAdvisorItem = obj({
   prompt: optStr,
   advice: optStr,
   instanceName: optStr,
-  error: nullStr,
+  error: optStr,
 });
 export type OpenRouterAdvisorItem = z.infer<typeof OpenRouterAdvisorItem>;
 
@@ -1830,8 +1831,8 @@ export const OpenRouterSubagentItem = obj({
   taskDescription: optStr,
   instanceName: optStr,
   outcome: z.optional(z.unknown()),
-  error: nullStr,
-  callId: nullStr,
+  error: optStr,
+  callId: optStr,
 });
 export type OpenRouterSubagentItem = z.infer<typeof OpenRouterSubagentItem>;
 

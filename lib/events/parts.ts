@@ -4,7 +4,7 @@
  * `response.reasoning_summary_part.*`, `response.output_text.*` carry.
  */
 import * as z from 'zod/mini';
-import { obj, openUnion, type UnknownVariant } from './schema';
+import { obj, openUnion, preprocess, type UnknownVariant } from './schema';
 
 /**
  * One alternative token of a {@link StreamLogprob}. Every field is optional (OpenAI types).
@@ -203,7 +203,7 @@ export const OutputTextPart = obj({
   type: z.literal('output_text'),
   text: z.string(),
   annotations: z.optional(z.array(Annotation)),
-  logprobs: z.optional(z.nullable(z.array(StreamLogprob))),
+  logprobs: z.optional(z.array(StreamLogprob)),
 });
 export type OutputTextPart = z.infer<typeof OutputTextPart>;
 
@@ -233,6 +233,9 @@ export type RefusalPart = z.infer<typeof RefusalPart>;
 /**
  * A `reasoning_text` content part (lives in a `reasoning` item's `content`).
  *
+ * One bridge spelling is read: a part with no `text` and a string `reasoning` (LiteLLM's
+ * `ContentPartDonePartReasoningText`) takes `reasoning` as its `text`. Nothing else is mapped.
+ *
  * @example
  * ```ts
  * import type { ReasoningItem, ReasoningTextPart } from 'rxjs-openresponses';
@@ -241,10 +244,13 @@ export type RefusalPart = z.infer<typeof RefusalPart>;
  *   (item.content ?? []).map((part: ReasoningTextPart) => part.text).join('\n');
  * ```
  */
-export const ReasoningTextPart = obj({
-  type: z.literal('reasoning_text'),
-  text: z.string(),
-});
+export const ReasoningTextPart = preprocess(
+  textFromReasoning,
+  obj({
+    type: z.literal('reasoning_text'),
+    text: z.string(),
+  }),
+);
 export type ReasoningTextPart = z.infer<typeof ReasoningTextPart>;
 
 /**
@@ -305,3 +311,12 @@ export const SummaryTextPart = obj({
   text: z.string(),
 });
 export type SummaryTextPart = z.infer<typeof SummaryTextPart>;
+
+/** LiteLLM's `{type: 'reasoning_text', reasoning}`, read as `{type, text}` (other input as is). */
+function textFromReasoning(input: unknown): unknown {
+  const part = input as { reasoning?: unknown } | null | undefined;
+  // A string `reasoning` means an object: `in` is safe.
+  return typeof part?.reasoning === 'string' && !('text' in part)
+    ? { ...part, text: part.reasoning }
+    : input;
+}

@@ -5,7 +5,8 @@ import { SummaryTextPart } from './parts';
 import { defineEvents, type EventOf, itemScoped, obfuscation, partScoped } from './schema';
 import * as f from './fields';
 
-const summaryScoped = { ...itemScoped, summaryIndex: f.number() };
+// Missing (LiteLLM) reads as 0: the defaults rule of `f.defaulted`.
+const summaryScoped = { ...itemScoped, summaryIndex: f.defaulted(f.number(), () => 0) };
 
 /** The reasoning events, by wire `type`: each entry lists the fields after `type` and `sequenceNumber`. */
 const reasoningEvents = defineEvents({

@@ -11,9 +11,8 @@ import { OutputItem } from './items';
 import { obj, userData } from './schema';
 
 const optStr = z.optional(z.string());
-const nullStr = z.optional(z.nullable(z.string()));
-const nullNum = z.optional(z.nullable(z.number()));
-const nullBool = z.optional(z.nullable(z.boolean()));
+const optNum = z.optional(z.number());
+const optBool = z.optional(z.boolean());
 
 /**
  * `Response.error`: why a response failed. `code` is an open string (`server_error`, `rate_limit_exceeded`, ...).
@@ -30,7 +29,7 @@ const nullBool = z.optional(z.nullable(z.boolean()));
  * ```
  */
 export const ResponseErrorPayload = obj({
-  code: nullStr,
+  code: optStr,
   message: z.string(),
 });
 export type ResponseErrorPayload = z.infer<typeof ResponseErrorPayload>;
@@ -50,7 +49,7 @@ export type ResponseErrorPayload = z.infer<typeof ResponseErrorPayload>;
  *   .subscribe((e) => console.warn(explain(e.response.incompleteDetails)));
  * ```
  */
-export const IncompleteDetails = obj({ reason: nullStr });
+export const IncompleteDetails = obj({ reason: optStr });
 export type IncompleteDetails = z.infer<typeof IncompleteDetails>;
 
 /**
@@ -68,8 +67,8 @@ export type IncompleteDetails = z.infer<typeof IncompleteDetails>;
  * ```
  */
 export const InputTokensDetails = obj({
-  cachedTokens: nullNum,
-  cacheWriteTokens: nullNum,
+  cachedTokens: optNum,
+  cacheWriteTokens: optNum,
 });
 export type InputTokensDetails = z.infer<typeof InputTokensDetails>;
 
@@ -87,7 +86,7 @@ export type InputTokensDetails = z.infer<typeof InputTokensDetails>;
  *   .subscribe((u) => console.log(`${reasoning(u.outputTokensDetails)} reasoning tokens`));
  * ```
  */
-export const OutputTokensDetails = obj({ reasoningTokens: nullNum });
+export const OutputTokensDetails = obj({ reasoningTokens: optNum });
 export type OutputTokensDetails = z.infer<typeof OutputTokensDetails>;
 
 /**
@@ -105,9 +104,9 @@ export type OutputTokensDetails = z.infer<typeof OutputTokensDetails>;
  * ```
  */
 export const UsageCostDetails = obj({
-  upstreamInferenceCost: nullNum,
-  upstreamInferenceInputCost: nullNum,
-  upstreamInferenceOutputCost: nullNum,
+  upstreamInferenceCost: optNum,
+  upstreamInferenceInputCost: optNum,
+  upstreamInferenceOutputCost: optNum,
 });
 export type UsageCostDetails = z.infer<typeof UsageCostDetails>;
 
@@ -128,14 +127,14 @@ export type UsageCostDetails = z.infer<typeof UsageCostDetails>;
  */
 export const Usage = obj({
   inputTokens: z.number(),
-  inputTokensDetails: z.optional(z.nullable(InputTokensDetails)),
+  inputTokensDetails: z.optional(InputTokensDetails),
   outputTokens: z.number(),
-  outputTokensDetails: z.optional(z.nullable(OutputTokensDetails)),
+  outputTokensDetails: z.optional(OutputTokensDetails),
   totalTokens: z.number(),
-  cost: nullNum,
-  costDetails: z.optional(z.nullable(UsageCostDetails)),
-  isByok: nullBool,
-  serverToolUseDetails: z.optional(z.nullable(userData)),
+  cost: optNum,
+  costDetails: z.optional(UsageCostDetails),
+  isByok: optBool,
+  serverToolUseDetails: z.optional(userData),
 });
 export type Usage = z.infer<typeof Usage>;
 
@@ -152,17 +151,17 @@ export type Usage = z.infer<typeof Usage>;
  */
 export const UserLocation = obj({
   type: optStr,
-  city: nullStr,
-  country: nullStr,
-  region: nullStr,
-  timezone: nullStr,
+  city: optStr,
+  country: optStr,
+  region: optStr,
+  timezone: optStr,
 });
 export type UserLocation = z.infer<typeof UserLocation>;
 
 const strings = z.optional(z.array(z.string()));
 
 /** Which MCP tools a filter selects (`allowed_tools`, `require_approval.always|never`). */
-const McpToolFilter = obj({ readOnly: nullBool, toolNames: strings });
+const McpToolFilter = obj({ readOnly: optBool, toolNames: strings });
 
 /** A container's network access: `disabled`, or an `allowlist` of domains. */
 const NetworkPolicy = obj({
@@ -192,7 +191,7 @@ const Container = obj({
   type: z.string(),
   containerId: optStr,
   fileIds: strings,
-  memoryLimit: nullStr,
+  memoryLimit: optStr,
   networkPolicy: z.optional(NetworkPolicy),
   skills: z.optional(z.array(Skill)),
 });
@@ -202,79 +201,77 @@ const toolFields = {
   type: z.string(),
   // function, custom, namespace, tool_search
   name: optStr,
-  description: nullStr,
+  description: optStr,
   /** The function's JSON schema: user data, kept as sent. */
-  parameters: z.optional(z.nullable(userData)),
+  parameters: z.optional(userData),
   /** A function's result schema: user data, kept as sent. */
-  outputSchema: z.optional(z.nullable(userData)),
-  strict: nullBool,
+  outputSchema: z.optional(userData),
+  strict: optBool,
   /** A custom tool's input format: `text`, or a `grammar` (`syntax`, `definition`). */
   format: z.optional(obj({ type: z.string(), syntax: optStr, definition: optStr })),
-  namespace: nullStr,
+  namespace: optStr,
   /** Loaded only when the model searches for it (`tool_search`). */
-  deferLoading: nullBool,
+  deferLoading: optBool,
   /** Who may call the tool: `direct` (the model) and/or `programmatic` (code the model runs). */
-  allowedCallers: z.optional(z.nullable(z.array(z.string()))),
+  allowedCallers: z.optional(z.array(z.string())),
   // tool_search
-  execution: nullStr,
+  execution: optStr,
   // mcp
   serverLabel: optStr,
-  serverUrl: nullStr,
-  serverDescription: nullStr,
-  connectorId: nullStr,
-  authorization: nullStr,
-  tunnelId: nullStr,
+  serverUrl: optStr,
+  serverDescription: optStr,
+  connectorId: optStr,
+  authorization: optStr,
+  tunnelId: optStr,
   /** HTTP headers for the MCP server: user data, kept as sent. */
-  headers: z.optional(z.nullable(userData)),
-  allowedTools: z.optional(z.nullable(z.union([z.array(z.string()), McpToolFilter]))),
+  headers: z.optional(userData),
+  allowedTools: z.optional(z.union([z.array(z.string()), McpToolFilter])),
   requireApproval: z.optional(
-    z.nullable(
-      z.union([
-        z.string(),
-        obj({ always: z.optional(McpToolFilter), never: z.optional(McpToolFilter) }),
-      ]),
-    ),
+    z.union([
+      z.string(),
+      obj({ always: z.optional(McpToolFilter), never: z.optional(McpToolFilter) }),
+    ]),
   ),
   // code_interpreter (a container id or `auto` options)
   container: z.optional(z.union([z.string(), Container])),
   // shell (an object), computer_use_preview (`windows`, `mac`, `linux`, `browser`, ...)
-  environment: z.optional(z.nullable(z.union([z.string(), Container]))),
+  environment: z.optional(z.union([z.string(), Container])),
   // file_search
   vectorStoreIds: strings,
   /**
    * `web_search`: `allowedDomains`. `file_search`: the user's attribute filter (`key`, `type`,
    * `value`, or nested `filters`), kept as sent.
    */
-  filters: z.optional(z.nullable(obj({ allowedDomains: strings }))),
-  maxNumResults: nullNum,
+  filters: z.optional(obj({ allowedDomains: strings })),
+  maxNumResults: optNum,
   rankingOptions: z.optional(
     obj({
       ranker: optStr,
-      scoreThreshold: nullNum,
+      scoreThreshold: optNum,
       hybridSearch: z.optional(obj({ embeddingWeight: z.number(), textWeight: z.number() })),
     }),
   ),
   // image_generation
-  action: nullStr,
-  background: nullStr,
-  moderation: nullStr,
-  model: nullStr,
-  n: nullNum,
-  outputCompression: nullNum,
-  outputFormat: nullStr,
-  quality: nullStr,
-  size: nullStr,
-  partialImages: nullNum,
-  inputFidelity: nullStr,
+  action: optStr,
+  background: optStr,
+  moderation: optStr,
+  model: optStr,
+  n: optNum,
+  outputCompression: optNum,
+  outputFormat: optStr,
+  quality: optStr,
+  size: optStr,
+  partialImages: optNum,
+  inputFidelity: optStr,
   inputImageMask: z.optional(obj({ imageUrl: optStr, fileId: optStr })),
   // web_search
-  userLocation: z.optional(z.nullable(UserLocation)),
-  searchContextSize: nullStr,
+  userLocation: z.optional(UserLocation),
+  searchContextSize: optStr,
   searchContentTypes: strings,
-  externalWebAccess: nullBool,
+  externalWebAccess: optBool,
   // computer_use_preview
-  displayWidth: nullNum,
-  displayHeight: nullNum,
+  displayWidth: optNum,
+  displayHeight: optNum,
 };
 
 /** A tool inside another (a `namespace` tool's, `allowed_tools` in `toolChoice`). */
@@ -322,8 +319,8 @@ export const TextFormat = obj({
   name: optStr,
   /** The JSON schema (user data, kept as sent). */
   schema: z.optional(userData),
-  description: nullStr,
-  strict: nullBool,
+  description: optStr,
+  strict: optBool,
 });
 export type TextFormat = z.infer<typeof TextFormat>;
 
@@ -342,9 +339,9 @@ export type TextFormat = z.infer<typeof TextFormat>;
  * ```
  */
 export const TextConfig = obj({
-  format: z.optional(z.nullable(TextFormat)),
+  format: z.optional(TextFormat),
   /** `low` | `medium` | `high`. */
-  verbosity: nullStr,
+  verbosity: optStr,
 });
 export type TextConfig = z.infer<typeof TextConfig>;
 
@@ -364,14 +361,14 @@ export type TextConfig = z.infer<typeof TextConfig>;
  */
 export const ReasoningConfig = obj({
   /** `none` | `minimal` | `low` | `medium` | `high` | `xhigh`. */
-  effort: nullStr,
+  effort: optStr,
   /** `auto` | `concise` | `detailed`. */
-  summary: nullStr,
-  generateSummary: nullStr,
+  summary: optStr,
+  generateSummary: optStr,
   /** OpenRouter. */
-  maxTokens: nullNum,
+  maxTokens: optNum,
   /** OpenRouter. */
-  enabled: nullBool,
+  enabled: optBool,
 });
 export type ReasoningConfig = z.infer<typeof ReasoningConfig>;
 
@@ -391,8 +388,8 @@ export type ReasoningConfig = z.infer<typeof ReasoningConfig>;
  */
 export const PromptReference = obj({
   id: z.string(),
-  version: nullStr,
-  variables: z.optional(z.nullable(userData)),
+  version: optStr,
+  variables: z.optional(userData),
 });
 export type PromptReference = z.infer<typeof PromptReference>;
 
@@ -422,7 +419,7 @@ export type ConversationReference = z.infer<typeof ConversationReference>;
  */
 const ModerationVerdict = obj({
   type: z.string(),
-  flagged: nullBool,
+  flagged: optBool,
   model: optStr,
   categories: z.optional(z.record(z.string(), z.boolean())),
   categoryScores: z.optional(z.record(z.string(), z.number())),
@@ -457,19 +454,19 @@ export const ResponseObject = obj({
   object: optStr,
   /** Unix seconds. */
   createdAt: z.optional(z.number()),
-  completedAt: nullNum,
+  completedAt: optNum,
   /** `queued` | `in_progress` | `completed` | `failed` | `incomplete` | `cancelled`. */
   status: optStr,
   model: optStr,
   output: z.array(OutputItem),
   /** Not a wire field in OpenAI (its SDK computes it); OpenRouter may send it. */
   outputText: optStr,
-  error: z.optional(z.nullable(ResponseErrorPayload)),
-  incompleteDetails: z.optional(z.nullable(IncompleteDetails)),
-  usage: z.optional(z.nullable(Usage)),
+  error: z.optional(ResponseErrorPayload),
+  incompleteDetails: z.optional(IncompleteDetails),
+  usage: z.optional(Usage),
   /** A string, or input items as sent. */
-  instructions: z.optional(z.nullable(z.union([z.string(), z.array(z.unknown())]))),
-  metadata: z.optional(z.nullable(userData)),
+  instructions: z.optional(z.union([z.string(), z.array(z.unknown())])),
+  metadata: z.optional(userData),
   tools: z.optional(z.array(Tool)),
   /**
    * `auto` | `none` | `required`, or an object: a tool (`type`, `name`; `serverLabel` for MCP), or
@@ -487,45 +484,43 @@ export const ResponseObject = obj({
       }),
     ]),
   ),
-  parallelToolCalls: nullBool,
-  temperature: nullNum,
-  topP: nullNum,
-  topLogprobs: nullNum,
-  previousResponseId: nullStr,
-  reasoning: z.optional(z.nullable(ReasoningConfig)),
-  text: z.optional(z.nullable(TextConfig)),
+  parallelToolCalls: optBool,
+  temperature: optNum,
+  topP: optNum,
+  topLogprobs: optNum,
+  previousResponseId: optStr,
+  reasoning: z.optional(ReasoningConfig),
+  text: z.optional(TextConfig),
   /** `auto` | `disabled`. */
-  truncation: nullStr,
-  maxOutputTokens: nullNum,
-  maxToolCalls: nullNum,
-  background: nullBool,
-  serviceTier: nullStr,
-  store: nullBool,
-  prompt: z.optional(z.nullable(PromptReference)),
-  promptCacheKey: nullStr,
-  promptCacheRetention: nullStr,
-  promptCacheOptions: z.optional(z.nullable(obj({ mode: optStr, ttl: nullStr }))),
-  safetyIdentifier: nullStr,
-  user: nullStr,
-  conversation: z.optional(z.nullable(ConversationReference)),
+  truncation: optStr,
+  maxOutputTokens: optNum,
+  maxToolCalls: optNum,
+  background: optBool,
+  serviceTier: optStr,
+  store: optBool,
+  prompt: z.optional(PromptReference),
+  promptCacheKey: optStr,
+  promptCacheRetention: optStr,
+  promptCacheOptions: z.optional(obj({ mode: optStr, ttl: optStr })),
+  safetyIdentifier: optStr,
+  user: optStr,
+  conversation: z.optional(ConversationReference),
   /** The moderation of the input and the output: a verdict or an error each. */
   moderation: z.optional(
-    z.nullable(
-      obj({ input: z.optional(ModerationVerdict), output: z.optional(ModerationVerdict) }),
-    ),
+    obj({ input: z.optional(ModerationVerdict), output: z.optional(ModerationVerdict) }),
   ),
   /**
    * Per-tool usage counts. Open-ended (no published shape): kept as sent, keys and all (see
    * docs/event-model.md, "Keys").
    */
-  toolUsage: z.optional(z.nullable(userData)),
+  toolUsage: z.optional(userData),
   /** OpenRouter. */
-  frequencyPenalty: nullNum,
+  frequencyPenalty: optNum,
   /** OpenRouter. */
-  presencePenalty: nullNum,
+  presencePenalty: optNum,
   /** OpenRouter: `context_length_exceeded`, `rate_limit_exceeded`, `provider_overloaded`, ... */
-  errorType: nullStr,
+  errorType: optStr,
   /** OpenRouter: routing details (attempts, endpoints, region, ...), kept as sent. */
-  openrouterMetadata: z.optional(z.nullable(userData)),
+  openrouterMetadata: z.optional(userData),
 });
 export type ResponseObject = z.infer<typeof ResponseObject>;

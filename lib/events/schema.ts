@@ -65,16 +65,24 @@ export function keyTable(keys: readonly string[]): Map<string, string> {
 
 /**
  * Copies `input`, renaming the keys found in `table`. Own enumerable keys only; `__proto__` is
- * defined as a plain property, never assigned, so it cannot change the copy's prototype.
+ * defined as a plain property, never assigned, so it cannot change the copy's prototype. A `null`
+ * under a name in `optional` is left out, as if absent (see {@link obj}); when a field is spelt
+ * twice, the last spelling wins, `null` included.
  * @internal
  */
-export function renameKeys(input: unknown, table: Map<string, string>): unknown {
+export function renameKeys(
+  input: unknown,
+  table: Map<string, string>,
+  optional?: ReadonlySet<string>,
+): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
     const name = table.get(key) ?? key;
     const value = (input as Record<string, unknown>)[key];
-    if (name === '__proto__') {
+    if (value === null && optional?.has(name) === true) {
+      delete out[name];
+    } else if (name === '__proto__') {
       Object.defineProperty(out, name, {
         value,
         enumerable: true,
@@ -94,12 +102,35 @@ export function preprocess<T>(prepare: (input: unknown) => unknown, schema: Sche
 }
 
 /**
+ * Whether a field may be left out: made with `z.optional` (or `f.optional`), or given a default
+ * with {@link f.defaulted} (filled in by {@link obj}). Such a field reads `null` as absent.
+ * @internal
+ */
+export function isOptionalField(schema: object): boolean {
+  return schema instanceof z.ZodMiniOptional || f.defaultOf(schema) !== undefined;
+}
+
+/**
  * A wire object described by its camelCase `shape`: known keys are renamed, unknown keys kept.
+ *
+ * The null rule, one for every object at every depth: a field the shape marks optional accepts
+ * `null` and reads it as absent (servers built on pydantic send every unset optional field as
+ * `null`; OpenAI sends `null` for fields it has no value for). A required field stays required:
+ * `null` there is invalid, unless the field itself is declared nullable (`error.code`).
  * @internal
  */
 export function obj<S extends Shape>(shape: S): Schema<Shaped<S>> {
-  const table = keyTable(Object.keys(shape));
-  return preprocess((input) => renameKeys(input, table), z.looseObject(shape)) as Schema<Shaped<S>>;
+  const names = Object.keys(shape);
+  const table = keyTable(names);
+  const optional = new Set(names.filter((name) => isOptionalField(shape[name])));
+  const defaults = names.filter((name) => f.defaultOf(shape[name]));
+  const prepare = (input: unknown) => {
+    const out = renameKeys(input, table, optional) as Record<string, unknown>;
+    // A defaulted field left out (or null) takes its default (see `f.defaulted`).
+    if (out !== input) for (const name of defaults) out[name] ??= f.defaultOf(shape[name])!();
+    return out;
+  };
+  return preprocess(prepare, z.looseObject(shape)) as Schema<Shaped<S>>;
 }
 
 /** The fields every stream event has. */

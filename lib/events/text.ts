@@ -10,13 +10,13 @@ const textEvents = defineEvents({
   'response.output_text.delta': {
     ...partScoped,
     delta: f.string(),
-    logprobs: f.optional(f.nullable(f.array(StreamLogprob))),
+    logprobs: f.optional(f.array(StreamLogprob)),
     ...obfuscation,
   },
   'response.output_text.done': {
     ...partScoped,
     text: f.string(),
-    logprobs: f.optional(f.nullable(f.array(StreamLogprob))),
+    logprobs: f.optional(f.array(StreamLogprob)),
   },
   'response.output_text.annotation.added': {
     ...partScoped,

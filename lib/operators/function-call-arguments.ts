@@ -1,6 +1,6 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { StreamEvent } from './internal/events';
-import { FunctionCallStates } from './internal/function-call-states';
+import { FunctionCallStates, type CallState } from './internal/function-call-states';
 import { PartialArguments } from './internal/partial-arguments';
 
 /**
@@ -96,7 +96,7 @@ export function functionCallArguments(
   return (source) =>
     defer(() => {
       const calls = new FunctionCallStates();
-      const finished = new Set<number>();
+      const finished = new Set<CallState>();
       const parsers = config.partial === true ? new PartialArguments() : undefined;
       return source.pipe(
         mergeMap((event) => {
@@ -105,9 +105,9 @@ export function functionCallArguments(
             parsers?.clear();
           }
           return calls.apply(event).flatMap(({ call, kind }) => {
-            if (finished.has(call.outputIndex)) return [];
+            if (finished.has(call)) return [];
             const done = kind !== 'delta';
-            if (done) finished.add(call.outputIndex);
+            if (done) finished.add(call);
             const { itemId, callId = '', name = '', outputIndex, arguments: args } = call;
             const update = { itemId, callId, name, outputIndex, arguments: args, done };
             if (parsers === undefined) return [update];

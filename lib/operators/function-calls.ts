@@ -230,9 +230,10 @@ export function functionCalls(
   return (source) =>
     defer(() => {
       const calls = new FunctionCallStates();
-      const emitted = new Set<number>();
+      // Keyed by the call's state: one per call, whatever index or id names it.
+      const emitted = new Set<CallState>();
       const parsers = config.partial === true ? new PartialArguments() : undefined;
-      const shown = new Map<number, unknown>();
+      const shown = new Map<CallState, unknown>();
       return source.pipe(
         mergeMap((event) => {
           if (event.type === 'response.created') {
@@ -242,13 +243,13 @@ export function functionCalls(
           }
           return calls.apply(event).flatMap((change): Emitted[] => {
             const { call } = change;
-            if (emitted.has(call.outputIndex)) return [];
+            if (emitted.has(call)) return [];
             if (parsers !== undefined && change.kind === 'delta') {
               return streaming(call, parsers, shown, schemas, event.sequenceNumber);
             }
             if (!finishes(change)) return [];
-            emitted.add(call.outputIndex);
-            parsers?.forget(call.outputIndex);
+            emitted.add(call);
+            parsers?.forget(call);
             const finished = finish(call, schemas, event.sequenceNumber);
             return [parsers === undefined ? finished : { ...finished, done: true }];
           });
@@ -263,15 +264,15 @@ type Emitted = FunctionCall | PartialFunctionCall | (FunctionCall & { readonly d
 function streaming(
   call: CallState,
   parsers: PartialArguments,
-  shown: Map<number, unknown>,
+  shown: Map<CallState, unknown>,
   schemas: ToolSchemas | undefined,
   sequenceNumber?: number,
 ): PartialFunctionCall[] {
   const partial = parsers.update(call, false, sequenceNumber);
   const { itemId, callId = '', name, outputIndex, arguments: raw } = call;
   if (name === undefined || (schemas !== undefined && !Object.hasOwn(schemas, name))) return [];
-  if (partial === undefined || shown.get(outputIndex) === partial) return [];
-  shown.set(outputIndex, partial);
+  if (partial === undefined || shown.get(call) === partial) return [];
+  shown.set(call, partial);
   return [{ done: false, itemId, callId, name, arguments: raw, partial, outputIndex }];
 }
 

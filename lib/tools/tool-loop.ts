@@ -39,8 +39,12 @@ export function toolLoop<E extends StreamEvent>(
       const next$ = defer(() => {
         if (completed === undefined) return EMPTY;
         const { response, sequenceNumber } = completed;
+        // Each call once: a call the response lists again (same call id) is not run twice.
+        const seen = new Set<string>();
         const calls = response.output.flatMap((item, outputIndex): PendingCall[] =>
-          item.type === 'function_call' ? [{ item, outputIndex }] : [],
+          item.type === 'function_call' && !seen.has(item.callId) && seen.add(item.callId)
+            ? [{ item, outputIndex }]
+            : [],
         );
         if (calls.length === 0) return EMPTY;
         if (n >= options.maxSteps) {

@@ -378,7 +378,6 @@ describe('accumulateResponse', () => {
           type: 'code_interpreter_call',
           id: 'ci',
           status: 'in_progress',
-          code: null,
           containerId: 'c',
         },
       ]);

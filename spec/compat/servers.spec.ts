@@ -43,7 +43,7 @@ const servers: Record<string, Expected> = {
   },
   'azure-openai': { text: '', refusal: "I can't help with that." },
   openrouter: { text: 'Paris.', reasoning: ['Thinking it over.'] },
-  // Sends `logprobs: null` in its content parts (accepted: null is "none").
+  // Numbers only on the message's output_item.done (a constant 1): the rest are not serialized.
   litellm: { text: 'Hi there!' },
   vllm: { text: '2 + 2 = 4', reasoning: ['Add the numbers.'] },
   ollama: { text: 'Hello!', reasoning: ['User greets.'] },

@@ -142,8 +142,10 @@ describe('recorded fixtures', () => {
     expect(created.response.tools?.[0]).toMatchObject({
       type: 'web_search',
       searchContextSize: 'medium',
-      userLocation: { type: 'approximate', country: 'US', city: null },
+      userLocation: { type: 'approximate', country: 'US' },
     });
+    // The null rule: the recorded `city: null` reads as absent.
+    expect(created.response.tools?.[0]).not.toHaveProperty('userLocation.city');
   });
 
   it('normalises the nested error event to the flat shape', () => {

@@ -10,125 +10,11 @@ import {
   type ResponseEventType,
 } from '../../lib/events';
 
-type Wire = Record<string, unknown>;
+import { minimal, wire, type Wire } from '../support/minimal-payloads';
 
 const catalogue = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, '../fixtures/events.json'), 'utf8'),
 ) as { type: string }[];
-
-const item = { output_index: 0, item_id: 'item_1' };
-const part = { ...item, content_index: 0 };
-const summary = { ...item, summary_index: 0 };
-const command = { output_index: 0, command_index: 0 };
-const panel = { ...item, model: 'openai/gpt-5' };
-
-/**
- * One minimal valid wire payload per event type: only required fields (plus `type`), so removing
- * any one of its keys must make it invalid. `sequence_number` is added by {@link wire}.
- */
-const minimal: Record<ResponseEventType, Wire> = {
-  error: { message: 'boom' },
-  keepalive: {},
-  'response.created': { response: { id: 'resp_1', output: [] } },
-  'response.queued': { response: { id: 'resp_1', output: [] } },
-  'response.in_progress': { response: { id: 'resp_1', output: [] } },
-  'response.completed': { response: { id: 'resp_1', output: [] } },
-  'response.failed': { response: { id: 'resp_1', output: [] } },
-  'response.incomplete': { response: { id: 'resp_1', output: [] } },
-  'response.output_item.added': {
-    output_index: 0,
-    item: { type: 'function_call', call_id: 'call_1', name: 'f', arguments: '' },
-  },
-  'response.output_item.done': {
-    output_index: 0,
-    item: { type: 'function_call', call_id: 'call_1', name: 'f', arguments: '{}' },
-  },
-  'response.content_part.added': { ...part, part: { type: 'refusal', refusal: '' } },
-  'response.content_part.done': { ...part, part: { type: 'output_text', text: 'Hi' } },
-  'response.output_text.delta': { ...part, delta: 'Hi' },
-  'response.output_text.done': { ...part, text: 'Hi' },
-  'response.output_text.annotation.added': { ...part, annotation_index: 0, annotation: null },
-  'response.refusal.delta': { ...part, delta: 'No' },
-  'response.refusal.done': { ...part, refusal: 'No' },
-  'response.reasoning_text.delta': { ...part, delta: 'Hm' },
-  'response.reasoning_text.done': { ...part, text: 'Hm' },
-  'response.reasoning_summary_part.added': { ...summary, part: { type: 'summary_text', text: '' } },
-  'response.reasoning_summary_part.done': { ...summary, part: { type: 'summary_text', text: 'S' } },
-  'response.reasoning_summary_text.delta': { ...summary, delta: 'S' },
-  'response.reasoning_summary_text.done': { ...summary, text: 'S' },
-  'response.function_call_arguments.delta': { ...item, delta: '{"a"' },
-  'response.function_call_arguments.done': { ...item, arguments: '{"a":1}' },
-  'response.custom_tool_call_input.delta': { ...item, delta: 'x' },
-  'response.custom_tool_call_input.done': { ...item, input: 'x' },
-  'response.image_generation_call.in_progress': item,
-  'response.image_generation_call.generating': item,
-  'response.image_generation_call.partial_image': {
-    ...item,
-    partial_image_b64: 'AAAA',
-    partial_image_index: 0,
-  },
-  'response.image_generation_call.completed': item,
-  'response.web_search_call.in_progress': item,
-  'response.web_search_call.searching': item,
-  'response.web_search_call.completed': item,
-  'response.file_search_call.in_progress': item,
-  'response.file_search_call.searching': item,
-  'response.file_search_call.completed': item,
-  'response.code_interpreter_call.in_progress': item,
-  'response.code_interpreter_call.interpreting': item,
-  'response.code_interpreter_call.completed': item,
-  'response.code_interpreter_call_code.delta': { ...item, delta: 'print(' },
-  'response.code_interpreter_call_code.done': { ...item, code: 'print(1)' },
-  'response.mcp_call.in_progress': item,
-  'response.mcp_call.completed': item,
-  'response.mcp_call.failed': item,
-  'response.mcp_call_arguments.delta': { ...item, delta: '{' },
-  'response.mcp_call_arguments.done': { ...item, arguments: '{}' },
-  'response.mcp_list_tools.in_progress': item,
-  'response.mcp_list_tools.completed': item,
-  'response.mcp_list_tools.failed': item,
-  'response.shell_call_command.added': { ...command, command: '' },
-  'response.shell_call_command.delta': { ...command, delta: 'ls' },
-  'response.shell_call_command.done': { ...command, command: 'ls' },
-  'response.shell_call_output_content.delta': { ...item, command_index: 0, delta: {} },
-  'response.shell_call_output_content.done': { ...item, command_index: 0, output: [] },
-  'response.apply_patch_call_operation_diff.delta': { ...item, delta: '+a' },
-  'response.apply_patch_call_operation_diff.done': { ...item, diff: '+a\n' },
-  'response.audio.delta': { delta: 'AAAA' },
-  'response.audio.done': {},
-  'response.audio.transcript.delta': { delta: 'hel' },
-  'response.audio.transcript.done': {},
-  'response.fusion_call.in_progress': item,
-  'response.fusion_call.completed': item,
-  'response.fusion_call.panel.added': panel,
-  'response.fusion_call.panel.delta': { ...panel, delta: 'a' },
-  'response.fusion_call.panel.reasoning.delta': { ...panel, delta: 'b' },
-  'response.fusion_call.panel.completed': { ...panel, content: 'ab' },
-  'response.fusion_call.panel.failed': { ...panel, error: 'rate limited' },
-  'response.fusion_call.analysis.in_progress': {
-    ...item,
-    analyst_model: 'openai/gpt-5',
-    judge_model: 'anthropic/claude',
-  },
-  'response.fusion_call.analysis.completed': {
-    ...item,
-    analysis: {
-      consensus: [],
-      blind_spots: [],
-      contradictions: [],
-      partial_coverage: [],
-      unique_insights: [],
-    },
-  },
-  'response.debug': { debug: {} },
-};
-
-/** The full wire payload of a minimal event. */
-function wire(type: ResponseEventType): Wire {
-  const base: Wire = { type };
-  if (type !== 'keepalive') base.sequence_number = 7;
-  return { ...base, ...minimal[type] };
-}
 
 function parse(type: ResponseEventType, payload: unknown) {
   return eventSchemas[type].safeParse(payload);
@@ -157,13 +43,16 @@ describe('eventSchemas', () => {
   });
 
   it.each(types)(
-    '%s: every key of the minimal payload is required, but the sequence number',
+    '%s: every key of the minimal payload is required, but the sequence number (and a defaulted summary index)',
     (type) => {
       const payload = wire(type);
       for (const key of Object.keys(payload)) {
         const { [key]: _removed, ...rest } = payload;
-        const optional = key === 'sequence_number';
-        expect([key, parse(type, rest).success]).toEqual([key, optional]);
+        // The defaults rule (`f.defaulted`): a missing `summary_index` reads as 0, nothing else.
+        const optional = key === 'sequence_number' || key === 'summary_index';
+        const result = parse(type, rest);
+        expect([key, result.success]).toEqual([key, optional]);
+        if (key === 'summary_index') expect(result.data).toHaveProperty('summaryIndex', 0);
       }
     },
   );
@@ -830,13 +719,15 @@ describe('OpenRouter payloads', () => {
     expect(response.usage).toMatchObject({
       cost: 0.0012,
       isByok: false,
-      costDetails: { upstreamInferenceCost: null, upstreamInferenceInputCost: 0.001 },
+      costDetails: { upstreamInferenceInputCost: 0.001 },
     });
+    // The null rule: an optional field sent as `null` reads as absent.
+    expect(response.usage?.costDetails).not.toHaveProperty('upstreamInferenceCost');
+    expect(response).not.toHaveProperty('frequencyPenalty');
+    expect(response).not.toHaveProperty('presencePenalty');
     expect(response).toMatchObject({
       createdAt: 1760000000,
       completedAt: 1760000005,
-      frequencyPenalty: null,
-      presencePenalty: null,
       errorType: 'provider_overloaded',
       outputText: 'hi',
       openrouterMetadata: { attempt: 1, is_byok: false, region: null },
@@ -858,7 +749,8 @@ describe('OpenRouter payloads', () => {
       analysis: { blindSpots: [], partialCoverage: [{ point: 'p', models: ['m'] }] },
       failedModels: [{ model: 'm', error: 'e', statusCode: 429 }],
     });
-    expect(response.output[8]).toMatchObject({ format: 'anthropic-claude-v1', content: null });
+    expect(response.output[8]).toMatchObject({ format: 'anthropic-claude-v1' });
+    expect(response.output[8]).not.toHaveProperty('content');
   });
 
   it('accepts snake_case spellings of camelCase wire names, and the SDK camelCase models', () => {

@@ -340,4 +340,83 @@ describe('functionCalls', () => {
       expect(error).toMatchObject({ code: 'invalid_arguments', rawArguments: '{"city":"Paris"]' });
     });
   });
+  describe('each call once, whatever index the terminal response lists it at', () => {
+    /** What functionCalls() emits, as [callId, outputIndex]. */
+    const emittedFor = (stream: ResponseStreamEvent[]) =>
+      collect(from(stream).pipe(functionCalls())).values.map((c) => [c.callId, c.outputIndex]);
+    const streamedAt = (outputIndex: number, itemId = 'fc_0') => [
+      events.outputItemAdded({ item: added, outputIndex }),
+      events.functionCallArgumentsDelta({ delta: '{"city":"Paris"}', itemId, outputIndex }),
+      events.functionCallArgumentsDone({ arguments: '{"city":"Paris"}', itemId, outputIndex }),
+      events.outputItemDone({ item: finished, outputIndex }),
+    ];
+
+    it('streamed at output_index 1, listed at 0 (LiteLLM keeps 0 for a message)', () => {
+      const stream = [
+        events.created(),
+        ...streamedAt(1),
+        events.completed({ response: { output: [finished] } }),
+      ];
+      expect(emittedFor(stream)).toEqual([['call_0', 1]]);
+    });
+
+    it('streamed at an index a message holds, listed after it (Ollama, mlx-openai-server)', () => {
+      const message = items.message({ id: 'msg_1', text: 'Let me check.' });
+      const stream = [
+        events.created(),
+        events.outputItemAdded({ item: message, outputIndex: 0 }),
+        ...streamedAt(0),
+        events.completed({ response: { output: [message, finished] } }),
+      ];
+      expect(emittedFor(stream)).toEqual([['call_0', 0]]);
+    });
+
+    it('two calls listed in another order than streamed: each once', () => {
+      const second = items.functionCall({ name: 'get_weather', id: 'fc_1', callId: 'call_1' });
+      const stream = [
+        events.created(),
+        ...streamedAt(1),
+        events.outputItemDone({ item: second, outputIndex: 2 }),
+        events.completed({ response: { output: [second, finished] } }),
+      ];
+      expect(emittedFor(stream)).toEqual([
+        ['call_0', 1],
+        ['call_1', 2],
+      ]);
+    });
+
+    it('a call only the terminal response lists: once, at the index it is listed at', () => {
+      const message = items.message({ id: 'msg_1', text: 'Hi' });
+      const stream = [
+        events.created(),
+        events.completed({ response: { output: [message, finished] } }),
+      ];
+      expect(emittedFor(stream)).toEqual([['call_0', 1]]);
+    });
+
+    it('with a fresh item id on every event (GitHub Copilot): once, by its call id', () => {
+      const stream = [
+        events.created(),
+        events.outputItemAdded({ item: { ...added, id: 'rot_1' }, outputIndex: 0 }),
+        events.functionCallArgumentsDelta({ delta: '{"city":', itemId: 'rot_2' }),
+        events.functionCallArgumentsDelta({ delta: '"Paris"}', itemId: 'rot_3' }),
+        events.outputItemDone({ item: { ...finished, id: 'rot_4' } }),
+        events.completed({ response: { output: [{ ...finished, id: 'rot_5' }] } }),
+      ];
+      const emitted = collect(from(stream).pipe(functionCalls())).values;
+      expect(emitted.map((c) => [c.callId, c.arguments])).toEqual([['call_0', '{"city":"Paris"}']]);
+    });
+
+    it('with partial: true, a call streamed at 1 and listed at 0 finishes once', () => {
+      const stream = [
+        events.created(),
+        ...streamedAt(1),
+        events.completed({ response: { output: [finished] } }),
+      ];
+      const emitted = collect(
+        from(stream).pipe(functionCalls(undefined, { partial: true })),
+      ).values;
+      expect(emitted.filter((c) => c.done).map((c) => c.callId)).toEqual(['call_0']);
+    });
+  });
 });

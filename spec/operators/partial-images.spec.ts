@@ -25,7 +25,7 @@ const values: Record<string, ResponseStreamEvent> = {
   o: events.outputItemDone({
     item: items.image({ result: 'CCCC', outputFormat: 'webp', size: '1024x1024' }),
   }),
-  n: events.outputItemDone({ item: items.image({ result: null }) }),
+  n: events.outputItemDone({ item: items.image() }),
   z: events.completed({
     response: { output: [items.image({ result: 'CCCC', outputFormat: 'webp' })] },
   }),

@@ -26,7 +26,7 @@ const values: Record<string, ResponseStreamEvent> = {
   z: events.completed({ response: { usage: used } }),
   o: events.completed({ response: { usage: openRouter } }),
   i: events.incomplete({ response: { usage: used } }),
-  f: events.failed({ response: { usage: null } }),
+  f: events.failed(),
 };
 const usages = { u: used, o: openRouter };
 

@@ -2,6 +2,7 @@
  * runTools end to end: real fetch against the mock server, which plays one scripted response per
  * step and records every request.
  */
+import { resolve } from 'node:path';
 import { lastValueFrom, NEVER, Observable, toArray } from 'rxjs';
 import * as zm from 'zod/mini';
 import { z } from 'zod';
@@ -585,5 +586,57 @@ describe('runTools against the mock server', () => {
       runTools(body, { tools: { d: { schema: z.object({ at: z.date() }), execute: () => 1 } } }),
     ).toThrow(/tool d has no JSON schema/);
     expect(server.requests).toHaveLength(0);
+  });
+  describe('runs each call once', () => {
+    const servers = resolve(__dirname, '../fixtures/compat/servers');
+    let runs: string[];
+    const counting = () =>
+      config({
+        tools: {
+          get_weather: {
+            description: 'The weather in a city.',
+            schema: weatherSchema,
+            execute: ({ city }: { city: string }) => (runs.push(city), { city, celsius: 18 }),
+          },
+        },
+      });
+    beforeEach(() => (runs = []));
+
+    it.each([
+      'litellm.call',
+      'litellm.text-call',
+      'ollama.text-call',
+      'mlx-openai-server.text-call',
+    ])("from a stream written from a server's code (%s), read in 7-byte pieces", async (name) => {
+      server.setScript([
+        { file: resolve(servers, `${name}.sse`), chunkSize: 7 },
+        answering('resp_2', 'Paris: 18 °C.'),
+      ]);
+      await lastValueFrom(runTools({ model: 'm', input: 'Weather?' }, counting()).pipe(toArray()));
+      expect(runs).toEqual(['Paris']);
+      const outputs = inputOf(server, 1).filter((item) => item.type === 'function_call_output');
+      expect(outputs).toHaveLength(1);
+    });
+
+    it('when the terminal response lists the same call twice', async () => {
+      const { events } = scriptResponse({ id: 'resp_1' })
+        .created()
+        .functionCall(weather)
+        .completed();
+      const completed = events.at(-1) as Extract<
+        ResponseStreamEvent,
+        { type: 'response.completed' }
+      >;
+      const output = completed.response.output;
+      const twice = {
+        ...completed,
+        response: { ...completed.response, output: [...output, ...output] },
+      };
+      server.setScript([{ stream: [...events.slice(0, -1), twice] }, answering('resp_2', 'Done.')]);
+      await lastValueFrom(runTools({ model: 'm', input: 'Weather?' }, counting()).pipe(toArray()));
+      expect(runs).toEqual(['Paris']);
+      const outputs = inputOf(server, 1).filter((item) => item.type === 'function_call_output');
+      expect(outputs.map((item) => item.call_id)).toEqual(['call_w']);
+    });
   });
 });

@@ -7,16 +7,16 @@ import { InvalidArgumentsError } from '../../errors';
 import type { CallState } from './function-call-states';
 import { PartialJson, PartialJsonError } from './partial-json';
 
-/** One incremental parser per call (by output index), fed only what each delta added. */
+/** One incremental parser per call (keyed by its state), fed only what each delta added. */
 export class PartialArguments {
-  private readonly calls = new Map<number, { parser: PartialJson; read: string }>();
+  private readonly calls = new Map<CallState, { parser: PartialJson; read: string }>();
 
   clear(): void {
     this.calls.clear();
   }
 
-  forget(outputIndex: number): void {
-    this.calls.delete(outputIndex);
+  forget(call: CallState): void {
+    this.calls.delete(call);
   }
 
   /**
@@ -25,19 +25,19 @@ export class PartialArguments {
    * cannot be JSON.
    */
   update(call: CallState, end: boolean, sequenceNumber?: number): unknown {
-    const { outputIndex, arguments: raw } = call;
-    let state = this.calls.get(outputIndex);
+    const { arguments: raw } = call;
+    let state = this.calls.get(call);
     // Deltas only append; a final text that does not continue what was read is read anew.
     if (state === undefined || (end && !raw.startsWith(state.read))) {
       state = { parser: new PartialJson(), read: '' };
-      this.calls.set(outputIndex, state);
+      this.calls.set(call, state);
     }
     const { parser } = state;
     try {
       parser.write(raw.slice(state.read.length));
       state.read = raw;
       if (!end) return parser.snapshot();
-      this.calls.delete(outputIndex);
+      this.calls.delete(call);
       return raw.trim() === '' ? {} : parser.end();
     } catch (cause) {
       if (!(cause instanceof PartialJsonError)) throw cause;

@@ -88,14 +88,15 @@ export const items = {
 
   /** A completed `image_generation_call` (id `ig_0`). */
   image(
-    init: { id?: string; result?: string | null; status?: string } & ImageScriptOptions = {},
+    init: { id?: string; result?: string; status?: string } & ImageScriptOptions = {},
   ): ImageGenerationCallItem {
-    return {
+    const item: ImageGenerationCallItem = {
       type: 'image_generation_call',
       id: init.id ?? 'ig_0',
       status: init.status ?? 'completed',
-      result: init.result ?? null,
       ...imageOptions(init),
     };
+    if (init.result !== undefined) item.result = init.result;
+    return item;
   },
 };

@@ -101,11 +101,7 @@ export class ResponseScript {
 
   /** `response.completed`, with the whole output (and `usage` when given). */
   completed(init: { usage?: Usage } = {}): this {
-    const fields: Partial<ResponseObject> = {
-      status: 'completed',
-      error: null,
-      incompleteDetails: null,
-    };
+    const fields: Partial<ResponseObject> = { status: 'completed' };
     if (init.usage !== undefined) fields.usage = init.usage;
     return this.add({ type: 'response.completed', response: this.response(fields) });
   }
@@ -119,7 +115,7 @@ export class ResponseScript {
 
   /** `response.failed`, with `response.error` (default `server_error`). */
   failed(
-    error: { code?: string | null; message: string } = {
+    error: { code?: string; message: string } = {
       code: 'server_error',
       message: 'The server had an error',
     },
@@ -321,9 +317,9 @@ export class ResponseScript {
       }),
     );
     emit({ type: 'response.image_generation_call.completed', ...at });
-    const result =
-      options.result === undefined ? (partials[partials.length - 1] ?? null) : options.result;
-    const done = items.image({ id: itemId, result, ...options });
+    const { result: given, ...rest } = options;
+    const result = given === undefined ? partials[partials.length - 1] : (given ?? undefined);
+    const done = items.image({ id: itemId, result, ...rest });
     if (options.revisedPrompt !== undefined) done.revisedPrompt = options.revisedPrompt;
     this.output[outputIndex] = done;
     emit({ type: 'response.output_item.done', outputIndex, item: structuredClone(done) });

@@ -149,7 +149,7 @@ export interface ImageScriptOptions {
 export interface ImageCallScriptOptions extends ItemScriptOptions, ImageScriptOptions {
   /** The base64 partial images, in order. */
   readonly partials?: readonly string[];
-  /** The finished image (base64), `null` for none. Default: the last partial, else null. */
+  /** The finished image (base64), `null` for none. Default: the last partial, else none. */
   readonly result?: string | null;
   /** The prompt the model rewrote, as the item reports it. */
   readonly revisedPrompt?: string;
