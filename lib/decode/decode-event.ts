@@ -53,9 +53,10 @@ export function decodeEventFast(
  * none, `fallbackType` (the SSE `event:` name) does. With a `state`, the fast path learns the
  * server's layout there (one per subscription). Never throws.
  *
- * An own `__proto__` key anywhere in the value makes it invalid: kept as data it could change the
- * prototype of any object it is later assigned into, and dropped it would be lost in silence. (The
- * fast path never takes such a value.) `mayHaveProto: false` skips looking, for JSON text that
+ * An own `__proto__` key where the library reads fields makes the value invalid: kept it could
+ * change the prototype of any object it is later assigned into, and dropped it would be lost in
+ * silence. Inside user data (see {@link USER_DATA_KEYS}) any key is the user's: `__proto__` is
+ * kept there as the own data property `JSON.parse` made. (The fast path never takes such a value.) `mayHaveProto: false` skips looking, for JSON text that
  * cannot spell the key (see {@link mayHaveProtoKey}).
  * @internal
  */
@@ -151,7 +152,38 @@ export function mayHaveProtoKey(json: string): boolean {
   return json.includes('__proto__') || json.includes('\\u');
 }
 
-/** The path to an own `__proto__` key in a parsed JSON value, if there is one. */
+/**
+ * The wire names of the fields that hold user data, kept as sent (typed `userData` or `unknown`,
+ * never read by the library): JSON schemas, `metadata` and other maps of the user's own keys, and
+ * tool arguments sent as an object. No field the library reads has one of these names.
+ */
+const USER_DATA_KEYS: ReadonlySet<string> = new Set([
+  'metadata',
+  'parameters',
+  'output_schema',
+  'outputSchema',
+  'schema',
+  'input_schema',
+  'inputSchema',
+  'headers',
+  'variables',
+  'attributes',
+  'env',
+  'arguments',
+  'server_tool_use_details',
+  'serverToolUseDetails',
+  'tool_usage',
+  'toolUsage',
+  'openrouter_metadata',
+  'openrouterMetadata',
+  'echo_upstream_body',
+  'echoUpstreamBody',
+]);
+
+/**
+ * The path to an own `__proto__` key in a parsed JSON value, if there is one outside user data
+ * (the value of a {@link USER_DATA_KEYS} field is not looked into).
+ */
 function protoKeyPath(value: unknown): PropertyKey[] | undefined {
   const stack: Array<[unknown, PropertyKey[]]> = [[value, []]];
   while (stack.length > 0) {
@@ -163,6 +195,7 @@ function protoKeyPath(value: unknown): PropertyKey[] | undefined {
     }
     for (const key of Object.keys(node)) {
       if (key === '__proto__') return [...path, key];
+      if (USER_DATA_KEYS.has(key)) continue;
       stack.push([(node as Record<string, unknown>)[key], [...path, key]]);
     }
   }

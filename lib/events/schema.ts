@@ -114,8 +114,17 @@ export const partScoped = { ...itemScoped, contentIndex: f.number() };
 /** Random padding OpenAI adds to delta events (`stream_options.include_obfuscation`). */
 export const obfuscation = { obfuscation: f.optional(f.string()) };
 
-/** A map of user data: keys are kept exactly as sent. */
-export const userData = z.record(z.string(), z.unknown());
+/**
+ * A map of user data: any JSON object, kept exactly as sent (the same object, so an own
+ * `__proto__` key stays the own data property `JSON.parse` made; `z.record` would drop it).
+ */
+export const userData = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  {
+    error: ({ input }) =>
+      `Invalid input: expected object, received ${Array.isArray(input) ? 'array' : input === null ? 'null' : typeof input}`,
+  },
+);
 
 // Event tables -----------------------------------------------------------------------------------
 
