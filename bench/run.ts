@@ -488,7 +488,7 @@ function structuredTargets(row: (w: string, c: string) => Row | undefined, out: 
   // Wide values (one row per delta, in one array or one object): linear too (issue #24).
   for (const [shape, sizes] of [
     ['array', [4, 8, 16]],
-    ['object', [2, 4, 8]],
+    ['object', [4, 8, 16]],
   ] as const) {
     const name = (k: number) => `S-wide-${shape}-${k}k`;
     const first = row(name(sizes[0]), 'structuredOutput');

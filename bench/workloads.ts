@@ -615,7 +615,7 @@ export const WORKLOADS: Readonly<Record<string, WorkloadSpec>> = {
     describe: 'S-1m as one flat array of 7,500 rows (no sections): every emission copies it',
   },
   ...wideWorkloads('array', [4_000, 8_000, 16_000]),
-  ...wideWorkloads('object', [2_000, 4_000, 8_000]),
+  ...wideWorkloads('object', [4_000, 8_000, 16_000]),
 };
 
 /** Three sizes of a wide answer (`S-wide-array-4k`, …): one row per delta. */
