@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { $ZodError } from 'zod/v4/core';
 import { EventValidationError, UnknownEventError, type StreamPosition } from '../errors';
 import { eventSchemas, type KnownResponseStreamEvent, type UnknownEvent } from '../events';
+import { toSnake } from '../events/schema';
 import type { InvalidEvent } from './invalid-event';
 import { messages } from '../events/messages';
 import type { DecodeConfig } from './decode-options';
@@ -153,32 +154,28 @@ export function mayHaveProtoKey(json: string): boolean {
 }
 
 /**
- * The wire names of the fields that hold user data, kept as sent (typed `userData` or `unknown`,
+ * The names (camelCase and wire snake_case) of the fields that hold user data, kept as sent (typed `userData` or `unknown`,
  * never read by the library): JSON schemas, `metadata` and other maps of the user's own keys, and
  * tool arguments sent as an object. No field the library reads has one of these names.
  */
-const USER_DATA_KEYS: ReadonlySet<string> = new Set([
-  'metadata',
-  'parameters',
-  'output_schema',
-  'outputSchema',
-  'schema',
-  'input_schema',
-  'inputSchema',
-  'headers',
-  'variables',
-  'attributes',
-  'env',
-  'arguments',
-  'server_tool_use_details',
-  'serverToolUseDetails',
-  'tool_usage',
-  'toolUsage',
-  'openrouter_metadata',
-  'openrouterMetadata',
-  'echo_upstream_body',
-  'echoUpstreamBody',
-]);
+const USER_DATA_KEYS: ReadonlySet<string> = new Set(
+  [
+    'metadata',
+    'parameters',
+    'outputSchema',
+    'schema',
+    'inputSchema',
+    'headers',
+    'variables',
+    'attributes',
+    'env',
+    'arguments',
+    'serverToolUseDetails',
+    'toolUsage',
+    'openrouterMetadata',
+    'echoUpstreamBody',
+  ].flatMap((name) => [name, toSnake(name)]),
+);
 
 /**
  * The path to an own `__proto__` key in a parsed JSON value, if there is one outside user data

@@ -118,13 +118,13 @@ export const obfuscation = { obfuscation: f.optional(f.string()) };
  * A map of user data: any JSON object, kept exactly as sent (the same object, so an own
  * `__proto__` key stays the own data property `JSON.parse` made; `z.record` would drop it).
  */
-export const userData = z.custom<Record<string, unknown>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  {
-    error: ({ input }) =>
-      `Invalid input: expected object, received ${Array.isArray(input) ? 'array' : input === null ? 'null' : typeof input}`,
-  },
-);
+export const userData = z.transform((input: unknown, ctx): Record<string, unknown> => {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    return input as Record<string, unknown>;
+  }
+  ctx.issues.push({ code: 'invalid_type', expected: 'record', input });
+  return {};
+});
 
 // Event tables -----------------------------------------------------------------------------------
 
