@@ -198,12 +198,18 @@ export interface ChunkArbitraryOptions {
  * ```
  */
 export interface FastCheckLike {
+  /** `fc.constant`. */
   constant(value: unknown): unknown;
+  /** `fc.integer`. */
   integer(constraints: { min: number; max: number }): unknown;
+  /** `fc.uniqueArray`, whose arbitrary `map`s the cuts to chunks. */
   uniqueArray(
     arbitrary: unknown,
     constraints: { maxLength: number },
-  ): { map<U>(mapper: (value: number[]) => U): unknown };
+  ): {
+    /** `Arbitrary.map`. */
+    map<U>(mapper: (value: number[]) => U): unknown;
+  };
 }
 
 /**
@@ -223,14 +229,23 @@ export interface FastCheckLike {
  * ```
  */
 export interface ChunkArbitrary<V> {
+  /** fast-check's to call. */
   generate(mrng: never, biasFactor: number | undefined): never;
+  /** fast-check's to call. */
   canShrinkWithoutContext(value: unknown): value is V;
+  /** fast-check's to call. */
   shrink(value: V, context: unknown): never;
+  /** `Arbitrary.filter`, narrowing. */
   filter<U extends V>(refinement: (value: V) => value is U): ChunkArbitrary<U>;
+  /** `Arbitrary.filter`. */
   filter(predicate: (value: V) => boolean): ChunkArbitrary<V>;
+  /** `Arbitrary.map`. */
   map<U>(mapper: (value: V) => U, unmapper?: (possiblyU: unknown) => V): ChunkArbitrary<U>;
+  /** `Arbitrary.chain`. */
   chain<U>(chainer: (value: V) => ChunkArbitrary<U>): ChunkArbitrary<U>;
+  /** `Arbitrary.noShrink` (fast-check 3). */
   noShrink(): ChunkArbitrary<V>;
+  /** `Arbitrary.noBias` (fast-check 3). */
   noBias(): ChunkArbitrary<V>;
 }
 
