@@ -226,7 +226,9 @@ interface Row {
 }
 /** The S workloads' answer: sections of rows, or (`flat`) one array of rows. */
 type Report =
-  { title: string; sections: { heading: string; rows: Row[] }[] } | { title: string; rows: Row[] };
+  | { title: string; sections: { heading: string; rows: Row[] }[] }
+  | { title: string; rows: Row[] }
+  | { title: string; byId: Record<string, Row> };
 
 let schema: Promise<ZodMiniType<Report>> | undefined;
 /** The zod/mini schema of the S workloads' answer (loaded once). */
@@ -248,6 +250,7 @@ function reportSchema(): Promise<ZodMiniType<Report>> {
         sections: z.array(z.object({ heading: z.string(), rows: z.array(row) })),
       }),
       z.object({ title: z.string(), rows: z.array(row) }),
+      z.object({ title: z.string(), byId: z.record(z.string(), row) }),
     ]);
   }));
 }
@@ -255,7 +258,13 @@ function reportSchema(): Promise<ZodMiniType<Report>> {
 /** What the check compares of a final report: its rows and the last row's name. */
 function reportOf(value: Report | undefined) {
   const rows =
-    value === undefined ? [] : 'rows' in value ? value.rows : value.sections.flatMap((s) => s.rows);
+    value === undefined
+      ? []
+      : 'rows' in value
+        ? value.rows
+        : 'byId' in value
+          ? Object.values(value.byId)
+          : value.sections.flatMap((s) => s.rows);
   return { rows: rows.length, lastName: rows.at(-1)?.name };
 }
 

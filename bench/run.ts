@@ -485,6 +485,26 @@ function structuredTargets(row: (w: string, c: string) => Row | undefined, out: 
       why: `${fmt(r.cpuMs)} ms against ${fmt(base.cpuMs * times)} ms for linear growth: ${x.toFixed(2)}×.`,
     });
   }
+  // Wide values (one row per delta, in one array or one object): linear too (issue #24).
+  for (const [shape, sizes] of [
+    ['array', [4, 8, 16]],
+    ['object', [4, 8, 16]],
+  ] as const) {
+    const name = (k: number) => `S-wide-${shape}-${k}k`;
+    const first = row(name(sizes[0]), 'structuredOutput');
+    for (const k of sizes.slice(1)) {
+      const r = row(name(k), 'structuredOutput');
+      if (!first?.valid || !r) continue;
+      const times = k / sizes[0];
+      const x = r.cpuMs / (first.cpuMs * times);
+      out.push({
+        target: `\`structuredOutput\`: ${name(k)} within ±25% of linear from ${name(sizes[0])} (${times}× its time)`,
+        measured: r.valid ? `${x.toFixed(2)}× linear` : 'invalid',
+        met: r.valid && x >= 0.75 && x <= 1.25,
+        why: `${fmt(r.cpuMs)} ms against ${fmt(first.cpuMs * times)} ms for linear growth: ${x.toFixed(2)}×.`,
+      });
+    }
+  }
   const ours = row('S-256k', 'structuredOutput');
   const theirs = row('S-256k', 'partialJson');
   if (ours && theirs) {

@@ -497,6 +497,40 @@ function structured(size: number, seed: number, flat = false): Builder {
   return b;
 }
 
+/**
+ * A wide Structured Outputs answer: `rows` rows streamed one per delta, as one flat array
+ * (`{"title":…,"rows":[row,row,…]}`) or as one object keyed by row (`{"title":…,"byId":{"r0":row,…}}`),
+ * the shapes that copied the whole container on every delta when partial values were made by
+ * copy-on-write alone.
+ */
+function wide(count: number, shape: 'array' | 'object', seed: number): Builder {
+  const rand = prng(seed);
+  const rows = Array.from({ length: count }, (_, id) => ({
+    id,
+    name: word(rand, 4, 14),
+    city: word(rand, 3, 10),
+    score: Math.round(rand() * 1e6) / 100,
+    active: rand() < 0.5,
+    tags: [token(rand, 5)],
+    note: null,
+  }));
+  const deltas = [
+    shape === 'array' ? '{"title":"A report","rows":[' : '{"title":"A report","byId":{',
+  ];
+  rows.forEach((row, i) => {
+    const sep = i === 0 ? '' : ',';
+    const json = JSON.stringify(row);
+    deltas.push(shape === 'array' ? sep + json : `${sep}"r${i}":${json}`);
+  });
+  deltas.push(shape === 'array' ? ']}' : '}}');
+  const b = w1ish(deltas, rand);
+  b.expected.rows = rows.length;
+  b.expected.lastName = rows[rows.length - 1].name;
+  b.expected.emissions = deltas.length + 1;
+  b.expected.answerBytes = deltas.join('').length;
+  return b;
+}
+
 /** A response with one message whose one output_text part streams `deltas`. */
 function w1ish(deltas: readonly string[], rand: Rand): Builder {
   const b = new Builder();
@@ -529,6 +563,8 @@ export interface WorkloadSpec {
   /** S workloads: the answer's size in bytes, and whether its rows are one flat array. */
   readonly size?: number;
   readonly flat?: boolean;
+  /** Wide S workloads: this many rows, one per delta, in one array or one object. */
+  readonly wide?: { readonly rows: number; readonly shape: 'array' | 'object' };
 }
 
 /** A generated workload: its bytes, where each chunk ends, and what a consumer must see. */
@@ -578,7 +614,26 @@ export const WORKLOADS: Readonly<Record<string, WorkloadSpec>> = {
     chunking: '16k',
     describe: 'S-1m as one flat array of 7,500 rows (no sections): every emission copies it',
   },
+  ...wideWorkloads('array', [4_000, 8_000, 16_000]),
+  ...wideWorkloads('object', [4_000, 8_000, 16_000]),
 };
+
+/** Three sizes of a wide answer (`S-wide-array-4k`, …): one row per delta. */
+function wideWorkloads(
+  shape: 'array' | 'object',
+  sizes: readonly number[],
+): Record<string, WorkloadSpec> {
+  const entries = sizes.map((rows): [string, WorkloadSpec] => [
+    `S-wide-${shape}-${rows / 1000}k`,
+    {
+      kind: 'S',
+      chunking: '16k',
+      wide: { rows, shape },
+      describe: `a Structured Outputs answer of ${rows.toLocaleString('en')} rows in one ${shape}, one row per delta, 16 KiB chunks`,
+    },
+  ]);
+  return Object.fromEntries(entries);
+}
 
 /**
  * Generates a workload: its bytes, the chunk boundaries, and what a consumer must see.
@@ -592,9 +647,11 @@ export function generate(name: string, { quick = false }: { quick?: boolean } = 
       ? w1(quick ? 20_000 : 100_000, 1)
       : spec.kind === 'W2'
         ? w2(quick ? 5 : 20, 1_500_000, 2)
-        : spec.kind === 'S'
-          ? structured(quick ? spec.size! / 4 : spec.size!, 5, spec.flat)
-          : w3(quick ? 4_000 : 20_000, 3);
+        : spec.kind === 'S' && spec.wide
+          ? wide(quick ? spec.wide.rows / 4 : spec.wide.rows, spec.wide.shape, 6)
+          : spec.kind === 'S'
+            ? structured(quick ? spec.size! / 4 : spec.size!, 5, spec.flat)
+            : w3(quick ? 4_000 : 20_000, 3);
   const bytes = encodeAll(b.frames!);
   b.frames = null;
   const ends = chunkEnds(bytes.length, spec.chunking, 4);

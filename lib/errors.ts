@@ -54,7 +54,8 @@ export type ResponsesStreamErrorCode =
   | 'resume_unavailable'
   | 'image_not_inline'
   | 'invalid_response_id'
-  | 'resume_forbidden';
+  | 'resume_forbidden'
+  | 'invalid_chunk';
 
 /**
  * Where in the stream an error happened.
@@ -1037,6 +1038,40 @@ export class ResumeForbiddenError extends ResponsesStreamError<'resume_forbidden
 }
 
 /**
+ * `invalid_chunk`: a source gave a chunk that is not a `string`, a `Uint8Array` or an
+ * `ArrayBuffer` (an async iterable of parsed events passed to `fromSSE` by mistake, a stream of
+ * numbers). The source is cancelled; `raw` is the chunk and `found` says what it was.
+ *
+ * @example
+ * ```ts
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const events: AsyncIterable<{ type: string }>;
+ *
+ * // An SDK's stream of parsed events is not SSE text: fromSSE says so instead of crashing.
+ * fromSSE(events as never).subscribe({
+ *   error: (err) => isResponsesStreamError(err, 'invalid_chunk') && console.error(`got a ${err.found}`),
+ * });
+ * ```
+ */
+export class InvalidChunkError extends ResponsesStreamError<'invalid_chunk'> {
+  /** The chunk as received. */
+  readonly raw: unknown;
+  /** What it was: `typeof` for a primitive, else its constructor's name (`Object`, `Uint16Array`). */
+  readonly found: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(raw: unknown, found: string, init: ErrorInit = {}) {
+    super(
+      'invalid_chunk',
+      `A source gave a chunk of type ${found}; SSE sources give string, Uint8Array or ArrayBuffer chunks`,
+      init,
+    );
+    this.name = 'InvalidChunkError';
+    this.raw = raw;
+    this.found = found;
+  }
+}
+
+/**
  * The error class each code comes with.
  *
  * @example
@@ -1100,6 +1135,8 @@ export interface ResponsesStreamErrorByCode {
   invalid_response_id: InvalidResponseIdError;
   /** `resume_forbidden`: {@link ResumeForbiddenError}. */
   resume_forbidden: ResumeForbiddenError;
+  /** `invalid_chunk`: {@link InvalidChunkError}. */
+  invalid_chunk: InvalidChunkError;
 }
 
 /**

@@ -96,6 +96,7 @@ export {
   HttpError,
   IdleTimeoutError,
   ImageNotInlineError,
+  InvalidChunkError,
   InvalidArgumentsError,
   InvalidJsonError,
   InvalidResponseIdError,

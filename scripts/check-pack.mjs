@@ -15,8 +15,10 @@
 // The tarball's consumer gets the oldest rxjs and fast-check the peer ranges admit, the others the
 // lockfile's. Every consumer loads both entry points with `import` and with `require`, parses a real
 // stream, runs chunkArbitrary with its fast-check, and type-checks as an ESM and as a CommonJS
-// TypeScript consumer (node16 resolution). Installs are `--prefer-offline`: after `npm ci` every
-// tarball is in npm's cache (npm may fetch package metadata once on a machine that never had it).
+// TypeScript consumer (node16 resolution). A consumer without fast-check type-checks the main and
+// testing entries with skipLibCheck off: their types need nothing the package does not install.
+// Installs are `--prefer-offline`: after `npm ci` every tarball is in npm's cache (npm may fetch
+// package metadata once on a machine that never had it).
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -272,6 +274,32 @@ function checkConsumer(app, linked = false) {
   console.log(`types ok: node16 ESM and CommonJS consumers (${elapsed()})`);
 }
 
+/**
+ * The types of `.` and `./testing` need only what the package installs: a TypeScript consumer
+ * without fast-check (an optional peer), type-checking every declaration file (no
+ * `--skipLibCheck`), ESM and CommonJS.
+ */
+function checkTypesWithoutFastCheck(tarball) {
+  const app = consumer('without-fast-check', tarball, [oldestPeers[0]]);
+  if (existsSync(join(app, 'node_modules/fast-check')))
+    throw new Error('fast-check was installed: this consumer must not have it');
+  const source = `import { fromSSE } from 'rxjs-openresponses';
+import { chunkArbitrary, encodeSSE, splitAt, type ChunkArbitrary } from 'rxjs-openresponses/testing';
+const text: string = encodeSSE([]);
+export const chunks: string[] = splitAt(text, [0]);
+export const cuts: typeof chunkArbitrary = chunkArbitrary;
+export type Cuts = ChunkArbitrary<string[]>;
+export const subscription = fromSSE(text).subscribe();
+`;
+  writeFileSync(join(app, 'strict.mts'), source);
+  writeFileSync(join(app, 'strict.cts'), source);
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  const options = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16'];
+  const libs = ['--target', 'es2022', '--lib', 'es2022,dom'];
+  run(process.execPath, [tsc, ...options, ...libs, 'strict.mts', 'strict.cts'], app);
+  console.log(`types ok without fast-check, skipLibCheck off (${elapsed()})`);
+}
+
 /** A fresh clone of HEAD with this checkout's uncommitted changes committed on top. */
 function freshClone(dir) {
   run('git', ['clone', '--quiet', '--depth', '1', pathToFileURL(root).href, dir], work);
@@ -312,6 +340,7 @@ try {
   checkFiles(files);
   await lint(tarball);
   checkConsumer(consumer('from-tarball', tarball, oldestPeers));
+  checkTypesWithoutFastCheck(tarball);
 
   step('Fresh clone as a dependency: npm install --install-links <clone> (prepare builds)');
   const clone = freshClone(join(work, 'clone'));

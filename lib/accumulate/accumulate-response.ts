@@ -606,25 +606,24 @@ function writeText<P extends { text: string }>(value: string, append: boolean): 
 
 /**
  * Writes a command's output: a delta appends to its `stdout`/`stderr`, a done event replaces it
- * with its first output. Entries up to the command are padded with empty ones first, since command
- * outputs may arrive out of order.
+ * with its first output. Like every index from the wire, `commandIndex` is data, not a size: an
+ * output for the next command appends, one past that is passed over (no padding, so no entry, and
+ * no outcome, is made up for a command nobody reported; the item's `output_item.done` has them all).
  */
 function writeShellOutput(
   output: ShellCallOutputContent[],
   event: Extract<StreamEvent, { type: `response.shell_call_output_content.${string}` }>,
 ): ShellCallOutputContent[] {
-  const padded = output.slice();
-  while (padded.length <= event.commandIndex) {
-    padded.push({ stdout: '', stderr: '', outcome: { type: 'exit', exitCode: 0 } });
+  const { commandIndex } = event;
+  if (event.type === 'response.shell_call_output_content.done') {
+    return putAt(output, commandIndex, event.output[0]);
   }
-  const entry = padded[event.commandIndex];
-  padded[event.commandIndex] =
-    event.type === 'response.shell_call_output_content.done'
-      ? event.output[0]
-      : {
-          ...entry,
-          stdout: entry.stdout + (event.delta.stdout ?? ''),
-          stderr: entry.stderr + (event.delta.stderr ?? ''),
-        };
-  return padded;
+  const { stdout = '', stderr = '' } = event.delta;
+  return updateAt(
+    output,
+    commandIndex,
+    (entry) => ({ ...entry, stdout: entry.stdout + stdout, stderr: entry.stderr + stderr }),
+    // The first output of a command that is still running: exit 0 until its done event says.
+    () => ({ stdout, stderr, outcome: { type: 'exit', exitCode: 0 } }),
+  );
 }

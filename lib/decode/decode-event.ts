@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { $ZodError } from 'zod/v4/core';
 import { EventValidationError, UnknownEventError, type StreamPosition } from '../errors';
 import { eventSchemas, type KnownResponseStreamEvent, type UnknownEvent } from '../events';
+import { toSnake } from '../events/schema';
 import type { InvalidEvent } from './invalid-event';
 import { messages } from '../events/messages';
 import type { DecodeConfig } from './decode-options';
@@ -53,9 +54,10 @@ export function decodeEventFast(
  * none, `fallbackType` (the SSE `event:` name) does. With a `state`, the fast path learns the
  * server's layout there (one per subscription). Never throws.
  *
- * An own `__proto__` key anywhere in the value makes it invalid: kept as data it could change the
- * prototype of any object it is later assigned into, and dropped it would be lost in silence. (The
- * fast path never takes such a value.) `mayHaveProto: false` skips looking, for JSON text that
+ * An own `__proto__` key where the library reads fields makes the value invalid: kept it could
+ * change the prototype of any object it is later assigned into, and dropped it would be lost in
+ * silence. Inside user data (see {@link USER_DATA_KEYS}) any key is the user's: `__proto__` is
+ * kept there as the own data property `JSON.parse` made. (The fast path never takes such a value.) `mayHaveProto: false` skips looking, for JSON text that
  * cannot spell the key (see {@link mayHaveProtoKey}).
  * @internal
  */
@@ -151,7 +153,34 @@ export function mayHaveProtoKey(json: string): boolean {
   return json.includes('__proto__') || json.includes('\\u');
 }
 
-/** The path to an own `__proto__` key in a parsed JSON value, if there is one. */
+/**
+ * The names (camelCase and wire snake_case) of the fields that hold user data, kept as sent (typed `userData` or `unknown`,
+ * never read by the library): JSON schemas, `metadata` and other maps of the user's own keys, and
+ * tool arguments sent as an object. No field the library reads has one of these names.
+ */
+const USER_DATA_KEYS: ReadonlySet<string> = new Set(
+  [
+    'metadata',
+    'parameters',
+    'outputSchema',
+    'schema',
+    'inputSchema',
+    'headers',
+    'variables',
+    'attributes',
+    'env',
+    'arguments',
+    'serverToolUseDetails',
+    'toolUsage',
+    'openrouterMetadata',
+    'echoUpstreamBody',
+  ].flatMap((name) => [name, toSnake(name)]),
+);
+
+/**
+ * The path to an own `__proto__` key in a parsed JSON value, if there is one outside user data
+ * (the value of a {@link USER_DATA_KEYS} field is not looked into).
+ */
 function protoKeyPath(value: unknown): PropertyKey[] | undefined {
   const stack: Array<[unknown, PropertyKey[]]> = [[value, []]];
   while (stack.length > 0) {
@@ -163,6 +192,7 @@ function protoKeyPath(value: unknown): PropertyKey[] | undefined {
     }
     for (const key of Object.keys(node)) {
       if (key === '__proto__') return [...path, key];
+      if (USER_DATA_KEYS.has(key)) continue;
       stack.push([(node as Record<string, unknown>)[key], [...path, key]]);
     }
   }

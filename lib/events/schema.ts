@@ -145,8 +145,17 @@ export const partScoped = { ...itemScoped, contentIndex: f.number() };
 /** Random padding OpenAI adds to delta events (`stream_options.include_obfuscation`). */
 export const obfuscation = { obfuscation: f.optional(f.string()) };
 
-/** A map of user data: keys are kept exactly as sent. */
-export const userData = z.record(z.string(), z.unknown());
+/**
+ * A map of user data: any JSON object, kept exactly as sent (the same object, so an own
+ * `__proto__` key stays the own data property `JSON.parse` made; `z.record` would drop it).
+ */
+export const userData = z.transform((input: unknown, ctx): Record<string, unknown> => {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    return input as Record<string, unknown>;
+  }
+  ctx.issues.push({ code: 'invalid_type', expected: 'record', input });
+  return {};
+});
 
 // Event tables -----------------------------------------------------------------------------------
 

@@ -103,7 +103,12 @@ export interface StructuredOutputConfig {
  * complete, a property once its key is complete, and an escape or surrogate pair split across
  * deltas shows once whole. They are immutable and share structure: a subtree that did not change
  * is the same object as in the emission before. The parser reads each delta once (no re-parse of
- * what came before); each emission copies only the containers on the changed path. Partial
+ * what came before); each emission copies only the containers on the changed path, and the
+ * time is linear in the text for every shape, an array growing by one element per delta included:
+ * once the open containers hold more than 512 entries, a new partial is made only when copying
+ * them costs at most four times the text read since the last one; until then the last one
+ * stands (with `emit: 'delta'` it is emitted again, with the new `text`). The partial of a wide
+ * value may so trail its text, by at most a quarter of the value's entries. Partial
  * values are the JSON as sent (typed as a deep partial of the schema's input); only the final
  * value goes through the schema.
  *
@@ -224,9 +229,9 @@ class StructuredText {
       : undefined;
   }
 
-  /** The value so far (see `PartialJson.snapshot`). */
+  /** The value so far, or a recent one while a new one would cost too much (see `PartialJson.current`). */
   snapshot(): unknown {
-    return this.parser.snapshot();
+    return this.parser.current();
   }
 
   /** Ends the part with its authoritative text: returns the whole JSON value. */

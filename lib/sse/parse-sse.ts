@@ -1,6 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { Observable, type OperatorFunction, type Subscriber, type Subscription } from 'rxjs';
-import { EventTooLargeError } from '../errors';
+import { EventTooLargeError, InvalidChunkError } from '../errors';
 import type { SseMessage } from './sse-message';
 
 /**
@@ -19,9 +19,11 @@ import type { SseMessage } from './sse-message';
  */
 export interface ParseSSEConfig {
   /**
-   * The largest SSE message, in characters of decoded text, that may be buffered before it ends.
-   * A larger one errors with code `event_too_large`, so a server that never ends a line cannot eat
-   * memory. Default: 32 MiB, room for several multi-megabyte image frames in one
+   * The largest SSE message, in characters of decoded text, that may be buffered before it ends:
+   * its `data`, `event` and `id` fields together. A larger one errors with code
+   * `event_too_large`, so a server that never ends a line cannot eat memory. The line being read
+   * counts as it arrives; `event` and `id` are added when the message ends, so at most one
+   * finished `event:` or `id:` line (itself within the limit) is held beside it. Default: 32 MiB, room for several multi-megabyte image frames in one
    * `response.completed`.
    */
   readonly maxEventSize?: number;
@@ -31,6 +33,9 @@ export interface ParseSSEConfig {
 
 /** Buffered line length past which a chunk is fed in two parts (see `feed` in frameSSE). */
 const SPLIT_AFTER = 64 * 1024;
+
+/** How many chunks without a line end are joined into one before the parser sees them. */
+const HOLD_CHUNKS = 1024;
 
 /**
  * Default {@link ParseSSEConfig.maxEventSize}: 32 MiB.
@@ -156,9 +161,11 @@ export function frameSSE(
   const parser = createParser({
     maxBufferSize: maxEventSize,
     onEvent: ({ event, data, id }) => {
-      // The parser bounds what it buffers; an event that arrives whole in one chunk is checked here.
+      // The parser bounds the line it buffers and `data`; the whole message (with `event:` and
+      // `id:`, and one that arrives whole in one chunk) is checked here, where it ends.
       // (No `closed` check: a closed sink ignores messages, and `tooLarge` checks.)
-      if (data.length > maxEventSize) return tooLarge(data.length);
+      const size = data.length + (event === undefined ? 0 : event.length) + (id?.length ?? 0);
+      if (size > maxEventSize) return tooLarge(size);
       sink.message(data, event, id, index++, bytesRead, incomplete);
     },
     onComment: config.onComment,
@@ -169,6 +176,17 @@ export function frameSSE(
   });
   // About how many characters were fed since a line feed: the line the parser holds.
   let pending = 0;
+  // Chunks with no line end, held here and handed to the parser joined: the parser keeps one
+  // array entry per chunk until the line ends, which for 1-byte chunks is a string and a slot per
+  // byte (about 28 bytes each). Joined by HOLD_CHUNKS, the parser holds one entry per block.
+  const held: string[] = [];
+  let heldLength = 0;
+  const release = () => {
+    const text = held.length === 1 ? held[0]! : held.join('');
+    held.length = 0;
+    heldLength = 0;
+    if (!sink.closed) parser.feed(text);
+  };
   const feed = (text: string) => {
     // An empty chunk changes nothing: not even whether the last chunk ended in CR.
     if (text.length === 0) return;
@@ -178,14 +196,28 @@ export function frameSSE(
     }
     // A chunk that ends in CR may be a CRLF cut in two, so the parser would hold the line until
     // the next chunk, however long that takes. End the line now; a LF that then starts the next
-    // chunk was the rest of that CRLF and is dropped.
+    // chunk was the rest of that CRLF and is dropped (once: the CR is then behind us).
     if (afterCR && text.charCodeAt(0) === 10) text = text.slice(1);
+    afterCR = false;
     if (text.length === 0) return;
     afterCR = text.charCodeAt(text.length - 1) === 13;
     if (afterCR) text += '\n';
     if (sink.closed) return;
     const lineEnd = text.indexOf('\n') + 1;
+    if (lineEnd === 0 && text.indexOf('\r') === -1) {
+      pending += text.length;
+      held.push(text);
+      heldLength += text.length;
+      // Released early past the limit, so that the parser's own bound errors as soon as it would.
+      if (held.length >= HOLD_CHUNKS || heldLength >= SPLIT_AFTER || pending > maxEventSize) {
+        release();
+      }
+      return;
+    }
+    if (held.length > 0) release();
+    if (sink.closed) return;
     if (lineEnd === 0) {
+      // Bare CRs only: the parser ends those lines itself.
       pending += text.length;
       parser.feed(text);
       return;
@@ -203,16 +235,30 @@ export function frameSSE(
     // needlessly, which costs one more call and nothing else.
     pending = text.length - lineEnd;
   };
+  const invalidChunk = (chunk: unknown) =>
+    sink.closed ||
+    sink.error(
+      new InvalidChunkError(chunk, describe(chunk), { position: { eventIndex: index, bytesRead } }),
+    );
   const stream = { stream: true };
   return source.subscribe({
-    next: (chunk) => {
+    next: (chunk: unknown) => {
       if (typeof chunk === 'string') {
         bytesRead += chunk.length;
         feed(chunk);
-      } else {
-        bytesRead += chunk.byteLength;
-        feed(decoder.decode(chunk, stream));
+        return;
       }
+      // Whatever the source's type says: a chunk is checked before it is used (a proxy, a
+      // fake tag and a detached buffer all end here, as `invalid_chunk`).
+      let text: string;
+      try {
+        if (!isBytes(chunk)) return invalidChunk(chunk);
+        text = decoder.decode(chunk, stream);
+      } catch {
+        return invalidChunk(chunk);
+      }
+      bytesRead += chunk.byteLength;
+      feed(text);
     },
     error: (err) => sink.error(err),
     complete: () => {
@@ -223,4 +269,28 @@ export function frameSSE(
       if (!sink.closed) sink.complete();
     },
   });
+}
+
+/** A `Uint8Array` (of any realm) or an `ArrayBuffer`: what `TextDecoder` is given. */
+function isBytes(chunk: unknown): chunk is Uint8Array | ArrayBuffer {
+  // The common case first; the tag then admits a Uint8Array of another realm (an iframe, a vm).
+  if (chunk instanceof Uint8Array) return true;
+  const tag = Object.prototype.toString.call(chunk);
+  return (
+    tag === '[object ArrayBuffer]' || (ArrayBuffer.isView(chunk) && tag === '[object Uint8Array]')
+  );
+}
+
+/** What a chunk is, for {@link InvalidChunkError.found}: `typeof`, or an object's class name. */
+function describe(chunk: unknown): string {
+  if (chunk === null) return 'null';
+  if (typeof chunk !== 'object') return typeof chunk;
+  try {
+    const name: unknown = (
+      Object.getPrototypeOf(chunk) as { constructor?: { name?: unknown } } | null
+    )?.constructor?.name;
+    return typeof name === 'string' && name !== '' ? name.slice(0, 100) : 'object';
+  } catch {
+    return 'object';
+  }
 }

@@ -3,7 +3,6 @@
  * `ReadableStream` or `AsyncIterable`. A parser that is right for one chunking must be right for
  * every chunking: these helpers make "every" cheap to write.
  */
-import type * as FastCheck from 'fast-check';
 
 /**
  * Text or bytes: what the chunking helpers cut. Strings are cut at UTF-16 code units.
@@ -184,11 +183,79 @@ export interface ChunkArbitraryOptions {
 }
 
 /**
+ * The fast-check functions {@link chunkArbitrary} calls, by their shape: pass the fast-check
+ * module (3.x or 4.x). Typed without fast-check, so that these types compile where it is not
+ * installed (an optional peer).
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { chunkArbitrary, type FastCheckLike } from 'rxjs-openresponses/testing';
+ *
+ * // Any fast-check 3 or 4 module fits.
+ * const module: FastCheckLike = fc;
+ * const cuts = chunkArbitrary(module, 'data: {}\n\n');
+ * ```
+ */
+export interface FastCheckLike {
+  /** `fc.constant`. */
+  constant(value: unknown): unknown;
+  /** `fc.integer`. */
+  integer(constraints: { min: number; max: number }): unknown;
+  /** `fc.uniqueArray`, whose arbitrary `map`s the cuts to chunks. */
+  uniqueArray(
+    arbitrary: unknown,
+    constraints: { maxLength: number },
+  ): {
+    /** `Arbitrary.map`. */
+    map<U>(mapper: (value: number[]) => U): unknown;
+  };
+}
+
+/**
+ * A fast-check `Arbitrary<V>` described by its shape, without importing fast-check: what
+ * {@link chunkArbitrary} returns is a real fast-check arbitrary, and this type is accepted (and
+ * `V` inferred) wherever fast-check 3 or 4 takes an `Arbitrary<V>`: `fc.property`,
+ * `fc.asyncProperty`, `fc.tuple`, `fc.sample`. `generate` and `shrink` are fast-check's to call.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { chunkArbitrary, type ChunkArbitrary } from 'rxjs-openresponses/testing';
+ *
+ * const cuts: ChunkArbitrary<string[]> = chunkArbitrary(fc, 'data: {}\n\n');
+ * const asFastCheck: fc.Arbitrary<string[]> = cuts;
+ * fc.assert(fc.property(cuts, (chunks) => chunks.join('') === 'data: {}\n\n'));
+ * ```
+ */
+export interface ChunkArbitrary<V> {
+  /** fast-check's to call. */
+  generate(mrng: never, biasFactor: number | undefined): never;
+  /** fast-check's to call. */
+  canShrinkWithoutContext(value: unknown): value is V;
+  /** fast-check's to call. */
+  shrink(value: V, context: unknown): never;
+  /** `Arbitrary.filter`, narrowing. */
+  filter<U extends V>(refinement: (value: V) => value is U): ChunkArbitrary<U>;
+  /** `Arbitrary.filter`. */
+  filter(predicate: (value: V) => boolean): ChunkArbitrary<V>;
+  /** `Arbitrary.map`. */
+  map<U>(mapper: (value: V) => U, unmapper?: (possiblyU: unknown) => V): ChunkArbitrary<U>;
+  /** `Arbitrary.chain`. */
+  chain<U>(chainer: (value: V) => ChunkArbitrary<U>): ChunkArbitrary<U>;
+  /** `Arbitrary.noShrink` (fast-check 3). */
+  noShrink(): ChunkArbitrary<V>;
+  /** `Arbitrary.noBias` (fast-check 3). */
+  noBias(): ChunkArbitrary<V>;
+}
+
+/**
  * A fast-check arbitrary of ways to cut `input` into chunks, for your own property tests. It
  * shrinks toward fewer cuts, so a failure is reported with the fewest chunks that still fail.
  *
  * fast-check is not a dependency of this library: pass your own `fc`, so that importing
- * `rxjs-openresponses/testing` never requires it.
+ * `rxjs-openresponses/testing` never requires it, nor do its types ({@link FastCheckLike},
+ * {@link ChunkArbitrary}: shapes that fast-check 3 and 4 fit).
  *
  * @example
  * ```ts
@@ -214,30 +281,36 @@ export interface ChunkArbitraryOptions {
  * @returns An arbitrary of chunk arrays, each of which concatenates to `input`.
  */
 export function chunkArbitrary<T extends Chunkable>(
-  fc: Pick<typeof FastCheck, 'constant' | 'integer' | 'uniqueArray'>,
+  fc: FastCheckLike,
   input: T,
   options: ChunkArbitraryOptions = {},
-): FastCheck.Arbitrary<ChunkOf<T>[]> {
+): ChunkArbitrary<ChunkOf<T>[]> {
   const maxCuts = options.maxCuts ?? 32;
+  // What fast-check gives back is its own Arbitrary, which ChunkArbitrary describes.
+  const made = (arbitrary: unknown) => arbitrary as ChunkArbitrary<ChunkOf<T>[]>;
   if (options.empty === true) {
     // Codes 2k and 2k+1 both cut at offset k, so an offset may be cut twice (an empty chunk there).
-    return fc
-      .uniqueArray(fc.integer({ min: 0, max: 2 * input.length + 1 }), { maxLength: maxCuts })
-      .map((codes) =>
-        splitAt(
-          input,
-          codes.map((code) => Math.floor(code / 2)).sort((a, b) => a - b),
+    return made(
+      fc
+        .uniqueArray(fc.integer({ min: 0, max: 2 * input.length + 1 }), { maxLength: maxCuts })
+        .map((codes) =>
+          splitAt(
+            input,
+            codes.map((code) => Math.floor(code / 2)).sort((a, b) => a - b),
+          ),
         ),
-      );
+    );
   }
-  if (input.length < 2) return fc.constant([cut(input, 0, input.length)]);
+  if (input.length < 2) return made(fc.constant([cut(input, 0, input.length)]));
   const offsets = fc.uniqueArray(fc.integer({ min: 1, max: input.length - 1 }), {
     maxLength: Math.min(maxCuts, input.length - 1),
   });
-  return offsets.map((cuts) =>
-    splitAt(
-      input,
-      [...cuts].sort((a, b) => a - b),
+  return made(
+    offsets.map((cuts) =>
+      splitAt(
+        input,
+        [...cuts].sort((a, b) => a - b),
+      ),
     ),
   );
 }

@@ -36,9 +36,11 @@ export {
   splitEverywhere,
   toAsyncIterable,
   toReadableStream,
+  type ChunkArbitrary,
   type ChunkArbitraryOptions,
   type Chunkable,
   type ChunkOf,
+  type FastCheckLike,
   type RandomChunksOptions,
   type ToAsyncIterableOptions,
 } from './chunking';

@@ -37,6 +37,8 @@ export interface CallOptions {
   readonly tools: RunnableTools;
   readonly approve?: ApproveHook;
   readonly onToolError?: 'output' | 'error';
+  /** Whether the output of a `tool_failed` call carries the exception's message. */
+  readonly exposeToolErrors?: boolean;
   /** The caller's signal: aborting it fails the run with `aborted`. */
   readonly signal?: AbortSignal;
   readonly step: number;
@@ -53,7 +55,8 @@ const CALL_ERRORS = [
 /**
  * Answers one function call: finds its tool, validates the arguments, asks `approve`, runs
  * `execute`, and emits the `function_call_output` item (then completes). A failure of the call
- * becomes the output (`{"error": message}`), or, with `onToolError: 'error'`, the error.
+ * becomes the output (`{"error": message}`, see {@link errorOutput}), or, with
+ * `onToolError: 'error'`, the error.
  * Unsubscribing aborts the tool's signal.
  * @internal
  */
@@ -98,7 +101,7 @@ export function runCall(
       if (options.onToolError === 'error' || !isResponsesStreamError(error, ...CALL_ERRORS)) {
         throw error;
       }
-      return of(errorOutput(callId, error));
+      return of(errorOutput(callId, error, options.exposeToolErrors === true));
     }),
   );
 }

@@ -10,8 +10,8 @@ export interface PendingCall {
 }
 
 /**
- * Answers a step's function calls, at most `concurrency` at a time (all at once by default, one
- * after the other with 1), and emits their `function_call_output` items once, in the calls' order,
+ * Answers a step's function calls, at most `concurrency` at a time (all at once by default:
+ * `runTools` passes its own default; one after the other with 1), and emits their `function_call_output` items once, in the calls' order,
  * when every call has answered. With `onToolError: 'error'` the first failure ends it, which
  * aborts the calls still running.
  * @internal

@@ -39,7 +39,10 @@ export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResp
    * with `max_steps_reached` (carrying that Response). Default 8.
    */
   readonly maxSteps?: number;
-  /** How many of a step's calls run at once. Default `Infinity` (all); `1` runs them in order. */
+  /**
+   * How many of a step's calls run at once. Default 8, so a response with thousands of calls
+   * does not start thousands of `execute`s; `1` runs them in order, `Infinity` all at once.
+   */
   readonly concurrency?: number;
   /**
    * A call that cannot be answered (unknown tool: `unknown_tool`; arguments not JSON or not
@@ -48,6 +51,14 @@ export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResp
    * call's output, so it can correct itself; `'error'` ends the stream with that error.
    */
   readonly onToolError?: 'output' | 'error';
+  /**
+   * Whether the model is told what a failed `execute` threw (`tool_failed` with
+   * `onToolError: 'output'`). Default `false`: it reads `The tool <name> failed` and nothing of the
+   * exception, whose message can carry a connection string, a path or a token. `true` adds the
+   * message (`The tool <name> failed: <message>`). The other failures' messages are the library's
+   * own and always sent.
+   */
+  readonly exposeToolErrors?: boolean;
   /**
    * Asked before each call runs (after its arguments are validated): `true`, or a Promise or
    * Observable of `true` (its first value counts), lets it run; anything else, an empty
@@ -61,7 +72,7 @@ export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResp
 
 /**
  * Streams a response and runs the tools it calls, until the model is done: each step's function
- * calls are answered (`execute` per tool, in parallel) and sent back as `function_call_output`
+ * calls are answered (`execute` per tool, up to `concurrency` at once) and sent back as `function_call_output`
  * items, continuing with `previous_response_id` (the whole conversation as `input` with
  * `store: false`), until a response has no function calls. Emits the events of every step, in
  * order, each with its `step` (1-based); every step starts with its own `response.created`.
@@ -100,7 +111,7 @@ export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResp
  * @param body The first request's body (`model`, `input`, `tools`, `instructions`, …); every
  *   later request sends it again with the new `input`.
  * @param config {@link streamResponse}'s options, the tools, `maxSteps`, `concurrency`,
- *   `onToolError` and `approve`.
+ *   `onToolError`, `exposeToolErrors` and `approve`.
  * @returns A cold Observable of every step's events.
  * @throws TypeError for a bad option, or a tool schema that cannot be a function's parameters.
  */
@@ -108,7 +119,7 @@ export function runTools<const S, const O extends DecodeConfig = Record<never, n
   body: Record<string, unknown>,
   config: RunToolsConfig<S> & O,
 ): Observable<StepEvent<DecodedEvent<O>>> {
-  const { maxSteps = 8, concurrency = Infinity, onToolError = 'output', tools } = config;
+  const { maxSteps = 8, concurrency = 8, onToolError = 'output', tools } = config;
   if (!Number.isInteger(maxSteps) || maxSteps < 1) {
     throw new TypeError(`maxSteps must be an integer of 1 or more; got ${maxSteps}`);
   }
@@ -127,6 +138,7 @@ export function runTools<const S, const O extends DecodeConfig = Record<never, n
     tools: tools as RunnableTools,
     approve: config.approve,
     onToolError,
+    exposeToolErrors: config.exposeToolErrors === true,
     signal: config.signal,
     maxSteps,
     concurrency,

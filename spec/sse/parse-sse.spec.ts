@@ -127,6 +127,103 @@ describe('parseSSE', () => {
     );
   });
 
+  it('frames bare CR mixed with CRLF one character or one byte per chunk (two events, not one)', () => {
+    const a = '{"type":"a"}';
+    const b = '{"type":"b"}';
+    const text = `event: x\rdata: ${a}\r\n\ndata: ${b}\r\n\r\n`;
+    const expected = [
+      { event: 'x', data: a, index: 0 },
+      { data: b, index: 1 },
+    ];
+    const strip = (m: SseMessage[]) => m.map(({ bytesRead: _, ...rest }) => rest);
+    expect(strip(collect([...text]).messages)).toEqual(expected);
+    expect(strip(collect([...bytes(text)].map((x) => Uint8Array.of(x))).messages)).toEqual(
+      expected,
+    );
+  });
+
+  describe('framing under any line ends and any chunking', () => {
+    const eol = fc.constantFrom('\n', '\r', '\r\n');
+    // Field values: any text without CR, LF or NUL (an id with NUL is ignored by the standard).
+    const value = fc
+      .string({ unit: 'grapheme', maxLength: 12 })
+      .map((v) => v.replace(/[\r\n\0]/g, '_'));
+    const message = fc.record({
+      event: fc.option(
+        value.filter((v) => v !== ''),
+        { nil: undefined },
+      ),
+      id: fc.option(value, { nil: undefined }),
+      data: fc.array(value, { minLength: 1, maxLength: 3 }),
+      comment: fc.boolean(),
+    });
+    /** A stream of messages, each line ended by its own CR, LF or CRLF, and what it frames to. */
+    const stream = fc
+      .array(fc.tuple(message, fc.array(eol, { minLength: 7, maxLength: 7 })), {
+        minLength: 1,
+        maxLength: 6,
+      })
+      .map((messages) => {
+        let text = '';
+        const expected: Omit<SseMessage, 'bytesRead'>[] = [];
+        for (const [m, ends] of messages) {
+          const lines: string[] = [];
+          if (m.comment) lines.push(': keep alive');
+          if (m.event !== undefined) lines.push(`event: ${m.event}`);
+          if (m.id !== undefined) lines.push(`id: ${m.id}`);
+          for (const d of m.data) lines.push(`data: ${d}`);
+          lines.forEach((line, i) => (text += line + ends[i]!));
+          // The blank line: after a CR, a LF would join it into one CRLF line end.
+          const last = ends[lines.length - 1];
+          const blank = ends[6] === '\n' && last === '\r' ? '\r' : ends[6]!;
+          text += blank;
+          const framed: Omit<SseMessage, 'bytesRead'> = {
+            data: m.data.join('\n'),
+            index: expected.length,
+          };
+          if (m.event !== undefined) (framed as { event?: string }).event = m.event;
+          if (m.id !== undefined) (framed as { id?: string }).id = m.id;
+          expected.push(framed);
+        }
+        return { text, expected };
+      });
+    const framed = (chunks: ReadonlyArray<string | Uint8Array>) => {
+      const { messages, end } = collect(chunks);
+      expect(end).toBe('complete');
+      return messages.map(({ bytesRead: _, ...m }) => m);
+    };
+
+    it('one character and one byte per chunk, strings and bytes', () => {
+      fc.assert(
+        fc.property(stream, ({ text, expected }) => {
+          expect(framed([text])).toEqual(expected);
+          expect(framed([bytes(text)])).toEqual(expected);
+          expect(framed([...text])).toEqual(expected);
+          expect(framed(text.split(''))).toEqual(expected);
+          expect(framed([...bytes(text)].map((x) => Uint8Array.of(x)))).toEqual(expected);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('any cuts, empty chunks anywhere, strings and bytes', () => {
+      const cuts = stream.chain(({ text, expected }) =>
+        fc.tuple(
+          fc.constant(expected),
+          chunkArbitrary(fc, text, { maxCuts: 30, empty: true }),
+          chunkArbitrary(fc, bytes(text), { maxCuts: 30, empty: true }),
+        ),
+      );
+      fc.assert(
+        fc.property(cuts, ([expected, textChunks, byteChunks]) => {
+          expect(framed(textChunks)).toEqual(expected);
+          expect(framed(byteChunks)).toEqual(expected);
+        }),
+        { numRuns: 500 },
+      );
+    });
+  });
+
   it('errors with event_too_large for a message over maxEventSize, whole or buffered', () => {
     for (const chunks of [
       [`data: ${'x'.repeat(100)}\n\n`],
@@ -136,6 +233,37 @@ describe('parseSSE', () => {
       expect(messages).toEqual([]);
       expect(isResponsesStreamError(end) && end.code).toBe('event_too_large');
     }
+  });
+
+  it.each([
+    ['the event field', (v: string) => `event: ${v}\ndata: 1\n\n`],
+    ['the id field', (v: string) => `id: ${v}\ndata: 1\n\n`],
+    [
+      'event and id together',
+      (v: string) => `event: ${v.slice(30)}\nid: ${v.slice(40)}\ndata: 1\n\n`,
+    ],
+  ])('counts %s toward maxEventSize, whole or one character per chunk', (_field, frame) => {
+    const text = frame('x'.repeat(100));
+    for (const chunks of [[text], [...text]]) {
+      const { messages, end } = collect(chunks, { maxEventSize: 50 });
+      expect(messages).toEqual([]);
+      expect(isResponsesStreamError(end, 'event_too_large') && end.size).toBeGreaterThan(50);
+    }
+    // Within the limit, the same fields pass.
+    expect(collect([frame('x'.repeat(10))], { maxEventSize: 50 }).end).toBe('complete');
+  });
+
+  it('joins long runs of tiny chunks without changing what is framed or where it ends', () => {
+    const line = 'y'.repeat(5000);
+    const text = `data: ${line}\r\ndata: ${line}\r\r\ndata: z\n\n`;
+    const chunks = [...text];
+    const { messages, end } = collect(chunks);
+    expect(messages.map((m) => m.data)).toEqual([`${line}\n${line}`, 'z']);
+    expect(messages.map((m) => m.bytesRead)).toEqual([10016, text.length]);
+    expect(end).toBe('complete');
+    // Still bounded while the line is held: the limit errors before the line ends.
+    const over = collect([...`data: ${'y'.repeat(3000)}`], { maxEventSize: 2000 });
+    expect(isResponsesStreamError(over.end, 'event_too_large')).toBe(true);
   });
 
   it('passes the source error on, after the messages already framed', () => {

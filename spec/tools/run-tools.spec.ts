@@ -306,6 +306,24 @@ describe('runTools against the mock server', () => {
     }
   });
 
+  it('runs at most 8 of a step’s calls at once by default (5,000 calls are not 5,000 executes)', async () => {
+    const calls = Array.from({ length: 40 }, (_, i) => ({ name: 'work', callId: `c${i}` }));
+    server.setScript([calling('resp_1', ...calls), answering('resp_2', 'ok')]);
+    let running = 0;
+    let most = 0;
+    const work = {
+      execute: async () => {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        running--;
+        return 'done';
+      },
+    };
+    await lastValueFrom(runTools({ model: 'm' }, config({ tools: { work } })));
+    expect(most).toBe(8);
+    expect(inputOf(server, 1)).toHaveLength(40);
+  });
+
   it('takes a tool’s Promise, or its Observable’s last value; a string is sent as it is', async () => {
     server.setScript([
       calling(
@@ -359,6 +377,9 @@ describe('runTools against the mock server', () => {
         'tool_failed',
       ],
     ];
+    /** What the model is told by default: the exception's message stays home (`tool_failed`). */
+    const toModel = (message: RegExp, code: string) =>
+      code === 'tool_failed' ? /^The tool explode failed$/ : message;
     const tools = {
       get_weather: { schema: weatherSchema, execute: () => 'sunny' },
       explode: {
@@ -370,15 +391,47 @@ describe('runTools against the mock server', () => {
 
     it.each(cases)(
       '%s is sent back to the model as the output (default)',
-      async (_, call, message) => {
+      async (_, call, message, code) => {
         server.setScript([calling('resp_1', call), answering('resp_2', 'Let me fix that.')]);
         const { error } = await outcome(runTools({ model: 'm' }, config({ tools })));
         expect(error).toBeUndefined();
         const [item] = inputOf(server, 1);
         expect(item).toMatchObject({ type: 'function_call_output', call_id: 'call_x' });
+        expect(JSON.parse(item.output ?? '')).toEqual({
+          error: expect.stringMatching(toModel(message, code)),
+        });
+      },
+    );
+
+    it.each(cases)(
+      '%s is sent back with the whole message with exposeToolErrors: true',
+      async (_, call, message) => {
+        server.setScript([calling('resp_1', call), answering('resp_2', 'Let me fix that.')]);
+        const run$ = runTools({ model: 'm' }, config({ tools, exposeToolErrors: true }));
+        expect((await outcome(run$)).error).toBeUndefined();
+        const [item] = inputOf(server, 1);
         expect(JSON.parse(item.output ?? '')).toEqual({ error: expect.stringMatching(message) });
       },
     );
+
+    it('keeps a secret in an exception message away from the model by default', async () => {
+      const secret = 'postgres://admin:hunter2@db.internal:5432/prod';
+      const leaky = {
+        explode: {
+          execute: (): string => {
+            throw new Error(`connect ECONNREFUSED ${secret}`);
+          },
+        },
+      };
+      const call = { name: 'explode', callId: 'call_x', arguments: '{}' };
+      server.setScript([calling('resp_1', call), answering('resp_2', 'Sorry.')]);
+      await outcome(runTools({ model: 'm' }, config({ tools: leaky })));
+      expect(server.requests).toHaveLength(2);
+      expect(server.requests[1].body).not.toContain('hunter2');
+      expect(JSON.parse(inputOf(server, 1)[0]!.output ?? '')).toEqual({
+        error: 'The tool explode failed',
+      });
+    });
 
     it.each(cases)(
       "%s ends the stream with a typed error with onToolError: 'error'",

@@ -12,6 +12,8 @@ export interface CallState {
   name?: string;
   readonly outputIndex: number;
   arguments: string;
+  /** What the last delta appended to `arguments` (reading it needs no look at the whole text). */
+  lastDelta?: string;
   /** The item's `status`, once an item was seen. */
   status?: string;
 }
@@ -49,6 +51,7 @@ export class FunctionCallStates {
       case 'response.function_call_arguments.delta': {
         const call = this.callAt(event.outputIndex, event.itemId);
         call.arguments += event.delta;
+        call.lastDelta = event.delta;
         return [{ call, kind: 'delta' }];
       }
       case 'response.function_call_arguments.done': {

@@ -9,6 +9,7 @@ import { PartialJson, PartialJsonError } from './partial-json';
 
 /** One incremental parser per call (keyed by its state), fed only what each delta added. */
 export class PartialArguments {
+  /** Per call: its parser, and the text it read (built by `+=`, looked at only at the end). */
   private readonly calls = new Map<CallState, { parser: PartialJson; read: string }>();
 
   clear(): void {
@@ -25,7 +26,7 @@ export class PartialArguments {
    * cannot be JSON.
    */
   update(call: CallState, end: boolean, sequenceNumber?: number): unknown {
-    const { arguments: raw } = call;
+    const { arguments: raw, lastDelta } = call;
     let state = this.calls.get(call);
     // Deltas only append; a final text that does not continue what was read is read anew.
     if (state === undefined || (end && !raw.startsWith(state.read))) {
@@ -34,9 +35,15 @@ export class PartialArguments {
     }
     const { parser } = state;
     try {
-      parser.write(raw.slice(state.read.length));
-      state.read = raw;
-      if (!end) return parser.snapshot();
+      // A delta is read as it came: slicing the whole text out of `raw` (a string built by `+=`)
+      // would flatten it, every delta, which is quadratic in the arguments' length.
+      const fresh =
+        !end && lastDelta !== undefined && state.read.length + lastDelta.length === raw.length
+          ? lastDelta
+          : raw.slice(state.read.length);
+      parser.write(fresh);
+      state.read += fresh;
+      if (!end) return parser.current();
       this.calls.delete(call);
       return raw.trim() === '' ? {} : parser.end();
     } catch (cause) {
