@@ -46,7 +46,11 @@ const subjects: Subject[] = [
   {
     name: 'every export of `rxjs-openresponses`',
     code: `export * from ${dist('index.js')};`,
-    limit: 35 * kB,
+    // 35 kB until the session that made the library safe to put on the internet: redacting every
+    // configured secret from errors (+1.4 kB minified), checking every chunk and counting every
+    // byte toward the limits (+0.8 kB), response-id checks, linear partial JSON and the compatible
+    // servers' null and identity rules took it to 36.5 kB. SIZE.md says where each byte goes.
+    limit: 37 * kB,
     ours: true,
   },
   {
