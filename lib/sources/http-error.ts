@@ -12,7 +12,8 @@ const MAX_BODY = 64 * 1024;
  * @internal
  */
 export async function httpErrorFrom(response: Response, secrets?: Secrets): Promise<HttpError> {
-  const contentType = nullable(response.headers.get('content-type'), secrets);
+  const type = response.headers.get('content-type');
+  const contentType = type && redact(type, secrets);
   const statusText = redact(response.statusText, secrets);
   let text = '';
   try {
@@ -22,9 +23,12 @@ export async function httpErrorFrom(response: Response, secrets?: Secrets): Prom
   }
   const serverError = parseServerError(text);
   const retryAfter = parseRetryAfter(response.headers);
-  const what = isRedirect(response)
-    ? redirectRefused(response, secrets)
-    : (serverError?.message ?? (text.trim().slice(0, 200) || statusText));
+  // `redirect: 'manual'`: a 3xx in Node, an opaque answer (status 0) in a browser.
+  const location = response.headers.get('location');
+  const what =
+    response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)
+      ? `redirect${location === null ? '' : ` to ${redact(location, secrets).slice(0, 200)}`} refused`
+      : (serverError?.message ?? (text.trim().slice(0, 200) || statusText));
   return new HttpError(`HTTP ${response.status}${what ? `: ${what}` : ''}`, {
     status: response.status,
     statusText,
@@ -89,11 +93,9 @@ export function secretsOf(config: {
   readonly apiKey?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly baseURL?: string;
-}): string[] {
-  const secrets = [config.apiKey, ...Object.values(config.headers ?? {})];
-  const password = /^[a-z][a-z\d+.-]*:\/\/[^/?#@]*:([^/?#@]*)@/i.exec(config.baseURL ?? '')?.[1];
-  if (password !== undefined) secrets.push(password, safeDecode(password));
-  return secrets.filter((s): s is string => typeof s === 'string');
+}): Secrets {
+  const password = /^[^/?#]*\/\/[^/?#@]*:([^/?#@]*)@/.exec(config.baseURL ?? '')?.[1];
+  return [config.apiKey, password, ...Object.values(config.headers ?? {})];
 }
 
 /** A run of control characters (an error message shows them escaped, so a secret in pieces). */
@@ -116,11 +118,9 @@ const USER_INFO = /([a-z][a-z\d+.-]{0,31}:\/\/)[^\s/?#@]*@/gi;
  */
 export function redact(text: string, secrets: Secrets): string {
   let out = text.replace(USER_INFO, '$1');
-  const list = (typeof secrets === 'string' ? [secrets] : (secrets ?? [])).filter(
-    (secret): secret is string => typeof secret === 'string' && secret.length >= 4,
-  );
   const blanks = new Set<string>();
-  for (const secret of list) {
+  for (const secret of [secrets].flat()) {
+    if (typeof secret !== 'string' || secret.length < 4) continue;
     blanks.add(secret);
     if (secret.length >= 12) blanks.add(secret.slice(-8));
     for (const piece of secret.split(CONTROL)) if (piece.length >= 8) blanks.add(piece);
@@ -176,67 +176,26 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
  * @internal
  */
 export function networkError(url: string, cause: unknown, secrets: Secrets): NetworkError {
-  const safeCause = redactError(cause, secrets);
-  const message = isErrorLike(safeCause) ? safeCause.message : String(safeCause);
-  return new NetworkError(redact(url, secrets), message, { cause: safeCause });
+  const safe = redactError(cause, secrets) as { message?: unknown };
+  return new NetworkError(redact(url, secrets), String(safe?.message ?? safe), { cause: safe });
 }
 
 /**
- * A copy of a thrown value with every secret blanked out: an Error (or anything with a string
- * `message`) becomes a new Error of the same name, with its message, stack, string fields (`code`, `syscall`, …) and `cause` (4 levels
- * deep) redacted; a string is redacted; anything else is dropped to its redacted `String()`.
+ * A copy of a thrown value with every secret blanked out: a string is redacted; an object (an
+ * Error, of this realm or another) becomes an Error with its name, message, stack, own fields that
+ * are not objects (`code`, `syscall`, …) and `cause` (4 levels deep), the strings redacted.
  */
 function redactError(value: unknown, secrets: Secrets, depth = 0): unknown {
   if (typeof value === 'string') return redact(value, secrets);
-  if (!isErrorLike(value)) {
-    return value === undefined || value === null ? value : redact(String(value), secrets);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy = new Error() as unknown as Record<string, unknown>;
+  const from = value as Record<string, unknown>;
+  for (const key of ['name', 'message', 'stack', ...Object.keys(value)]) {
+    const field = from[key];
+    if (typeof field !== 'object')
+      copy[key] = typeof field === 'string' ? redact(field, secrets) : field;
   }
-  const copy = new Error(redact(value.message, secrets));
-  copy.name = redact(String(value.name), secrets);
-  copy.stack = redact(String(value.stack ?? ''), secrets);
-  for (const key of Object.keys(value)) {
-    const field = (value as unknown as Record<string, unknown>)[key];
-    if (typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean')
-      (copy as unknown as Record<string, unknown>)[key] =
-        typeof field === 'string' ? redact(field, secrets) : field;
-  }
-  if (value.cause !== undefined && depth < 4)
-    Object.defineProperty(copy, 'cause', {
-      value: redactError(value.cause, secrets, depth + 1),
-      writable: true,
-      configurable: true,
-    });
+  if (from.cause !== undefined && depth < 4)
+    copy.cause = redactError(from.cause, secrets, depth + 1);
   return copy;
-}
-
-/** An Error, of this realm or another (fetch's errors come from Node's own, under a test VM). */
-function isErrorLike(value: unknown): value is Error {
-  return (
-    value instanceof Error ||
-    (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string')
-  );
-}
-
-/** Whether the answer is a redirect (the library sends `redirect: 'manual'`). */
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
-
-/** The message of a refused redirect: where it pointed (credentials and secrets out), and why. */
-function redirectRefused(response: Response, secrets: Secrets): string {
-  const location = response.headers.get('location');
-  const to = location === null ? '' : ` to ${redact(location, secrets).slice(0, 200)}`;
-  return `redirect${to} refused: requests never follow redirects (set baseURL to the final address)`;
-}
-
-function nullable(value: string | null, secrets: Secrets): string | null {
-  return value === null ? null : redact(value, secrets);
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
