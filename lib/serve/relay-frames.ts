@@ -19,7 +19,7 @@ import {
   type OperatorFunction,
 } from 'rxjs';
 import { isResponsesStreamError, type ServerError } from '../errors';
-import { checkDelay } from '../transport/check-delay';
+import { checkDelay } from '../sources/check-delay';
 import { checkSigning, eventIdTag, type EventIdSigning } from './event-id-signing';
 import { eventName, wireData, type FrameParts } from './sse-frame';
 import type { EncodableEvent } from './to-wire';

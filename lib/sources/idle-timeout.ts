@@ -11,17 +11,17 @@ import {
 } from 'rxjs';
 import { IdleTimeoutError, isResponsesStreamError } from '../errors';
 import { terminalEventTypes } from '../events';
+import { checkDelay } from './check-delay';
 
 const terminal = new Set<string>(terminalEventTypes);
 
 /**
- * Checks an `idleTimeout` option: `undefined` (no limit) or a positive number of milliseconds.
+ * Checks an `idleTimeout` option: `undefined` or `Infinity` (no limit), or a positive number of
+ * milliseconds a timer can wait (at most 2³¹−1: see {@link checkDelay}); a TypeError otherwise.
  * @internal
  */
 export function checkIdleTimeout(ms: unknown): asserts ms is number | undefined {
-  if (ms !== undefined && !(typeof ms === 'number' && ms > 0 && !Number.isNaN(ms))) {
-    throw new TypeError(`idleTimeout must be a positive number of milliseconds; got ${String(ms)}`);
-  }
+  if (ms !== undefined && ms !== Infinity) checkDelay('idleTimeout', ms, { positive: true });
 }
 
 /**

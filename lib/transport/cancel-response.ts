@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs';
 import { AbortedError, EventValidationError, InvalidJsonError } from '../errors';
 import { ResponseObject } from '../events';
-import { httpErrorFrom, networkError } from '../sources/http-error';
-import { endpoint, requestHeaders, type ClientConfig } from './request';
+import { httpErrorFrom, networkError, secretsOf } from '../sources/http-error';
+import { endpoint, REDIRECT, requestHeaders, type ClientConfig } from './request';
 import { responseIdError } from './response-id';
 
 /**
@@ -57,11 +57,14 @@ export function cancelResponse(id: string, config: CancelConfig = {}): Observabl
     const url = endpoint(config, `/responses/${encodeURIComponent(id)}/cancel`);
     const headers = requestHeaders(config, 'application/json', false);
     const doFetch = config.fetch ?? globalThis.fetch;
+    const secrets = secretsOf(config);
     Promise.resolve()
-      .then(() => doFetch(url, { method: 'POST', headers, signal: controller.signal }))
+      .then(() =>
+        doFetch(url, { method: 'POST', headers, signal: controller.signal, redirect: REDIRECT }),
+      )
       .then(
         async (response) => {
-          if (!response.ok) throw await httpErrorFrom(response, config.apiKey);
+          if (!response.ok) throw await httpErrorFrom(response, secrets);
           const text = await response.text();
           let json: unknown;
           try {
@@ -74,9 +77,7 @@ export function cancelResponse(id: string, config: CancelConfig = {}): Observabl
           return parsed.data;
         },
         (cause: unknown) => {
-          throw external?.aborted
-            ? new AbortedError(external)
-            : networkError(url, cause, config.apiKey);
+          throw external?.aborted ? new AbortedError(external) : networkError(url, cause, secrets);
         },
       )
       .then(

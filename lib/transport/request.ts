@@ -3,7 +3,7 @@ import type { DecodedEvent } from '../decode/decode-options';
 import { AbortedError, IdleTimeoutError } from '../errors';
 import { fromSSE, type FromSSEConfig } from '../sources/from-sse';
 import { httpErrorFrom, networkError, secretsOf } from '../sources/http-error';
-import { checkDelay } from './check-delay';
+import { checkIdleTimeout } from '../sources/idle-timeout';
 import type { RetryConfig } from './retry';
 
 /**
@@ -83,8 +83,7 @@ export function streamRequest<O extends ClientConfig>(
   config: O,
 ): Observable<DecodedEvent<O>> {
   // Infinity is the documented "no limit"; any other value is a timer's delay.
-  if (config.idleTimeout !== undefined && config.idleTimeout !== Infinity)
-    checkDelay('idleTimeout', config.idleTimeout, { positive: true });
+  checkIdleTimeout(config.idleTimeout);
   return new Observable<DecodedEvent<O>>((subscriber) => {
     const controller = new AbortController();
     const external = config.signal;

@@ -1,7 +1,7 @@
 import { defer, Observable, race, retry, tap, timer } from 'rxjs';
 import { AbortedError, isResponsesStreamError } from '../errors';
 import { failureOf } from '../decode/failure';
-import { checkDelay } from './check-delay';
+import { checkDelay } from '../sources/check-delay';
 
 /**
  * How long to wait between attempts: exponential backoff with jitter, capped.
