@@ -3,6 +3,14 @@ import { HttpError, NetworkError, type ServerError } from '../errors';
 const MAX_BODY = 64 * 1024;
 
 /**
+ * What an HTML answer says instead of its markup: a web page where the API was expected is a
+ * missing proxy route (an app's dev server or SSR server answering with its own page or 404).
+ */
+const HTML_HINT = 'the server answered with an HTML page, not the API: is a proxy route missing?';
+
+const isHtml = (contentType: string | null) => /^\s*text\/html\b/i.test(contentType ?? '');
+
+/**
  * Builds the `http_error` for a non-2xx response: reads (at most 64 KiB of) the body, takes the
  * server's JSON error payload when there is one (`{ error: { message, type, code, param } }` as
  * OpenAI and OpenRouter send it, or a flat `{ message, code }`), and `Retry-After`. Every one of
@@ -28,7 +36,8 @@ export async function httpErrorFrom(response: Response, secrets?: Secrets): Prom
   const what =
     response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)
       ? `redirect${location === null ? '' : ` to ${redact(location, secrets).slice(0, 200)}`} refused`
-      : (serverError?.message ?? (text.trim().slice(0, 200) || statusText));
+      : (serverError?.message ??
+        (isHtml(type) ? HTML_HINT : text.trim().slice(0, 200) || statusText));
   return new HttpError(`HTTP ${response.status}${what ? `: ${what}` : ''}`, {
     status: response.status,
     statusText,
@@ -70,7 +79,9 @@ export function notAnEventStream(response: Response): HttpError {
   const contentType = response.headers.get('content-type');
   const hint = /json/i.test(contentType ?? '')
     ? ' (a JSON body usually means the request did not set `stream: true`)'
-    : '';
+    : isHtml(contentType)
+      ? ` (${HTML_HINT})`
+      : '';
   return new HttpError(
     `Expected an event stream (text/event-stream) but got ${contentType ?? 'no content type'}${hint}`,
     { status: response.status, statusText: response.statusText, contentType },

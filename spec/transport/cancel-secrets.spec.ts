@@ -97,3 +97,35 @@ describe('fromSSE: idleTimeout is a timer', () => {
     expect(() => fromSSE(new Response(''), { idleTimeout: Infinity })).not.toThrow();
   });
 });
+
+describe('an HTML page where the API was expected (a missing proxy route)', () => {
+  let server: TestServer | undefined;
+  afterEach(() => server?.close());
+  const page =
+    '<!DOCTYPE html><html><head><title>Error</title></head><body><pre>Cannot POST /v1/responses</pre></body></html>';
+
+  it('a 404 page is a short http_error that names the likely cause, not a page of HTML', async () => {
+    server = await startServer((_, res) =>
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page),
+    );
+    const { streamResponse } = await import('../../lib/transport/stream-response');
+    const { error } = await outcome(
+      streamResponse({ model: 'm', input: 'hi' }, { baseURL: server.baseURL, retry: false }),
+    );
+    expect(error).toMatchObject({ code: 'http_error', status: 404 });
+    expect((error as Error).message).toBe(
+      'HTTP 404: the server answered with an HTML page, not the API: is a proxy route missing?',
+    );
+    expect((error as { body?: string }).body).toBe(page); // still there, for whoever debugs it
+  });
+
+  it("a 200 page (an app's index.html fallback) says the same", async () => {
+    server = await startServer((_, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page),
+    );
+    const { error } = await outcome(fromSSE(await fetch(`${server.baseURL}/responses`)));
+    expect(error).toMatchObject({ code: 'http_error' });
+    expect((error as Error).message).toContain('is a proxy route missing?');
+    expect((error as Error).message).not.toContain('<html');
+  });
+});
