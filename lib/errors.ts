@@ -126,13 +126,14 @@ interface ErrorInit {
  *
  * @example
  * ```ts
- * import { fromSSE, ResponsesStreamError } from 'rxjs-openresponses';
+ * import { fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
  * declare const res: Response;
  *
  * // Tell the library's errors (a stable `code`, a `position`) from bugs in your own callbacks.
+ * // (isResponsesStreamError, not instanceof: it works across two copies of the library.)
  * fromSSE(res).subscribe({
  *   error: (err) => {
- *     if (err instanceof ResponsesStreamError) console.warn(`stream failed: ${err.code}`, err.position);
+ *     if (isResponsesStreamError(err)) console.warn(`stream failed: ${err.code}`, err.position);
  *     else throw err;
  *   },
  * });
