@@ -55,7 +55,8 @@ export type ResponsesStreamErrorCode =
   | 'image_not_inline'
   | 'invalid_response_id'
   | 'resume_forbidden'
-  | 'invalid_chunk';
+  | 'invalid_chunk'
+  | 'wrong_format';
 
 /**
  * Where in the stream an error happened.
@@ -1073,6 +1074,38 @@ export class InvalidChunkError extends ResponsesStreamError<'invalid_chunk'> {
 }
 
 /**
+ * `wrong_format`: `fromSSE` was given JSON lines (one JSON event per line, as openai-node's
+ * `toReadableStream()` writes them for a browser), not Server-Sent Events. Read that with
+ * `fromJSONLines`. `raw` is the start of the stream.
+ *
+ * @example
+ * ```ts
+ * import { fromJSONLines, fromSSE, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const body: ReadableStream<Uint8Array>;
+ *
+ * fromSSE(body).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'wrong_format')) fromJSONLines(body).subscribe(console.log);
+ *   },
+ * });
+ * ```
+ */
+export class WrongFormatError extends ResponsesStreamError<'wrong_format'> {
+  /** The first characters of the stream (at most 200). */
+  readonly raw: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(raw: string, init: ErrorInit = {}) {
+    super(
+      'wrong_format',
+      "The stream is JSON lines (one JSON event per line, as openai-node's toReadableStream() writes), not Server-Sent Events: read it with fromJSONLines()",
+      init,
+    );
+    this.name = 'WrongFormatError';
+    this.raw = raw.slice(0, 200);
+  }
+}
+
+/**
  * The error class each code comes with.
  *
  * @example
@@ -1138,6 +1171,8 @@ export interface ResponsesStreamErrorByCode {
   resume_forbidden: ResumeForbiddenError;
   /** `invalid_chunk`: {@link InvalidChunkError}. */
   invalid_chunk: InvalidChunkError;
+  /** `wrong_format`: {@link WrongFormatError}. */
+  wrong_format: WrongFormatError;
 }
 
 /**

@@ -10,6 +10,7 @@ export { fromSSE } from './sources/from-sse';
 export type { FromSSEConfig } from './sources/from-sse';
 export type { SSESource } from './sources/to-chunks';
 export { fromEvents } from './sources/from-events';
+export { fromJSONLines } from './sources/from-json-lines';
 export { streamResponse } from './transport/stream-response';
 export type { StreamResponseConfig } from './transport/stream-response';
 export type { AutoResumeConfig } from './transport/resume';
@@ -97,6 +98,7 @@ export {
   IdleTimeoutError,
   ImageNotInlineError,
   InvalidChunkError,
+  WrongFormatError,
   InvalidArgumentsError,
   InvalidJsonError,
   InvalidResponseIdError,

@@ -322,8 +322,12 @@ describe('stateless relays (examples/relay/relay.ts)', () => {
       // Warm up as a relay in service is: one client reads a whole answer (code loaded and
       // compiled, the heap grown to what relaying at full speed takes). Then the baseline: what
       // 20 stalled clients add to it is what they cost.
-      const warm = await fetch(`${relay.url}/chat?q=hi`, { headers: as('warm') });
-      await warm.text();
+      // (On a busy machine the relay may cut this reader too, for falling behind: that is the
+      // point of the relay, so a cut warm-up is fine, and three of them warm it enough.)
+      for (let i = 0; i < 3; i++) {
+        const warm = await fetch(`${relay.url}/chat?q=hi`, { headers: as('warm') });
+        await warm.text().catch(() => undefined);
+      }
       await new Promise((r) => setTimeout(r, 300));
       const baseline = rss(pid);
       const before = big.requests.length;

@@ -1,6 +1,7 @@
+import { describe, isBytes } from './chunk-check';
 import { createParser } from 'eventsource-parser';
 import { Observable, type OperatorFunction, type Subscriber, type Subscription } from 'rxjs';
-import { EventTooLargeError, InvalidChunkError } from '../errors';
+import { EventTooLargeError, InvalidChunkError, WrongFormatError } from '../errors';
 import type { SseMessage } from './sse-message';
 
 /**
@@ -193,6 +194,12 @@ export function frameSSE(
     if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // No SSE line starts with `{`: this is JSON lines (openai-node's toReadableStream()), which
+      // framed as SSE would be ignored line by line and end in a puzzling stream_truncated.
+      if (text.trimStart().startsWith('{'))
+        return void sink.error(
+          new WrongFormatError(text, { position: { eventIndex: 0, bytesRead } }),
+        );
     }
     // A chunk that ends in CR may be a CRLF cut in two, so the parser would hold the line until
     // the next chunk, however long that takes. End the line now; a LF that then starts the next
@@ -269,28 +276,4 @@ export function frameSSE(
       if (!sink.closed) sink.complete();
     },
   });
-}
-
-/** A `Uint8Array` (of any realm) or an `ArrayBuffer`: what `TextDecoder` is given. */
-function isBytes(chunk: unknown): chunk is Uint8Array | ArrayBuffer {
-  // The common case first; the tag then admits a Uint8Array of another realm (an iframe, a vm).
-  if (chunk instanceof Uint8Array) return true;
-  const tag = Object.prototype.toString.call(chunk);
-  return (
-    tag === '[object ArrayBuffer]' || (ArrayBuffer.isView(chunk) && tag === '[object Uint8Array]')
-  );
-}
-
-/** What a chunk is, for {@link InvalidChunkError.found}: `typeof`, or an object's class name. */
-function describe(chunk: unknown): string {
-  if (chunk === null) return 'null';
-  if (typeof chunk !== 'object') return typeof chunk;
-  try {
-    const name: unknown = (
-      Object.getPrototypeOf(chunk) as { constructor?: { name?: unknown } } | null
-    )?.constructor?.name;
-    return typeof name === 'string' && name !== '' ? name.slice(0, 100) : 'object';
-  } catch {
-    return 'object';
-  }
 }

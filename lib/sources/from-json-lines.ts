@@ -1,0 +1,43 @@
+import { Observable } from 'rxjs';
+import type { DecodedEvent } from '../decode/decode-options';
+import { EventDecoder } from '../decode/event-decoder';
+import { frameLines } from '../sse/frame-lines';
+import type { FromSSEConfig } from './from-sse';
+import { idleTimeout, settleIdleTimeout } from './idle-timeout';
+import { toChunks, type SSESource } from './to-chunks';
+
+/**
+ * Streams the events of a JSON-lines body (one JSON event per line): what openai-node's
+ * `stream.toReadableStream()` writes, its documented way to send a stream from a server to a
+ * browser. The same decoding, validation, options and typed errors as {@link fromSSE} (a line
+ * that is not JSON is `invalid_json` with the raw line and its position; a stream without a
+ * terminal event is `stream_truncated`); LF and CRLF end lines, blank lines are skipped.
+ * `onComment` does not apply (JSON lines have no comments). Cold; unsubscribing cancels the
+ * reader.
+ *
+ * @example
+ * ```ts
+ * import { accumulateText, fromJSONLines } from 'rxjs-openresponses';
+ *
+ * // In the browser, reading what a server sent with openai-node's stream.toReadableStream():
+ * const response = await fetch('/api/chat', { method: 'POST', body: JSON.stringify({ q: 'Hi' }) });
+ * fromJSONLines(response)
+ *   .pipe(accumulateText())
+ *   .subscribe((text) => (document.body.textContent = text));
+ * ```
+ *
+ * @param source A `Response`, a `ReadableStream`, or an (async) iterable of byte or text chunks.
+ * @param config The options of {@link fromSSE}.
+ * @returns A cold Observable of the decoded events.
+ */
+export function fromJSONLines<const O extends FromSSEConfig = Record<never, never>>(
+  source: SSESource,
+  config?: O,
+): Observable<DecodedEvent<O>> {
+  const ms = config?.idleTimeout;
+  const chunks = toChunks(source).pipe(idleTimeout(ms));
+  const events = new Observable<DecodedEvent<O>>((subscriber) =>
+    frameLines(chunks, config ?? {}, new EventDecoder(subscriber, config ?? {})),
+  );
+  return ms === undefined || ms === Infinity ? events : events.pipe(settleIdleTimeout(ms));
+}
