@@ -1030,9 +1030,7 @@ export class ResumeForbiddenError extends ResponsesStreamError<'resume_forbidden
   constructor(reason: 'malformed' | 'signature') {
     super(
       'resume_forbidden',
-      reason === 'malformed'
-        ? 'The Last-Event-ID is not a signed event id of this relay'
-        : 'The Last-Event-ID was not signed for this subject',
+      `Last-Event-ID ${reason === 'malformed' ? 'not signed by this relay' : 'signed for another subject'}`,
     );
     this.name = 'ResumeForbiddenError';
     this.reason = reason;
@@ -1095,11 +1093,7 @@ export class WrongFormatError extends ResponsesStreamError<'wrong_format'> {
   readonly raw: string;
   /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
   constructor(raw: string, init: ErrorInit = {}) {
-    super(
-      'wrong_format',
-      "The stream is JSON lines (one JSON event per line, as openai-node's toReadableStream() writes), not Server-Sent Events: read it with fromJSONLines()",
-      init,
-    );
+    super('wrong_format', 'JSON lines, not SSE: read it with fromJSONLines()', init);
     this.name = 'WrongFormatError';
     this.raw = raw.slice(0, 200);
   }

@@ -49,8 +49,9 @@ const subjects: Subject[] = [
     // 35 kB until the session that made the library safe to put on the internet: redacting every
     // configured secret from errors (+1.4 kB minified), checking every chunk and counting every
     // byte toward the limits (+0.8 kB), response-id checks, linear partial JSON and the compatible
-    // servers' null and identity rules took it to 36.5 kB. SIZE.md says where each byte goes.
-    limit: 37 * kB,
+    // servers' null and identity rules took it to 36.5 kB, and fromJSONLines (openai-node's
+    // toReadableStream() format) to 37.0 kB. SIZE.md says where each byte goes.
+    limit: 38 * kB,
     ours: true,
   },
   {

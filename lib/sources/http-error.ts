@@ -6,7 +6,7 @@ const MAX_BODY = 64 * 1024;
  * What an HTML answer says instead of its markup: a web page where the API was expected is a
  * missing proxy route (an app's dev server or SSR server answering with its own page or 404).
  */
-const HTML_HINT = 'the server answered with an HTML page, not the API: is a proxy route missing?';
+const HTML_HINT = 'an HTML page, not the API: is a proxy route missing?';
 
 const isHtml = (contentType: string | null) => /^\s*text\/html\b/i.test(contentType ?? '');
 

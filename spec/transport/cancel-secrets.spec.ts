@@ -114,7 +114,7 @@ describe('an HTML page where the API was expected (a missing proxy route)', () =
     );
     expect(error).toMatchObject({ code: 'http_error', status: 404 });
     expect((error as Error).message).toBe(
-      'HTTP 404: the server answered with an HTML page, not the API: is a proxy route missing?',
+      'HTTP 404: an HTML page, not the API: is a proxy route missing?',
     );
     expect((error as { body?: string }).body).toBe(page); // still there, for whoever debugs it
   });
