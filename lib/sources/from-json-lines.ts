@@ -3,8 +3,8 @@ import type { DecodedEvent } from '../decode/decode-options';
 import { EventDecoder } from '../decode/event-decoder';
 import { frameLines } from '../sse/frame-lines';
 import type { FromSSEConfig } from './from-sse';
-import { idleTimeout, settleIdleTimeout } from './idle-timeout';
-import { toChunks, type SSESource } from './to-chunks';
+import { decodeSource } from './decode-source';
+import type { SSESource } from './to-chunks';
 
 /**
  * Streams the events of a JSON-lines body (one JSON event per line): what openai-node's
@@ -34,10 +34,12 @@ export function fromJSONLines<const O extends FromSSEConfig = Record<never, neve
   source: SSESource,
   config?: O,
 ): Observable<DecodedEvent<O>> {
-  const ms = config?.idleTimeout;
-  const chunks = toChunks(source).pipe(idleTimeout(ms));
-  const events = new Observable<DecodedEvent<O>>((subscriber) =>
-    frameLines(chunks, config ?? {}, new EventDecoder(subscriber, config ?? {})),
+  return decodeSource(
+    source,
+    config?.idleTimeout,
+    (chunks) =>
+      new Observable<DecodedEvent<O>>((subscriber) =>
+        frameLines(chunks, config ?? {}, new EventDecoder(subscriber, config ?? {})),
+      ),
   );
-  return ms === undefined || ms === Infinity ? events : events.pipe(settleIdleTimeout(ms));
 }

@@ -3,8 +3,8 @@ import { decodeChunks } from '../decode/decode-chunks';
 import type { DecodeEventsConfig } from '../decode/decode-events';
 import type { DecodedEvent } from '../decode/decode-options';
 import type { ParseSSEConfig } from '../sse/parse-sse';
-import { idleTimeout, settleIdleTimeout } from './idle-timeout';
-import { toChunks, type SSESource } from './to-chunks';
+import { decodeSource } from './decode-source';
+import type { SSESource } from './to-chunks';
 
 /**
  * Options of {@link fromSSE}: decoding ({@link DecodeEventsConfig}), framing
@@ -65,8 +65,5 @@ export function fromSSE<const O extends FromSSEConfig = Record<never, never>>(
   source: SSESource,
   config?: O,
 ): Observable<DecodedEvent<O>> {
-  const ms = config?.idleTimeout;
-  const chunks = toChunks(source).pipe(idleTimeout(ms));
-  const events = decodeChunks<O>(chunks, config);
-  return ms === undefined || ms === Infinity ? events : events.pipe(settleIdleTimeout(ms));
+  return decodeSource(source, config?.idleTimeout, (chunks) => decodeChunks<O>(chunks, config));
 }
