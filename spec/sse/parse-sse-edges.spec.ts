@@ -1,21 +1,13 @@
 import { from } from 'rxjs';
 import { EventTooLargeError } from '../../lib/errors';
 import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
-import type { SseMessage } from '../../lib/sse/sse-message';
+import { collect as collectAll } from '../support/collect';
 
 // Edges that mutation testing (npm run mutate) found unpinned by parse-sse.spec.ts.
 
 function collect(chunks: readonly string[], config?: ParseSSEConfig) {
-  const messages: SseMessage[] = [];
-  let end: unknown = 'open';
-  from(chunks)
-    .pipe(parseSSE(config))
-    .subscribe({
-      next: (m) => messages.push(m),
-      error: (e) => (end = e),
-      complete: () => (end = 'complete'),
-    });
-  return { messages, end };
+  const { values, error, completed } = collectAll(from(chunks).pipe(parseSSE(config)));
+  return { messages: values, end: error ?? (completed ? 'complete' : 'open') };
 }
 
 describe('parseSSE edges', () => {

@@ -3,22 +3,15 @@ import { from, map, Observable, Subject } from 'rxjs';
 import { isResponsesStreamError } from '../../lib/errors';
 import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
 import type { SseMessage } from '../../lib/sse/sse-message';
+import { collect as collectAll } from '../support/collect';
 import { chunkArbitrary } from '../../lib/testing/chunking';
 
 function collect(
   chunks: ReadonlyArray<string | Uint8Array>,
   config?: ParseSSEConfig,
 ): { messages: SseMessage[]; end: unknown } {
-  const messages: SseMessage[] = [];
-  let end: unknown = 'open';
-  from(chunks)
-    .pipe(parseSSE(config))
-    .subscribe({
-      next: (m) => messages.push(m),
-      error: (e) => (end = e),
-      complete: () => (end = 'complete'),
-    });
-  return { messages, end };
+  const { values, error, completed } = collectAll(from(chunks).pipe(parseSSE(config)));
+  return { messages: values, end: error ?? (completed ? 'complete' : 'open') };
 }
 
 const bytes = (text: string) => new TextEncoder().encode(text);
