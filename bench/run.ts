@@ -443,9 +443,11 @@ function targets(
       why:
         `${m.timesLargestEvent.toFixed(2)}× the largest event against at most 3×.` +
         (m.contender === 'responseSnapshot'
-          ? ' The snapshot holds the final image (1×, from `output_item.done`), and ' +
-            '`response.completed` repeats it: while it is parsed, its text (1×) and the parsed ' +
-            'copy (1×) are alive too; the rest is code compiled on first use.'
+          ? ' The snapshot holds the final image (1×, from `output_item.done`) until ' +
+            '`response.completed`, which repeats it, replaces it: while that event is emitted its ' +
+            "text (1×, still on the parser's stack) and the parsed copy (1×) are alive too; " +
+            'the rest is code compiled on first use. (The previous snapshot is not: the ' +
+            'operator drops it before emitting.)'
           : ''),
     });
   }
