@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { inObject } from '../../lib/accumulate/in-object';
+import { flatCopy } from '../../lib/accumulate/flat-copy';
 
-describe('inObject', () => {
+describe('flatCopy', () => {
   it('copies any plain object: same keys in the same order, the very same values', () => {
     fc.assert(
       fc.property(
@@ -11,7 +11,7 @@ describe('inObject', () => {
           { noNullPrototype: true },
         ),
         (value) => {
-          const copy = inObject(value);
+          const copy = flatCopy(value);
           expect(Object.keys(copy)).toEqual(Object.keys(value));
           for (const key of Object.keys(value)) expect(copy[key]).toBe(value[key]);
           expect(Object.getPrototypeOf(copy)).toBe(Object.getPrototypeOf(value));
@@ -25,7 +25,7 @@ describe('inObject', () => {
 
   it('makes a new object, so writing the copy never changes the input', () => {
     const value = { id: 'resp_1', output: [] as unknown[], 'odd "key"\n': 1 };
-    const copy = inObject(value);
+    const copy = flatCopy(value);
     expect(copy).not.toBe(value);
     expect(copy).toEqual(value);
     expect(copy.output).toBe(value.output);
@@ -33,7 +33,7 @@ describe('inObject', () => {
 
   it('returns the object itself for an own __proto__ key (never a prototype change)', () => {
     const value = JSON.parse('{"a":1,"__proto__":{"polluted":true}}') as Record<string, unknown>;
-    const copy = inObject(value);
+    const copy = flatCopy(value);
     expect(copy).toBe(value);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
