@@ -2,7 +2,7 @@ import { connect, map, merge, scan, type OperatorFunction } from 'rxjs';
 import type { Usage } from '../events';
 import { accumulateText } from '../operators/accumulate-text';
 import { functionCalls, type FunctionCall } from '../operators/function-calls';
-import type { StreamEvent } from '../operators/internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { partialImages, type ImageFrame } from '../operators/partial-images';
 import { refusalText } from '../operators/refusal-text';
 import { usage } from '../operators/usage';

@@ -1,6 +1,7 @@
 import { defer, filter, map, type OperatorFunction } from 'rxjs';
 import { isLifecycleEvent } from '../events';
-import { forEachMessagePart, type StreamEvent } from './internal/events';
+import { forEachMessagePart } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { JoinedText } from './internal/joined-text';
 
 /**

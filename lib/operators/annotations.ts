@@ -1,6 +1,6 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { Annotation, OutputTextPart } from '../events';
-import type { StreamEvent } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 
 /**
  * An annotation of the output text, with where it is, as {@link annotations} emits it.

@@ -7,7 +7,8 @@ import {
   throwError,
   type OperatorFunction,
 } from 'rxjs';
-import { isTerminalResponse, type StreamEvent } from './internal/events';
+import { isTerminalResponse } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { PartTexts, type TrackedText } from './internal/part-texts';
 import { trackPartTexts } from './internal/part-text-tracker';
 import { refusalParts, type PartRef } from './internal/refusal-parts';

@@ -2,7 +2,7 @@ import { last, map, scan, type OperatorFunction } from 'rxjs';
 import { withOutputText } from '../accumulate/output-text';
 import { StreamTruncatedError } from '../errors';
 import type { ResponseObject } from '../events';
-import type { StreamEvent } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { throwOnFailure } from './throw-on-failure';
 
 interface Final {

@@ -1,5 +1,5 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import type { StreamEvent } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { FunctionCallStates, type CallState } from './internal/function-call-states';
 import { PartialArguments } from './internal/partial-arguments';
 

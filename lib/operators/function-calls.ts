@@ -1,8 +1,8 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type * as z from 'zod/mini';
 import { InvalidArgumentsError } from '../errors';
-import type { StreamEvent } from './internal/events';
-import { parseArguments } from './internal/parse-arguments';
+import type { StreamEvent } from '../decode/stream-event';
+import { parseArguments } from '../decode/parse-arguments';
 import type { input } from 'zod/v4/core';
 import {
   FunctionCallStates,

@@ -1,6 +1,7 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { OutputItem } from '../events';
-import { isTerminalResponse, type StreamEvent } from './internal/events';
+import { isTerminalResponse } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 
 /**
  * How an image was generated, as the server reports it (each field only when sent).

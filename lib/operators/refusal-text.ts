@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import type { StreamEvent } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { partTextUpdates } from './internal/part-text-tracker';
 import { refusalParts } from './internal/refusal-parts';
 

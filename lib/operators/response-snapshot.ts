@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { responseAccumulator } from '../accumulate/accumulate-response';
 import type { ResponseObject } from '../events';
-import type { StreamEvent } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 
 /**
  * Emits the whole Response, rebuilt from the events, after every event that changes it.

@@ -7,7 +7,8 @@ import {
   type StreamPosition,
 } from '../errors';
 import type { OutputItem } from '../events';
-import { forEachMessagePart, isTerminalResponse, type StreamEvent } from './internal/events';
+import { forEachMessagePart, isTerminalResponse } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { PartialJson, PartialJsonError } from './internal/partial-json';
 
 /**

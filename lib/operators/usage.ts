@@ -1,6 +1,7 @@
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { Usage } from '../events';
-import { isTerminalResponse, type StreamEvent } from './internal/events';
+import { isTerminalResponse } from './internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 
 /**
  * Emits the token usage of each response, once, from its terminal event (`response.completed`,

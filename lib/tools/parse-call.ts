@@ -1,7 +1,7 @@
 import type { $ZodType } from 'zod/v4/core';
 import type { FunctionCallItem } from '../events';
 import type { FunctionCall } from '../operators/function-calls';
-import { parseArguments } from '../operators/internal/parse-arguments';
+import { parseArguments } from '../decode/parse-arguments';
 
 /**
  * The {@link FunctionCall} of a `function_call` output item, its arguments parsed from JSON

@@ -2,7 +2,7 @@ import { concat, defer, EMPTY, map, mergeMap, type Observable } from 'rxjs';
 import { withOutputText } from '../accumulate/output-text';
 import { MaxStepsReachedError } from '../errors';
 import type { ResponseObject } from '../events';
-import type { StreamEvent } from '../operators/internal/events';
+import type { StreamEvent } from '../decode/stream-event';
 import { nextRequest } from './next-request';
 import type { CallOptions } from './run-call';
 import { runCalls, type PendingCall } from './run-calls';

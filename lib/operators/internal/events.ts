@@ -11,9 +11,6 @@ import type {
 } from '../../events';
 import type { StreamEvent } from '../../decode/stream-event';
 
-/** What the operators accept: every event a decoder can emit (invalid ones are passed over). */
-export type { StreamEvent };
-
 /** A lifecycle event that ends a response and carries it. */
 export type TerminalResponseEvent =
   ResponseCompletedEvent | ResponseFailedEvent | ResponseIncompleteEvent;

@@ -3,7 +3,8 @@
  * @internal
  */
 import type { FunctionCallItem } from '../../events';
-import { isTerminalResponse, type StreamEvent } from './events';
+import { isTerminalResponse } from './events';
+import type { StreamEvent } from '../../decode/stream-event';
 
 /** What is known of one function call so far (one object per call: keep it as its key). */
 export interface CallState {

@@ -6,7 +6,8 @@
  */
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import type { OutputItem } from '../../events';
-import { isTerminalResponse, type StreamEvent } from './events';
+import { isTerminalResponse } from './events';
+import type { StreamEvent } from '../../decode/stream-event';
 import { PartTexts, type TrackedText } from './part-texts';
 
 /**

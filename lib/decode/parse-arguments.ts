@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
-import { InvalidArgumentsError, type StreamPosition } from '../../errors';
+import { InvalidArgumentsError, type StreamPosition } from '../errors';
 
 /**
  * A function call's arguments, parsed from JSON (empty arguments parse as `{}`) and, given a
