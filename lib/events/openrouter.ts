@@ -2,7 +2,7 @@
  * OpenRouter-only events: the `openrouter:fusion` server tool and `response.debug`.
  */
 import * as z from 'zod/mini';
-import { FusionAnalysisResult } from './items';
+import { FusionAnalysisResult } from './openrouter-items';
 import { defineEvents, type EventOf, itemScoped, obfuscation, obj, userData } from './schema';
 import * as f from './fields';
 

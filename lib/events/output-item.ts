@@ -1,7 +1,7 @@
 /**
  * Events that add and finish output items and their content parts.
  */
-import { OutputItem } from './items';
+import { OutputItem } from './output-item-union';
 import { ContentPart } from './parts';
 import { defineEvents, type EventOf, partScoped } from './schema';
 import * as f from './fields';

@@ -7,7 +7,7 @@
  * open strings.
  */
 import * as z from 'zod/mini';
-import { OutputItem } from './items';
+import { OutputItem } from './output-item-union';
 import { obj, userData } from './schema';
 
 const optStr = z.optional(z.string());

@@ -2,7 +2,7 @@
  * Built-in tool events: web search, file search, code interpreter, MCP, shell and apply-patch.
  */
 import * as z from 'zod/mini';
-import { ShellCallOutputContent } from './items';
+import { ShellCallOutputContent } from './shell-items';
 import { defineEvents, type EventOf, itemScoped, obfuscation, obj } from './schema';
 import * as f from './fields';
 

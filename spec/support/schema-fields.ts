@@ -5,6 +5,11 @@
 import * as z from 'zod/mini';
 import { eventSchemas, type ResponseEventType } from '../../lib/events';
 import * as items from '../../lib/events/items';
+import * as hostedToolItems from '../../lib/events/hosted-tool-items';
+import * as shellItems from '../../lib/events/shell-items';
+import * as mcpItems from '../../lib/events/mcp-items';
+import * as openRouterItems from '../../lib/events/openrouter-items';
+import * as itemUnion from '../../lib/events/output-item-union';
 import * as parts from '../../lib/events/parts';
 import { isOptionalField, keyTable, toSnake } from '../../lib/events/schema';
 
@@ -62,7 +67,15 @@ function objectOf(schema: ZodSchema): ZodSchema | undefined {
 
 /** The variants an `openUnion` may pick, by `type`: every item and part schema, by its literal. */
 const variants = new Map<string, ZodSchema[]>();
-for (const candidate of [...Object.values(items), ...Object.values(parts)]) {
+for (const candidate of [
+  ...Object.values(items),
+  ...Object.values(hostedToolItems),
+  ...Object.values(shellItems),
+  ...Object.values(mcpItems),
+  ...Object.values(openRouterItems),
+  ...Object.values(itemUnion),
+  ...Object.values(parts),
+]) {
   const schema = candidate as unknown as ZodSchema;
   if (typeof schema !== 'object' || schema === null || !('_zod' in schema)) continue;
   const type = objectOf(schema)?._zod.def.shape?.type?._zod.def as
