@@ -22,3 +22,21 @@ export function describe(chunk: unknown): string {
     return 'object';
   }
 }
+
+const STREAM = { stream: true };
+
+/**
+ * A chunk's text: a string as it is, bytes decoded by `decoder` (streaming: a character cut
+ * between chunks waits for the next one); `undefined` for anything else, and for bytes the decoder
+ * refuses (a detached buffer) or that throws when looked at (a proxy). Each framing then reports `undefined` as `invalid_chunk`.
+ * @internal
+ */
+export function chunkText(chunk: unknown, decoder: TextDecoder): string | undefined {
+  if (typeof chunk === 'string') return chunk;
+  try {
+    // Inside the try: a proxy's traps may throw from the checks too.
+    return isBytes(chunk) ? decoder.decode(chunk, STREAM) : undefined;
+  } catch {
+    return undefined;
+  }
+}

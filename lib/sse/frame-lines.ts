@@ -1,6 +1,6 @@
 import type { Observable, Subscription } from 'rxjs';
 import { EventTooLargeError, InvalidChunkError } from '../errors';
-import { describe, isBytes } from './chunk-check';
+import { chunkText, describe } from './chunk-check';
 import { DEFAULT_MAX_EVENT_SIZE, type SseSink } from './parse-sse';
 
 /**
@@ -56,12 +56,8 @@ export function frameLines(
   return source.subscribe({
     next: (chunk: unknown) => {
       if (sink.closed) return;
-      let text: string;
-      try {
-        if (typeof chunk === 'string') text = chunk;
-        else if (isBytes(chunk)) text = decoder.decode(chunk, { stream: true });
-        else throw chunk;
-      } catch {
+      const text = chunkText(chunk, decoder);
+      if (text === undefined) {
         sink.error(
           new InvalidChunkError(chunk, describe(chunk), {
             position: { eventIndex: index, bytesRead },

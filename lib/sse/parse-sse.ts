@@ -1,4 +1,4 @@
-import { describe, isBytes } from './chunk-check';
+import { chunkText, describe } from './chunk-check';
 import { createParser } from 'eventsource-parser';
 import { Observable, type OperatorFunction, type Subscriber, type Subscription } from 'rxjs';
 import { EventTooLargeError, InvalidChunkError, WrongFormatError } from '../errors';
@@ -247,24 +247,13 @@ export function frameSSE(
     sink.error(
       new InvalidChunkError(chunk, describe(chunk), { position: { eventIndex: index, bytesRead } }),
     );
-  const stream = { stream: true };
   return source.subscribe({
     next: (chunk: unknown) => {
-      if (typeof chunk === 'string') {
-        bytesRead += chunk.length;
-        feed(chunk);
-        return;
-      }
       // Whatever the source's type says: a chunk is checked before it is used (a proxy, a
       // fake tag and a detached buffer all end here, as `invalid_chunk`).
-      let text: string;
-      try {
-        if (!isBytes(chunk)) return invalidChunk(chunk);
-        text = decoder.decode(chunk, stream);
-      } catch {
-        return invalidChunk(chunk);
-      }
-      bytesRead += chunk.byteLength;
+      const text = chunkText(chunk, decoder);
+      if (text === undefined) return invalidChunk(chunk);
+      bytesRead += typeof chunk === 'string' ? chunk.length : (chunk as ArrayBufferLike).byteLength;
       feed(text);
     },
     error: (err) => sink.error(err),
