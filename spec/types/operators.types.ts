@@ -27,6 +27,8 @@ import {
   imageBlob,
   imageBytes,
   imageDataUrl,
+  markdownBlocks,
+  type MarkdownBlocks,
   ofType,
   partialImages,
   reasoningSummary,
@@ -275,4 +277,14 @@ if (isResponsesStreamError(caughtResume, 'resume_unavailable')) {
   const wrong: Observable<number> = texts;
   const paced: Observable<number> = of(1).pipe(frameThrottle(animationFrameScheduler));
   void [same, wrong, paced];
+}
+
+// markdownBlocks: from the growing text, never from events -----------------------------------------
+{
+  const cut: Observable<MarkdownBlocks> = events$.pipe(accumulateText(), markdownBlocks());
+  // @ts-expect-error the operator takes the text, not the events
+  const fromEvents = events$.pipe(markdownBlocks());
+  // @ts-expect-error settled blocks are read-only
+  cut.subscribe(({ blocks }) => blocks.push('x'));
+  void [cut, fromEvents];
 }
