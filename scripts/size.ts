@@ -4,8 +4,8 @@
  * app's own; gzip level 9). Reads the built `dist/` (run `npm run build` first: `npm test` does).
  *
  * Writes `SIZE.md` (the table, the limits, and where the bytes of each bundle of ours go, by
- * module) and the table into README.md between its `size` markers; exits 1 when a bundle of ours
- * is over its limit.
+ * module), the table into README.md and the Angular rows into docs/angular.md, between their
+ * `size` markers; exits 1 when a bundle of ours is over its limit.
  */
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,6 +76,19 @@ const subjects: Subject[] = [
     code: `export * from ${dist('index.js')};\nexport * from ${dist('angular/index.js')};`,
     baseline: `export * from ${dist('index.js')};`,
     limit: 3 * kB,
+    ours: true,
+    browserOnly: true,
+  },
+  {
+    // What a page with a prompt, Send, Stop and the streamed answer ships for the library (rxjs is
+    // the app's own, as in every row). The target was 25 kB (issue #30) and is not met: the floor
+    // is the validated transport itself (`streamResponse` + `accumulateText` alone: 26.0 kB, zod
+    // and the event schemas most of it); the function calls `responseResource` folds (partial
+    // JSON included) add about 3.5 kB and the images 0.5 kB, which a text-only page never uses.
+    // The limit guards today's 30.7 kB; SIZE.md says where the bytes go.
+    name: 'an Angular app that uses `responseResource` alone',
+    code: `export { responseResource } from ${dist('angular/index.js')};`,
+    limit: 31 * kB,
     ours: true,
     browserOnly: true,
   },
@@ -235,19 +248,31 @@ const markdown = async (text: string, file: string) =>
 
 writeFileSync(path.join(root, 'SIZE.md'), await markdown(report, path.join(root, 'SIZE.md')));
 
-const readmePath = path.join(root, 'README.md');
-const readme = readFileSync(readmePath, 'utf8');
-const marked = /<!-- size:start -->[\s\S]*?<!-- size:end -->/;
-if (marked.test(readme)) {
-  const block = `<!-- size:start -->\n${tableText}\n<!-- size:end -->`;
+/** Replaces the text between `<!-- {name}:start -->` and `<!-- {name}:end -->` in `file`. */
+async function writeBetween(file: string, name: string, text: string) {
+  const filePath = path.join(root, file);
+  const content = readFileSync(filePath, 'utf8');
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`);
+  if (!marked.test(content)) return;
+  const block = `<!-- ${name}:start -->\n${text}\n<!-- ${name}:end -->`;
   writeFileSync(
-    readmePath,
+    filePath,
     await markdown(
-      readme.replace(marked, () => block),
-      readmePath,
+      content.replace(marked, () => block),
+      filePath,
     ),
   );
 }
+
+await writeBetween('README.md', 'size', tableText);
+// docs/angular.md quotes the rows of the Angular entry.
+await writeBetween(
+  'docs/angular.md',
+  'size',
+  table(
+    results.filter((r) => r.subject.name.includes('Angular') || r.subject.name.includes('angular')),
+  ),
+);
 
 console.log(tableText);
 if (over.length > 0) {

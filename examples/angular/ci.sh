@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# CI for the Angular example: pack the library as users get it, install that tarball in the app,
-# build the app with the Angular CLI, build the NestJS relay (examples/nestjs) with the repository's
-# TypeScript, and drive the app in headless Chromium against the mock API, straight and through
-# the relay (a real NestJS process).
+# CI for the Angular example, an SSR app as `ng new --ssr` makes them: pack the library as users get
+# it, install that tarball in the app, run the app's unit tests (Vitest, `ng test`), build it with
+# the Angular CLI (browser, server, prerender), build the NestJS relay (examples/nestjs) with the
+# repository's TypeScript, and drive the app in headless Chromium against the mock API: served by
+# its own SSR server (src/server.ts), as static files behind a proxy, and through the relay (a real
+# NestJS process).
 # Run from anywhere: bash examples/angular/ci.sh. Exits non-zero on any failure.
 set -euo pipefail
 
@@ -42,21 +44,21 @@ if ! node scripts/relock.mjs --check; then
   node scripts/relock.mjs --check
 fi
 
-step 'App: type-check the test and servers, build'
+step 'App: type-check the test and servers; unit tests (Vitest)'
 npx tsc -p tsconfig.node.json
-# Within Angular's default budgets, with no warning of any kind (the e2e test also measures it).
-npx ng build 2>&1 | tee "$app/build.log"
-if grep -qi 'warning' "$app/build.log"; then
-  echo 'The Angular build printed a warning (see above): failing.' >&2
-  exit 1
-fi
+npx ng test --watch=false
+
+step 'App: build (browser, server, prerender)'
+# Within Angular's default budgets, with no warning of any kind (the e2e test also measures it),
+# and with a recorder where the prerender would send a request: it must see nothing.
+node scripts/build.mjs
 
 step 'NestJS relay: build with the repository TypeScript (decorator metadata) into out/nestjs-relay'
 # It imports rxjs-openresponses by the package's own name: the dist/ build that was just packed.
 (cd "$root" && npx tsc -p examples/nestjs/tsconfig.build.json)
 
-step 'End-to-end tests in headless Chromium (straight to the API, then through the relay)'
+step 'End-to-end tests in headless Chromium (the SSR server, straight to the API, through the relay)'
 # One file at a time: the pacing test measures frames, and the machine may be small.
-node --test --test-concurrency=1 --test-reporter=spec e2e/app-server.test.mjs e2e/app.e2e.test.mjs e2e/relay.e2e.test.mjs
+node --test --test-concurrency=1 --test-reporter=spec e2e/app-server.test.mjs e2e/ssr.e2e.test.mjs e2e/dev-server.e2e.test.mjs e2e/app.e2e.test.mjs e2e/relay.e2e.test.mjs
 echo "Screenshots: $app/screenshots"
 step 'Done'

@@ -1,3 +1,4 @@
+import { PlatformLocation } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { imageDataUrl, isResponsesStreamError } from 'rxjs-openresponses';
 import { responseResource } from 'rxjs-openresponses/angular';
@@ -5,6 +6,20 @@ import { RelayClient } from './relay-client';
 
 /** The model to ask: `openai/gpt-5-nano` through OpenRouter. */
 const MODEL = 'gpt-5-nano';
+/** What `/hello` asks when it loads. */
+export const HELLO = 'Say hello';
+
+/**
+ * The prompt the page asks on load: `/hello` (prerendered) asks {@link HELLO}, `/ask?q=…`
+ * (rendered per request) asks `q`. On the server both render idle: `responseResource` sends
+ * nothing there, and starts after hydration, in the browser.
+ */
+function promptOnLoad(): string | undefined {
+  const { pathname, search } = inject(PlatformLocation);
+  if (pathname === '/hello') return HELLO;
+  if (pathname === '/ask') return new URLSearchParams(search).get('q')?.trim() || undefined;
+  return undefined;
+}
 
 @Component({
   selector: 'app-root',
@@ -77,11 +92,15 @@ export class App {
   /** After a reload through the relay: the request that resumes the interrupted answer. */
   private readonly restored = this.relay?.restore();
 
+  private readonly onLoad = this.restored ? undefined : promptOnLoad();
+
   protected readonly prompt = signal(
-    this.restored?.input ?? 'Describe a sunrise over the sea, and draw it.',
+    this.restored?.input ?? this.onLoad ?? 'Describe a sunrise over the sea, and draw it.',
   );
   /** The request to stream: a new value cancels the running answer and starts one. */
-  private readonly request = signal<Record<string, unknown> | undefined>(this.restored);
+  private readonly request = signal<Record<string, unknown> | undefined>(
+    this.restored ?? (this.onLoad === undefined ? undefined : this.ask(this.onLoad)),
+  );
 
   /**
    * The answer as signals, paced to animation frames. Stop aborts the request; so does leaving
@@ -116,11 +135,13 @@ export class App {
     if (input === '' || this.streaming()) return;
     this.cancelError.set(undefined);
     // The relay picks the model and tools on the server; the browser sends only the prompt.
-    this.request.set(
-      this.relay
-        ? { input }
-        : { model: MODEL, input, tools: [{ type: 'image_generation', partial_images: 2 }] },
-    );
+    this.request.set(this.ask(input));
+  }
+
+  private ask(input: string): Record<string, unknown> {
+    return this.relay
+      ? { input }
+      : { model: MODEL, input, tools: [{ type: 'image_generation', partial_images: 2 }] };
   }
 
   /**
