@@ -4,7 +4,7 @@
  *
  * The order, lowest first (a file may import only from its own folder or a lower one):
  * events → errors → images → sse → decode → sources → transport → accumulate → operators → serve → tools
- * → angular → testing → index.ts. Each step is written down in `docs/design.md`.
+ * → ws → angular → testing → index.ts. Each step is written down in `docs/design.md`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,6 +22,7 @@ export const order = [
   'operators',
   'serve',
   'tools',
+  'ws',
   'angular',
   'testing',
   'index.ts',
