@@ -1140,10 +1140,15 @@ export class SocketClosedError extends ResponsesStreamError<'socket_closed'> {
 
 /** What a socket-level `error` frame carried. */
 export interface SocketErrorInit extends ErrorInit {
+  /** The frame's `error` object. */
   readonly serverError: ServerError;
+  /** The frame's `status`. */
   readonly status?: number;
+  /** The frame's `error.headers`. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Seconds, from a `retry-after` header. */
   readonly retryAfter?: number;
+  /** The frame, parsed. */
   readonly raw: unknown;
 }
 

@@ -12,4 +12,4 @@ export {
   type SocketRequest,
 } from './responses-socket';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket-like';
-export { BinaryFrameError, SocketClosedError, SocketError, type SocketErrorInit } from '../errors';
+export { BinaryFrameError, SocketClosedError, SocketError } from '../errors';

@@ -21,6 +21,7 @@ export interface WebSocketLike {
   addEventListener(
     type: 'open' | 'message' | 'error' | 'close',
     listener: (event: {
+      readonly type: string;
       readonly data?: unknown;
       readonly code?: number;
       readonly reason?: string;

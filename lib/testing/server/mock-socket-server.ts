@@ -129,7 +129,15 @@ export interface MockSocketError {
  * const server = await startMockSocketServer({ script: [{ drop: true } satisfies MockSocketSilence, { hang: true }] });
  * ```
  */
-export type MockSocketSilence = { readonly drop: true } | { readonly hang: true };
+export type MockSocketSilence =
+  | {
+      /** Cut the connection (no close frame) as soon as the message arrives. */
+      readonly drop: true;
+    }
+  | {
+      /** Never answer: the response stays in flight until the client gives up. */
+      readonly hang: true;
+    };
 
 /**
  * One scripted answer to a `response.create`.
