@@ -130,8 +130,19 @@ function stringValues(headers: Record<string, unknown>, secrets: Secrets) {
   return out;
 }
 
-/** Whether a text frame is a terminal event (or an `error` frame), read the slow way. */
-function isTerminalFrame(frame: string): boolean {
+/** A frame's leading `type`, as servers write it (`{"type":"…"` first). */
+const LEADING_TYPE = /^\s*\{\s*"type"\s*:\s*"([a-z_.]{1,64})"/;
+
+/**
+ * Whether a text frame is a terminal event (or an `error` frame), for a response whose events are
+ * dropped: read from its leading `type` when it starts with one, else parsed, unless it is over
+ * `max` (then only a leading `type` can tell, so an oversized terminal event still ends the
+ * response and frees its lane).
+ */
+function isTerminalFrame(frame: string, max: number): boolean {
+  const leading = LEADING_TYPE.exec(frame.slice(0, 128))?.[1];
+  if (leading !== undefined) return terminal.has(leading);
+  if (frame.length > max) return false;
   try {
     const type = (JSON.parse(frame) as { type?: unknown }).type;
     return typeof type === 'string' && terminal.has(type);
@@ -362,19 +373,22 @@ export class Connection {
       }
       return;
     }
-    const pending = this.route(data);
+    // A frame over the limit is neither parsed for its lane nor decoded.
+    const max = this.options.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
+    const tooLarge = data.length > max;
+    const pending = this.route(tooLarge ? '' : data);
     if (pending === undefined) return;
     pending.index++;
     pending.bytesRead += data.length;
     if (pending.ghost) {
-      if (isTerminalFrame(data)) this.finish(pending);
+      if (isTerminalFrame(data, max)) this.finish(pending);
       return;
     }
-    const max = this.options.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
-    if (data.length > max) {
+    if (tooLarge) {
       const at = { position: pending.position() };
       pending.subscriber.error(new EventTooLargeError(data.length, max, at));
       pending.ghost = true;
+      if (isTerminalFrame(data, max)) this.finish(pending);
       return;
     }
     pending.frame = data;
@@ -384,7 +398,7 @@ export class Connection {
     else if (pending.subscriber.closed) {
       // The decoder failed it (invalid_json, invalid_event, ...): drop the rest of it.
       pending.ghost = true;
-      if (isTerminalFrame(data)) this.finish(pending);
+      if (isTerminalFrame(data, max)) this.finish(pending);
     }
   }
 

@@ -356,6 +356,43 @@ describe('responsesSocket', () => {
     }
   });
 
+  it('ends everything with aborted when the signal aborts', async () => {
+    server = await startMockSocketServer({ script: { hang: true } });
+    const controller = new AbortController();
+    socket = responsesSocket({ baseURL: server.url, signal: controller.signal });
+    const pending = outcome(socket.create({ model: 'm', input: 'hi' }));
+    await server.receivedCount(1);
+    controller.abort('stop');
+    expect((await pending).error).toMatchObject({ code: 'aborted', cause: 'stop' });
+    expect(socket.closed).toBe(true);
+  });
+
+  it('drops a frame over maxEventSize for a response already unsubscribed, without parsing it', async () => {
+    const big = scriptResponse({ id: 'r1' })
+      .created()
+      .message({ text: 'y'.repeat(5000) })
+      .completed().events;
+    server = await startMockSocketServer({
+      script: [{ events: big, delay: 5 }, { events: script('r2') }],
+    });
+    socket = responsesSocket({ baseURL: server.url, maxEventSize: 4096 });
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const first = socket.create({ model: 'm', input: '1' }).subscribe();
+      await server.receivedCount(1);
+      first.unsubscribe();
+      const text = await lastValueFrom(
+        socket.create({ model: 'm', input: '2' }).pipe(accumulateText()),
+      );
+      expect(text).toBe('Hello');
+      expect(parse.mock.calls.some(([arg]) => typeof arg === 'string' && arg.length > 4096)).toBe(
+        false,
+      );
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('refuses background: true', () => {
     socket = responsesSocket({ url: 'ws://127.0.0.1:1/v1/responses' });
     expect(() => socket!.create({ model: 'm', background: true as unknown as false })).toThrow(
