@@ -21,7 +21,16 @@ import { DEFAULT_RETRY, delayBefore, type RetryConfig } from '../transport/retry
 import type { DecodeConfig } from '../decode/decode-options';
 import type { WebSocketConstructor, WebSocketLike } from './web-socket-like';
 
-const terminal = new Set<string>(terminalEventTypes);
+/** The terminal events that end a response for sure (an `error` event may be followed by one). */
+const lifecycleEnd = new Set<string>(terminalEventTypes.filter((type) => type !== 'error'));
+
+/**
+ * How long a response waits after its own `error` event for the `response.failed` (or other
+ * lifecycle end) that OpenAI sends right after it, before it completes anyway. Over SSE the end of
+ * the body says when nothing more comes; a socket has no such end, and the lane's next response
+ * must not be sent while this one's last events may still come (they would be taken for its own).
+ */
+export const ERROR_GRACE_MS = 250;
 
 /** What a {@link Connection} needs of the handle's config. @internal */
 export interface ConnectionOptions extends DecodeConfig {
@@ -50,6 +59,9 @@ export class Pending {
   index = -1;
   bytesRead = 0;
   frame = '';
+  /** Its own `error` event came: it ends at a lifecycle end, or after {@link ERROR_GRACE_MS}. */
+  erred = false;
+  grace: ReturnType<typeof setTimeout> | undefined;
   /** The socket-level error that ended it, if one did. */
   socketError: SocketError | undefined;
   readonly decoder: EventDecoder;
@@ -77,9 +89,12 @@ export class Pending {
         }
         if (type === 'response.created') this.started = true;
         subscriber.next(event);
-        if (terminal.has(type) || (type === 'invalid' && terminal.has(event.eventType ?? ''))) {
+        const named = type === 'invalid' ? (event.eventType ?? '') : type;
+        if (lifecycleEnd.has(named)) {
           this.done = true;
           subscriber.complete();
+        } else if (named === 'error') {
+          this.erred = true;
         }
       },
       error: (err: unknown) => subscriber.error(err),
@@ -134,21 +149,22 @@ function stringValues(headers: Record<string, unknown>, secrets: Secrets) {
 const LEADING_TYPE = /^\s*\{\s*"type"\s*:\s*"([a-z_.]{1,64})"/;
 
 /**
- * Whether a text frame is a terminal event (or an `error` frame), for a response whose events are
- * dropped: read from its leading `type` when it starts with one, else parsed, unless it is over
- * `max` (then only a leading `type` can tell, so an oversized terminal event still ends the
- * response and frees its lane).
+ * How a text frame ends a response whose events are dropped: `'end'` (a lifecycle end),
+ * `'error'` (an `error` event or frame), or not at all. Read from its leading `type` when it starts
+ * with one, else parsed, unless it is over `max` (then only a leading `type` can tell, so an
+ * oversized terminal event still ends the response and frees its lane).
  */
-function isTerminalFrame(frame: string, max: number): boolean {
-  const leading = LEADING_TYPE.exec(frame.slice(0, 128))?.[1];
-  if (leading !== undefined) return terminal.has(leading);
-  if (frame.length > max) return false;
-  try {
-    const type = (JSON.parse(frame) as { type?: unknown }).type;
-    return typeof type === 'string' && terminal.has(type);
-  } catch {
-    return false;
+function frameEnd(frame: string, max: number): 'end' | 'error' | undefined {
+  let type: unknown = LEADING_TYPE.exec(frame.slice(0, 128))?.[1];
+  if (type === undefined && frame.length <= max) {
+    try {
+      type = (JSON.parse(frame) as { type?: unknown }).type;
+    } catch {
+      return undefined;
+    }
   }
+  if (typeof type !== 'string') return undefined;
+  return lifecycleEnd.has(type) ? 'end' : type === 'error' ? 'error' : undefined;
 }
 
 /**
@@ -380,16 +396,12 @@ export class Connection {
     if (pending === undefined) return;
     pending.index++;
     pending.bytesRead += data.length;
-    if (pending.ghost) {
-      if (isTerminalFrame(data, max)) this.finish(pending);
-      return;
-    }
+    if (pending.ghost) return this.endOn(pending, frameEnd(data, max));
     if (tooLarge) {
       const at = { position: pending.position() };
       pending.subscriber.error(new EventTooLargeError(data.length, max, at));
       pending.ghost = true;
-      if (isTerminalFrame(data, max)) this.finish(pending);
-      return;
+      return this.endOn(pending, frameEnd(data, max));
     }
     pending.frame = data;
     pending.decoder.message(data, undefined, undefined, pending.index, pending.bytesRead, false);
@@ -398,19 +410,29 @@ export class Connection {
     else if (pending.subscriber.closed) {
       // The decoder failed it (invalid_json, invalid_event, ...): drop the rest of it.
       pending.ghost = true;
-      if (isTerminalFrame(data, max)) this.finish(pending);
-    }
+      this.endOn(pending, frameEnd(data, max));
+    } else if (pending.erred) this.endOn(pending, 'error');
   }
 
-  /** The response a frame is for: its lane's, else the only one in flight. */
+  /** The response a frame is for: its lane's in flight (none: the frame is dropped). */
   private route(frame: string): Pending | undefined {
     const head = this.lanes.get(laneOf(frame))?.[0];
-    if (head?.sent) return head;
-    const inFlight = this.inFlight();
-    return inFlight.length === 1 ? inFlight[0] : undefined;
+    return head?.sent ? head : undefined;
+  }
+
+  /** Ends `pending` now (`'end'`), or after the error grace (`'error'`). */
+  private endOn(pending: Pending, end: 'end' | 'error' | undefined): void {
+    if (end === 'end') return this.finish(pending);
+    if (end === undefined || pending.grace !== undefined) return;
+    pending.grace = setTimeout(() => {
+      pending.grace = undefined;
+      if (!pending.done && !pending.subscriber.closed) pending.subscriber.complete();
+      this.finish(pending);
+    }, ERROR_GRACE_MS);
   }
 
   private finish(pending: Pending): void {
+    clearTimeout(pending.grace);
     pending.done = true;
     // A socket error's retry-after holds the next connection back.
     const after = pending.socketError?.retryAfter;
@@ -420,6 +442,7 @@ export class Connection {
   }
 
   private drop(pending: Pending): void {
+    clearTimeout(pending.grace);
     const lane = this.lanes.get(pending.lane);
     if (lane === undefined) return;
     const at = lane.indexOf(pending);
