@@ -11,6 +11,7 @@ const config: Config = {
     '^rxjs-openresponses/tools$': '<rootDir>/lib/tools/index.ts',
     '^rxjs-openresponses/serve$': '<rootDir>/lib/serve/index.ts',
     '^rxjs-openresponses/angular$': '<rootDir>/lib/angular/index.ts',
+    '^rxjs-openresponses/ws$': '<rootDir>/lib/ws/index.ts',
   },
   transform: {
     '^.+\\.ts$': [

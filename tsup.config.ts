@@ -7,6 +7,7 @@ const common: Options = {
     'tools/index': 'lib/tools/index.ts',
     'serve/index': 'lib/serve/index.ts',
     'angular/index': 'lib/angular/index.ts',
+    'ws/index': 'lib/ws/index.ts',
   },
   dts: true,
   sourcemap: true,

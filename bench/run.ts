@@ -8,6 +8,9 @@
 //   npm run bench -- --runs 7 --workloads W1-16k,W3-16k --contenders floor,fromSSE --lib src
 //   node bench/out/run.mjs --report-only   # re-renders BENCHMARKS.md (after npm run bench:compile)
 //
+// Last, it runs the WebSocket mode's part (`bench/ws.ts`, its own section of BENCHMARKS.md;
+// `--no-ws` leaves it out).
+//
 // `npm run bench` compiles this folder to plain JavaScript first (`bench/out/`, see
 // `npm run bench:compile`): every measured process runs node on JavaScript, with no TypeScript
 // loader in it.
@@ -703,6 +706,7 @@ async function main() {
       join(root, 'BENCHMARKS.md'),
       await prettified(join(root, 'BENCHMARKS.md'), markdown(report)),
     );
+    webSocketPart(['--report-only']);
     return;
   }
   const m = machine();
@@ -726,6 +730,13 @@ async function main() {
   );
   for (const t of tg) log(`${t.met ? 'MET    ' : 'NOT MET'}  ${t.target}: ${t.measured}`);
   log('wrote BENCHMARKS.md and bench/results/latest.json');
+  webSocketPart(quick ? ['--quick'] : []);
+}
+
+/** The WebSocket mode's part (`bench/ws.ts`): its own section of BENCHMARKS.md. `--no-ws` skips it. */
+function webSocketPart(flags: string[]): void {
+  if (args.includes('--no-ws')) return;
+  execFileSync(process.execPath, [join(compiledDir, 'ws.mjs'), ...flags], { stdio: 'inherit' });
 }
 
 main().catch((error) => {

@@ -97,12 +97,17 @@ function checkFiles(files) {
     'dist/angular/index.d.ts',
     'dist/angular/index.d.cts',
     'angular/package.json',
+    'dist/ws/index.js',
+    'dist/ws/index.cjs',
+    'dist/ws/index.d.ts',
+    'dist/ws/index.d.cts',
+    'ws/package.json',
   ]) {
     if (!files.includes(required)) throw new Error(`the tarball lacks ${required}`);
   }
   const leaked = files.filter(
     (f) =>
-      !/^(dist\/|(testing|tools|serve|angular)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
+      !/^(dist\/|(testing|tools|serve|angular|ws)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
         f,
       ),
   );
@@ -191,6 +196,8 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
     if (typeof tools.runTools !== 'function') { console.error('tools entry lacks runTools'); process.exit(1); }
     if (typeof serve.toServerSentEvents !== 'function') { console.error('serve entry lacks toServerSentEvents'); process.exit(1); }
     if (typeof angular.responseResource !== 'function') { console.error('angular entry lacks responseResource'); process.exit(1); }
+    // Loads without the optional \`ws\` peer installed: it is needed only when a socket connects.
+    if (typeof socket.responsesSocket !== 'function') { console.error('ws entry lacks responsesSocket'); process.exit(1); }
     const cuts = fc.sample(testing.chunkArbitrary(fc, 'abcdef'), 50);
     if (!cuts.every((c) => c.join('') === 'abcdef') || !cuts.some((c) => c.length > 1)) { console.error('chunkArbitrary', cuts); process.exit(1); }
     console.log(KIND + ' ok: ' + seen.length + ' events');
@@ -203,6 +210,9 @@ import { parseLastEventId, toServerSentEvents } from 'rxjs-openresponses/serve';
 export const frames = (id: string) => fromSSE(text).pipe(toServerSentEvents({ responseId: parseLastEventId(id)?.responseId }));
 import { provideOpenResponses, type ResponseResource } from 'rxjs-openresponses/angular';
 import * as fc from 'fast-check';
+import { responsesSocket, type SocketEvent } from 'rxjs-openresponses/ws';
+export const socketLoop = (config: RunToolsConfig) => runTools({ model: 'm', input: 'hi' }, { ...config, socket: responsesSocket({ baseURL: '/v1' }) });
+export const lane = (e: SocketEvent): string | undefined => e.stream_id;
 export const providers = provideOpenResponses({ baseURL: '/v1' });
 export const textOf = (answer: ResponseResource): string => answer.text();
 export const loop = (config: RunToolsConfig) => runTools({ model: 'm', input: 'hi' }, config);
@@ -237,13 +247,13 @@ function checkConsumer(app, linked = false) {
   writeFileSync(
     join(app, 'esm.mjs'),
     body(
-      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as angular from 'rxjs-openresponses/angular'; import * as fc from 'fast-check';`,
+      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as angular from 'rxjs-openresponses/angular'; import * as socket from 'rxjs-openresponses/ws'; import * as fc from 'fast-check';`,
     ),
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
     body(
-      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const serve = require('rxjs-openresponses/serve'); const angular = require('rxjs-openresponses/angular'); const fc = require('fast-check');`,
+      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const serve = require('rxjs-openresponses/serve'); const angular = require('rxjs-openresponses/angular'); const socket = require('rxjs-openresponses/ws'); const fc = require('fast-check');`,
     ),
   );
   process.stdout.write(run('node', ['esm.mjs'], app));

@@ -72,6 +72,11 @@ const subjects: Subject[] = [
     platform: 'node',
   },
   {
+    name: 'every export of `rxjs-openresponses/ws` (WebSocket mode; `ws` itself not counted)',
+    code: `export * from ${dist('ws/index.js')};`,
+    ours: true,
+  },
+  {
     name: 'what `rxjs-openresponses/angular` adds to an app that imports the main entry',
     code: `export * from ${dist('index.js')};\nexport * from ${dist('angular/index.js')};`,
     baseline: `export * from ${dist('index.js')};`,

@@ -67,3 +67,16 @@ export {
   type MockStream,
   type RecordedRequest,
 } from './server/mock-server';
+export {
+  startMockSocketServer,
+  type MockSocketBehavior,
+  type MockSocketError,
+  type MockSocketFrame,
+  type MockSocketScript,
+  type MockSocketServer,
+  type MockSocketServerOptions,
+  type MockSocketSilence,
+  type MockSocketStream,
+  type RecordedConnection,
+  type RecordedSocketMessage,
+} from './server/mock-socket-server';

@@ -7,3 +7,4 @@ export { runTools } from './run-tools';
 export type { RunToolsConfig } from './run-tools';
 export type { StepEvent } from './step-event';
 export type { RunnableTool, RunnableTools, ToolContext } from './tool';
+export type { ToolSocket } from './tool-socket';

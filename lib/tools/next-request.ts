@@ -7,7 +7,9 @@ import type { ToolOutputItem } from './tool-output';
  * - `previous_response_id: response.id` and the outputs as `input` (the server keeps the rest);
  * - with `store: false`, the whole conversation instead: the previous input, the response's
  *   output items (back in wire form) and the outputs;
- * - with a `conversation`, just the outputs (the conversation holds the rest).
+ * - with a `conversation`, just the outputs (the conversation holds the rest);
+ * - with `byId` (a WebSocket, which keeps even a `store: false` response for the connection's
+ *   next one), `previous_response_id` and the outputs, whatever `store` says.
  *
  * Every other field of `body` (model, tools, instructions, …) is sent again.
  * @internal
@@ -16,8 +18,9 @@ export function nextRequest(
   body: Record<string, unknown>,
   response: ResponseObject,
   outputs: readonly ToolOutputItem[],
+  byId = false,
 ): Record<string, unknown> {
-  if (body.store === false) {
+  if (body.store === false && !byId) {
     const input = [...inputItems(body.input), ...response.output.map(toWireItem), ...outputs];
     return { ...body, input };
   }

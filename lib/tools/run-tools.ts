@@ -8,6 +8,7 @@ import type { RunnableTools, ToolContext } from './tool';
 import { withToolDefinitions } from './tool-definitions';
 import { toolLoop } from './tool-loop';
 import type { StepEvent } from './step-event';
+import type { ToolSocket } from './tool-socket';
 
 /**
  * Options of {@link runTools}: those of {@link streamResponse} (used for every step's request),
@@ -59,6 +60,13 @@ export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResp
    * own and always sent.
    */
   readonly exposeToolErrors?: boolean;
+  /**
+   * Stream every step over this socket (`responsesSocket` from `rxjs-openresponses/ws`) instead
+   * of HTTP: each step after the first sends `previous_response_id` and only the tools' outputs,
+   * even with `store: false` (the connection keeps its last response). The HTTP options
+   * (`fetch`, `retry`, `resume`, ...) then do not apply; the socket has its own.
+   */
+  readonly socket?: ToolSocket;
   /**
    * Asked before each call runs (after its arguments are validated): `true`, or a Promise or
    * Observable of `true` (its first value counts), lets it run; anything else, an empty
@@ -132,8 +140,11 @@ export function runTools<const S, const O extends DecodeConfig = Record<never, n
   checkRetry(config.retry);
   checkRetry(config.resume, 'resume');
   const first = withToolDefinitions(body, tools as RunnableTools);
+  const { socket } = config;
   const stream = (request: Record<string, unknown>) =>
-    streamResponse(request, config) as Observable<DecodedEvent<O>>;
+    (socket === undefined ? streamResponse(request, config) : socket.create(request)) as Observable<
+      DecodedEvent<O>
+    >;
   return toolLoop(first, stream, {
     tools: tools as RunnableTools,
     approve: config.approve,
@@ -142,5 +153,6 @@ export function runTools<const S, const O extends DecodeConfig = Record<never, n
     signal: config.signal,
     maxSteps,
     concurrency,
+    byId: socket !== undefined,
   });
 }

@@ -12,6 +12,8 @@ import type { StepEvent } from './step-event';
 export interface LoopOptions extends Omit<CallOptions, 'step'> {
   readonly maxSteps: number;
   readonly concurrency?: number;
+  /** Continue with `previous_response_id` even with `store: false` (see {@link nextRequest}). */
+  readonly byId?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function toolLoop<E extends StreamEvent>(
           throw new MaxStepsReachedError(options.maxSteps, withOutputText(response), position);
         }
         return runCalls(calls, { ...options, step: n }, options.concurrency).pipe(
-          mergeMap((outputs) => step(nextRequest(request, response, outputs), n + 1)),
+          mergeMap((outputs) => step(nextRequest(request, response, outputs, options.byId), n + 1)),
         );
       });
       return concat(events$, next$);

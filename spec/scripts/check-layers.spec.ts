@@ -11,10 +11,10 @@ describe('readLayerGraph (docs/design.md)', () => {
   it('reads every row: lowest layers import nothing of ours, entries are peers', () => {
     expect(graph.get('events')).toEqual(new Set());
     expect(graph.get('errors.ts')).toEqual(new Set(['events']));
-    for (const entry of ['serve', 'tools', 'angular', 'testing']) {
+    for (const entry of ['serve', 'tools', 'ws', 'angular', 'testing']) {
       const allowed = graph.get(entry)!;
       expect(allowed).toBeDefined();
-      const peers = ['serve', 'tools', 'angular', 'testing'].filter((p) => p !== entry);
+      const peers = ['serve', 'tools', 'ws', 'angular', 'testing'].filter((p) => p !== entry);
       // The one edge between entries: the testing kit encodes the relay's format.
       expect(peers.filter((p) => allowed.has(p))).toEqual(entry === 'testing' ? ['serve'] : []);
       expect(graph.get('index.ts')!.has(entry)).toBe(false);
@@ -82,8 +82,8 @@ describe('checkLayers, against planted violations', () => {
   });
 
   it('rejects a folder the table does not name', () => {
-    expect(write({ ...sound, 'ws/socket.ts': "export {} from '../events';\n" })).toEqual([
-      'ws/socket.ts: ws is not in the layer table',
+    expect(write({ ...sound, 'chat/state.ts': "export {} from '../events';\n" })).toEqual([
+      'chat/state.ts: chat is not in the layer table',
     ]);
   });
 

@@ -1,0 +1,19 @@
+import type { Observable } from 'rxjs';
+
+/**
+ * What {@link runTools} needs of a socket: `create(body)`, giving a response's events. The
+ * `ResponsesSocket` of `rxjs-openresponses/ws` is one; the tool loop never loads a WebSocket
+ * itself.
+ *
+ * @example
+ * ```ts
+ * import { responsesSocket } from 'rxjs-openresponses/ws';
+ * import type { ToolSocket } from 'rxjs-openresponses/tools';
+ *
+ * const socket: ToolSocket = responsesSocket({ apiKey: process.env.OPENAI_API_KEY });
+ * ```
+ */
+export interface ToolSocket {
+  /** Streams one response: `response.create` with `body`, events until the terminal one. */
+  create(body: Record<string, unknown>): Observable<unknown>;
+}
