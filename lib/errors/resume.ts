@@ -1,0 +1,139 @@
+/**
+ * Errors of resuming and relaying: resume failed or unavailable, a bad response id, a forbidden
+ * `Last-Event-ID`.
+ */
+import { ErrorInit, ResponsesStreamError, snippet } from './base';
+
+/**
+ * `resume_failed`: `streamResponse(body, { resume })` lost its connection before the terminal
+ * event and could not continue: the response id was never seen, the server refused the resume
+ * request (a 4xx: the response is not stored or background, or too old), or every attempt failed.
+ * Every event before the cut has been delivered, exactly once. The underlying error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, streamResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ *
+ * streamResponse({ model: 'gpt-5', input: 'Hi', background: true, store: true }, { apiKey, resume: true }).subscribe({
+ *   error: (err) => {
+ *     if (isResponsesStreamError(err, 'resume_failed')) {
+ *       // Keep the id: the stored response can still be fetched once the network is back.
+ *       console.error(`gave up on ${err.responseId} after ${err.attempts} attempts`, err.cause);
+ *     }
+ *   },
+ * });
+ * ```
+ */
+export class ResumeFailedError extends ResponsesStreamError<'resume_failed'> {
+  /** The response that could not be resumed, when its id was known. */
+  readonly responseId?: string;
+  /** How many times reconnecting was tried. */
+  readonly attempts: number;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(
+    message: string,
+    init: ErrorInit & { responseId?: string; attempts: number; cause: unknown },
+  ) {
+    super('resume_failed', message, init);
+    this.name = 'ResumeFailedError';
+    this.attempts = init.attempts;
+    if (init.responseId !== undefined) this.responseId = init.responseId;
+  }
+}
+
+/**
+ * `resume_unavailable`: `streamResponse(body, { resume })` lost its connection before the terminal
+ * event, and resuming was not tried because the server's sequence numbers cannot say where the
+ * stream stopped: some events came without a `sequence_number`, or the numbers did not increase
+ * (servers and proxies that send none, or 0 on every event). Reconnecting with `starting_after`
+ * would duplicate or lose events, so the stream ends here instead. Every event before the cut has
+ * been delivered, exactly once. The lost connection's error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError, resumeResponse } from 'rxjs-openresponses';
+ * declare const apiKey: string;
+ *
+ * resumeResponse('resp_123', { apiKey, startingAfter: 41 }).subscribe({
+ *   error: (err) => {
+ *     // This server does not keep streams: fetch the finished response instead.
+ *     if (isResponsesStreamError(err, 'resume_unavailable')) console.warn(`cannot resume ${err.responseId}`, err.cause);
+ *   },
+ * });
+ * ```
+ */
+export class ResumeUnavailableError extends ResponsesStreamError<'resume_unavailable'> {
+  /** The response that was cut, when its id was known. */
+  readonly responseId?: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(message: string, init: ErrorInit & { responseId?: string; cause: unknown }) {
+    super('resume_unavailable', message, init);
+    this.name = 'ResumeUnavailableError';
+    if (init.responseId !== undefined) this.responseId = init.responseId;
+  }
+}
+
+/**
+ * `invalid_response_id`: `cancelResponse`, `resumeResponse` or a relay was given a response id that
+ * cannot be one: empty, longer than 256 characters, `.` or `..`, or holding a character outside
+ * the id alphabet (letters, digits and `_ - . : ~ + =`). Checked before any URL is built, so an id
+ * from a browser can never change the request's path. No request is sent.
+ *
+ * @example
+ * ```ts
+ * import { cancelResponse, isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const idFromTheBrowser: string;
+ *
+ * cancelResponse(idFromTheBrowser, { apiKey: process.env.OPENAI_API_KEY }).subscribe({
+ *   error: (err) => {
+ *     // Answer 400: the browser sent something that is not a response id.
+ *     if (isResponsesStreamError(err, 'invalid_response_id')) console.warn(err.message);
+ *   },
+ * });
+ * ```
+ */
+export class InvalidResponseIdError extends ResponsesStreamError<'invalid_response_id'> {
+  /** The id as it was given (quoted and cut to 80 characters in the message). */
+  readonly id: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(id: string) {
+    super('invalid_response_id', `Not a response id: ${snippet(id.slice(0, 80))}`);
+    this.name = 'InvalidResponseIdError';
+    this.id = id;
+  }
+}
+
+/**
+ * `resume_forbidden`: `parseLastEventId(value, sign)` was given an id that this relay did not sign
+ * for this subject: forged, unsigned, tampered with, signed with a retired secret, or minted for
+ * another user. The relay answers 403; it neither resumes nor starts a new (billed) response.
+ * `reason` says which check failed (for logs; do not tell the client).
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * import { parseLastEventId } from 'rxjs-openresponses/serve';
+ * declare const header: string | undefined;
+ * declare const user: string;
+ *
+ * try {
+ *   parseLastEventId(header, { secret: process.env.RELAY_SECRET!, subject: user });
+ * } catch (err) {
+ *   if (isResponsesStreamError(err, 'resume_forbidden')) console.warn(`403 for ${user}: ${err.reason}`);
+ * }
+ * ```
+ */
+export class ResumeForbiddenError extends ResponsesStreamError<'resume_forbidden'> {
+  /** Which check failed: `'malformed'` (not a signed id) or `'signature'` (a tag that does not verify). */
+  readonly reason: 'malformed' | 'signature';
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(reason: 'malformed' | 'signature') {
+    super(
+      'resume_forbidden',
+      `Last-Event-ID ${reason === 'malformed' ? 'not signed by this relay' : 'signed for another subject'}`,
+    );
+    this.name = 'ResumeForbiddenError';
+    this.reason = reason;
+  }
+}
