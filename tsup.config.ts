@@ -8,7 +8,6 @@ const common: Options = {
     'serve/index': 'lib/serve/index.ts',
     'angular/index': 'lib/angular/index.ts',
   },
-  dts: true,
   sourcemap: true,
   clean: false,
   target: 'es2022',
@@ -20,4 +19,7 @@ export default defineConfig([
   { ...common, format: ['esm'], splitting: true },
   // CommonJS (Node): each entry point is one file.
   { ...common, format: ['cjs'], splitting: false },
+  // The declarations of both (.d.ts and .d.cts) from one type-check: a second one would double
+  // the build's time, which a git URL install spends in `prepare`.
+  { ...common, format: ['esm', 'cjs'], dts: { only: true } },
 ]);
