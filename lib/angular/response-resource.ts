@@ -157,13 +157,13 @@ export function responseResource<R extends ResponseRequest & object>(
  * @example
  * ```ts
  * import { signal } from '@angular/core';
- * import { fromSSE } from 'rxjs-openresponses';
+ * import { streamResponse } from 'rxjs-openresponses';
  * import { responseResource } from 'rxjs-openresponses/angular';
  *
  * export class Chat {
  *   readonly question = signal('Hi');
  *   readonly answer = responseResource(() => ({ question: this.question() }), {
- *     source: ({ question }, { fetch }) => fromSSE(fetch(`/api/chat?q=${encodeURIComponent(question)}`)),
+ *     source: ({ question }, config) => streamResponse({ model: 'gpt-5-nano', input: question }, config),
  *   });
  * }
  * ```
