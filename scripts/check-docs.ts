@@ -12,28 +12,10 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkExamples, type Example } from './examples';
+import { checkExamples, extractDocBlocks } from './examples';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = join(root, '.check-docs');
-const PARTIAL = '<!-- partial -->';
-
-/** The ```ts blocks of a Markdown file, but those marked partial. */
-export function extractDocBlocks(file: string, text: string): Example[] {
-  const blocks: Example[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^```(ts|typescript)\s*$/.test(lines[i].trim())) continue;
-    const end = lines.findIndex((line, j) => j > i && /^```\s*$/.test(line.trim()));
-    if (end < 0) throw new Error(`${file}:${i + 1}: a code fence is not closed`);
-    const partial = lines[i - 1]?.trim() === PARTIAL || lines[i - 2]?.trim() === PARTIAL;
-    if (!partial)
-      blocks.push({ file, line: i + 2, code: lines.slice(i + 1, end).join('\n') + '\n' });
-    i = end;
-  }
-  return blocks;
-}
-
 if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
   console.error('dist/ is missing: run `npm run build` first');
   process.exit(1);
