@@ -219,11 +219,15 @@ export interface ResponseRequest {
   readonly metadata?: Readonly<Record<string, string>> | null;
   /** The most tokens the response may write, reasoning included. */
   readonly max_output_tokens?: number | null;
+  /** Sampling temperature, 0 to 2 (not for reasoning models). */
   readonly temperature?: number | null;
+  /** Nucleus sampling: the probability mass to sample from. */
   readonly top_p?: number | null;
+  /** How many most likely tokens to return with their log probabilities, at each position. */
   readonly top_logprobs?: number | null;
   /** `'auto'` drops items from the middle of a context that is too long; `'disabled'` fails. */
   readonly truncation?: 'auto' | 'disabled' | null;
+  /** The processing tier (`'flex'` is cheaper and slower, `'priority'` faster). */
   readonly service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
   /** A stored prompt template and its variables. */
   readonly prompt?: {
@@ -231,11 +235,16 @@ export interface ResponseRequest {
     readonly variables?: Readonly<Record<string, unknown>> | null;
     readonly version?: string | null;
   } | null;
+  /** Groups requests that share a prefix, for the prompt cache. */
   readonly prompt_cache_key?: string | null;
+  /** How long cached prompt prefixes are kept. */
   readonly prompt_cache_retention?: 'in_memory' | '24h' | null;
+  /** Prompt cache settings. */
   readonly prompt_cache_options?: object;
+  /** Compaction of a long context (server-side). */
   readonly context_management?:
     readonly { readonly type: string; readonly compact_threshold?: number | null }[] | null;
+  /** Moderation of the input and output by a moderation model. */
   readonly moderation?: { readonly model: string; readonly policy?: object | null } | null;
   /** A stable id for the end user (abuse detection); replaces `user`. */
   readonly safety_identifier?: string | null;
