@@ -3,7 +3,8 @@
 // npm runs `prepare` twice for a git URL install: once when it installs the clone's
 // devDependencies, once again when it packs the clone. The second run finds the stamp the first
 // wrote (in node_modules/.cache, never packed) and skips a build of the same sources, which would
-// double the install's time. Any change to lib/, the build config or the manifest builds again.
+// double the install's time. Any change to lib/, the build config or the manifest builds again, and
+// `npm run build` removes the stamp (a dist/ it built may come from other sources).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
