@@ -10,6 +10,7 @@ export default tseslint.config(
       'out',
       'bench/out',
       '.check-examples',
+      '.check-docs',
       'docs/api',
       'examples/angular/**',
       '.stryker-tmp',

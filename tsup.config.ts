@@ -9,7 +9,6 @@ const common: Options = {
     'angular/index': 'lib/angular/index.ts',
     'ws/index': 'lib/ws/index.ts',
   },
-  dts: true,
   sourcemap: true,
   clean: false,
   target: 'es2022',
@@ -21,4 +20,7 @@ export default defineConfig([
   { ...common, format: ['esm'], splitting: true },
   // CommonJS (Node): each entry point is one file.
   { ...common, format: ['cjs'], splitting: false },
+  // The declarations of both (.d.ts and .d.cts) from one type-check: a second one would double
+  // the build's time, which a git URL install spends in `prepare`.
+  { ...common, format: ['esm', 'cjs'], dts: { only: true } },
 ]);

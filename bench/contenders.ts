@@ -125,7 +125,13 @@ async function accumulateText(
   digest.textDeltas = 0;
   let text = '';
   await drain(
-    lib.fromSSE(stream).pipe(lib.ofType('response.output_text.delta'), lib.accumulateText()),
+    lib
+      .fromSSE(stream)
+      // accumulateText() needs response.created and .done (its types reject deltas alone).
+      .pipe(
+        lib.ofType('response.created', 'response.output_text.delta', 'response.output_text.done'),
+        lib.accumulateText(),
+      ),
     (value) => {
       if (digest.onEvent !== undefined) digest.onEvent();
       digest.textDeltas!++;
@@ -200,7 +206,13 @@ async function partialJsonReparse(
   digest.emissions = 0;
   let text = '';
   await drain(
-    lib.fromSSE(stream).pipe(lib.ofType('response.output_text.delta'), lib.accumulateText()),
+    lib
+      .fromSSE(stream)
+      // accumulateText() needs response.created and .done (its types reject deltas alone).
+      .pipe(
+        lib.ofType('response.created', 'response.output_text.delta', 'response.output_text.done'),
+        lib.accumulateText(),
+      ),
     (value) => {
       text = value;
       parse(text);

@@ -157,7 +157,7 @@ async function loopBench(): Promise<LoopRow[]> {
     }
     return script.completed().events;
   };
-  const conversation = [{ role: 'user', content: 'x'.repeat(100 * 1024) }];
+  const conversation = [{ role: 'user' as const, content: 'x'.repeat(100 * 1024) }];
   const { z } = await import('zod');
   const lookup = {
     schema: z.object({ n: z.number() }),

@@ -10,7 +10,13 @@
  * refusals as refusal parts) for something it should decline.
  */
 import { forkJoin, last, lastValueFrom, share, take, toArray } from 'rxjs';
-import { accumulateText, collectRefusal, refusalText, streamResponse } from 'rxjs-openresponses';
+import {
+  accumulateText,
+  collectRefusal,
+  refusalText,
+  streamResponse,
+  type ResponseRequest,
+} from 'rxjs-openresponses';
 import { scriptResponse, startMockServer } from 'rxjs-openresponses/testing';
 
 const request = {
@@ -29,7 +35,7 @@ const request = {
       },
     },
   },
-};
+} satisfies ResponseRequest;
 
 const apiKey = process.env.OPENAI_API_KEY;
 const server = apiKey

@@ -9,7 +9,12 @@
  * gpt-5-nano writes it.
  */
 import { lastValueFrom, tap } from 'rxjs';
-import { streamResponse, structuredOutput, type DeepPartial } from 'rxjs-openresponses';
+import {
+  streamResponse,
+  structuredOutput,
+  type DeepPartial,
+  type ResponseRequest,
+} from 'rxjs-openresponses';
 import { scriptResponse, startMockServer } from 'rxjs-openresponses/testing';
 import * as z from 'zod/mini';
 
@@ -30,7 +35,7 @@ const request = {
   text: {
     format: { type: 'json_schema', name: 'cities', strict: true, schema: jsonSchema() },
   },
-};
+} satisfies ResponseRequest;
 
 const done = await lastValueFrom(
   streamResponse(request, config).pipe(

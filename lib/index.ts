@@ -13,6 +13,7 @@ export { fromEvents } from './sources/from-events';
 export { fromJSONLines } from './sources/from-json-lines';
 export { streamResponse } from './transport/stream-response';
 export type { StreamResponseConfig } from './transport/stream-response';
+export type { ResponseRequest } from './transport/response-request';
 export type { AutoResumeConfig } from './transport/resume';
 export { DEFAULT_RETRY } from './transport/retry';
 export type { BackoffConfig, RetryConfig } from './transport/retry';

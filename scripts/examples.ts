@@ -59,6 +59,27 @@ export function extractExamples(file: string, text: string): Example[] {
   return examples;
 }
 
+const PARTIAL = '<!-- partial -->';
+
+/**
+ * The ```ts blocks of a Markdown file (README.md, docs/*.md), but those marked partial: the line
+ * `<!-- partial -->` right before the fence (a blank line between is allowed).
+ */
+export function extractDocBlocks(file: string, text: string): Example[] {
+  const blocks: Example[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^```(ts|typescript)\s*$/.test(lines[i].trim())) continue;
+    const end = lines.findIndex((line, j) => j > i && /^```\s*$/.test(line.trim()));
+    if (end < 0) throw new Error(`${file}:${i + 1}: a code fence is not closed`);
+    const partial = lines[i - 1]?.trim() === PARTIAL || lines[i - 2]?.trim() === PARTIAL;
+    if (!partial)
+      blocks.push({ file, line: i + 2, code: lines.slice(i + 1, end).join('\n') + '\n' });
+    i = end;
+  }
+  return blocks;
+}
+
 /** The name of an example's module: its file and line, readable in the folder it is written to. */
 const moduleName = (example: Example, root: string) =>
   `${relative(root, example.file).replace(/[\\/]/g, '__').replace(/\.ts$/, '')}__L${example.line}.ts`;

@@ -18,6 +18,7 @@ import { frameThrottle } from '../operators/frame-throttle';
 import type { FunctionCall } from '../operators/function-calls';
 import type { ImageFrame } from '../operators/partial-images';
 import { streamResponse } from '../transport/stream-response';
+import type { ResponseRequest } from '../transport/response-request';
 import {
   OPENRESPONSES_CONFIG,
   OPENRESPONSES_FETCH,
@@ -54,7 +55,7 @@ export type ResponseStatus = 'idle' | 'streaming' | 'done' | 'error' | 'stopped'
  *
  * @typeParam R The request, as the request function returns it: what `source` gets.
  */
-export interface ResponseResourceOptions<R extends object = Record<string, unknown>> {
+export interface ResponseResourceOptions<R extends object = ResponseRequest> {
   /** Where to read the config and `fetch` from and whose `DestroyRef` ends it. Default: the current injection context. */
   readonly injector?: Injector;
   /** Overrides of the provided {@link OpenResponsesConfig} for this resource. */
@@ -137,12 +138,47 @@ export interface ResponseResource {
  * }
  * ```
  *
- * @typeParam R The request type, inferred from `request`.
+ * @typeParam R The request body's type, inferred from `request`.
  * @param request The request body (`model`, `input`, `tools`…; `stream: true` is added), or what
  *   your `source` takes, read reactively, or `undefined` for none.
  * @param options The injector, config overrides, pacing, and the source of the events.
  * @returns The resource: signals, `stop()` and `reload()`.
  */
+export function responseResource<R extends ResponseRequest & object>(
+  // A field ResponseRequest does not have is `never`: a typo fails to compile (a function's
+  // returned object literal gets no excess property check of its own).
+  request: () =>
+    (R & { readonly [K in Exclude<keyof R, keyof ResponseRequest>]: never }) | undefined,
+  options?: ResponseResourceOptions<ResponseRequest>,
+): ResponseResource;
+/**
+ * With a `source` of your own, the request is whatever that source takes.
+ *
+ * @example
+ * ```ts
+ * import { signal } from '@angular/core';
+ * import { streamResponse } from 'rxjs-openresponses';
+ * import { responseResource } from 'rxjs-openresponses/angular';
+ *
+ * export class Chat {
+ *   readonly question = signal('Hi');
+ *   readonly answer = responseResource(() => ({ question: this.question() }), {
+ *     source: ({ question }, config) => streamResponse({ model: 'gpt-5-nano', input: question }, config),
+ *   });
+ * }
+ * ```
+ *
+ * @typeParam R The request type, inferred from `request`.
+ * @param request What `source` takes, read reactively, or `undefined` for none.
+ * @param options The injector, config overrides, pacing, and the source of the events.
+ * @returns The resource: signals, `stop()` and `reload()`.
+ */
+export function responseResource<R extends object>(
+  request: () => R | undefined,
+  options: ResponseResourceOptions<R> & {
+    readonly source: NonNullable<ResponseResourceOptions<R>['source']>;
+  },
+): ResponseResource;
 export function responseResource<R extends object>(
   request: () => R | undefined,
   options: ResponseResourceOptions<R> = {},

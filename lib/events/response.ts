@@ -307,11 +307,16 @@ export type Tool = z.infer<typeof Tool>;
  *
  * @example
  * ```ts
- * import { streamResponse, type TextFormat } from 'rxjs-openresponses';
+ * import { finalResponse, streamResponse, type TextFormat } from 'rxjs-openresponses';
  * declare const apiKey: string;
  *
- * const format: TextFormat = { type: 'json_schema', name: 'weather', schema: { type: 'object' }, strict: true };
- * streamResponse({ model: 'gpt-5', input: 'Weather in Paris?', text: { format } }, { apiKey });
+ * // What the server echoes back (a request's format is typed by ResponseRequest['text']).
+ * streamResponse({ model: 'gpt-5', input: 'Weather in Paris?' }, { apiKey })
+ *   .pipe(finalResponse())
+ *   .subscribe((response) => {
+ *     const format: TextFormat | undefined = response.text?.format;
+ *     console.log(format?.type);
+ *   });
  * ```
  */
 export const TextFormat = obj({

@@ -31,6 +31,15 @@ import { JoinedText } from './internal/joined-text';
  * @returns An operator from events to the growing output text.
  * @see responseSnapshot
  */
+export function accumulateText<E extends StreamEvent = StreamEvent>(): OperatorFunction<
+  // A message in place of the type for a stream of deltas alone (`ofType('response.output_text.delta')`):
+  // with neither `response.created` nor `response.output_text.done` in it, the text of two
+  // responses would run together and a `.done` correction would be lost.
+  [Extract<E['type'], 'response.created' | 'response.output_text.done'>] extends [never]
+    ? 'accumulateText() reads the whole stream (response.created starts a new text, output_text.done corrects it): pipe the source into it directly, without ofType(...)'
+    : E,
+  string
+>;
 export function accumulateText(): OperatorFunction<StreamEvent, string> {
   return (source) =>
     defer(() => {

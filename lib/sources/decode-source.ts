@@ -12,7 +12,8 @@ export function decodeSource<T extends { type: string; sequenceNumber?: number }
   source: SSESource,
   ms: number | undefined,
   decode: (chunks: Observable<Uint8Array | string>) => Observable<T>,
+  format: 'sse' | 'json-lines' = 'sse',
 ): Observable<T> {
-  const events = decode(toChunks(source).pipe(idleTimeout(ms)));
+  const events = decode(toChunks(source, format).pipe(idleTimeout(ms)));
   return ms === undefined || ms === Infinity ? events : events.pipe(settleIdleTimeout(ms));
 }

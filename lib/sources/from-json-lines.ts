@@ -12,8 +12,9 @@ import type { SSESource } from './to-chunks';
  * browser. The same decoding, validation, options and typed errors as {@link fromSSE} (a line
  * that is not JSON is `invalid_json` with the raw line and its position; a stream without a
  * terminal event is `stream_truncated`); LF and CRLF end lines, blank lines are skipped.
- * `onComment` does not apply (JSON lines have no comments). Cold; unsubscribing cancels the
- * reader.
+ * `onComment` does not apply (JSON lines have no comments). A `Response` is read whatever its
+ * content type (relays send `application/x-ndjson`, `application/jsonl`, `text/plain`…); one that
+ * is not 2xx is an `http_error`. Cold; unsubscribing cancels the reader.
  *
  * @example
  * ```ts
@@ -41,5 +42,6 @@ export function fromJSONLines<const O extends FromSSEConfig = Record<never, neve
       new Observable<DecodedEvent<O>>((subscriber) =>
         frameLines(chunks, config ?? {}, new EventDecoder(subscriber, config ?? {})),
       ),
+    'json-lines',
   );
 }

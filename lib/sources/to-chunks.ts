@@ -27,10 +27,13 @@ export type SSESource =
  * it, without an error notification.
  * @internal
  */
-export function toChunks(source: SSESource): Observable<Uint8Array | string> {
+export function toChunks(
+  source: SSESource,
+  format: 'sse' | 'json-lines' = 'sse',
+): Observable<Uint8Array | string> {
   if (typeof source === 'string') return fromString(source);
   if (isObservable(source)) return source as Observable<Uint8Array | string>;
-  if (isResponse(source)) return fromResponse(source);
+  if (isResponse(source)) return fromResponse(source, format);
   if (isReadableStream(source)) return fromReadableStream(source);
   if (isAsyncIterable(source)) return fromAsyncIterable(source);
   throw new TypeError(
@@ -45,7 +48,7 @@ function fromString(text: string): Observable<string> {
   });
 }
 
-function fromResponse(response: Response): Observable<Uint8Array> {
+function fromResponse(response: Response, format: 'sse' | 'json-lines'): Observable<Uint8Array> {
   return new Observable<Uint8Array>((subscriber) => {
     if (!response.ok) {
       httpErrorFrom(response).then(
@@ -55,7 +58,10 @@ function fromResponse(response: Response): Observable<Uint8Array> {
       return () => void response.body?.cancel().catch(noop);
     }
     const contentType = response.headers.get('content-type');
-    if (contentType !== null && !/^text\/event-stream\b/i.test(contentType.trim())) {
+    // JSON lines have no content type of their own (relays send application/x-ndjson, jsonl,
+    // text/plain…): their decoder rejects a body that is not JSON lines, with the line.
+    const sse = format === 'sse';
+    if (sse && contentType !== null && !/^text\/event-stream\b/i.test(contentType.trim())) {
       subscriber.error(notAnEventStream(response));
       return () => void response.body?.cancel().catch(noop);
     }

@@ -1,5 +1,6 @@
 import type { OutputItem, ResponseObject } from '../events';
 import { toSnake } from '../events/schema';
+import type { ResponseRequest } from '../transport/response-request';
 import type { ToolOutputItem } from './tool-output';
 
 /**
@@ -15,14 +16,15 @@ import type { ToolOutputItem } from './tool-output';
  * @internal
  */
 export function nextRequest(
-  body: Record<string, unknown>,
+  body: ResponseRequest,
   response: ResponseObject,
   outputs: readonly ToolOutputItem[],
   byId = false,
-): Record<string, unknown> {
+): ResponseRequest {
   if (body.store === false && !byId) {
     const input = [...inputItems(body.input), ...response.output.map(toWireItem), ...outputs];
-    return { ...body, input };
+    // The items are the API's own (echoed back, or written by runTools): wire-valid by origin.
+    return { ...body, input: input as ResponseRequest['input'] };
   }
   if (body.conversation !== undefined && body.conversation !== null) {
     return { ...body, input: outputs };

@@ -4,6 +4,7 @@ import type { DecodeConfig, DecodedEvent } from '../decode/decode-options';
 import type { FunctionCall } from '../operators/function-calls';
 import { checkRetry } from '../transport/retry';
 import { streamResponse, type StreamResponseConfig } from '../transport/stream-response';
+import type { ResponseRequest } from '../transport/response-request';
 import type { RunnableTools, ToolContext } from './tool';
 import { withToolDefinitions } from './tool-definitions';
 import { toolLoop } from './tool-loop';
@@ -124,7 +125,7 @@ export interface RunToolsConfig<S = Record<string, $ZodType>> extends StreamResp
  * @throws TypeError for a bad option, or a tool schema that cannot be a function's parameters.
  */
 export function runTools<const S, const O extends DecodeConfig = Record<never, never>>(
-  body: Record<string, unknown>,
+  body: ResponseRequest,
   config: RunToolsConfig<S> & O,
 ): Observable<StepEvent<DecodedEvent<O>>> {
   const { maxSteps = 8, concurrency = 8, onToolError = 'output', tools } = config;
@@ -141,7 +142,7 @@ export function runTools<const S, const O extends DecodeConfig = Record<never, n
   checkRetry(config.resume, 'resume');
   const first = withToolDefinitions(body, tools as RunnableTools);
   const { socket } = config;
-  const stream = (request: Record<string, unknown>) =>
+  const stream = (request: ResponseRequest) =>
     (socket === undefined ? streamResponse(request, config) : socket.create(request)) as Observable<
       DecodedEvent<O>
     >;

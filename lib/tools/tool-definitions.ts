@@ -1,7 +1,9 @@
 import { toJSONSchema } from 'zod/mini';
+import type { ResponseRequest } from '../transport/response-request';
 import type { RunnableTool, RunnableTools } from './tool';
 
 type JsonSchema = Record<string, unknown>;
+type FunctionTool = Extract<NonNullable<ResponseRequest['tools']>[number], { type: 'function' }>;
 
 /**
  * `body` with a function tool definition added for every tool of `tools` that `body.tools` does
@@ -9,11 +11,8 @@ type JsonSchema = Record<string, unknown>;
  * nothing is missing. Throws a TypeError for a schema that cannot be a function's parameters.
  * @internal
  */
-export function withToolDefinitions(
-  body: Record<string, unknown>,
-  tools: RunnableTools,
-): Record<string, unknown> {
-  const declared: unknown[] = Array.isArray(body.tools) ? body.tools : [];
+export function withToolDefinitions(body: ResponseRequest, tools: RunnableTools): ResponseRequest {
+  const declared: readonly unknown[] = Array.isArray(body.tools) ? body.tools : [];
   const names = new Set(
     declared.map((tool) => (tool as { type?: unknown; name?: unknown } | null)?.name),
   );
@@ -21,7 +20,10 @@ export function withToolDefinitions(
   if (missing.length === 0) return body;
   return {
     ...body,
-    tools: [...declared, ...missing.map((name) => toolDefinition(name, tools[name]))],
+    tools: [
+      ...(declared as NonNullable<ResponseRequest['tools']>),
+      ...missing.map((name) => toolDefinition(name, tools[name])),
+    ],
   };
 }
 
@@ -33,7 +35,7 @@ export function withToolDefinitions(
  * as `minLength` or `default`).
  * @internal
  */
-export function toolDefinition(name: string, tool: RunnableTool): JsonSchema {
+export function toolDefinition(name: string, tool: RunnableTool): FunctionTool {
   let parameters: JsonSchema = { type: 'object', properties: {} };
   if (tool.schema !== undefined) {
     try {

@@ -3,6 +3,7 @@ import { withOutputText } from '../accumulate/output-text';
 import { MaxStepsReachedError } from '../errors';
 import type { ResponseObject } from '../events';
 import type { StreamEvent } from '../decode/stream-event';
+import type { ResponseRequest } from '../transport/response-request';
 import { nextRequest } from './next-request';
 import type { CallOptions } from './run-call';
 import { runCalls, type PendingCall } from './run-calls';
@@ -24,11 +25,11 @@ export interface LoopOptions extends Omit<CallOptions, 'step'> {
  * @internal
  */
 export function toolLoop<E extends StreamEvent>(
-  body: Record<string, unknown>,
-  stream: (body: Record<string, unknown>) => Observable<E>,
+  body: ResponseRequest,
+  stream: (body: ResponseRequest) => Observable<E>,
   options: LoopOptions,
 ): Observable<StepEvent<E>> {
-  const step = (request: Record<string, unknown>, n: number): Observable<StepEvent<E>> =>
+  const step = (request: ResponseRequest, n: number): Observable<StepEvent<E>> =>
     defer(() => {
       let completed: { response: ResponseObject; sequenceNumber?: number } | undefined;
       const events$ = stream(request).pipe(

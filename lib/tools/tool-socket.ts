@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { ResponseRequest } from '../transport/response-request';
 
 /**
  * What {@link runTools} needs of a socket: `create(body)`, giving a response's events. The
@@ -15,5 +16,5 @@ import type { Observable } from 'rxjs';
  */
 export interface ToolSocket {
   /** Streams one response: `response.create` with `body`, events until the terminal one. */
-  create(body: Record<string, unknown>): Observable<unknown>;
+  create(body: ResponseRequest): Observable<unknown>;
 }

@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
 import { streamRequest, type ClientConfig } from './request';
+import type { ResponseRequest } from './response-request';
 import { resumable, type AutoResumeConfig } from './resume';
 import { resumeStream } from './resume-response';
 import { checkRetry, retryBeforeOutput } from './retry';
@@ -69,7 +70,8 @@ export interface StreamResponseConfig extends ClientConfig {
  *   .subscribe((text) => console.log(text));
  * ```
  *
- * @param body The request body (`model`, `input`, `tools`, …); `stream: true` is added.
+ * @param body The request body ({@link ResponseRequest}: `model`, `input`, `tools`, …); `stream: true`
+ *   is added.
  * @param config API key, base URL, `fetch`, headers, signal, `retry`, `resume`,
  *   `cancelOnUnsubscribe` and the {@link fromSSE} options.
  * @returns A cold Observable of the response's events.
@@ -77,7 +79,7 @@ export interface StreamResponseConfig extends ClientConfig {
  *   `cancelOnUnsubscribe` without `background: true`.
  */
 export function streamResponse<const O extends StreamResponseConfig = Record<never, never>>(
-  body: Record<string, unknown>,
+  body: ResponseRequest,
   config: O = {} as O,
 ): Observable<DecodedEvent<O>> {
   checkRetry(config.retry);
@@ -101,7 +103,7 @@ export function streamResponse<const O extends StreamResponseConfig = Record<nev
 }
 
 function withResume<O extends StreamResponseConfig>(
-  body: Record<string, unknown>,
+  body: ResponseRequest,
   events$: Observable<DecodedEvent<O>>,
   config: O,
 ): Observable<DecodedEvent<O>> {

@@ -1,3 +1,4 @@
+import type { ResponseRequest } from '../transport/response-request';
 import { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
 import { secretsOf } from '../sources/http-error';
@@ -78,15 +79,11 @@ export type SocketEvent<O extends ResponsesSocketConfig = Record<never, never>> 
  * responsesSocket({ apiKey: process.env.OPENAI_API_KEY }).create(next).subscribe();
  * ```
  */
-export interface SocketRequest {
+export interface SocketRequest extends Omit<ResponseRequest, 'background'> {
   /** The lane: responses on one lane are sent one after the other. Default: the default lane. */
   readonly stream_id?: string;
-  /** The response to continue (on any lane). */
-  readonly previous_response_id?: string;
   /** Not supported over a socket. */
   readonly background?: false | null;
-  /** The other create parameters (`model`, `input`, `tools`, `store`, ...). */
-  readonly [key: string]: unknown;
 }
 
 /**

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { from, lastValueFrom, toArray, type OperatorFunction } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
-import type { ResponseStreamEvent } from '../../lib/events';
+import type { OutputTextDeltaEvent, ResponseStreamEvent } from '../../lib/events';
+import { ofType } from '../../lib/operators/of-type';
+import { encodeSSE } from '../../lib/testing/encode-sse';
 import { accumulateText } from '../../lib/operators/accumulate-text';
 import { fromSSE } from '../../lib/sources/from-sse';
 import { events, items, scriptResponse } from '../../lib/testing/factories';
@@ -121,6 +123,26 @@ describe('accumulateText', () => {
       .completed();
     const list = [...first.events, ...second.events, ...third.events];
     expect(collect(from(list).pipe(accumulateText())).values).toEqual(['One', 'One']);
+  });
+
+  it('over two responses read from SSE, gives the second one, with its .done correction (the pipeline decision)', async () => {
+    const response = (id: string, deltas: string[], done: string): ResponseStreamEvent[] => [
+      events.created({ response: { id } }),
+      ...deltas.map((delta) => events.outputTextDelta({ delta })),
+      events.outputTextDone({ text: done }),
+      events.completed({ response: { id } }),
+    ];
+    const sse = encodeSSE([
+      ...response('resp_1', ['o', 'ne'], 'one'),
+      ...response('resp_2', ['tw', 'o'], 'Two.'),
+    ]);
+    const whole = await lastValueFrom(fromSSE(sse).pipe(accumulateText(), toArray()));
+    expect(whole).toEqual(['o', 'one', 'tw', 'two', 'Two.']);
+    // What the types reject (spec/types/operators.types.ts), and why: deltas alone run together
+    // and miss the correction.
+    const deltasOnly = fromSSE(sse).pipe(ofType('response.output_text.delta'));
+    const unsound = accumulateText() as unknown as OperatorFunction<OutputTextDeltaEvent, string>;
+    expect(await lastValueFrom(deltasOnly.pipe(unsound))).toBe('onetwo');
   });
 
   it('is correct over 10,000 deltas, appending without rebuilding the join', () => {

@@ -1,4 +1,8 @@
-import { lastValueFrom, toArray } from 'rxjs';
+import OpenAI from 'openai';
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { accumulateText } from '../../lib/operators/accumulate-text';
+import { scriptResponse } from '../../lib/testing/factories';
+import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
 import { isResponsesStreamError } from '../../lib/errors';
 import { parseEvent } from '../../lib/decode/parse-event';
 import { fromEvents } from '../../lib/sources/from-events';
@@ -130,5 +134,32 @@ describe('parseEvent', () => {
     expect(() => parseEvent(invalidWire)).toThrow(
       expect.objectContaining({ code: 'invalid_event', eventType: 'response.output_text.delta' }),
     );
+  });
+});
+
+describe("fromEvents over openai-node's responses.stream() (the README's one-liner)", () => {
+  let server: MockServer | undefined;
+  afterEach(() => server?.close());
+  const answer = scriptResponse({ id: 'resp_helper' })
+    .created()
+    .message({ text: ['Hel', 'lo'] })
+    .completed().events;
+
+  it('gives the events fromSSE reads off the wire, and the text', async () => {
+    server = await startMockServer({ script: { stream: answer } });
+    const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+    const stream = client.responses.stream({ model: 'm', input: 'hi' });
+    expect(await lastValueFrom(fromEvents(stream).pipe(toArray()))).toEqual(answer);
+    const again = client.responses.stream({ model: 'm', input: 'hi' });
+    expect(await lastValueFrom(fromEvents(again).pipe(accumulateText()))).toBe('Hello');
+  });
+
+  it("unsubscribing aborts openai-node's request", async () => {
+    server = await startMockServer({ script: { stream: answer, delay: 50 } });
+    const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+    const stream = client.responses.stream({ model: 'm', input: 'hi' });
+    const first = await firstValueFrom(fromEvents(stream));
+    expect(first.type).toBe('response.created');
+    expect(stream.controller.signal.aborted).toBe(true);
   });
 });

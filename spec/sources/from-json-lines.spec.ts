@@ -13,6 +13,7 @@ import { scriptResponse } from '../../lib/testing/factories';
 import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
 import { toWire } from '../../lib/serve/to-wire';
 import { outcome } from '../support/outcome';
+import { startServer } from '../support/http-server';
 
 const answer = scriptResponse({ id: 'resp_lines' })
   .created()
@@ -44,6 +45,21 @@ describe('fromJSONLines', () => {
     expect(isResponsesStreamError(error, 'wrong_format')).toBe(true);
     expect((error as Error).message).toContain('fromJSONLines()');
   });
+
+  it.each(['application/x-ndjson', 'application/jsonl', 'text/plain; charset=utf-8'])(
+    'reads a fetch Response of a relay that sends the lines as %s',
+    async (contentType) => {
+      const relay = await startServer((_req, res) => {
+        res.writeHead(200, { 'content-type': contentType });
+        res.end(lines);
+      });
+      try {
+        expect(await read(await fetch(relay.baseURL))).toEqual(answer);
+      } finally {
+        await relay.close();
+      }
+    },
+  );
 
   it('reads every split of the bytes, CRLF line ends and blank lines alike', async () => {
     const bytes = new TextEncoder().encode(

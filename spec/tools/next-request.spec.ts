@@ -30,7 +30,7 @@ describe('nextRequest', () => {
   });
 
   it('with store: false, sends the previous input, the output items in wire form and the outputs', () => {
-    const body = { model: 'm', store: false, input: [{ role: 'user', content: 'hi' }] };
+    const body = { model: 'm', store: false, input: [{ role: 'user' as const, content: 'hi' }] };
     const next = nextRequest(body, done, outputs);
     expect(next.previous_response_id).toBeUndefined();
     expect(next.input).toEqual([

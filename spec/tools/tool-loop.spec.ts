@@ -2,6 +2,7 @@
  * Marble tests of the tool loop's step logic: `toolLoop` over scripted response streams (one cold
  * Observable per step) and tools that answer on the test scheduler's clock.
  */
+import type { ResponseRequest } from 'rxjs-openresponses';
 import type { Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import type { FunctionCallItem, ResponseStreamEvent } from '../../lib/events';
@@ -10,7 +11,7 @@ import { createTestScheduler } from '../../lib/testing/marbles';
 import type { RunnableTools } from '../../lib/tools/tool';
 import { toolLoop, type LoopOptions } from '../../lib/tools/tool-loop';
 
-type Body = Record<string, unknown>;
+type Body = ResponseRequest;
 
 const call = (callId: string, name = 'tool', args = '{}'): FunctionCallItem =>
   items.functionCall({ id: `fc_${callId}`, callId, name, arguments: args, status: 'completed' });

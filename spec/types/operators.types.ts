@@ -184,8 +184,16 @@ const usage$: Observable<Usage> = events$.pipe(usage());
 const annotations$: Observable<PositionedAnnotation> = events$.pipe(annotations());
 const failing$: Observable<ResponseStreamEvent> = events$.pipe(throwOnFailure());
 const narrowedFailing$: Observable<OutputTextDeltaEvent> = deltas$.pipe(throwOnFailure());
-// A narrowed stream goes into the operators too.
+// accumulateText() rejects a stream of text deltas alone: two responses' text would run together
+// and the `.done` correction would be lost. Its error names what to write instead.
+// @ts-expect-error accumulateText() reads the whole stream: pipe the source into it directly
 const fromDeltas$: Observable<string> = deltas$.pipe(accumulateText());
+// A stream that keeps `response.created` or `.done` is fine.
+const kept$: Observable<string> = events$.pipe(
+  ofType('response.created', 'response.output_text.delta'),
+  accumulateText(),
+);
+void kept$;
 events$.pipe(refusalText()).subscribe((u) => void [u.refusal, u.done]);
 // @ts-expect-error the operators take events, not strings
 text$.pipe(accumulateText());

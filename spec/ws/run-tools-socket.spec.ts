@@ -46,7 +46,7 @@ describe('runTools over a socket', () => {
         ],
       });
       socket = responsesSocket({ baseURL: server.url });
-      const input = [{ role: 'user', content: 'x'.repeat(10_000) }];
+      const input = [{ role: 'user' as const, content: 'x'.repeat(10_000) }];
       const text = await lastValueFrom(
         runTools({ model: 'm', input, store }, { tools, socket }).pipe(accumulateText(), toArray()),
       );
