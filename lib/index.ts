@@ -106,6 +106,7 @@ export {
   InvalidStructuredOutputError,
   isResponsesStreamError,
   MaxStepsReachedError,
+  ReplayFailedError,
   ResponseFailedError,
   ResponsesStreamError,
   ResumeFailedError,

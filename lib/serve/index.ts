@@ -13,3 +13,10 @@ export { writeEventStream } from './write-event-stream';
 export type { NodeWritableLike, WriteEventStreamOptions } from './write-event-stream';
 export type { LastEventId } from './parse-last-event-id';
 export type { EncodableEvent } from './to-wire';
+export type { ReplayStore } from './replay-store';
+export { RedisReplayStore } from './redis-replay-store';
+export type {
+  RedisCommandsLike,
+  RedisReplayStoreOptions,
+  RedisSubscriberLike,
+} from './redis-replay-store';
