@@ -298,15 +298,19 @@ function command(store: RedisReplayStore, args: string[]): Promise<unknown> {
 }
 
 function withTimeout(store: RedisReplayStore, promise: Promise<unknown>): Promise<unknown> {
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      setTimeout(
-        () => reject(new Error('Redis did not answer SUBSCRIBE')),
-        store.settings.commandTimeout,
-      ).unref();
-    }),
-  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('Redis did not answer SUBSCRIBE')),
+      store.settings.commandTimeout,
+    );
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Lets the process exit while a producer's timer waits (Node; a no-op where timers are numbers). */
+function unref(timer: unknown): void {
+  (timer as { unref?: () => void }).unref?.();
 }
 
 /** `a-b` against `c-d`: negative, zero or positive. */
@@ -358,7 +362,7 @@ class Producer {
 
   start(events: Observable<EncodableEvent>): void {
     this.timeLimit = setTimeout(() => this.stop('time_limit'), this.store.settings.timeLimit);
-    this.timeLimit.unref();
+    unref(this.timeLimit);
     this.upstream = events.subscribe({
       next: (event) => this.onEvent(event),
       error: (error: unknown) => {
@@ -437,7 +441,7 @@ class Producer {
     // An id already stored is never appended to: it is another answer's (or a hostile upstream's).
     if (claimed === null || Number(exists) !== 0) return false;
     this.heartbeat = setInterval(() => this.renew(), heartbeat);
-    this.heartbeat.unref();
+    unref(this.heartbeat);
     this.store.settings.subscriber
       .subscribe(`${this.key}:c`, this.onControl)
       .catch(() => undefined); // no Stop through the store then; the answer still streams
