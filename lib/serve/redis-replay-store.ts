@@ -451,7 +451,8 @@ class Producer {
   private renew(): void {
     const { heartbeat, ttl } = this.store.settings;
     Promise.all([
-      command(this.store, ['SET', `${this.key}:live`, '1', 'XX', 'PX', String(heartbeat * 3)]),
+      // Not XX: a lease that lapsed while this process stalled comes back.
+      command(this.store, ['SET', `${this.key}:live`, '1', 'PX', String(heartbeat * 3)]),
       command(this.store, ['PEXPIRE', this.key, String(ttl)]),
     ]).catch(() => undefined); // a write failing says it too, and goes direct
   }

@@ -309,6 +309,37 @@ describe('RedisReplayStore (a real redis-server)', () => {
       expect(['unavailable', 'producer_gone']).toContain((error as { reason: string }).reason);
     });
 
+    it('restarts: the clients reconnect, and the next answer is stored and resumable again', async () => {
+      let own = await startRedisServer();
+      const client = createClient({ url: own.url, socket: { reconnectStrategy: 50 } });
+      client.on('error', () => undefined);
+      await client.connect();
+      const subscriber = client.duplicate();
+      subscriber.on('error', () => undefined);
+      await subscriber.connect();
+      clients.push(client, subscriber);
+      const store = new RedisReplayStore({
+        client,
+        subscriber,
+        heartbeat: 100,
+        commandTimeout: 300,
+      });
+      await own.stop();
+      own = await startRedisServer(own.port);
+      try {
+        while (!client.isReady || !subscriber.isReady) await sleep(20);
+        const answer = answerOf('resp_restart', 5);
+        expect(
+          await lastValueFrom(store.produce(upstreamFor('resp_restart', 5)).pipe(toArray())),
+        ).toEqual(answer.events);
+        expect(
+          await lastValueFrom(store.read('resp_restart', { after: 2 }).pipe(toArray())),
+        ).toEqual(answer.events.filter((e) => e.sequenceNumber! > 2));
+      } finally {
+        await own.stop();
+      }
+    });
+
     it('from the start: produce streams directly, read and cancel fail clearly', async () => {
       const down = createClient({
         url: 'redis://127.0.0.1:1',
