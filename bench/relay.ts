@@ -299,24 +299,6 @@ async function driver(sizes: number[], storeSizes: readonly number[]) {
         ['--expose-gc'],
       );
       try {
-        /**
-         * Memory per open stream in a relay process of its own, warmed up with a few full answers
-         * of the mode: the timing batches above leave heap and freed pages that would blur it.
-         */
-        const freshMemory = async (mode: 'relay' | 'store') => {
-          const fresh = await start(
-            ['--role', 'relay', '--upstream', up.url, '--redis', redis?.url ?? ''],
-            ['--expose-gc'],
-          );
-          try {
-            await Promise.all(
-              Array.from({ length: 20 }, () => get(`${fresh.url}/chat?mode=${mode}`)),
-            );
-            return await heldMemory(fresh.url, mode, n);
-          } finally {
-            fresh.child.kill();
-          }
-        };
         const modes: Partial<Record<'decode' | 'relay' | 'store', ModeResult>> = {};
         let redisBytes = 0;
         for (const mode of storeSizes.includes(n)
@@ -349,7 +331,7 @@ async function driver(sizes: number[], storeSizes: readonly number[]) {
         const decode = modes.decode!;
         const relayed = modes.relay!;
         // Memory: N streams held open mid-answer.
-        const memory = await freshMemory('relay');
+        const memory = await heldMemory(relayProc.url, 'relay', n);
         const row: RelayRow = {
           n,
           decode,
@@ -359,12 +341,13 @@ async function driver(sizes: number[], storeSizes: readonly number[]) {
         };
         const stored = modes.store;
         if (stored !== undefined) {
+          await new Promise((settle) => setTimeout(settle, 500)); // the held streams above close
           // Each stored answer: every upstream event, and the end.
           const eventsPerStream = upstreamEvents + 1;
           row.store = {
             mode: stored,
             cpuRatioVsRelay: stored.cpuUsPerEvent / relayed.cpuUsPerEvent,
-            memory: await freshMemory('store'),
+            memory: await heldMemory(relayProc.url, 'store', n),
             redis: {
               kibPerStream: redisBytes / 1024 / n,
               bytesPerEvent: redisBytes / n / eventsPerStream,
@@ -469,8 +452,7 @@ function markdown({ date, node, machine: m, rows }: RelayReport): string {
     'in the relay process: events relayed per second (wall time of the batch of N streams); CPU time',
     '(user + system) per event when relaying and when only decoding (the same requests, the events',
     'counted and dropped), and their ratio; and the memory per open stream: N streams held open',
-    'mid-answer, RSS and V8 heap above the idle relay, each after a forced GC, in a relay process of',
-    'its own warmed up with 20 full answers (the timing batches leave memory that would blur it).',
+    'mid-answer, RSS and V8 heap above the idle relay, each after a forced GC.',
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.os}, Node ${node}; load average ${m.loadAverageAtStart.join(' / ')} at start, ${m.loadAverageAtEnd.join(' / ')} at the end (other processes disturb CPU time less than wall time, but they do disturb it). Commit ${m.commit}, ${date}; N = ${rows.map((r) => r.n).join(', ')}.`,
     '',
@@ -517,8 +499,8 @@ function markdown({ date, node, machine: m, rows }: RelayReport): string {
       'same run, without the store. Redis memory is `used_memory` after the N answers were stored',
       `whole (${stored.redis.eventsPerStream} entries each: every upstream event, reasoning too, and the end),`,
       'above an empty Redis, per answer and per entry; it is freed at the TTL (default one hour).',
-      'RSS per open stream: N streams held open mid-answer, above the idle relay, after a GC, in a',
-      'fresh relay process (for the store: each stream a producer and its subscriber).',
+      'RSS per open stream: N streams held open mid-answer, above the idle relay, after a GC',
+      '(the producer and its subscriber).',
       '',
       ...storeTable(rows),
     );
