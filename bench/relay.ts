@@ -299,11 +299,9 @@ async function driver(sizes: number[], storeSizes: readonly number[]) {
         ['--expose-gc'],
       );
       try {
-        const modes: Partial<Record<'decode' | 'relay' | 'store', ModeResult>> = {};
         let redisBytes = 0;
-        for (const mode of storeSizes.includes(n)
-          ? (['decode', 'relay', 'store'] as const)
-          : (['decode', 'relay'] as const)) {
+        /** One batch of N full answers in `mode`, after a warm-up. */
+        const timed = async (mode: 'decode' | 'relay' | 'store'): Promise<ModeResult> => {
           if (mode === 'store') await redisClient!.sendCommand(['FLUSHALL', 'SYNC']);
           await Promise.all(
             Array.from({ length: Math.min(n, 20) }, () =>
@@ -320,17 +318,17 @@ async function driver(sizes: number[], storeSizes: readonly number[]) {
           const after = await stats(relayProc.url);
           if (mode === 'store') redisBytes = (await redisMemory(redisClient!)) - redisBefore;
           const events = after.events - before.events;
-          modes[mode] = {
+          return {
             events,
             wallMs: wall,
             cpuMs: cpuMs(before, after),
             cpuUsPerEvent: (cpuMs(before, after) * 1000) / events,
             eventsPerSecond: events / (wall / 1000),
           };
-        }
-        const decode = modes.decode!;
-        const relayed = modes.relay!;
-        // Memory: N streams held open mid-answer.
+        };
+        const decode = await timed('decode');
+        const relayed = await timed('relay');
+        // Memory: N streams held open mid-answer (before the store runs, as without it).
         const memory = await heldMemory(relayProc.url, 'relay', n);
         const row: RelayRow = {
           n,
@@ -339,9 +337,9 @@ async function driver(sizes: number[], storeSizes: readonly number[]) {
           cpuRatio: relayed.cpuUsPerEvent / decode.cpuUsPerEvent,
           memory,
         };
-        const stored = modes.store;
-        if (stored !== undefined) {
+        if (storeSizes.includes(n)) {
           await new Promise((settle) => setTimeout(settle, 500)); // the held streams above close
+          const stored = await timed('store');
           // Each stored answer: every upstream event, and the end.
           const eventsPerStream = upstreamEvents + 1;
           row.store = {
