@@ -421,13 +421,13 @@ function table(rows: readonly RelayRow[]): string[] {
 /** The store table: one row per N, the direct relay of the same run beside it. */
 function storeTable(rows: readonly RelayRow[]): string[] {
   return [
-    '| N | events/s direct | events/s store | CPU µs/event direct | CPU µs/event store | ratio | RSS KiB/stream direct | RSS KiB/stream store | Redis KiB/answer | Redis bytes/event |',
-    '| -: | -: | -: | -: | -: | -: | -: | -: | -: | -: |',
+    '| N | events/s direct | events/s store | CPU µs/event direct | CPU µs/event store | ratio | RSS KiB/stream direct | RSS KiB/stream store | heap KiB/stream direct | heap KiB/stream store | Redis KiB/answer | Redis bytes/event |',
+    '| -: | -: | -: | -: | -: | -: | -: | -: | -: | -: | -: | -: |',
     ...rows.flatMap((r) =>
       r.store === undefined
         ? []
         : [
-            `| ${r.n} | ${f(r.relay.eventsPerSecond, 0)} | ${f(r.store.mode.eventsPerSecond, 0)} | ${f(r.relay.cpuUsPerEvent)} | ${f(r.store.mode.cpuUsPerEvent)} | ${f(r.store.cpuRatioVsRelay, 2)} | ${f(r.memory.rssKiBPerStream)} | ${f(r.store.memory.rssKiBPerStream)} | ${f(r.store.redis.kibPerStream)} | ${f(r.store.redis.bytesPerEvent, 0)} |`,
+            `| ${r.n} | ${f(r.relay.eventsPerSecond, 0)} | ${f(r.store.mode.eventsPerSecond, 0)} | ${f(r.relay.cpuUsPerEvent)} | ${f(r.store.mode.cpuUsPerEvent)} | ${f(r.store.cpuRatioVsRelay, 2)} | ${f(r.memory.rssKiBPerStream)} | ${f(r.store.memory.rssKiBPerStream)} | ${f(r.memory.heapKiBPerStream)} | ${f(r.store.memory.heapKiBPerStream)} | ${f(r.store.redis.kibPerStream)} | ${f(r.store.redis.bytesPerEvent, 0)} |`,
           ],
     ),
   ];
@@ -497,8 +497,10 @@ function markdown({ date, node, machine: m, rows }: RelayReport): string {
       'same run, without the store. Redis memory is `used_memory` after the N answers were stored',
       `whole (${stored.redis.eventsPerStream} entries each: every upstream event, reasoning too, and the end),`,
       'above an empty Redis, per answer and per entry; it is freed at the TTL (default one hour).',
-      'RSS per open stream: N streams held open mid-answer, above the idle relay, after a GC',
-      '(the producer and its subscriber).',
+      'Memory per open stream: N streams held open mid-answer, above the idle relay, after a GC',
+      '(for the store: each a producer and its subscriber). RSS counts pages the allocator has',
+      'not yet returned after the timing batches, so at N = 100 and 1,000 it is mostly noise (it',
+      'can come out negative); the V8 heap per stream is the steadier figure.',
       '',
       ...storeTable(rows),
     );
