@@ -9,6 +9,13 @@
 //
 //   npm run bench:relay                       # builds, then N = 100, 1000, 5000
 //   npm run bench:relay -- --n 10,50          # a quick check
+//   npm run bench:relay -- --store            # also through the Redis replay store, N <= 1000
+//   npm run bench:relay -- --store --n 10,50  # a quick check of the store mode
+//
+// The store mode starts its own `redis-server` (no persistence, a free 127.0.0.1 port) and adds,
+// for each N: the same relay with `RedisReplayStore.produce` between upstream and client (every
+// event written to a Redis stream before it is sent); relay RSS per open stream; Redis memory per
+// stored answer and per event; events per second; beside the direct relay of the same run.
 //
 // Runs compiled (`bench/out/relay.mjs`, see `npm run bench:compile`), so no TypeScript loader runs
 // in any of the three processes. Writes bench/results/relay.json and RELAY.md (a generated report)
@@ -32,6 +39,7 @@ import type * as Rxjs from 'rxjs';
 import type * as Ours from 'rxjs-openresponses';
 import type * as Serve from 'rxjs-openresponses/serve';
 import type * as Testing from 'rxjs-openresponses/testing';
+import { startRedisServer } from '../spec/support/redis-server';
 import { compiledDir, opt as option, prettified, resultsDir, root } from './paths';
 
 const args = process.argv.slice(2);
@@ -44,30 +52,45 @@ const SECRET = 'bench-relay-secret-of-at-least-32-bytes';
 /** The built package's entry points (paths, not literals: compiling the bench leaves them alone). */
 const dist = <T>(entry: string): Promise<T> => import(join(root, 'dist', entry)) as Promise<T>;
 
-/** The mock Responses API: a full answer, or (input 'hold') its first events, then silence. */
+/**
+ * The mock Responses API: a full answer, or (input 'hold') its first events, then silence. Each
+ * answer has its own response id (a replay store keeps one stream per id).
+ */
 async function upstream() {
   const { scriptResponse, startMockServer } = await dist<typeof Testing>('testing/index.js');
   const text = Array.from({ length: WORDS }, (_, i) => (i === 0 ? 'word' : ' word'));
-  const { events } = scriptResponse({ id: 'resp_bench' })
-    .created()
-    .reasoning({ summary: ['thinking'] })
-    .message({ text })
-    .completed();
+  const answer = (id: string) =>
+    scriptResponse({ id })
+      .created()
+      .reasoning({ summary: ['thinking'] })
+      .message({ text })
+      .completed().events;
+  const { length } = answer('resp_bench');
+  let count = 0;
   const server = await startMockServer({
-    script: (req) =>
-      (req.json as { input?: unknown } | undefined)?.input === 'hold'
+    script: (req) => {
+      const events = answer(`resp_bench_${++count}`);
+      return (req.json as { input?: unknown } | undefined)?.input === 'hold'
         ? { stream: events.slice(0, 5), keepOpen: true }
-        : { stream: events, chunkSize: 4096 },
+        : { stream: events, chunkSize: 4096 };
+    },
   });
   setInterval(() => undefined, 1 << 30); // the mock server is unref'd: keep this process up
-  console.log(JSON.stringify({ url: server.url, events: events.length }));
+  console.log(JSON.stringify({ url: server.url, events: length }));
 }
 
-/** The relay: GET /chat?mode=relay|decode[&hold=1]; GET /stats[?gc=1]. */
-async function relay(upstreamURL: string) {
+/** The relay: GET /chat?mode=relay|decode|store[&hold=1]; GET /stats[?gc=1]. */
+async function relay(upstreamURL: string, redisURL: string) {
   const { streamResponse } = await dist<typeof Ours>('index.js');
-  const { toServerSentEvents, writeEventStream } = await dist<typeof Serve>('serve/index.js');
+  const { RedisReplayStore, toServerSentEvents, writeEventStream } =
+    await dist<typeof Serve>('serve/index.js');
   const { filter, tap }: typeof Rxjs = await import('rxjs');
+  let store: Serve.ReplayStore | undefined;
+  if (redisURL !== '') {
+    const { createClient } = await import('redis');
+    const client = await createClient({ url: redisURL }).connect();
+    store = new RedisReplayStore({ client, subscriber: await client.duplicate().connect() });
+  }
   let events = 0;
   const config = { baseURL: upstreamURL, retry: false } as const;
   const server = createServer((req, res) => {
@@ -83,8 +106,12 @@ async function relay(upstreamURL: string) {
       input: url.searchParams.has('hold') ? 'hold' : 'go',
       background: true,
     };
-    const events$ = streamResponse(body, config);
-    if (url.searchParams.get('mode') === 'decode') {
+    const mode = url.searchParams.get('mode');
+    const events$ =
+      mode === 'store'
+        ? store!.produce(streamResponse(body, config))
+        : streamResponse(body, config);
+    if (mode === 'decode') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       const subscription = events$.subscribe({
         next: () => events++,
@@ -220,63 +247,113 @@ interface RelayRow {
   relay: ModeResult;
   cpuRatio: number;
   memory: { rssKiBPerStream: number; heapKiBPerStream: number };
+  /** Through the replay store (`--store`). */
+  store?: {
+    mode: ModeResult;
+    /** CPU per event through the store, against the direct relay. */
+    cpuRatioVsRelay: number;
+    memory: { rssKiBPerStream: number; heapKiBPerStream: number };
+    /** Redis `used_memory` added by the N stored answers (whole answers, every event). */
+    redis: { kibPerStream: number; bytesPerEvent: number; eventsPerStream: number };
+  };
 }
 
-async function driver(sizes: number[]) {
+/** Redis's `used_memory`, in bytes. */
+async function redisMemory(client: { sendCommand(args: string[]): Promise<unknown> }) {
+  const info = String(await client.sendCommand(['INFO', 'memory']));
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? Number.NaN);
+}
+
+/** Holds N streams open mid-answer; the relay's RSS and heap per stream above `idle`. */
+async function heldMemory(url: string, mode: string, n: number) {
+  const idle = await stats(url, true);
+  const open: ClientRequest[] = [];
+  await new Promise<void>((allOpen) => {
+    for (let i = 0; i < n; i++)
+      get(`${url}/chat?mode=${mode}&hold=1`, (req) => {
+        if (open.push(req) === n) allOpen();
+      }).catch(() => undefined); // destroyed below
+  });
+  const held = await stats(url, true);
+  for (const req of open) req.destroy();
+  return {
+    rssKiBPerStream: (held.rss - idle.rss) / 1024 / n,
+    heapKiBPerStream: (held.heapUsed - idle.heapUsed) / 1024 / n,
+  };
+}
+
+async function driver(sizes: number[], storeSizes: readonly number[]) {
+  const withStore = storeSizes.length > 0;
   const started = new Date().toISOString();
   const loadAtStart = loadavg();
   const up = await start(['--role', 'upstream']);
+  const upstreamEvents = (up as Started & { events: number }).events;
+  const redis = withStore ? await startRedisServer() : undefined;
+  const redisClient =
+    redis && (await (await import('redis')).createClient({ url: redis.url }).connect());
   const rows: RelayRow[] = [];
   try {
     for (const n of sizes) {
-      const relayProc = await start(['--role', 'relay', '--upstream', up.url], ['--expose-gc']);
+      const relayProc = await start(
+        ['--role', 'relay', '--upstream', up.url, '--redis', redis?.url ?? ''],
+        ['--expose-gc'],
+      );
       try {
-        const modes: Partial<Record<'decode' | 'relay', ModeResult>> = {};
-        for (const mode of ['decode', 'relay'] as const) {
+        let redisBytes = 0;
+        /** One batch of N full answers in `mode`, after a warm-up. */
+        const timed = async (mode: 'decode' | 'relay' | 'store'): Promise<ModeResult> => {
+          if (mode === 'store') await redisClient!.sendCommand(['FLUSHALL', 'SYNC']);
           await Promise.all(
             Array.from({ length: Math.min(n, 20) }, () =>
               get(`${relayProc.url}/chat?mode=${mode}`),
             ),
           ); // warm-up
           const before = await stats(relayProc.url);
+          const redisBefore = mode === 'store' ? await redisMemory(redisClient!) : 0;
           const t0 = performance.now();
           await Promise.all(
             Array.from({ length: n }, () => get(`${relayProc.url}/chat?mode=${mode}`)),
           );
           const wall = performance.now() - t0;
           const after = await stats(relayProc.url);
+          if (mode === 'store') redisBytes = (await redisMemory(redisClient!)) - redisBefore;
           const events = after.events - before.events;
-          modes[mode] = {
+          return {
             events,
             wallMs: wall,
             cpuMs: cpuMs(before, after),
             cpuUsPerEvent: (cpuMs(before, after) * 1000) / events,
             eventsPerSecond: events / (wall / 1000),
           };
-        }
-        const decode = modes.decode!;
-        const relayed = modes.relay!;
-        // Memory: N streams held open mid-answer.
-        const idle = await stats(relayProc.url, true);
-        const open: ClientRequest[] = [];
-        await new Promise<void>((allOpen) => {
-          for (let i = 0; i < n; i++)
-            get(`${relayProc.url}/chat?mode=relay&hold=1`, (req) => {
-              if (open.push(req) === n) allOpen();
-            }).catch(() => undefined); // destroyed below
-        });
-        const held = await stats(relayProc.url, true);
-        rows.push({
+        };
+        const decode = await timed('decode');
+        const relayed = await timed('relay');
+        // Memory: N streams held open mid-answer (before the store runs, as without it).
+        const memory = await heldMemory(relayProc.url, 'relay', n);
+        const row: RelayRow = {
           n,
           decode,
           relay: relayed,
           cpuRatio: relayed.cpuUsPerEvent / decode.cpuUsPerEvent,
-          memory: {
-            rssKiBPerStream: (held.rss - idle.rss) / 1024 / n,
-            heapKiBPerStream: (held.heapUsed - idle.heapUsed) / 1024 / n,
-          },
-        });
-        for (const req of open) req.destroy();
+          memory,
+        };
+        if (storeSizes.includes(n)) {
+          await new Promise((settle) => setTimeout(settle, 500)); // the held streams above close
+          const stored = await timed('store');
+          // Each stored answer: every upstream event, and the end.
+          const eventsPerStream = upstreamEvents + 1;
+          row.store = {
+            mode: stored,
+            cpuRatioVsRelay: stored.cpuUsPerEvent / relayed.cpuUsPerEvent,
+            memory: await heldMemory(relayProc.url, 'store', n),
+            redis: {
+              kibPerStream: redisBytes / 1024 / n,
+              bytesPerEvent: redisBytes / n / eventsPerStream,
+              eventsPerStream,
+            },
+          };
+        }
+        rows.push(row);
         console.error(`N=${n} done`);
       } finally {
         relayProc.child.kill();
@@ -284,6 +361,8 @@ async function driver(sizes: number[]) {
     }
   } finally {
     up.child.kill();
+    await redisClient?.quit();
+    await redis?.stop();
   }
   const report: RelayReport = {
     date: started,
@@ -302,6 +381,7 @@ async function driver(sizes: number[]) {
   writeFileSync(join(resultsDir, 'relay.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(root, 'RELAY.md'), await prettified(join(root, 'RELAY.md'), markdown(report)));
   console.log(table(rows).join('\n'));
+  if (withStore) console.log(storeTable(rows).join('\n'));
   console.error('wrote bench/results/relay.json and RELAY.md');
 }
 
@@ -334,6 +414,21 @@ function table(rows: readonly RelayRow[]): string[] {
     ...rows.map(
       (r) =>
         `| ${r.n} | ${f(r.relay.eventsPerSecond, 0)} | ${f(r.decode.cpuUsPerEvent)} | ${f(r.relay.cpuUsPerEvent)} | ${f(r.cpuRatio, 2)} | ${f(r.memory.rssKiBPerStream)} | ${f(r.memory.heapKiBPerStream)} |`,
+    ),
+  ];
+}
+
+/** The store table: one row per N, the direct relay of the same run beside it. */
+function storeTable(rows: readonly RelayRow[]): string[] {
+  return [
+    '| N | events/s direct | events/s store | CPU µs/event direct | CPU µs/event store | ratio | RSS KiB/stream direct | RSS KiB/stream store | heap KiB/stream direct | heap KiB/stream store | Redis KiB/answer | Redis bytes/event |',
+    '| -: | -: | -: | -: | -: | -: | -: | -: | -: | -: | -: | -: |',
+    ...rows.flatMap((r) =>
+      r.store === undefined
+        ? []
+        : [
+            `| ${r.n} | ${f(r.relay.eventsPerSecond, 0)} | ${f(r.store.mode.eventsPerSecond, 0)} | ${f(r.relay.cpuUsPerEvent)} | ${f(r.store.mode.cpuUsPerEvent)} | ${f(r.store.cpuRatioVsRelay, 2)} | ${f(r.memory.rssKiBPerStream)} | ${f(r.store.memory.rssKiBPerStream)} | ${f(r.memory.heapKiBPerStream)} | ${f(r.store.memory.heapKiBPerStream)} | ${f(r.store.redis.kibPerStream)} | ${f(r.store.redis.bytesPerEvent, 0)} |`,
+          ],
     ),
   ];
 }
@@ -389,6 +484,27 @@ function markdown({ date, node, machine: m, rows }: RelayReport): string {
       ),
     );
   }
+  if (rows.some((r) => r.store !== undefined)) {
+    const stored = rows.find((r) => r.store !== undefined)!.store!;
+    lines.push(
+      '',
+      '## Through the replay store (Redis Streams)',
+      '',
+      'The same relay with `RedisReplayStore.produce` between upstream and client (`--store`):',
+      "each event is written to the answer's Redis stream (`XADD`, `MAXLEN`, a TTL, a `PUBLISH`",
+      'to wake readers, in batches) before it is sent, so any instance can resume it. The relay',
+      'and a `redis-server` 7 (no persistence) share the machine. "Direct" is the relay of the',
+      'same run, without the store. Redis memory is `used_memory` after the N answers were stored',
+      `whole (${stored.redis.eventsPerStream} entries each: every upstream event, reasoning too, and the end),`,
+      'above an empty Redis, per answer and per entry; it is freed at the TTL (default one hour).',
+      'Memory per open stream: N streams held open mid-answer, above the idle relay, after a GC',
+      '(for the store: each a producer and its subscriber). RSS counts pages the allocator has',
+      'not yet returned after the timing batches, so at N = 100 and 1,000 it is mostly noise (it',
+      'can come out negative); the V8 heap per stream is the steadier figure.',
+      '',
+      ...storeTable(rows),
+    );
+  }
   lines.push('');
   return lines.join('\n');
 }
@@ -402,5 +518,16 @@ function commit(): string {
 }
 
 if (role === 'upstream') await upstream();
-else if (role === 'relay') await relay(opt('upstream', ''));
-else await driver(opt('n', '100,1000,5000').split(',').map(Number));
+else if (role === 'relay') await relay(opt('upstream', ''), opt('redis', ''));
+else {
+  const list = (text: string) => text.split(',').filter(Boolean).map(Number);
+  const sizes = list(opt('n', '100,1000,5000'));
+  // The store for N up to 1,000 (each stream writes every event to Redis: CPU heavy).
+  const storeSizes = args.includes('--store')
+    ? list(opt('store-n', sizes.filter((n) => n <= 1000).join(',')))
+    : [];
+  await driver(
+    [...new Set([...sizes, ...storeSizes])].sort((a, b) => a - b),
+    storeSizes,
+  );
+}

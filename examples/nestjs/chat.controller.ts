@@ -29,6 +29,8 @@ import {
   parseLastEventId,
   toMessageEvents,
   type EventIdSigning,
+  type LastEventId,
+  type ReplayStore,
   type ServerMessageEvent,
 } from 'rxjs-openresponses/serve';
 import { sessionUser } from '../session/session.ts';
@@ -46,6 +48,12 @@ export interface RelayOptions {
   readonly relaySecret: string | readonly string[];
   /** Streams one user may have open at once on this instance. */
   readonly maxStreams: number;
+  /**
+   * With a replay store (`REPLAY_REDIS_URL`, see main.ts), answers are started with
+   * `store: false` and kept in Redis instead of upstream: a reload resumes on any instance from
+   * Redis, two tabs can read one answer, and Stop reaches whichever instance produces it.
+   */
+  readonly replay?: ReplayStore;
 }
 
 /** The injection token of {@link RelayOptions}. */
@@ -78,14 +86,12 @@ export class ChatController {
     @Headers('authorization') authorization?: string,
     @Headers('cookie') cookie?: string,
   ): Observable<ServerMessageEvent> {
-    const { upstream, model, keepalive } = this.options;
+    const { keepalive } = this.options;
     const sign = this.signing({ authorization, cookie });
     const last = this.ownEvent(lastEventId, sign);
     const release = this.limit.acquire(sign.subject);
     if (!release) throw new HttpException('too many streams', HttpStatus.TOO_MANY_REQUESTS);
-    const events$ = last
-      ? resumeResponse(last.responseId, { ...upstream, startingAfter: last.sequenceNumber })
-      : streamResponse({ model, input: q, background: true, store: true }, upstream);
+    const events$ = this.events(q, last);
     return events$.pipe(
       filter((event) => !event.type.startsWith('response.reasoning')),
       toMessageEvents({ responseId: last?.responseId, keepalive, sign }),
@@ -106,8 +112,26 @@ export class ChatController {
   ) {
     const last = this.ownEvent(lastEventId, this.signing({ authorization, cookie }));
     if (!last) throw new ForbiddenException('not your response');
+    if (this.options.replay) {
+      // Through Redis to whichever instance produces it: that one stops reading upstream, which
+      // aborts the (not stored, not background) response.
+      const stopped = await firstValueFrom(this.options.replay.cancel(last.responseId));
+      return { id: last.responseId, stopped };
+    }
     const response = await firstValueFrom(cancelResponse(last.responseId, this.options.upstream));
     return { id: response.id, status: response.status, usage: response.usage };
+  }
+
+  /** A new answer, or the rest of one: from the replay store when there is one, else upstream. */
+  private events(q: string, last: LastEventId | undefined) {
+    const { upstream, model, replay } = this.options;
+    if (replay)
+      return last
+        ? replay.read(last.responseId, { after: last.sequenceNumber })
+        : replay.produce(streamResponse({ model, input: q, store: false }, upstream));
+    return last
+      ? resumeResponse(last.responseId, { ...upstream, startingAfter: last.sequenceNumber })
+      : streamResponse({ model, input: q, background: true, store: true }, upstream);
   }
 
   /** Signing for the request's user: 401 without a valid session. */

@@ -10,7 +10,8 @@
  * examples/session/session.ts); `RELAY_SECRET` signs the event ids so only their owner resumes or
  * stops an answer (`RELAY_SECRET_PREVIOUS` keeps the old one valid while you rotate). Both at
  * least 32 bytes: the relay refuses to start without them. `MAX_STREAMS` (default 4) caps each
- * user's concurrent streams on an instance.
+ * user's concurrent streams on an instance. `REPLAY_REDIS_URL` keeps answers in Redis instead of
+ * upstream (see `replayStore` below and docs/serving.md).
  *
  * (tsx does not emit decorator metadata; this app injects by explicit token, so it does not need
  * it.) `UPSTREAM_URL` points it at another Responses API, such as OpenRouter or the testing kit's
@@ -24,8 +25,22 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { RedisReplayStore } from 'rxjs-openresponses/serve';
 import { sessionSecret } from '../session/session.ts';
 import { AppModule } from './app.module.ts';
+
+/**
+ * `REPLAY_REDIS_URL` (e.g. `redis://127.0.0.1:6379`) turns on the replay store: answers are kept
+ * in Redis (Streams), not upstream (`store: false`), so any instance resumes them, two tabs read
+ * one, and Stop works from any instance. `redis` (node-redis) is then a dependency of the app.
+ */
+async function replayStore(url: string | undefined) {
+  if (!url) return undefined;
+  const { createClient } = await import('redis');
+  const client = await createClient({ url }).connect();
+  const subscriber = await client.duplicate().connect();
+  return new RedisReplayStore({ client, subscriber });
+}
 
 const app = await NestFactory.create(
   AppModule.forRoot({
@@ -41,6 +56,7 @@ const app = await NestFactory.create(
       ...(process.env.RELAY_SECRET_PREVIOUS ? [process.env.RELAY_SECRET_PREVIOUS] : []),
     ],
     maxStreams: Number(process.env.MAX_STREAMS ?? 4),
+    replay: await replayStore(process.env.REPLAY_REDIS_URL),
   }),
 );
 await app.listen(Number(process.env.PORT ?? 3000), '127.0.0.1');

@@ -51,6 +51,7 @@ export type ResponsesStreamErrorCode =
   | 'resume_forbidden'
   | 'invalid_chunk'
   | 'wrong_format'
+  | 'replay_failed'
   | 'socket_closed'
   | 'socket_error'
   | 'binary_frame';

@@ -27,6 +27,7 @@ import {
 } from './output';
 import {
   InvalidResponseIdError,
+  ReplayFailedError,
   ResumeFailedError,
   ResumeForbiddenError,
   ResumeUnavailableError,
@@ -115,6 +116,8 @@ export interface ResponsesStreamErrorByCode {
   invalid_chunk: InvalidChunkError;
   /** `wrong_format`: {@link WrongFormatError}. */
   wrong_format: WrongFormatError;
+  /** `replay_failed`: {@link ReplayFailedError}. */
+  replay_failed: ReplayFailedError;
   /** `socket_closed`: {@link SocketClosedError}. */
   socket_closed: SocketClosedError;
   /** `socket_error`: {@link SocketError}. */

@@ -1,6 +1,6 @@
 /**
  * Errors of resuming and relaying: resume failed or unavailable, a bad response id, a forbidden
- * `Last-Event-ID`.
+ * `Last-Event-ID`, a replay store that could not give the rest of an answer.
  */
 import { ErrorInit, ResponsesStreamError, snippet } from './base';
 
@@ -137,3 +137,47 @@ export class ResumeForbiddenError extends ResponsesStreamError<'resume_forbidden
     this.reason = reason;
   }
 }
+
+/**
+ * `replay_failed`: a relay's replay store (`RedisReplayStore` in `/serve`) could not give a reader
+ * the rest of an answer. `reason` says why: `'not_found'` (nothing stored under that response id:
+ * never produced through the store, or past its TTL), `'trimmed'` (the events after the reader's
+ * position were trimmed by `maxLength`: it fell too far behind), `'producer_gone'` (the instance
+ * producing the answer stopped before its end: it died, or lost the store), `'cancelled'` (Stop,
+ * from any instance), `'time_limit'` (the producer reached its time limit) or `'unavailable'`
+ * (the store did not answer). The relay writes it as the wire `error` frame; the stream ends, never
+ * hangs.
+ *
+ * @example
+ * ```ts
+ * import { isResponsesStreamError } from 'rxjs-openresponses';
+ * declare const err: unknown;
+ *
+ * if (isResponsesStreamError(err, 'replay_failed') && err.reason === 'not_found') {
+ *   console.warn(`${err.responseId}: expired, start a new answer`);
+ * }
+ * ```
+ */
+export class ReplayFailedError extends ResponsesStreamError<'replay_failed'> {
+  /** Why the replay ended. */
+  readonly reason:
+    'not_found' | 'trimmed' | 'producer_gone' | 'cancelled' | 'time_limit' | 'unavailable';
+  /** The response being replayed. */
+  readonly responseId: string;
+  /** @internal The library makes its errors: match them with {@link isResponsesStreamError}. */
+  constructor(reason: ReplayFailedError['reason'], responseId: string, init: ErrorInit = {}) {
+    super('replay_failed', REPLAY_MESSAGES[reason], init);
+    this.name = 'ReplayFailedError';
+    this.reason = reason;
+    this.responseId = responseId;
+  }
+}
+
+const REPLAY_MESSAGES: Record<ReplayFailedError['reason'], string> = {
+  not_found: 'The answer is not in the replay store (never stored, or expired)',
+  trimmed: 'The events after this position were trimmed from the replay store',
+  producer_gone: 'The relay producing the answer stopped before its end',
+  cancelled: 'The answer was cancelled',
+  time_limit: 'The answer reached the relay time limit',
+  unavailable: 'The replay store is unavailable',
+};

@@ -159,7 +159,8 @@ function withKeepalive(ms: number): OperatorFunction<RelayOutput, RelayOutput> {
   );
 }
 
-function defaultServerError(error: unknown): ServerError {
+/** What a client is told of a source error, unless `toServerError` says otherwise. @internal */
+export function defaultServerError(error: unknown): ServerError {
   if (isResponsesStreamError(error, 'response_error', 'response_failed')) return error.serverError;
   // A network error's message names the upstream's URL and the operating system's reason: the
   // relay's internals, not the browser's business.

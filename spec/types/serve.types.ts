@@ -3,6 +3,7 @@
  * `@ts-expect-error` line must be an error: if it stops being one, tsc fails.
  */
 import type { MessageEvent } from '@nestjs/common';
+import { createClient } from 'redis';
 import { of, type Observable } from 'rxjs';
 import {
   cancelResponse,
@@ -13,9 +14,12 @@ import {
 } from '../../lib';
 import {
   parseLastEventId,
+  RedisReplayStore,
   toMessageEvents,
   toServerSentEvents,
+  type EncodableEvent,
   type LastEventId,
+  type ReplayStore,
   type ServerMessageEvent,
 } from '../../lib/serve';
 
@@ -79,3 +83,17 @@ export {
   where,
   withInvalid,
 };
+
+// RedisReplayStore: node-redis clients (v5) fit its structural interfaces without a cast.
+{
+  const client = createClient();
+  const store: ReplayStore = new RedisReplayStore({ client, subscriber: client.duplicate() });
+  const read: Observable<EncodableEvent> = store.read('resp_1', { after: 3 });
+  const heard: Observable<boolean> = store.cancel('resp_1');
+  const produced: Observable<EncodableEvent> = store.produce(streamResponse({ model: 'm' }, {}));
+  // @ts-expect-error: the subscriber must be able to subscribe
+  new RedisReplayStore({ client, subscriber: { publish: client.publish } });
+  // @ts-expect-error: the position is a sequence number
+  store.read('resp_1', { after: '3' });
+  void [read, heard, produced];
+}

@@ -1,0 +1,360 @@
+/**
+ * RedisReplayStore against a real `redis-server` (spec/support/redis-server.ts) and the real
+ * transport over the mock Responses API: each "instance" is a store with its own two connections.
+ * The two-process proof (produce on relay A, reconnect to relay B, kill A) is
+ * spec/serve/redis-replay-relay.spec.ts.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createClient } from 'redis';
+import {
+  firstValueFrom,
+  lastValueFrom,
+  Observable,
+  Subject,
+  toArray,
+  type Subscription,
+} from 'rxjs';
+import { isResponsesStreamError, streamResponse, type ResponseStreamEvent } from '../../lib';
+import {
+  RedisReplayStore,
+  toServerSentEvents,
+  writeEventStream,
+  type EncodableEvent,
+  type RedisReplayStoreOptions,
+} from '../../lib/serve';
+import { scriptResponse, startMockServer, type MockServer } from '../../lib/testing';
+import { startRedisServer, type RedisServer } from '../support/redis-server';
+
+const deltas = (n: number) => Array.from({ length: n }, (_, i) => `w${i} `);
+const answerOf = (id: string, n: number) =>
+  scriptResponse({ id })
+    .created()
+    .inProgress()
+    .message({ text: deltas(n) })
+    .completed();
+const textOf = (events: readonly EncodableEvent[]) =>
+  events.map((e) => (e.type === 'response.output_text.delta' ? e.delta : '')).join('');
+const sequenceOf = (events: readonly EncodableEvent[]) =>
+  events.map((e) => (e as { sequenceNumber?: number }).sequenceNumber);
+
+/** The error an Observable ends with (fails the test if it completes). */
+async function errorOf(events$: Observable<unknown>): Promise<unknown> {
+  try {
+    await lastValueFrom(events$, { defaultValue: undefined });
+  } catch (error) {
+    return error;
+  }
+  throw new Error('completed without an error');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('RedisReplayStore (a real redis-server)', () => {
+  let redis: RedisServer;
+  let upstream: MockServer;
+  const clients: { destroy(): void }[] = [];
+
+  /** One relay instance: a store over its own two connections. */
+  async function instance(options: Partial<RedisReplayStoreOptions> = {}) {
+    const client = createClient({ url: redis.url });
+    client.on('error', () => undefined); // Redis going down is a case here
+    await client.connect();
+    const subscriber = client.duplicate();
+    subscriber.on('error', () => undefined);
+    await subscriber.connect();
+    clients.push(client, subscriber);
+    return {
+      client,
+      store: new RedisReplayStore({ client, subscriber, heartbeat: 100, ...options }),
+    };
+  }
+
+  const upstreamFor = (id: string, n: number, delay = 5) => {
+    upstream.setScript({ stream: answerOf(id, n).events, delay });
+    return streamResponse({ model: 'm', input: 'hi', store: false }, { baseURL: upstream.url });
+  };
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    upstream = await startMockServer();
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+  afterAll(async () => {
+    await upstream.close();
+    await redis.stop();
+  });
+
+  it('gives the producing subscriber every event, and another instance the same from any position', async () => {
+    const a = await instance();
+    const b = await instance();
+    const answer = answerOf('resp_two', 40);
+    const produced = await lastValueFrom(
+      a.store.produce(upstreamFor('resp_two', 40)).pipe(toArray()),
+    );
+    expect(produced).toEqual(answer.events);
+    const replayed = await lastValueFrom(b.store.read('resp_two').pipe(toArray()));
+    expect(replayed).toEqual(answer.events);
+    const rest = await lastValueFrom(b.store.read('resp_two', { after: 10 }).pipe(toArray()));
+    expect(rest).toEqual(answer.events.filter((e) => e.sequenceNumber! > 10));
+  });
+
+  it('serves a reader on another instance mid-answer: the stored events, then the live ones, each once and in order', async () => {
+    const a = await instance();
+    const b = await instance();
+    const answer = answerOf('resp_mid', 60);
+    const seen: ResponseStreamEvent[] = [];
+    const first = a.store
+      .produce(upstreamFor('resp_mid', 60, 10))
+      .subscribe((e) => seen.push(e as ResponseStreamEvent));
+    while (seen.length < 12) await sleep(10);
+    first.unsubscribe(); // the browser left: the producer goes on
+    const last = seen.at(-1)!.sequenceNumber;
+    const rest = await lastValueFrom(b.store.read('resp_mid', { after: last }).pipe(toArray()));
+    expect([...seen, ...rest]).toEqual(answer.events);
+    expect(textOf(rest).length).toBeGreaterThan(0);
+  });
+
+  it('serves two readers of one live answer at once', async () => {
+    const a = await instance();
+    const b = await instance();
+    const answer = answerOf('resp_tabs', 50);
+    const producing = a.store.produce(upstreamFor('resp_tabs', 50, 10));
+    const direct = lastValueFrom(producing.pipe(toArray()));
+    await sleep(80);
+    const [one, two, own] = await Promise.all([
+      lastValueFrom(b.store.read('resp_tabs').pipe(toArray())),
+      lastValueFrom(b.store.read('resp_tabs', { after: 2 }).pipe(toArray())),
+      direct,
+    ]);
+    expect(one).toEqual(answer.events);
+    expect(two).toEqual(answer.events.filter((e) => e.sequenceNumber! > 2));
+    expect(own).toEqual(answer.events);
+  });
+
+  it('replays an upstream failure as the same error frame on every instance', async () => {
+    const a = await instance();
+    const b = await instance();
+    // Cut before its terminal event: the transport's stream_truncated.
+    upstream.setScript({ stream: answerOf('resp_fail', 5).events.slice(0, 6) });
+    const source = streamResponse({ model: 'm', input: 'hi' }, { baseURL: upstream.url });
+    const frames = (events$: Observable<EncodableEvent>) =>
+      lastValueFrom(events$.pipe(toServerSentEvents(), toArray()));
+    const direct = await frames(a.store.produce(source));
+    expect(direct.at(-1)).toContain('stream_truncated');
+    expect(await frames(b.store.read('resp_fail'))).toEqual(direct);
+  });
+
+  it('stops the producer from another instance: upstream unsubscribed, readers told it was cancelled', async () => {
+    const a = await instance();
+    const b = await instance();
+    let unsubscribed = false;
+    const source = new Subject<EncodableEvent>();
+    const upstream$ = new Observable<EncodableEvent>((subscriber) => {
+      const inner = source.subscribe(subscriber);
+      return () => {
+        unsubscribed = true;
+        inner.unsubscribe();
+      };
+    });
+    const direct = errorOf(a.store.produce(upstream$));
+    for (const event of answerOf('resp_stop', 5).events.slice(0, 4)) source.next(event);
+    await sleep(50);
+    const reader = errorOf(b.store.read('resp_stop'));
+    expect(await firstValueFrom(b.store.cancel('resp_stop'))).toBe(true);
+    const [ownError, readerError] = await Promise.all([direct, reader]);
+    expect(unsubscribed).toBe(true);
+    for (const error of [ownError, readerError])
+      expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('cancelled');
+    // Nobody produces it any more.
+    expect(await firstValueFrom(b.store.cancel('resp_stop'))).toBe(false);
+  });
+
+  it('forgets an answer after its TTL: a late reader gets replay_failed (not_found)', async () => {
+    const a = await instance({ ttl: 300 });
+    await lastValueFrom(a.store.produce(upstreamFor('resp_ttl', 3)), { defaultValue: undefined });
+    expect(await lastValueFrom(a.store.read('resp_ttl').pipe(toArray()))).toHaveLength(
+      answerOf('resp_ttl', 3).events.length,
+    );
+    await sleep(500);
+    const error = await errorOf(a.store.read('resp_ttl'));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('not_found');
+    expect(Number(await a.client.sendCommand(['EXISTS', 'rxjs-openresponses:{resp_ttl}']))).toBe(0);
+  });
+
+  it('keeps at most maxLength entries: live readers get all, a reader behind the trim gets replay_failed (trimmed)', async () => {
+    const a = await instance({ maxLength: 10 });
+    const b = await instance();
+    const answer = answerOf('resp_long', 30);
+    const produced: EncodableEvent[] = [];
+    const producing = new Promise((resolve) =>
+      a.store.produce(upstreamFor('resp_long', 30, 5)).subscribe({
+        next: (e) => produced.push(e),
+        complete: () => resolve(produced),
+      }),
+    );
+    while (produced.length === 0) await sleep(5); // a reader holds an id the store has
+    const live = lastValueFrom(b.store.read('resp_long').pipe(toArray()));
+    expect(await producing).toEqual(answer.events);
+    expect(await live).toEqual(answer.events);
+    expect(Number(await a.client.sendCommand(['XLEN', 'rxjs-openresponses:{resp_long}']))).toBe(10);
+    const behind = await errorOf(b.store.read('resp_long', { after: 3 }));
+    expect(isResponsesStreamError(behind, 'replay_failed') && behind.reason).toBe('trimmed');
+    // Within what is kept, a resume still works.
+    const near = await lastValueFrom(b.store.read('resp_long', { after: 30 }).pipe(toArray()));
+    expect(near).toEqual(answer.events.filter((e) => e.sequenceNumber! > 30));
+  });
+
+  it('serves a reader far behind in bounded batches, and a reader that stops reading is cut by writeEventStream (its subscription released)', async () => {
+    const a = await instance();
+    const b = await instance();
+    const answer = answerOf('resp_far', 3000);
+    await lastValueFrom(a.store.produce(upstreamFor('resp_far', 3000, 0)), {
+      defaultValue: undefined,
+    });
+    const all = await lastValueFrom(b.store.read('resp_far').pipe(toArray()));
+    expect(sequenceOf(all)).toEqual(sequenceOf(answer.events));
+    // A client that never reads: a web stream nobody pulls from.
+    const { writable } = new TransformStream<Uint8Array, Uint8Array>(
+      undefined,
+      { highWaterMark: 1 },
+      { highWaterMark: 1 },
+    );
+    let cut = 0;
+    const subscription: Subscription = writeEventStream(
+      b.store.read('resp_far').pipe(toServerSentEvents()),
+      writable,
+      {
+        maxBufferedBytes: 16 * 1024,
+        onOverflow: (bytes) => (cut = bytes),
+      },
+    );
+    while (!subscription.closed) await sleep(10);
+    expect(cut).toBeGreaterThan(16 * 1024);
+    expect(cut).toBeLessThan(16 * 1024 + 8 * 1024);
+    await sleep(50);
+    const [, readers] = (await a.client.sendCommand([
+      'PUBSUB',
+      'NUMSUB',
+      'rxjs-openresponses:{resp_far}:n',
+    ])) as [string, number];
+    expect(Number(readers)).toBe(0);
+  });
+
+  it('never appends to an answer already stored under the same id: the second producer streams directly', async () => {
+    const a = await instance();
+    const b = await instance();
+    await lastValueFrom(a.store.produce(upstreamFor('resp_dup', 3)), { defaultValue: undefined });
+    const before = await a.client.sendCommand(['XLEN', 'rxjs-openresponses:{resp_dup}']);
+    const again = await lastValueFrom(b.store.produce(upstreamFor('resp_dup', 5)).pipe(toArray()));
+    expect(again).toEqual(answerOf('resp_dup', 5).events);
+    expect(await a.client.sendCommand(['XLEN', 'rxjs-openresponses:{resp_dup}'])).toEqual(before);
+  });
+
+  it('ends a producer past its time limit: upstream aborted, readers told', async () => {
+    const a = await instance({ timeLimit: 150 });
+    upstream.setScript({ stream: answerOf('resp_slow', 100).events, delay: 20 });
+    const source = streamResponse({ model: 'm', input: 'hi' }, { baseURL: upstream.url });
+    const requests = upstream.requests.length;
+    const error = await errorOf(a.store.produce(source));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('time_limit');
+    expect(await upstream.settled(requests)).toBe('client-closed');
+    const reader = await errorOf(a.store.read('resp_slow'));
+    expect(isResponsesStreamError(reader, 'replay_failed') && reader.reason).toBe('time_limit');
+  });
+
+  it('takes no position past what parseLastEventId gives, and no response id that is not one', async () => {
+    const a = await instance();
+    expect(() => a.store.read('resp_x', { after: -1 })).toThrow(TypeError);
+    const error = await errorOf(a.store.read('../admin'));
+    expect(isResponsesStreamError(error, 'invalid_response_id')).toBe(true);
+    expect(() => new RedisReplayStore({ client: {} as never, subscriber: {} as never })).toThrow(
+      TypeError,
+    );
+  });
+
+  describe('when Redis goes down', () => {
+    it('mid-answer: the producing subscriber still gets every event (direct), a reader elsewhere an error, not a hang', async () => {
+      const own = await startRedisServer();
+      const connect = async () => {
+        const client = createClient({ url: own.url, socket: { reconnectStrategy: 100 } });
+        client.on('error', () => undefined);
+        await client.connect();
+        const subscriber = client.duplicate();
+        subscriber.on('error', () => undefined);
+        await subscriber.connect();
+        clients.push(client, subscriber);
+        return new RedisReplayStore({ client, subscriber, heartbeat: 100, commandTimeout: 300 });
+      };
+      const a = await connect();
+      const b = await connect();
+      const answer = answerOf('resp_down', 80);
+      const seen: EncodableEvent[] = [];
+      const done = new Promise<void>((resolve, reject) =>
+        a.produce(upstreamFor('resp_down', 80, 10)).subscribe({
+          next: (e) => seen.push(e),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      while (seen.length < 10) await sleep(10);
+      const reader = errorOf(b.read('resp_down'));
+      await sleep(50);
+      await own.stop();
+      await done;
+      expect(seen).toEqual(answer.events);
+      const error = await reader;
+      expect(isResponsesStreamError(error, 'replay_failed')).toBe(true);
+      expect(['unavailable', 'producer_gone']).toContain((error as { reason: string }).reason);
+    });
+
+    it('restarts: the clients reconnect, and the next answer is stored and resumable again', async () => {
+      let own = await startRedisServer();
+      const client = createClient({ url: own.url, socket: { reconnectStrategy: 50 } });
+      client.on('error', () => undefined);
+      await client.connect();
+      const subscriber = client.duplicate();
+      subscriber.on('error', () => undefined);
+      await subscriber.connect();
+      clients.push(client, subscriber);
+      const store = new RedisReplayStore({
+        client,
+        subscriber,
+        heartbeat: 100,
+        commandTimeout: 300,
+      });
+      await own.stop();
+      own = await startRedisServer(own.port);
+      try {
+        while (!client.isReady || !subscriber.isReady) await sleep(20);
+        const answer = answerOf('resp_restart', 5);
+        expect(
+          await lastValueFrom(store.produce(upstreamFor('resp_restart', 5)).pipe(toArray())),
+        ).toEqual(answer.events);
+        expect(
+          await lastValueFrom(store.read('resp_restart', { after: 2 }).pipe(toArray())),
+        ).toEqual(answer.events.filter((e) => e.sequenceNumber! > 2));
+      } finally {
+        await own.stop();
+      }
+    });
+
+    it('from the start: produce streams directly, read and cancel fail clearly', async () => {
+      const down = createClient({
+        url: 'redis://127.0.0.1:1',
+        socket: { reconnectStrategy: false },
+      });
+      down.on('error', () => undefined);
+      const store = new RedisReplayStore({ client: down, subscriber: down, commandTimeout: 300 });
+      const produced = await lastValueFrom(
+        store.produce(upstreamFor('resp_nodb', 5)).pipe(toArray()),
+      );
+      expect(produced).toEqual(answerOf('resp_nodb', 5).events);
+      const error = await errorOf(store.read('resp_nodb'));
+      expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('unavailable');
+      const cancel = await errorOf(store.cancel('resp_nodb'));
+      expect(isResponsesStreamError(cancel, 'replay_failed') && cancel.reason).toBe('unavailable');
+    });
+  });
+});
