@@ -50,6 +50,8 @@ export async function sessionToken(user) {
  * @property {string} [apiKey] The upstream's key: it stays in the relay process. Default: none.
  * @property {string} [model] The model the relay asks for. Default `demo-model`.
  * @property {number} [port] Default 0: a free port.
+ * @property {string} [replayRedisUrl] Turns on the replay store (`REPLAY_REDIS_URL`): answers are
+ *   kept in that Redis, not upstream. Default: none (upstream resume).
  */
 
 /**
@@ -60,7 +62,13 @@ export async function sessionToken(user) {
  * @param {NestRelayOptions} options
  * @returns {Promise<NestRelay>}
  */
-export function startNestRelay({ upstream, apiKey = '', model = 'demo-model', port = 0 }) {
+export function startNestRelay({
+  upstream,
+  apiKey = '',
+  model = 'demo-model',
+  port = 0,
+  replayRedisUrl,
+}) {
   if (!existsSync(RELAY_MAIN)) {
     return Promise.reject(
       new Error(`build the relay first (npm run build:relay): no ${RELAY_MAIN}`),
@@ -75,6 +83,7 @@ export function startNestRelay({ upstream, apiKey = '', model = 'demo-model', po
       AUTH_SECRET,
       RELAY_SECRET,
       PORT: String(port),
+      ...(replayRedisUrl === undefined ? {} : { REPLAY_REDIS_URL: replayRedisUrl }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
