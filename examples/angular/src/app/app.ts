@@ -1,8 +1,15 @@
 import { PlatformLocation } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { imageDataUrl, isResponsesStreamError } from 'rxjs-openresponses';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+  type Signal,
+} from '@angular/core';
+import { imageDataUrl, isResponsesStreamError, type ResponseRequest } from 'rxjs-openresponses';
 import { responseResource } from 'rxjs-openresponses/angular';
-import { RelayClient } from './relay-client';
+import { RelayClient, type AppRequest } from './relay-client';
 
 /** The model to ask: `openai/gpt-5-nano` through OpenRouter. */
 const MODEL = 'gpt-5-nano';
@@ -98,7 +105,7 @@ export class App {
     this.restored?.input ?? this.onLoad ?? 'Describe a sunrise over the sea, and draw it.',
   );
   /** The request to stream: a new value cancels the running answer and starts one. */
-  private readonly request = signal<Record<string, unknown> | undefined>(
+  private readonly request = signal<AppRequest | undefined>(
     this.restored ?? (this.onLoad === undefined ? undefined : this.ask(this.onLoad)),
   );
 
@@ -107,7 +114,9 @@ export class App {
    * the component (its DestroyRef). Errors are state: `status()` is `error`, `error()` says why.
    * Through the relay, the relay client is the source of the events.
    */
-  protected readonly answer = responseResource(this.request, { source: this.relay?.source });
+  protected readonly answer = this.relay
+    ? responseResource(this.request, { source: this.relay.source })
+    : responseResource(this.apiRequest());
 
   /** Why the relay could not cancel the answer upstream, after a Stop. */
   protected readonly cancelError = signal<string | undefined>(undefined);
@@ -138,7 +147,12 @@ export class App {
     this.request.set(this.ask(input));
   }
 
-  private ask(input: string): Record<string, unknown> {
+  /** Straight to the API, the request is a Responses request: typed, so a typo fails to compile. */
+  private apiRequest(): Signal<ResponseRequest | undefined> {
+    return this.request;
+  }
+
+  private ask(input: string): AppRequest {
     return this.relay
       ? { input }
       : { model: MODEL, input, tools: [{ type: 'image_generation', partial_images: 2 }] };

@@ -6,9 +6,16 @@ import {
   NetworkError,
   parseSSE,
   throwOnFailure,
+  type ResponseRequest,
   type ResponseStreamEvent,
 } from 'rxjs-openresponses';
 import { OPENRESPONSES_FETCH } from 'rxjs-openresponses/angular';
+
+/**
+ * What the page asks for: a Responses request (straight to the API), or, through the relay, the
+ * prompt and, after a reload, the signed id of the last event kept.
+ */
+export type AppRequest = ResponseRequest & { readonly lastEventId?: string };
 
 /** The relay's route (examples/nestjs), on this origin: the app server or `ng serve` forwards it. */
 const CHAT = '/chat';
@@ -87,11 +94,11 @@ export class RelayClient {
    * reports (a wire `error` event) becomes the resource's error.
    */
   readonly source = (
-    request: Record<string, unknown>,
+    request: AppRequest,
     { fetch }: { readonly fetch: typeof globalThis.fetch },
   ): Observable<ResponseStreamEvent> => {
-    const prompt = String(request['input']);
-    const last = request['lastEventId'];
+    const prompt = String(request.input);
+    const last = request.lastEventId;
     const lastEventId = typeof last === 'string' ? last : undefined;
     const restored = this.restored?.lastEventId === lastEventId ? this.restored : undefined;
     this.restored = undefined;
