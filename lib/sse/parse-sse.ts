@@ -175,18 +175,34 @@ export function frameSSE(
       // 'invalid-retry' and 'unknown-field' lines are ignored, as the SSE standard says.
     },
   });
-  // About how many characters were fed since a line feed: the line the parser holds.
-  let pending = 0;
-  // Chunks with no line end, held here and handed to the parser joined: the parser keeps one
-  // array entry per chunk until the line ends, which for 1-byte chunks is a string and a slot per
-  // byte (about 28 bytes each). Joined by HOLD_CHUNKS, the parser holds one entry per block.
+  // The line being read, until a chunk ends it, is held here, not in the parser: the parser would
+  // scan each chunk twice on arrival and twice more after joining them. Held, each chunk is scanned
+  // once for a line end, and the parser gets whole lines only, the held ones joined once. Held as
+  // blocks of HOLD_CHUNKS chunks joined (a string and a slot per 1-byte chunk would be about 28
+  // bytes each): `held[0..blocks)` are such blocks, the rest single chunks.
   const held: string[] = [];
+  let blocks = 0;
   let heldLength = 0;
-  const release = () => {
-    const text = held.length === 1 ? held[0]! : held.join('');
+  const hold = (text: string) => {
+    held.push(text);
+    heldLength += text.length;
+    if (held.length - blocks >= HOLD_CHUNKS) {
+      const block = held.splice(blocks).join('');
+      held.push(block);
+      blocks = held.length;
+    }
+    // The parser's bound counts the line it holds; the line held here counts the same way.
+    if (heldLength > maxEventSize) tooLarge(heldLength);
+  };
+  /** The held text followed by `text`, and nothing held any more. */
+  const withHeld = (text: string) => {
+    if (held.length === 0) return text;
+    held.push(text);
+    const whole = held.join('');
     held.length = 0;
+    blocks = 0;
     heldLength = 0;
-    if (!sink.closed) parser.feed(text);
+    return whole;
   };
   const feed = (text: string) => {
     // An empty chunk changes nothing: not even whether the last chunk ended in CR.
@@ -211,36 +227,24 @@ export function frameSSE(
     if (afterCR) text += '\n';
     if (sink.closed) return;
     const lineEnd = text.indexOf('\n') + 1;
-    if (lineEnd === 0 && text.indexOf('\r') === -1) {
-      pending += text.length;
-      held.push(text);
-      heldLength += text.length;
-      // Released early past the limit, so that the parser's own bound errors as soon as it would.
-      if (held.length >= HOLD_CHUNKS || heldLength >= SPLIT_AFTER || pending > maxEventSize) {
-        release();
-      }
+    if (lineEnd === 0 && text.indexOf('\r') === -1) return hold(text);
+    const cut = text.lastIndexOf('\n') + 1;
+    if (lineEnd === 0 || text.indexOf('\r', cut) !== -1) {
+      // A bare CR ends a line after the last LF (rare: CR-only streams): the parser finds those
+      // line ends itself, and holds what follows the last one.
+      parser.feed(withHeld(text));
       return;
     }
-    if (held.length > 0) release();
-    if (sink.closed) return;
-    if (lineEnd === 0) {
-      // Bare CRs only: the parser ends those lines itself.
-      pending += text.length;
-      parser.feed(text);
-      return;
-    }
-    if (pending > SPLIT_AFTER && lineEnd < text.length) {
-      // The parser joins a long line into one string and cuts what follows it from that string:
-      // the next event's name would keep a finished multi-megabyte event in memory until the
-      // next one ends. Fed apart, the rest of the chunk is cut from the chunk instead.
-      parser.feed(text.slice(0, lineEnd));
-      if (!sink.closed) parser.feed(text.slice(lineEnd));
+    if (heldLength > SPLIT_AFTER && lineEnd < cut) {
+      // A long line goes to the parser alone: a line after it (the next event's name) would be
+      // cut from the same string and keep the finished multi-megabyte line in memory until the
+      // next event ends.
+      parser.feed(withHeld(text.slice(0, lineEnd)));
+      if (!sink.closed) parser.feed(text.slice(lineEnd, cut));
     } else {
-      parser.feed(text);
+      parser.feed(withHeld(cut === text.length ? text : text.slice(0, cut)));
     }
-    // At least what follows the last line feed: a chunk over SPLIT_AFTER may split the next one
-    // needlessly, which costs one more call and nothing else.
-    pending = text.length - lineEnd;
+    if (cut < text.length && !sink.closed) hold(text.slice(cut));
   };
   const invalidChunk = (chunk: unknown) =>
     sink.closed ||

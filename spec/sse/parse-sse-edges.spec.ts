@@ -33,14 +33,21 @@ describe('parseSSE edges', () => {
     });
   });
 
-  it('says where a line that outgrew the limit was cut, with the parser error as cause', () => {
-    const { end } = collect(['data: ok\n\n', 'data: ', 'x'.repeat(60)], { maxEventSize: 50 });
+  it('says where a line that outgrew the limit was cut: the characters held, as soon as they pass it', () => {
+    const { end } = collect(['data: ok\n\n', 'data: ', 'x'.repeat(60), 'x'], { maxEventSize: 50 });
     expect(end).toMatchObject({
       code: 'event_too_large',
-      size: 51,
+      size: 66,
       limit: 50,
-      position: { eventIndex: 1 },
+      position: { eventIndex: 1, bytesRead: 76 },
     });
+  });
+
+  it('cuts a message whose data lines together outgrow the limit, with the parser error as cause', () => {
+    const lines = Array.from({ length: 8 }, () => `data: ${'x'.repeat(10)}\n`);
+    const { messages, end } = collect(['data: ok\n\n', ...lines, '\n'], { maxEventSize: 50 });
+    expect(messages.map((m) => m.data)).toEqual(['ok']);
+    expect(end).toMatchObject({ code: 'event_too_large', limit: 50, position: { eventIndex: 1 } });
     expect((end as EventTooLargeError).cause).toMatchObject({ type: 'max-buffer-size-exceeded' });
   });
 
