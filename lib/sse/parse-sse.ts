@@ -32,9 +32,6 @@ export interface ParseSSEConfig {
   readonly onComment?: (comment: string) => void;
 }
 
-/** Buffered line length past which a chunk is fed in two parts (see `feed` in frameSSE). */
-const SPLIT_AFTER = 64 * 1024;
-
 /** How many chunks without a line end are joined into one before the parser sees them. */
 const HOLD_CHUNKS = 1024;
 
@@ -235,10 +232,11 @@ export function frameSSE(
       parser.feed(withHeld(text));
       return;
     }
-    if (heldLength > SPLIT_AFTER && lineEnd < cut) {
-      // A long line goes to the parser alone: a line after it (the next event's name) would be
-      // cut from the same string and keep the finished multi-megabyte line in memory until the
-      // next event ends.
+    if (held.length > 0 && lineEnd < cut) {
+      // The held line is joined with the end of its line only, and the whole lines after it are
+      // fed apart, as a cut of the chunk: nothing but the held line is copied, and a line after
+      // a long one (the next event's name) is not cut from the joined string, where it would keep
+      // a finished multi-megabyte line in memory until the next event ends.
       parser.feed(withHeld(text.slice(0, lineEnd)));
       if (!sink.closed) parser.feed(text.slice(lineEnd, cut));
     } else {
