@@ -1,7 +1,7 @@
 import { connect, map, merge, scan, type OperatorFunction } from 'rxjs';
 import type { Usage } from '../events';
 import { accumulateText } from '../operators/accumulate-text';
-import { functionCalls, type FunctionCall } from '../operators/function-calls';
+import { foldFunctionCalls, type FunctionCall } from '../operators/function-calls';
 import type { StreamEvent } from '../decode/stream-event';
 import { partialImages, type ImageFrame } from '../operators/partial-images';
 import { refusalText } from '../operators/refusal-text';
@@ -53,7 +53,8 @@ export function responseState(): OperatorFunction<StreamEvent, ResponseState> {
             map((frame) => (s: ResponseState) => ({ ...s, images: withFrame(s.images, frame) })),
           ),
           shared.pipe(
-            functionCalls(),
+            // Finished calls only: without the partial arguments' parser (see foldFunctionCalls).
+            foldFunctionCalls(undefined, undefined) as OperatorFunction<StreamEvent, FunctionCall>,
             map((call) => (s: ResponseState) => ({
               ...s,
               functionCalls: [...s.functionCalls, call],

@@ -227,12 +227,24 @@ export function functionCalls(
   schemas?: ToolSchemas,
   config: FunctionCallsConfig = {},
 ): OperatorFunction<StreamEvent, Emitted> {
+  return foldFunctionCalls(schemas, config.partial === true ? PartialArguments : undefined);
+}
+
+/**
+ * {@link functionCalls}' fold, with the partial arguments' parser given rather than imported: an
+ * app that needs finished calls only (`responseResource`) then does not ship the incremental JSON
+ * parser. @internal
+ */
+export function foldFunctionCalls(
+  schemas: ToolSchemas | undefined,
+  Partial: (new () => PartialArguments) | undefined,
+): OperatorFunction<StreamEvent, Emitted> {
   return (source) =>
     defer(() => {
       const calls = new FunctionCallStates();
       // Keyed by the call's state: one per call, whatever index or id names it.
       const emitted = new Set<CallState>();
-      const parsers = config.partial === true ? new PartialArguments() : undefined;
+      const parsers = Partial === undefined ? undefined : new Partial();
       const shown = new Map<CallState, unknown>();
       return source.pipe(
         mergeMap((event) => {
