@@ -5,17 +5,7 @@
 // validates and terminates. The bytes are generated once, up front, into one buffer; the stream
 // handed to a contender only enqueues views of it, so generating costs nothing during the timing.
 
-/** A small, fast, seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../lib/testing/mulberry32';
 
 // Text with 1-, 2-, 3- and 4-byte UTF-8 characters, quotes, backslashes and newlines (which JSON
 // escapes), so decoding and unescaping are both exercised. Code points, not UTF-16 units.
@@ -189,7 +179,7 @@ function textDeltas(
 
 /** W1: `n` output_text deltas of 1–8 characters in one message. */
 function w1(n: number, seed: number): Builder {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const b = new Builder();
   const msgId = 'msg_0bench0000000000000000000000000000000000000000001';
   b.lifecycle('response.created', 'in_progress', []);
@@ -223,7 +213,7 @@ function w1(n: number, seed: number): Builder {
 
 /** W2: `n` partial images of about `size` base64 characters each. */
 function w2(n: number, size: number, seed: number): Builder {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const b = new Builder();
   const igId = 'ig_0bench00000000000000000000000000000000000000000001';
   b.lifecycle('response.created', 'in_progress', [], {
@@ -287,7 +277,7 @@ function w2(n: number, size: number, seed: number): Builder {
  * (output_text deltas, then refusal deltas in a second part) and a function call (argument deltas).
  */
 function w3(n: number, seed: number, rounds = 10): Builder {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const b = new Builder();
   const per = Math.floor(n / rounds / 4);
   const tools = [
@@ -457,7 +447,7 @@ function w3(n: number, seed: number, rounds = 10): Builder {
  * emits (one value per delta, plus the final one).
  */
 function structured(size: number, seed: number, flat = false): Builder {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const rows: { name: string }[] = [];
   let length = 40;
   for (let id = 0; length < size; id++) {
@@ -504,7 +494,7 @@ function structured(size: number, seed: number, flat = false): Builder {
  * copy-on-write alone.
  */
 function wide(count: number, shape: 'array' | 'object', seed: number): Builder {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const rows = Array.from({ length: count }, (_, id) => ({
     id,
     name: word(rand, 4, 14),
@@ -687,7 +677,7 @@ function chunkEnds(length: number, chunking: string, seed: number): Uint32Array 
   if (chunking === '16k') {
     for (let end = 16384; end < length; end += 16384) out.push(end);
   } else {
-    const rand = prng(seed);
+    const rand = mulberry32(seed);
     for (let end = 1 + Math.floor(rand() * 200); end < length; end += 1 + Math.floor(rand() * 200))
       out.push(end);
   }

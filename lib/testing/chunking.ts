@@ -4,6 +4,8 @@
  * every chunking: these helpers make "every" cheap to write.
  */
 
+import { mulberry32 } from './mulberry32';
+
 /**
  * Text or bytes: what the chunking helpers cut. Strings are cut at UTF-16 code units.
  *
@@ -415,17 +417,5 @@ export function toAsyncIterable<T extends Chunkable>(
         if (!finished) returned = true;
       }
     },
-  };
-}
-
-/** A small, fast, seeded PRNG (mulberry32): numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

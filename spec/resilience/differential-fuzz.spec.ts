@@ -9,6 +9,7 @@
  * A failure names the seed and the stream's number, which replay it.
  */
 import { from } from 'rxjs';
+import { mulberry32 } from '../../lib/testing/mulberry32';
 import { isResponsesStreamError } from '../../lib/errors';
 import { fromSSE } from '../../lib/sources/from-sse';
 import { collect } from '../support/collect';
@@ -131,18 +132,6 @@ function actualOf(chunks: ReadonlyArray<string | Uint8Array>): Expected {
 
 // The generator ----------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One random SSE stream: JSON events (some malformed), every line end and field kind mixed. */
 function randomStream(next: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
@@ -226,7 +215,7 @@ function chunkings(text: string, bytes: Uint8Array, next: () => number) {
 
 describe(`fromSSE against an independent SSE + JSON.parse reference (seed ${SEED})`, () => {
   it(`agrees on ${STREAMS} random streams, each under 8 chunkings`, () => {
-    const next = random(SEED);
+    const next = mulberry32(SEED);
     const encoder = new TextEncoder();
     let events = 0;
     for (let n = 0; n < STREAMS; n++) {

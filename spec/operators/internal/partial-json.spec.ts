@@ -6,17 +6,7 @@
 import fc from 'fast-check';
 import { PartialJson, PartialJsonError } from '../../../lib/operators/internal/partial-json';
 import { honest } from '../../support/honest';
-
-/** A small seeded PRNG (mulberry32), to derive splits and encodings from one fast-check integer. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../lib/testing/mulberry32';
 
 /** `text` cut at random places into deltas of 0 to `max` characters (empty deltas included). */
 function split(text: string, rand: () => number, max = 6): string[] {
@@ -111,7 +101,7 @@ describe('PartialJson', () => {
     it('ends with the value JSON.parse gives, every partial honest, unchanged subtrees kept', () => {
       fc.assert(
         fc.property(fc.oneof(values, fc.jsonValue()), fc.integer(), (value, seed) => {
-          const rand = prng(seed);
+          const rand = mulberry32(seed);
           const text = encode(value, rand);
           const expected: unknown = JSON.parse(text);
           const { value: parsed, snapshots } = run(split(text, rand), expected);
@@ -145,7 +135,7 @@ describe('PartialJson', () => {
           }
           let ours = true;
           try {
-            run(split(text, prng(seed)));
+            run(split(text, mulberry32(seed)));
           } catch (error) {
             expect(error).toBeInstanceOf(PartialJsonError);
             ours = false;

@@ -1,0 +1,15 @@
+/**
+ * A small, fast, seeded PRNG (mulberry32): numbers in [0, 1), the same sequence for the same seed,
+ * so a random chunking, fuzz case or workload can be replayed from its seed alone.
+ * @internal
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
