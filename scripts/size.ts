@@ -77,6 +77,12 @@ const subjects: Subject[] = [
     ours: true,
   },
   {
+    // The chat: conversation state over the tool loop (zod's JSON Schema converter included).
+    name: 'every export of `rxjs-openresponses/chat` (conversations)',
+    code: `export * from ${dist('chat/index.js')};`,
+    ours: true,
+  },
+  {
     name: 'what `rxjs-openresponses/angular` adds to an app that imports the main entry',
     code: `export * from ${dist('index.js')};\nexport * from ${dist('angular/index.js')};`,
     baseline: `export * from ${dist('index.js')};`,
