@@ -37,8 +37,8 @@ export type ChatInput = NonNullable<ResponseRequest['input']>;
 export type TurnStatus = 'streaming' | 'awaiting-approval' | 'done' | 'error' | 'stopped';
 
 /**
- * A turn's failure, as state: the library's typed error (recognise it with
- * `isResponsesStreamError` and switch on `code`); after a restore, only its `code` and `message`.
+ * A turn's failure, as state (plain data, so the state saves as JSON): the `code` and `message`
+ * of the library's typed error, to switch on.
  *
  * @example
  * ```ts
@@ -108,6 +108,10 @@ export interface ChatTurn {
    * input, the output and tool items of each step, in wire form), sent again with later turns.
    */
   readonly items?: readonly object[];
+  /** The SSE id of the turn's last event, when the `source` reports them: where `resumeTurn` goes on. */
+  readonly lastEventId?: string;
+  /** `true` from a restore until the resumed stream's backlog is in (then one update). */
+  readonly catchingUp?: boolean;
 }
 
 /**

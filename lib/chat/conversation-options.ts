@@ -63,11 +63,30 @@ export interface ConversationOptions<S = Record<string, $ZodType>> extends Strea
   /**
    * Where each request's events come from. Default: `streamResponse(request, config)`, a POST to
    * `{baseURL}/responses`. Give one to go through your relay. It is unsubscribed on `stop()`.
+   * Call `onId` with each event's SSE id (the relay's signed `Last-Event-ID`) before emitting the
+   * event: the turn keeps the last one as `lastEventId`, for `resumeTurn`.
    */
   readonly source?: (
     request: ResponseRequest,
     config: StreamResponseConfig,
+    onId: (lastEventId: string) => void,
   ) => Observable<ResponseStreamEvent | InvalidEvent>;
-  /** A state to start from (see `restoreState`); default: no turns. */
+  /**
+   * The events after `lastEventId`, for a turn `restore` brings back while it was streaming: ask
+   * your relay with a `Last-Event-ID` header (it resumes the response by sequence number), and
+   * call `onId` as `source` does. Without it, such a turn comes back `stopped`.
+   */
+  readonly resumeTurn?: (
+    lastEventId: string,
+    config: StreamResponseConfig,
+    onId: (lastEventId: string) => void,
+  ) => Observable<ResponseStreamEvent | InvalidEvent>;
+  /**
+   * A state to start from: one `state$` emitted, saved as JSON (`JSON.stringify(state)`) and
+   * parsed back (after a reload). A turn that was streaming resumes with `resumeTurn`; one
+   * waiting for an MCP approval still waits; one waiting for a function approval comes back
+   * `stopped` (the tool run did not survive). Checked: a value that is not a saved state is a
+   * TypeError.
+   */
   readonly restore?: ChatState;
 }

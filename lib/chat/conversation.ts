@@ -2,12 +2,18 @@ import {
   BehaviorSubject,
   connect,
   defer,
+  distinctUntilChanged,
+  filter,
+  identity,
   ignoreElements,
+  map,
   merge,
   Observable,
+  scan,
   tap,
   type Subscription,
 } from 'rxjs';
+import { accumulateResponse } from '../accumulate/accumulate-response';
 import type { $ZodType } from 'zod/v4/core';
 import type { McpApprovalRequestItem, ResponseObject } from '../events';
 import type { FunctionCall } from '../operators/function-calls';
@@ -22,7 +28,12 @@ import { checkRetry } from '../transport/retry';
 import { streamResponse } from '../transport/stream-response';
 import type { ChatInput, ChatState, ChatTurn, PendingApproval, TurnError } from './chat-state';
 import type { ConversationOptions } from './conversation-options';
+import { catchUp } from './catch-up';
+import { checkRestore } from './check-restore';
 import { turnRequest } from './turn-request';
+
+/** How long a resumed stream must be quiet before its backlog is shown (see {@link catchUp}). */
+const CATCH_UP_QUIET_MS = 50;
 
 /**
  * A multi-turn chat: see {@link conversation}.
@@ -98,8 +109,10 @@ export function conversation<const S = Record<string, $ZodType>>(
   const tools = (options.tools ?? {}) as RunnableTools;
   const body = withToolDefinitions(options.body, tools);
   const source = options.source ?? streamResponse;
+  const { resumeTurn } = options;
   const { needsApproval = false } = options;
-  const state = new BehaviorSubject<ChatState>(options.restore ?? EMPTY_STATE);
+  const restored = options.restore === undefined ? EMPTY_STATE : checkRestore(options.restore);
+  const state = new BehaviorSubject<ChatState>(EMPTY_STATE);
   let running: Subscription | undefined;
   const waiting = new Map<string, (approved: boolean) => void>();
   const mcpAnswers = new Map<string, boolean>();
@@ -137,25 +150,49 @@ export function conversation<const S = Record<string, $ZodType>>(
     set(turns, approvals);
   };
 
-  /** Streams turn `index` (the last) with `request`, `base` items of context before it. */
-  const run = (index: number, request: ResponseRequest, base: number) => {
+  /**
+   * Streams turn `index` (the last) with `request`, `base` items of context before it; with
+   * `resumeAfter`, its first step is the last one, resumed after that event id.
+   */
+  const run = (index: number, request: ResponseRequest, base: number, resumeAfter?: string) => {
     let step = state.value.turns[index].steps.length - 1;
     let last = request;
+    let resuming = resumeAfter;
     const stream = (next: ResponseRequest) =>
       defer(() => {
         last = next;
-        const at = ++step;
-        // The snapshot sees a failed response before it becomes the turn's error.
-        return source(next, options).pipe(
+        let cursor: string | undefined;
+        const onId = (id: string) => void (cursor = id);
+        const from = resuming;
+        resuming = undefined;
+        const at = from === undefined ? ++step : step;
+        const seed = state.value.turns[index].steps[at];
+        const events$ =
+          from === undefined || resumeTurn === undefined
+            ? source(next, options, onId)
+            : resumeTurn(from, options, onId);
+        // The snapshot sees a failed response before it becomes the turn's error. A resumed step
+        // goes on from its restored snapshot, its backlog folded into one update.
+        const snapshots = (events: typeof events$) =>
+          from === undefined
+            ? events.pipe(responseSnapshot())
+            : events.pipe(
+                scan((snapshot, event) => accumulateResponse(snapshot, event) ?? snapshot, seed),
+                distinctUntilChanged(),
+                filter((snapshot) => snapshot !== undefined),
+              );
+        return events$.pipe(
           connect((events) =>
             merge(
-              events.pipe(
-                responseSnapshot(),
-                tap((response) =>
+              snapshots(events).pipe(
+                map((response) => ({ response, lastEventId: cursor })),
+                from === undefined ? identity : catchUp(CATCH_UP_QUIET_MS),
+                tap(({ response, lastEventId }) =>
                   update(index, (turn) => {
                     const steps = turn.steps.slice();
                     steps[at] = response;
-                    return { steps, response };
+                    const id = lastEventId === undefined ? {} : { lastEventId };
+                    return { steps, response, ...id, catchingUp: false };
                   }),
                 ),
                 ignoreElements(),
@@ -241,6 +278,22 @@ export function conversation<const S = Record<string, $ZodType>>(
     start(state.value.turns.slice(0, turnIndex), input);
   };
 
+  // A restored turn that was streaming goes on where it stopped when it can; else it stopped.
+  const { turns: saved, approvals } = restored;
+  const live = saved.at(-1);
+  const waits = live?.status === 'awaiting-approval' && approvals.every((a) => a.kind === 'mcp');
+  if (live?.status === 'streaming' && resumeTurn !== undefined && live.lastEventId !== undefined) {
+    set([...saved.slice(0, -1), { ...live, catchingUp: true }], []);
+    const { request, base } = turnRequest(body, saved.slice(0, -1), live.input);
+    run(saved.length - 1, request, base, live.lastEventId);
+  } else if (
+    live !== undefined &&
+    (live.status === 'streaming' || live.status === 'awaiting-approval') &&
+    !waits
+  ) {
+    set([...saved.slice(0, -1), { ...live, status: 'stopped' }], []);
+  } else set(saved, waits ? approvals : []);
+
   return {
     state$: state.asObservable(),
     send: (input) => {
@@ -289,10 +342,10 @@ function mcpRequests(response: ResponseObject): PendingApproval[] {
     }));
 }
 
-/** A failure as the turn's error: the library's typed errors as they are. */
+/** A failure as the turn's error: the code and message of the library's typed error. */
 function turnError(error: unknown): TurnError {
   const { code, message } = (error ?? {}) as Partial<TurnError>;
-  if (typeof code === 'string' && typeof message === 'string') return error as TurnError;
+  if (typeof code === 'string' && typeof message === 'string') return { code, message };
   return {
     code: 'unexpected_error',
     message: error instanceof Error ? error.message : String(error),

@@ -1,0 +1,45 @@
+import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
+
+/**
+ * Folds a backlog into one emission: values are held until the source has been quiet for
+ * `quietMs` (or ends), then the latest one is emitted and every later value passes straight
+ * through. A resumed stream replays what was missed back to back, then goes at the model's pace:
+ * the replay becomes one update instead of a burst of thousands.
+ * @internal
+ */
+export function catchUp<T>(quietMs: number): MonoTypeOperatorFunction<T> {
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      let live = false;
+      let pending: { value: T } | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const flush = () => {
+        clearTimeout(timer);
+        live = true;
+        if (pending === undefined) return;
+        const { value } = pending;
+        pending = undefined;
+        subscriber.next(value);
+      };
+      const subscription = source.subscribe({
+        next: (value) => {
+          if (live) return subscriber.next(value);
+          pending = { value };
+          clearTimeout(timer);
+          timer = setTimeout(flush, quietMs);
+        },
+        error: (error: unknown) => {
+          flush();
+          subscriber.error(error);
+        },
+        complete: () => {
+          flush();
+          subscriber.complete();
+        },
+      });
+      return () => {
+        clearTimeout(timer);
+        subscription.unsubscribe();
+      };
+    });
+}
