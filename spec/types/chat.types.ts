@@ -2,9 +2,11 @@
  * Type tests for conversation (checked by `tsc --noEmit`, not run by Jest). Every
  * `@ts-expect-error` line must be an error: if it stops being one, tsc fails.
  */
+import type { Injector } from '@angular/core';
 import { z } from 'zod';
 import type { Observable } from 'rxjs';
 import { conversation, type ChatState, type ChatTurn, type TurnStatus } from '../../lib/chat';
+import { chatResource } from '../../lib/angular';
 
 type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -61,3 +63,15 @@ chat.approve('call_1', true);
 // @ts-expect-error: an answer is a boolean
 chat.approve('call_1', 'yes');
 chat.edit(0, 'Hello');
+
+// chatResource: the same state as signals; it takes `conversation` (not a look-alike).
+declare const injector: Injector;
+const resource = chatResource(conversation, { injector, body: { model: 'm' }, frames: false });
+const turns: readonly ChatTurn[] = resource.turns();
+void turns;
+// @ts-expect-error: the signals are read-only
+resource.turns.set([]);
+// @ts-expect-error: the client config goes in `config` (or comes from provideOpenResponses)
+chatResource(conversation, { injector, body: { model: 'm' }, apiKey: 'k' });
+// @ts-expect-error: the first argument is `conversation`
+chatResource(() => undefined, { injector, body: { model: 'm' } });
