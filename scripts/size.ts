@@ -77,9 +77,11 @@ const subjects: Subject[] = [
     ours: true,
   },
   {
-    // The chat: conversation state over the tool loop (zod's JSON Schema converter included).
+    // The chat: conversation state over the tool loop (zod's JSON Schema converter included:
+    // most of what it adds to the main entry's pieces). 39.1 kB when it was written.
     name: 'every export of `rxjs-openresponses/chat` (conversations)',
     code: `export * from ${dist('chat/index.js')};`,
+    limit: 40 * kB,
     ours: true,
   },
   {

@@ -168,7 +168,16 @@ describe('conversation: persistence and resume through the relay', () => {
     const state = await firstValueFrom(restored.state$);
     expect(state.turns[0].status).toBe('stopped');
     expect(state.status).toBe('idle');
-    for (const bad of [null, 'x', { turns: [{}], approvals: [] }, { turns: [], approvals: [1] }]) {
+    const turn = { input: 'hi', steps: [], status: 'done' };
+    for (const bad of [
+      null,
+      'x',
+      { turns: [{}], approvals: [] },
+      { turns: [], approvals: [1] },
+      { turns: [{ ...turn, input: null }], approvals: [] },
+      { turns: [{ ...turn, items: 'not a list' }], approvals: [] },
+      { turns: [{ ...turn, lastEventId: 42 }], approvals: [] },
+    ]) {
       expect(() => conversation({ body: { model: 'm' }, restore: bad as never })).toThrow(
         TypeError,
       );
