@@ -13,6 +13,7 @@ const config: Config = {
     '^rxjs-openresponses$': '<rootDir>/lib/index.ts',
     '^rxjs-openresponses/testing$': '<rootDir>/lib/testing/index.ts',
     '^rxjs-openresponses/tools$': '<rootDir>/lib/tools/index.ts',
+    '^rxjs-openresponses/chat$': '<rootDir>/lib/chat/index.ts',
     '^rxjs-openresponses/serve$': '<rootDir>/lib/serve/index.ts',
     '^rxjs-openresponses/angular$': '<rootDir>/lib/angular/index.ts',
     '^rxjs-openresponses/ws$': '<rootDir>/lib/ws/index.ts',

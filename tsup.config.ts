@@ -8,6 +8,7 @@ const common: Options = {
     'serve/index': 'lib/serve/index.ts',
     'angular/index': 'lib/angular/index.ts',
     'ws/index': 'lib/ws/index.ts',
+    'chat/index': 'lib/chat/index.ts',
   },
   sourcemap: true,
   clean: false,

@@ -102,12 +102,17 @@ function checkFiles(files) {
     'dist/ws/index.d.ts',
     'dist/ws/index.d.cts',
     'ws/package.json',
+    'dist/chat/index.js',
+    'dist/chat/index.cjs',
+    'dist/chat/index.d.ts',
+    'dist/chat/index.d.cts',
+    'chat/package.json',
   ]) {
     if (!files.includes(required)) throw new Error(`the tarball lacks ${required}`);
   }
   const leaked = files.filter(
     (f) =>
-      !/^(dist\/|(testing|tools|serve|angular|ws)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
+      !/^(dist\/|(testing|tools|serve|angular|ws|chat)\/package\.json$|package\.json$|README\.md$|LICENSE$)/.test(
         f,
       ),
   );
@@ -198,6 +203,7 @@ lib.fromSSE(${JSON.stringify(sse)}).subscribe({
     if (typeof angular.responseResource !== 'function') { console.error('angular entry lacks responseResource'); process.exit(1); }
     // Loads without the optional \`ws\` peer installed: it is needed only when a socket connects.
     if (typeof socket.responsesSocket !== 'function') { console.error('ws entry lacks responsesSocket'); process.exit(1); }
+    if (typeof chat.conversation !== 'function') { console.error('chat entry lacks conversation'); process.exit(1); }
     const cuts = fc.sample(testing.chunkArbitrary(fc, 'abcdef'), 50);
     if (!cuts.every((c) => c.join('') === 'abcdef') || !cuts.some((c) => c.length > 1)) { console.error('chunkArbitrary', cuts); process.exit(1); }
     console.log(KIND + ' ok: ' + seen.length + ' events');
@@ -211,6 +217,9 @@ export const frames = (id: string) => fromSSE(text).pipe(toServerSentEvents({ re
 import { provideOpenResponses, type ResponseResource } from 'rxjs-openresponses/angular';
 import * as fc from 'fast-check';
 import { responsesSocket, type SocketEvent } from 'rxjs-openresponses/ws';
+import { conversation, type ChatState } from 'rxjs-openresponses/chat';
+export const chatStatus = (state: ChatState) => state.status;
+export const chat = () => conversation({ baseURL: '/v1', body: { model: 'm' } });
 export const socketLoop = (config: RunToolsConfig) => runTools({ model: 'm', input: 'hi' }, { ...config, socket: responsesSocket({ baseURL: '/v1' }) });
 export const lane = (e: SocketEvent): string | undefined => e.stream_id;
 export const providers = provideOpenResponses({ baseURL: '/v1' });
@@ -247,13 +256,13 @@ function checkConsumer(app, linked = false) {
   writeFileSync(
     join(app, 'esm.mjs'),
     body(
-      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as angular from 'rxjs-openresponses/angular'; import * as socket from 'rxjs-openresponses/ws'; import * as fc from 'fast-check';`,
+      `const KIND = 'import'; import * as lib from 'rxjs-openresponses'; import * as testing from 'rxjs-openresponses/testing'; import * as tools from 'rxjs-openresponses/tools'; import * as serve from 'rxjs-openresponses/serve'; import * as angular from 'rxjs-openresponses/angular'; import * as socket from 'rxjs-openresponses/ws'; import * as chat from 'rxjs-openresponses/chat'; import * as fc from 'fast-check';`,
     ),
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
     body(
-      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const serve = require('rxjs-openresponses/serve'); const angular = require('rxjs-openresponses/angular'); const socket = require('rxjs-openresponses/ws'); const fc = require('fast-check');`,
+      `const KIND = 'require'; const lib = require('rxjs-openresponses'); const testing = require('rxjs-openresponses/testing'); const tools = require('rxjs-openresponses/tools'); const serve = require('rxjs-openresponses/serve'); const angular = require('rxjs-openresponses/angular'); const socket = require('rxjs-openresponses/ws'); const chat = require('rxjs-openresponses/chat'); const fc = require('fast-check');`,
     ),
   );
   process.stdout.write(run('node', ['esm.mjs'], app));

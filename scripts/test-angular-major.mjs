@@ -1,4 +1,5 @@
-// Runs the angular entry point's tests (spec/angular/response-resource.test.ts) against an older
+// Runs the angular entry point's tests (spec/angular/response-resource.test.ts and
+// chat-resource.test.ts) against an older
 // Angular major than the devDependency: `node scripts/test-angular-major.mjs 20`. That major is
 // installed from its own lockfile in spec/angular/v<major>/ (npm ci, the first time or when the
 // lockfile changed), then:
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const major = process.argv[2] ?? '20';
 const dir = join(root, `spec/angular/v${major}`);
-const test = 'spec/angular/response-resource.test.ts';
+const tests = ['spec/angular/response-resource.test.ts', 'spec/angular/chat-resource.test.ts'];
 
 // 1. Install that major from its lockfile, unless it is already there.
 const lock = readFileSync(join(dir, 'package-lock.json'), 'utf8');
@@ -42,7 +43,7 @@ writeFileSync(
       paths: { '@angular/*': [`spec/angular/v${major}/node_modules/@angular/*`] },
     },
     include: [],
-    files: [join(root, 'lib/angular/index.ts'), join(root, test)],
+    files: [join(root, 'lib/angular/index.ts'), ...tests.map((test) => join(root, test))],
   }),
 );
 try {
@@ -58,7 +59,7 @@ let output;
 try {
   output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', '--import', `./spec/angular/v${major}/register.mjs`, '--test', test],
+    ['--import', 'tsx', '--import', `./spec/angular/v${major}/register.mjs`, '--test', ...tests],
     { cwd: root, encoding: 'utf8' },
   );
 } catch (error) {
@@ -66,7 +67,11 @@ try {
   throw error;
 }
 process.stdout.write(output);
-if (!output.includes(`responseResource on Angular ${major}.`)) {
+if (
+  !['responseResource', 'chatResource'].every((name) =>
+    output.includes(`${name} on Angular ${major}.`),
+  )
+) {
   throw new Error(`the tests did not run on Angular ${major}`);
 }
 console.log(`lib/angular: type-checked and tested on @angular/core ${core.version}`);

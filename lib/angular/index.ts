@@ -1,6 +1,6 @@
 /**
  * `rxjs-openresponses/angular`: the client config and `fetch` in dependency injection, and
- * `responseResource`, a streamed response as signals paced to animation frames. Needs
+ * `responseResource`, a streamed response as signals paced to animation frames, and `chatResource`, a conversation as signals. Needs
  * `@angular/core` (an optional peer dependency: 20 or 21).
  */
 export {
@@ -15,3 +15,5 @@ export type {
   ResponseResourceOptions,
   ResponseStatus,
 } from './response-resource';
+export { chatResource } from './chat-resource';
+export type { ChatResource, ChatResourceOptions } from './chat-resource';
