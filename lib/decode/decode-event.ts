@@ -6,7 +6,7 @@ import { toSnake } from '../events/schema';
 import type { InvalidEvent } from './invalid-event';
 import { messages } from '../events/messages';
 import type { DecodeConfig } from './decode-options';
-import { decodeTyped, fastPlan, type DecodeState } from './fast-decode';
+import { fastDecodeParsed, fastPlan, type DecodeState } from './fast/fast-decode';
 
 /** What decoding one parsed JSON event gives. @internal */
 export type Decoded =
@@ -46,7 +46,7 @@ export function decodeEventFast(
   const plan = fastPlan(type);
   return plan === undefined
     ? undefined
-    : (decodeTyped(raw, plan, state) as KnownResponseStreamEvent);
+    : (fastDecodeParsed(raw, plan, state) as KnownResponseStreamEvent);
 }
 
 /**
@@ -71,7 +71,7 @@ export function decodeEvent(
   const ownType = isObject ? (raw as { type?: unknown }).type : undefined;
   if (typeof ownType === 'string') {
     const plan = fastPlan(ownType);
-    const event = plan === undefined ? undefined : decodeTyped(raw as object, plan, state);
+    const event = plan === undefined ? undefined : fastDecodeParsed(raw as object, plan, state);
     if (event !== undefined) return { kind: 'event', event: event as KnownResponseStreamEvent };
   }
   const type = typeof ownType === 'string' ? ownType : fallbackType;

@@ -15,10 +15,13 @@ describe('readLayerGraph (docs/design.md)', () => {
       const allowed = graph.get(entry)!;
       expect(allowed).toBeDefined();
       const peers = ['serve', 'tools', 'ws', 'angular', 'testing'].filter((p) => p !== entry);
-      // The one edge between entries: the testing kit encodes the relay's format.
-      expect(peers.filter((p) => allowed.has(p))).toEqual(entry === 'testing' ? ['serve'] : []);
+      // No edge between entries: the relay and the testing kit share the encoders of `encode/`.
+      expect(peers.filter((p) => allowed.has(p))).toEqual([]);
       expect(graph.get('index.ts')!.has(entry)).toBe(false);
     }
+    for (const entry of ['serve', 'testing', 'ws'])
+      expect(graph.get(entry)!.has('encode')).toBe(true);
+    expect(graph.get('encode')).toEqual(new Set(['events', 'errors', 'decode']));
   });
 });
 

@@ -1,13 +1,13 @@
 /**
  * The fast decoder's builders are generated from the event tables (`npm run generate`): this spec
- * fails when `lib/decode/builders.generated.ts` is not what the tables give today, and checks that
+ * fails when `lib/decode/fast/builders.generated.ts` is not what the tables give today, and checks that
  * the hot event types found a builder.
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { fastPlan } from '../../lib/decode/fast-decode';
+import { fastPlan } from '../../../lib/decode/fast/fast-decode';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '../../..');
 
 describe('generated builders', () => {
   it('are what the event tables give (run `npm run generate` after changing a table)', () => {

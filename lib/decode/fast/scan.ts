@@ -1,40 +1,17 @@
 /**
- * The fastest path: decoding the JSON text of the events that arrive by the thousand (text,
- * refusal, reasoning and argument deltas, partial images) without `JSON.parse`.
- *
- * A server writes these events the same way every time: compact JSON, `type` first, then the same
- * fields in the same order. `fast-decode.ts` learns that order from the first event of a type
- * that `JSON.parse` decoded; the next ones are read straight from the text in that order, each
- * value checked against its field's kind as it is read, and handed to the same builder, so the
- * event is the one `JSON.parse` and the fast path would give (same keys, order and values).
- *
- * It is strict on purpose: it takes only text that is exactly `{"type":"…"` followed by the
- * learnt fields (optional ones may be missing), without whitespace, with plain integers, `[]`,
- * `true`/`false`/`null` and strings without raw control characters. Anything else (another order,
- * an unknown key, a float, a nested value, invalid JSON) answers `undefined`, and the caller
- * takes the `JSON.parse` path, which decides, and reports what is wrong. A short string with
- * escapes is unescaped here, a long one by `JSON.parse` on that string alone, and every string is
- * copied, as `JSON.parse` copies. `spec/decode/scan-event.spec.ts` checks
- * that whatever it accepts `JSON.parse` accepts too and decodes to the same event, on valid,
- * damaged and random text.
+ * The text scanner: reads the fields of a hot event straight from its JSON text, in the order
+ * the server was seen to send them, each value checked against its field's kind as it is read
+ * (see "The hot events skip `JSON.parse`" in docs/design.md). Strict: anything but the learnt
+ * layout, compact, with plain integers, `[]`, `true`/`false`/`null` and strings without raw
+ * control characters, answers `undefined` and `JSON.parse` decides. Whatever it reads lives in the
+ * caller's {@link DecodeState}.
  * @internal
  */
-import type { KnownResponseStreamEvent } from '../events';
-import {
-  BOOLEAN,
-  EMPTY_ARRAY,
-  fastPlan,
-  LITERAL,
-  type DecodeState,
-  NULLABLE,
-  NUMBER,
-  STRING,
-  type FastPlan,
-  type ScanField,
-  type ScanLayout,
-} from './fast-decode';
+import type { KnownResponseStreamEvent } from '../../events';
+import { BOOLEAN, EMPTY_ARRAY, LITERAL, NULLABLE, NUMBER, STRING } from '../../events/fields';
+import type { DecodeState, ScanField, ScanLayout } from './decode-state';
+import type { FastPlan } from './plan';
 
-const HEAD = '{"type":"';
 const QUOTE = 34;
 const BACKSLASH = 92;
 const CLOSE_BRACE = 125;
@@ -43,41 +20,22 @@ const COMMA = 44;
 /** Returned by the readers for text they do not take. */
 const NO = Symbol('no');
 /**
- * Where the last value read ended: the readers' second result, without an object per value. A
- * register for the length of one synchronous call, like `values` below, never state: what is
- * learnt across events lives in the subscription's {@link DecodeState}.
- */
-let end = 0;
-
-/**
- * The event the JSON text `data` decodes to, read without `JSON.parse`; `undefined` when the text
- * is not in the learnt layout of a type with a builder (then `JSON.parse` decides).
+ * Reads the fields of an event of `plan`'s type from `data`, from `at` (just after its `type`), in
+ * the layout learnt for that type: the event, or `undefined` when the text is not in that layout.
  * @internal
  */
-export function scanEvent(data: string, state: DecodeState): KnownResponseStreamEvent | undefined {
-  if (data.indexOf(HEAD) !== 0) return undefined;
-  let plan: FastPlan | undefined;
-  let at: number;
-  // The last type read, with its closing quote: events of one type come in runs.
-  const lastPlan = state.scanPlan;
-  if (lastPlan !== undefined && data.indexOf(state.scanTypeQuoted, HEAD.length) === HEAD.length) {
-    plan = lastPlan;
-    at = HEAD.length + state.scanTypeQuoted.length;
-  } else {
-    const close = data.indexOf('"', HEAD.length);
-    if (close === -1) return undefined;
-    // A known type has no character that JSON escapes, so one with an escape is not found.
-    plan = fastPlan(data.slice(HEAD.length, close));
-    if (plan === undefined || plan.build === undefined) return undefined;
-    state.scanPlan = plan;
-    state.scanTypeQuoted = `${plan.type}"`;
-    at = close + 1;
-  }
+export function scanFields(
+  data: string,
+  at: number,
+  plan: FastPlan,
+  state: DecodeState,
+): KnownResponseStreamEvent | undefined {
   const layout = state.of(plan).scan;
   if (layout === undefined) return undefined;
   if (layout.stale) joinRuns(layout);
+  const { values } = state;
   let mask = 1;
-  used = plan.names.length;
+  state.used = plan.names.length;
   const { fields } = layout;
   for (let f = 0; f < fields.length;) {
     const field = fields[f];
@@ -93,16 +51,16 @@ export function scanEvent(data: string, state: DecodeState): KnownResponseStream
     }
     f++;
     if (data.indexOf(field.token, at) !== at) continue; // Absent: only optional fields may be.
-    const value = readValue(data, at + field.token.length, field);
-    if (value === NO) return clear(undefined);
+    const value = readValue(data, at + field.token.length, field, state);
+    if (value === NO) return clear(state, undefined);
     values[field.index] = value;
     mask |= 1 << field.index;
-    remember(layout, field, value, data, at, end);
-    at = end;
+    remember(layout, field, value, data, at, state.end);
+    at = state.end;
   }
-  if (at !== data.length - 1 || data.charCodeAt(at) !== CLOSE_BRACE) return clear(undefined);
-  if ((mask & plan.required) !== plan.required) return clear(undefined);
-  return clear(plan.build!(values, plan.type, mask) as KnownResponseStreamEvent | undefined);
+  if (at !== data.length - 1 || data.charCodeAt(at) !== CLOSE_BRACE) return clear(state, undefined);
+  if ((mask & plan.required) !== plan.required) return clear(state, undefined);
+  return clear(state, plan.build!(values, plan.type, mask) as KnownResponseStreamEvent | undefined);
 }
 
 /**
@@ -143,6 +101,33 @@ function remember(
   }
 }
 
+/**
+ * The layout to scan the next events of `plan`'s type with, from the wire keys of one that took a
+ * builder (`type` first) and the field index of each.
+ * @internal
+ */
+export function layoutOf(
+  keys: readonly string[],
+  order: readonly number[],
+  plan: FastPlan,
+): ScanLayout {
+  const fields: ScanField[] = [];
+  for (let k = 1; k < keys.length; k++) {
+    const i = order[k];
+    fields.push({
+      token: `,"${keys[k]}":`,
+      index: i,
+      kind: plan.kinds[i],
+      literals: plan.literals[i],
+      last: undefined,
+      text: '',
+      run: '',
+      runLength: 0,
+    });
+  }
+  return { fields, stale: false };
+}
+
 /** Joins the texts of the fields that repeat side by side (see `ScanField.run`). */
 function joinRuns(layout: ScanLayout): void {
   const { fields } = layout;
@@ -164,45 +149,38 @@ function joinRuns(layout: ScanLayout): void {
   layout.stale = false;
 }
 
-/**
- * The values read from one event, by field index: one array for all events (builders do not keep
- * it), emptied after each so that it holds no string (a megabyte image) past its event.
- */
-const values: unknown[] = new Array(32).fill(undefined);
-/** How many entries of `values` the current event may have set. */
-let used = 0;
-
-function clear<T>(result: T): T {
-  values.fill(undefined, 0, used);
+/** Empties the values of the event just read (they may hold a megabyte string), and returns `result`. */
+function clear<T>(state: DecodeState, result: T): T {
+  state.values.fill(undefined, 0, state.used);
   return result;
 }
 
-/** The value at `at` if it is of the field's kind; sets `end`. */
-function readValue(data: string, at: number, field: ScanField): unknown {
+/** The value at `at` if it is of the field's kind; sets `state.end`. */
+function readValue(data: string, at: number, field: ScanField, state: DecodeState): unknown {
   const { kind } = field;
   const c = data.charCodeAt(at);
   if (c === QUOTE) {
     if ((kind & (STRING | LITERAL)) === 0) return NO;
-    const value = readString(data, at);
+    const value = readString(data, at, state);
     if (value === NO || kind & STRING) return value;
     return field.literals!.has(value) ? value : NO;
   }
-  if (c >= 48 && c <= 57) return kind & NUMBER ? readInteger(data, at) : NO;
+  if (c >= 48 && c <= 57) return kind & NUMBER ? readInteger(data, at, state) : NO;
   if (c === 91) {
     if ((kind & EMPTY_ARRAY) === 0 || data.charCodeAt(at + 1) !== 93) return NO;
-    end = at + 2;
+    state.end = at + 2;
     return [];
   }
   if (kind & BOOLEAN) {
-    if (data.startsWith('true', at)) return ((end = at + 4), true);
-    if (data.startsWith('false', at)) return ((end = at + 5), false);
+    if (data.startsWith('true', at)) return ((state.end = at + 4), true);
+    if (data.startsWith('false', at)) return ((state.end = at + 5), false);
   }
-  if (kind & NULLABLE && data.startsWith('null', at)) return ((end = at + 4), null);
+  if (kind & NULLABLE && data.startsWith('null', at)) return ((state.end = at + 4), null);
   return NO;
 }
 
 /** A non-negative integer of at most 15 digits, in JSON's form; not a fraction or exponent. */
-function readInteger(data: string, at: number): number | typeof NO {
+function readInteger(data: string, at: number, state: DecodeState): number | typeof NO {
   let i = at;
   let value = 0;
   let c = data.charCodeAt(i);
@@ -216,7 +194,7 @@ function readInteger(data: string, at: number): number | typeof NO {
   }
   // After a leading 0 another digit is not JSON; '.', 'e' and 'E' start what this does not read.
   if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || i - at > 15) return NO;
-  end = i;
+  state.end = i;
   return value;
 }
 
@@ -224,7 +202,7 @@ function readInteger(data: string, at: number): number | typeof NO {
 const SHORT = 64;
 
 /** The string that starts with the quote at `at`. */
-function readString(data: string, at: number): string | typeof NO {
+function readString(data: string, at: number, state: DecodeState): string | typeof NO {
   const start = at + 1;
   const close = data.indexOf('"', start);
   if (close === -1) return NO;
@@ -233,17 +211,17 @@ function readString(data: string, at: number): string | typeof NO {
     // quote found is an escaped one, it throws, and the string is read escape by escape.
     try {
       const value = JSON.parse(data.slice(start - 1, close + 1)) as string;
-      end = close + 1;
+      state.end = close + 1;
       return value;
     } catch {
-      return readEscaped(data, start);
+      return readEscaped(data, start, state);
     }
   }
   for (let i = start; i < close; i++) {
     const c = data.charCodeAt(i);
-    if (c < 32 || c === BACKSLASH) return readEscaped(data, start);
+    if (c < 32 || c === BACKSLASH) return readEscaped(data, start, state);
   }
-  end = close + 1;
+  state.end = close + 1;
   return own(data.slice(start, close));
 }
 
@@ -263,7 +241,7 @@ for (const pair of ['""', '\\\\', '//', 'b\b', 'f\f', 'n\n', 'r\r', 't\t'])
   UNESCAPED[pair.charCodeAt(0)] = pair[1];
 
 /** A string with escapes (or a raw control character, which JSON does not allow). */
-function readEscaped(data: string, start: number): string | typeof NO {
+function readEscaped(data: string, start: number, state: DecodeState): string | typeof NO {
   let value = '';
   let from = start;
   let i = start;
@@ -293,7 +271,7 @@ function readEscaped(data: string, start: number): string | typeof NO {
       i++;
     }
   }
-  end = i + 1;
+  state.end = i + 1;
   return own(value + data.slice(from, i));
 }
 
