@@ -2,7 +2,7 @@
  * Writes the text of `lib/decode/fast/builders.generated.ts`: one builder per field list of the
  * hot event types (those with a string `delta`, or a `partialImageB64`). It reads the event tables
  * through `planOf` (`lib/decode/fast/plan.ts`, which knows nothing of the builders); why the
- * builders exist is in docs/design.md ("The hot events skip `JSON.parse`").
+ * builders exist is in docs/design.md ("The fast decoder").
  */
 import * as prettier from 'prettier';
 import { planOf, signatureOf, type Plan } from '../lib/decode/fast/plan';

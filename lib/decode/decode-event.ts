@@ -38,7 +38,7 @@ export function rawSequenceNumber(raw: unknown): number | undefined {
  */
 export function decodeEventFast(
   raw: unknown,
-  state: DecodeState,
+  state?: DecodeState,
 ): KnownResponseStreamEvent | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const type = (raw as { type?: unknown }).type;
@@ -69,11 +69,8 @@ export function decodeEvent(
 ): Decoded {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const ownType = isObject ? (raw as { type?: unknown }).type : undefined;
-  if (typeof ownType === 'string') {
-    const plan = fastPlan(ownType);
-    const event = plan === undefined ? undefined : fastDecodeParsed(raw as object, plan, state);
-    if (event !== undefined) return { kind: 'event', event: event as KnownResponseStreamEvent };
-  }
+  const fast = decodeEventFast(raw, state);
+  if (fast !== undefined) return { kind: 'event', event: fast };
   const type = typeof ownType === 'string' ? ownType : fallbackType;
   const sequenceNumber = rawSequenceNumber(raw);
   const schema = type === undefined ? undefined : schemas.get(type);

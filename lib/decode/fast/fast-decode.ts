@@ -1,20 +1,18 @@
 /**
  * The fast decoder: the events that arrive by the thousand (text, refusal, reasoning and argument
- * deltas, partial images, status events), decoded exactly as zod decodes them, in one pass,
- * without `JSON.parse` when their text is in the layout the server was seen to use. The story (what
- * is learnt, why it is strict, what holds it to zod) is told once, in docs/design.md ("The hot
- * events skip `JSON.parse`"). This file is the folder's one entry: the rest of `decode/` imports
- * from here only.
+ * deltas, partial images, status events), decoded exactly as zod decodes them, in one pass, and
+ * without `JSON.parse` when their text is in the layout the server was seen to use. The story
+ * (what is learnt, why it is strict, what holds it to zod) is told once, in docs/design.md ("The
+ * fast decoder"). This file is the folder's one entry: the rest of `lib/` imports from here only.
  * @internal
  */
 import { eventSchemas, type KnownResponseStreamEvent } from '../../events';
 import { DEFAULTED, EMPTY_ARRAY, OPTIONAL } from '../../events/fields';
 import { builders } from './builders.generated';
-import { DecodeState, type Learnt } from './decode-state';
-import { accepts, planOf, signatureOf, type FastPlan } from './plan';
-import { layoutOf, scanFields } from './scan';
+import { accepts, planOf, type FastPlan } from './plan';
+import { layoutOf, scanFields, type ScanLayout, type ScanState } from './scan';
 
-export { accepts, DecodeState };
+export { accepts };
 export type { FastPlan };
 
 type Wire = Record<string, unknown>;
@@ -35,11 +33,53 @@ export function fastPlan(type: string): FastPlan | undefined {
     const schema = Object.prototype.hasOwnProperty.call(eventSchemas, type)
       ? (eventSchemas as Record<string, object>)[type]
       : undefined;
-    const table = schema && planOf(schema);
-    plan = table === undefined ? null : { ...table, build: builders.get(signatureOf(table)) };
+    plan = (schema && planOf(schema, builders)) ?? null;
     plans.set(type, plan);
   }
   return plan ?? undefined;
+}
+
+/**
+ * What one stream learnt of one event type from its server: the last key list that had a wire
+ * layout, its field mask and the field index of each key (a one-entry cache), and the layout the
+ * JSON text of this type is scanned with.
+ * @internal
+ */
+export interface Learnt {
+  lastKeys: readonly string[] | undefined;
+  lastMask: number;
+  lastOrder: readonly number[];
+  scan: ScanLayout | undefined;
+}
+
+/**
+ * The fast decoder's state for one stream, created once per subscription: what it learnt per
+ * event type, the last type it looked up (events of one type come in runs), and the scanner's
+ * registers for the length of one call. Nothing of it is kept at module level.
+ * @internal
+ */
+export class DecodeState implements ScanState {
+  private readonly learnt = new Map<FastPlan, Learnt>();
+  private lastPlan: FastPlan | undefined;
+  private lastLearnt: Learnt | undefined;
+  /** The last type the scanner read, with its closing quote, and its plan. */
+  scanTypeQuoted = '';
+  scanPlan: FastPlan | undefined;
+  /** The scanner's values of one event, by field index (empty between events). */
+  readonly values: unknown[] = new Array<unknown>(32).fill(undefined);
+
+  /** What this stream learnt of `plan`'s type. */
+  of(plan: FastPlan): Learnt {
+    if (plan === this.lastPlan) return this.lastLearnt!;
+    let learnt = this.learnt.get(plan);
+    if (learnt === undefined) {
+      learnt = { lastKeys: undefined, lastMask: 0, lastOrder: [], scan: undefined };
+      this.learnt.set(plan, learnt);
+    }
+    this.lastPlan = plan;
+    this.lastLearnt = learnt;
+    return learnt;
+  }
 }
 
 const HEAD = '{"type":"';
@@ -53,18 +93,21 @@ const HEAD = '{"type":"';
 export function fastDecode(data: string, state: DecodeState): KnownResponseStreamEvent | undefined {
   if (data.indexOf(HEAD) !== 0) return undefined;
   // The last type read, with its closing quote: events of one type come in runs.
-  const last = state.scanPlan;
-  if (last !== undefined && data.indexOf(state.scanTypeQuoted, HEAD.length) === HEAD.length) {
-    return scanFields(data, HEAD.length + state.scanTypeQuoted.length, last, state);
+  let plan = state.scanPlan;
+  let at = HEAD.length;
+  if (plan !== undefined && data.indexOf(state.scanTypeQuoted, at) === at) {
+    at += state.scanTypeQuoted.length;
+  } else {
+    const close = data.indexOf('"', at);
+    if (close === -1) return undefined;
+    // A known type has no character that JSON escapes, so one with an escape is not found.
+    plan = fastPlan(data.slice(at, close));
+    if (plan === undefined || plan.build === undefined) return undefined;
+    state.scanPlan = plan;
+    state.scanTypeQuoted = `${plan.type}"`;
+    at = close + 1;
   }
-  const close = data.indexOf('"', HEAD.length);
-  if (close === -1) return undefined;
-  // A known type has no character that JSON escapes, so one with an escape is not found.
-  const plan = fastPlan(data.slice(HEAD.length, close));
-  if (plan === undefined || plan.build === undefined) return undefined;
-  state.scanPlan = plan;
-  state.scanTypeQuoted = `${plan.type}"`;
-  return scanFields(data, close + 1, plan, state);
+  return scanFields(data, at, plan, state);
 }
 
 /**

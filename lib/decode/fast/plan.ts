@@ -1,6 +1,6 @@
 /**
- * What the fast decoder knows of one event type, derived from its event table alone (see "The hot
- * events skip `JSON.parse`" in docs/design.md). Pure: no builder, no state, so the generator of
+ * What the fast decoder knows of one event type, derived from its event table alone (see "The fast
+ * decoder" in docs/design.md). Pure: no builder, no state, so the generator of
  * the builders (`scripts/builders.ts`) reads the tables through this file, not the module it feeds.
  * @internal
  */
@@ -51,10 +51,14 @@ export interface FastPlan extends Plan {
 
 /**
  * The plan for an event schema made by `defineEvents`, or `undefined` when it has a field the fast
- * path does not handle (a nested object, a union) or is not such a schema.
+ * path does not handle (a nested object, a union) or is not such a schema. With `builders` (the
+ * generated ones, keyed by {@link signatureOf}), the plan takes the builder of its field list.
  * @internal
  */
-export function planOf(schema: object): Plan | undefined {
+export function planOf(
+  schema: object,
+  builders?: ReadonlyMap<string, Builder>,
+): FastPlan | undefined {
   const shape = fieldsOf(schema);
   if (shape === undefined) return undefined;
   const names = Object.keys(shape);
@@ -82,7 +86,8 @@ export function planOf(schema: object): Plan | undefined {
   }
   // `defineEvents` puts the literal `type` first; builders take it from the caller.
   const type = [...literals[0]!][0] as string;
-  return { names, kinds, literals, fallbacks, index, required, type, wire };
+  const build = builders?.get(signatureOf({ names, required }));
+  return { names, kinds, literals, fallbacks, index, required, build, type, wire };
 }
 
 /** The field list of a plan, as the generated builders are keyed (`?` marks an optional field). @internal */
