@@ -54,8 +54,8 @@ export interface Learnt {
 
 /**
  * The fast decoder's state for one stream, created once per subscription: what it learnt per
- * event type, the last type it looked up (events of one type come in runs), and the scanner's
- * registers for the length of one call. Nothing of it is kept at module level.
+ * event type, the last type it looked up (events of one type come in runs), and the array the
+ * scanner reads an event's values into. Nothing of it is kept at module level.
  * @internal
  */
 export class DecodeState implements ScanState {

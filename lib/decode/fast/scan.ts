@@ -55,7 +55,7 @@ export interface ScanLayout {
 
 /**
  * What the scanner keeps for one stream (the stream's `DecodeState`): the layout learnt per type,
- * and registers for the length of one call.
+ * and the array it reads an event's values into.
  * @internal
  */
 export interface ScanState {

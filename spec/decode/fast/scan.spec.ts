@@ -310,7 +310,7 @@ describe('fastDecode (the text scanner)', () => {
 });
 
 describe('the fast decoder keeps its state with the stream', () => {
-  it('has no mutable binding at module level (what it learns and its registers are in DecodeState)', () => {
+  it('has no mutable binding at module level (what it learns and reads is in DecodeState)', () => {
     const dir = path.resolve(__dirname, '../../../lib/decode/fast');
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
       const text = readFileSync(path.join(dir, file), 'utf8');
@@ -318,7 +318,7 @@ describe('the fast decoder keeps its state with the stream', () => {
     }
   });
 
-  it("leaves nothing of an event in the stream's registers once it is read", () => {
+  it("leaves nothing of an event in the stream's values array once it is read", () => {
     const mine = new DecodeState();
     const image = 'A'.repeat(100_000);
     const text = (n: number) =>
