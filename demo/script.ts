@@ -8,7 +8,8 @@
  */
 import type { ResponseObject, ResponseStreamEvent, Tool } from 'rxjs-openresponses';
 import { scriptResponse } from 'rxjs-openresponses/testing';
-import { encodePng, sunsetImage } from './png';
+import { encodePng } from '../examples/angular/server/png.mjs';
+import { sunsetImage } from './sunset';
 import { z } from 'zod';
 import { toolSchemas } from './tools';
 

@@ -6,7 +6,7 @@ import { toSnake } from '../events/schema';
 import type { InvalidEvent } from './invalid-event';
 import { messages } from '../events/messages';
 import type { DecodeConfig } from './decode-options';
-import { decodeTyped, fastPlan, type DecodeState } from './fast-decode';
+import { fastDecodeParsed, fastPlan, type DecodeState } from './fast/fast-decode';
 
 /** What decoding one parsed JSON event gives. @internal */
 export type Decoded =
@@ -38,7 +38,7 @@ export function rawSequenceNumber(raw: unknown): number | undefined {
  */
 export function decodeEventFast(
   raw: unknown,
-  state: DecodeState,
+  state?: DecodeState,
 ): KnownResponseStreamEvent | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const type = (raw as { type?: unknown }).type;
@@ -46,7 +46,7 @@ export function decodeEventFast(
   const plan = fastPlan(type);
   return plan === undefined
     ? undefined
-    : (decodeTyped(raw, plan, state) as KnownResponseStreamEvent);
+    : (fastDecodeParsed(raw, plan, state) as KnownResponseStreamEvent);
 }
 
 /**
@@ -69,11 +69,8 @@ export function decodeEvent(
 ): Decoded {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const ownType = isObject ? (raw as { type?: unknown }).type : undefined;
-  if (typeof ownType === 'string') {
-    const plan = fastPlan(ownType);
-    const event = plan === undefined ? undefined : decodeTyped(raw as object, plan, state);
-    if (event !== undefined) return { kind: 'event', event: event as KnownResponseStreamEvent };
-  }
+  const fast = decodeEventFast(raw, state);
+  if (fast !== undefined) return { kind: 'event', event: fast };
   const type = typeof ownType === 'string' ? ownType : fallbackType;
   const sequenceNumber = rawSequenceNumber(raw);
   const schema = type === undefined ? undefined : schemas.get(type);

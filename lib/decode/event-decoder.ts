@@ -20,8 +20,7 @@ import {
   settle,
 } from './decode-event';
 import type { DecodeConfig } from './decode-options';
-import { DecodeState } from './fast-decode';
-import { scanEvent } from './scan-event';
+import { DecodeState, fastDecode } from './fast/fast-decode';
 
 const terminal = new Set<string>(terminalEventTypes);
 
@@ -61,7 +60,7 @@ export class EventDecoder implements SseSink {
   ): void {
     if (data === '' || data === '[DONE]' || this.subscriber.closed) return;
     // The hot event types are read straight from the text when it is in its usual layout.
-    const scanned = scanEvent(data, this.state);
+    const scanned = fastDecode(data, this.state);
     let raw: unknown;
     if (scanned === undefined) {
       try {

@@ -12,7 +12,7 @@ export type { EventIdSigning } from './event-id-signing';
 export { writeEventStream } from './write-event-stream';
 export type { NodeWritableLike, WriteEventStreamOptions } from './write-event-stream';
 export type { LastEventId } from './parse-last-event-id';
-export type { EncodableEvent } from './to-wire';
+export type { EncodableEvent } from '../encode/to-wire';
 export type { ReplayStore } from './replay-store';
 export { RedisReplayStore } from './redis-replay-store';
 // Its error: the relay's own, so it ships with this entry, not the main one.

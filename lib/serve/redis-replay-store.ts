@@ -17,8 +17,8 @@ import { responseIdError } from '../transport/response-id';
 import { checkDelay } from '../sources/check-delay';
 import { defaultServerError } from './relay-frames';
 import type { ReplayStore } from './replay-store';
-import { eventName, wireData } from './sse-frame';
-import type { EncodableEvent } from './to-wire';
+import { eventName, wireData } from '../encode/sse-frame';
+import type { EncodableEvent } from '../encode/to-wire';
 
 /**
  * The commands connection {@link RedisReplayStore} needs: a connected node-redis client

@@ -21,8 +21,8 @@ import {
 import { isResponsesStreamError, type ServerError } from '../errors';
 import { checkDelay } from '../sources/check-delay';
 import { checkSigning, eventIdTag, type EventIdSigning } from './event-id-signing';
-import { eventName, wireData, type FrameParts } from './sse-frame';
-import type { EncodableEvent } from './to-wire';
+import { eventName, wireData, type FrameParts } from '../encode/sse-frame';
+import type { EncodableEvent } from '../encode/to-wire';
 
 /**
  * Options of `toServerSentEvents` and `toMessageEvents`.

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { EncodableEvent } from './to-wire';
+import type { EncodableEvent } from '../encode/to-wire';
 
 /**
  * Where a relay keeps the answers it streams so that any instance can serve them again: the

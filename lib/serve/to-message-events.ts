@@ -1,6 +1,6 @@
 import { map, type OperatorFunction } from 'rxjs';
 import { relayFrames, type ServeEventsOptions } from './relay-frames';
-import type { EncodableEvent } from './to-wire';
+import type { EncodableEvent } from '../encode/to-wire';
 
 /**
  * A message for NestJS's `@Sse()` (its `MessageEvent`): an event frame (`data`, `type`, `id`) or a

@@ -1,7 +1,7 @@
 import { map, type OperatorFunction } from 'rxjs';
 import { relayFrames, type ServeEventsOptions } from './relay-frames';
-import { frameText } from './sse-frame';
-import type { EncodableEvent } from './to-wire';
+import { frameText } from '../encode/sse-frame';
+import type { EncodableEvent } from '../encode/to-wire';
 
 /**
  * Encodes events as Server-Sent Events text, one frame per event, to write to an HTTP response

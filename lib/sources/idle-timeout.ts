@@ -25,21 +25,42 @@ export function checkIdleTimeout(ms: unknown): asserts ms is number | undefined 
 }
 
 /**
- * Errors with code `idle_timeout` when no chunk (not a byte: comments and keepalives count as life)
- * arrives for `ms` milliseconds, from subscribe on; unsubscribes from the source (which cancels
- * its reader). `undefined` or `Infinity` means no limit. The timer is cleared on unsubscribe,
- * completion and error.
+ * What shows a connection is alive: a chunk of the body (not an empty one), or the answer itself
+ * (its headers), which brings no byte of the body.
  * @internal
  */
-export function idleTimeout(ms: number | undefined): MonoTypeOperatorFunction<Uint8Array | string> {
+export type SignOfLife = Uint8Array | string | Response;
+
+/** The body bytes a sign of life brings; `-1` for an empty chunk, which is no sign of life. */
+function bytesOf(value: SignOfLife): number {
+  if (typeof value === 'string') return value.length || -1;
+  if (!('byteLength' in value)) return 0;
+  return value.byteLength || -1;
+}
+
+/**
+ * Errors with code `idle_timeout` when no sign of life arrives for `ms` milliseconds, from
+ * subscribe on: a chunk (not a byte: comments and keepalives count as life, empty chunks do not)
+ * or, for a request, its answer. The one idle timer: a request runs it while waiting for the
+ * headers (and reading an error answer), `fromSSE` over the body's chunks. Unsubscribes from the
+ * source (which aborts the request or cancels its reader). `undefined` or `Infinity` means no
+ * limit. The timer is cleared on unsubscribe, completion and error.
+ * @internal
+ */
+export function idleTimeout<T extends SignOfLife = Uint8Array | string>(
+  ms: number | undefined,
+): MonoTypeOperatorFunction<T> {
   checkIdleTimeout(ms);
   if (ms === undefined || ms === Infinity) return identity;
   return (source) =>
     defer(() => {
       let bytesRead = 0;
       return source.pipe(
-        filter((chunk) => chunk.length > 0),
-        tap((chunk) => (bytesRead += typeof chunk === 'string' ? chunk.length : chunk.byteLength)),
+        filter((value) => {
+          const bytes = bytesOf(value);
+          if (bytes > 0) bytesRead += bytes;
+          return bytes >= 0;
+        }),
         timeout({
           each: ms,
           with: () => throwError(() => new IdleTimeoutError(ms, { position: { bytesRead } })),

@@ -1,8 +1,8 @@
 /**
  * Typed events back to SSE wire text, with every framing variant real servers and proxies use.
  */
-import { sseField, sseFrame, type FrameFormat } from '../serve/sse-frame';
-import type { EncodableEvent, ToWireOptions } from '../serve/to-wire';
+import { sseField, sseFrame, type FrameFormat } from '../encode/sse-frame';
+import type { EncodableEvent } from '../encode/to-wire';
 
 /**
  * Options of {@link encodeSSE}: the wire shape and the SSE framing.
@@ -19,13 +19,7 @@ import type { EncodableEvent, ToWireOptions } from '../serve/to-wire';
  * const wire = encodeSSE([events.created(), events.completed()], openRouterLike);
  * ```
  */
-export interface EncodeSSEOptions extends ToWireOptions {
-  /** Write an `event: <type>` line before each `data:` line, as OpenAI does. Default `true`. */
-  readonly eventLines?: boolean;
-  /** The line ending. Default `'\n'`. */
-  readonly lineEnding?: '\n' | '\r\n' | '\r';
-  /** Put a space after each field's colon (`data: {…}`), as servers do. Default `true`. */
-  readonly space?: boolean;
+export interface EncodeSSEOptions extends FrameFormat {
   /**
    * Comment lines to interleave: one string before every event, or a function of the position
    * (0 to `events.length`; `events.length` is after the last event) returning a comment or
@@ -48,11 +42,6 @@ export interface EncodeSSEOptions extends ToWireOptions {
   readonly ids?: boolean | ((event: EncodableEvent, index: number) => string | undefined);
   /** Start with a `retry: <ms>` field in a block of its own. */
   readonly retry?: number;
-  /**
-   * Pretty-print each event's JSON over several `data:` lines (which the SSE parser joins with
-   * `\n`). Default `false`: one `data:` line per event.
-   */
-  readonly multilineData?: boolean;
 }
 
 /**

@@ -27,7 +27,7 @@ export {
   type ReasoningScriptOptions,
   type ScriptOptions,
 } from './factories';
-export { toWire, type EncodableEvent, type ToWireOptions } from '../serve/to-wire';
+export { toWire, type EncodableEvent, type ToWireOptions } from '../encode/to-wire';
 export { encodeSSE, encodeSSEBytes, type EncodeSSEOptions } from './encode-sse';
 export {
   chunkArbitrary,

@@ -6,7 +6,7 @@ import type { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { ResponseStreamEvent } from '../events';
 import { encodeSSE, type EncodeSSEOptions } from './encode-sse';
-import type { EncodableEvent } from '../serve/to-wire';
+import type { EncodableEvent } from '../encode/to-wire';
 
 /**
  * The subscription log of a test Observable, for `expectSubscriptions`.

@@ -1,9 +1,9 @@
 import { Observable } from 'rxjs';
 import type { DecodedEvent } from '../decode/decode-options';
-import { AbortedError, IdleTimeoutError } from '../errors';
+import { AbortedError } from '../errors';
 import { fromSSE, type FromSSEConfig } from '../sources/from-sse';
 import { httpErrorFrom, networkError, secretsOf } from '../sources/http-error';
-import { checkIdleTimeout } from '../sources/idle-timeout';
+import { checkIdleTimeout, idleTimeout } from '../sources/idle-timeout';
 import type { RetryConfig } from './retry';
 
 /**
@@ -94,50 +94,50 @@ export function streamRequest<O extends ClientConfig>(
     const url = endpoint(config, path);
     const headers = requestHeaders(config, 'text/event-stream', init.body !== undefined);
     const secrets = secretsOf(config);
-    let inner: { unsubscribe(): void } | undefined;
     const fail = (error: unknown) => {
       if (!subscriber.closed) subscriber.error(error);
     };
-    // The idle timeout covers the wait for the answer too; fromSSE takes over once it has come.
-    const { idleTimeout } = config;
-    let idle: ReturnType<typeof setTimeout> | undefined;
-    if (idleTimeout !== undefined && idleTimeout !== Infinity) {
-      idle = setTimeout(() => {
-        fail(new IdleTimeoutError(idleTimeout, { position: { bytesRead: 0 } }));
-        controller.abort();
-      }, idleTimeout);
-    }
-    const answered = () => clearTimeout(idle);
-    Promise.resolve()
-      .then(() =>
-        doFetch(url, {
-          method: init.method,
-          headers,
-          body: init.body,
-          signal: controller.signal,
-          redirect: REDIRECT,
-        }),
-      )
-      .then(
-        async (response) => {
-          if (subscriber.closed) return void response.body?.cancel().catch(() => undefined);
-          if (!response.ok) return fail(await httpErrorFrom(response, secrets));
-          answered();
-          inner = fromSSE(response, config).subscribe({
-            next: (event) => subscriber.next(event as DecodedEvent<O>),
-            error: (err) => fail(external?.aborted ? new AbortedError(external) : err),
-            complete: () => subscriber.complete(),
-          });
-        },
-        (cause: unknown) => {
-          answered();
-          if (subscriber.closed) return;
-          if (external?.aborted) return fail(new AbortedError(external));
-          fail(networkError(url, cause, secrets));
-        },
-      );
+    // The answer: a 2xx one, or the typed error of a failed request (reading an error answer's
+    // body is still waiting for the answer).
+    const answer = new Observable<Response>((waiting) => {
+      Promise.resolve()
+        .then(() =>
+          doFetch(url, {
+            method: init.method,
+            headers,
+            body: init.body,
+            signal: controller.signal,
+            redirect: REDIRECT,
+          }),
+        )
+        .then(
+          async (response) => {
+            if (waiting.closed) return void response.body?.cancel().catch(() => undefined);
+            if (!response.ok) return waiting.error(await httpErrorFrom(response, secrets));
+            waiting.next(response);
+            waiting.complete();
+          },
+          (cause: unknown) => {
+            if (external?.aborted) waiting.error(new AbortedError(external));
+            else waiting.error(networkError(url, cause, secrets));
+          },
+        );
+    });
+    let inner: { unsubscribe(): void } | undefined;
+    // The idle timer watches the wait for the answer too, and counts the answer as life;
+    // fromSSE runs the same timer over the body from there.
+    const waiting = answer.pipe(idleTimeout<Response>(config.idleTimeout)).subscribe({
+      next: (response) => {
+        inner = fromSSE(response, config).subscribe({
+          next: (event) => subscriber.next(event as DecodedEvent<O>),
+          error: (err) => fail(external?.aborted ? new AbortedError(external) : err),
+          complete: () => subscriber.complete(),
+        });
+      },
+      error: fail,
+    });
     return () => {
-      answered();
+      waiting.unsubscribe();
       external?.removeEventListener('abort', onAbort);
       inner?.unsubscribe();
       controller.abort();

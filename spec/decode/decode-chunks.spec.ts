@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { concat, from, Subject, take, throwError, type Observable } from 'rxjs';
 import { decodeChunks } from '../../lib/decode/decode-chunks';
 import { decodeEvents, type DecodeEventsConfig } from '../../lib/decode/decode-events';
-import * as scan from '../../lib/decode/scan-event';
+import * as fast from '../../lib/decode/fast/fast-decode';
 import { isResponsesStreamError } from '../../lib/errors';
 import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
 import { chunkArbitrary } from '../../lib/testing/chunking';
@@ -112,7 +112,7 @@ describe('decodeChunks', () => {
     (_name, decode) => {
       const text = [0, 1, 2, 3].map((i) => frame(delta(i))).join('');
       // Every message is first offered to the scanner (then, maybe, to JSON.parse).
-      const parse = jest.spyOn(scan, 'scanEvent');
+      const parse = jest.spyOn(fast, 'fastDecode');
       try {
         const values: unknown[] = [];
         decode(from([text, text]))

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeEvent } from '../../lib/decode/decode-event';
-import { DecodeState } from '../../lib/decode/fast-decode';
+import { DecodeState } from '../../lib/decode/fast/fast-decode';
 import { eventSchemas, type ResponseEventType } from '../../lib/events';
 import { sameValue } from '../support/event-values';
 import { fields, isObject, type Field, type Node, type ZodSchema } from '../support/schema-fields';

@@ -11,14 +11,20 @@ describe('readLayerGraph (docs/design.md)', () => {
   it('reads every row: lowest layers import nothing of ours, entries are peers', () => {
     expect(graph.get('events')).toEqual(new Set());
     expect(graph.get('errors')).toEqual(new Set(['events']));
-    for (const entry of ['serve', 'tools', 'ws', 'angular', 'testing']) {
+    const entries = ['serve', 'tools', 'ws', 'angular', 'chat', 'testing'];
+    // The only edges between entries: the chat's turns run the tool loop, and chatResource shows a
+    // conversation as signals. The relay and the testing kit share the encoders of `encode/`.
+    const between: Record<string, string[]> = { chat: ['tools'], angular: ['chat'] };
+    for (const entry of entries) {
       const allowed = graph.get(entry)!;
       expect(allowed).toBeDefined();
-      const peers = ['serve', 'tools', 'ws', 'angular', 'testing'].filter((p) => p !== entry);
-      // The one edge between entries: the testing kit encodes the relay's format.
-      expect(peers.filter((p) => allowed.has(p))).toEqual(entry === 'testing' ? ['serve'] : []);
+      const peers = entries.filter((p) => p !== entry);
+      expect(peers.filter((p) => allowed.has(p))).toEqual(between[entry] ?? []);
       expect(graph.get('index.ts')!.has(entry)).toBe(false);
     }
+    for (const entry of ['serve', 'testing', 'ws'])
+      expect(graph.get(entry)!.has('encode')).toBe(true);
+    expect(graph.get('encode')).toEqual(new Set(['events', 'errors', 'decode']));
   });
 });
 

@@ -1,7 +1,7 @@
 import { concat, from, of, throwError, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { toMessageEvents, toServerSentEvents } from '../../lib/serve';
-import type { EncodableEvent } from '../../lib/serve/to-wire';
+import type { EncodableEvent } from '../../lib/encode/to-wire';
 import { createTestScheduler, events as factories } from '../../lib/testing';
 import { allValues } from '../support/outcome';
 

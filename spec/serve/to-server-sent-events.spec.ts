@@ -13,7 +13,7 @@ import {
 } from '../../lib';
 import { parseLastEventId, toServerSentEvents } from '../../lib/serve';
 
-import type { EncodableEvent } from '../../lib/serve/to-wire';
+import type { EncodableEvent } from '../../lib/encode/to-wire';
 import { parseEvent } from '../../lib/decode/parse-event';
 import {
   chunkArbitrary,

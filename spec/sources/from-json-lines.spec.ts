@@ -11,7 +11,7 @@ import { fromSSE } from '../../lib/sources/from-sse';
 import { randomChunks, splitAt, toReadableStream } from '../../lib/testing/chunking';
 import { scriptResponse } from '../../lib/testing/factories';
 import { startMockServer, type MockServer } from '../../lib/testing/server/mock-server';
-import { toWire } from '../../lib/serve/to-wire';
+import { toWire } from '../../lib/encode/to-wire';
 import { outcome } from '../support/outcome';
 import { startServer } from '../support/http-server';
 

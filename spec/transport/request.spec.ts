@@ -310,6 +310,43 @@ describe('streamRequest: the request and its ending', () => {
     });
   });
 
+  it('counts the answer as life: the first byte may come up to idleTimeout after the headers', async () => {
+    // Headers at 250 ms, the first byte 300 ms after them: 550 ms after the request, within
+    // 500 ms of the last sign of life.
+    const late = await startServer((_, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.flushHeaders();
+        setTimeout(() => res.end(sse), 300);
+      }, 250);
+    });
+    try {
+      const { values, error } = await within(
+        5000,
+        outcome(streamResponse({}, { baseURL: late.baseURL, idleTimeout: 500, retry: false })),
+      );
+      expect(error).toBeUndefined();
+      expect(values.map((event) => event.type)).toContain('response.completed');
+    } finally {
+      await late.close();
+    }
+  });
+
+  it("fails with idle_timeout, at byte 0, when an error answer's body stalls", async () => {
+    const stalled = await startServer((_, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.write('{"error":');
+    });
+    try {
+      const error = await errorOf(
+        streamResponse({}, { baseURL: stalled.baseURL, idleTimeout: 100, retry: false }),
+      );
+      expect(error).toMatchObject({ code: 'idle_timeout', position: { bytesRead: 0 } });
+    } finally {
+      await stalled.close();
+    }
+  });
+
   it('cancels an answer that arrives after unsubscribe (a fetch that ignores the signal)', async () => {
     server.setScript({ stream: sse.slice(0, 40), keepOpen: true });
     let answer: Promise<Response> | undefined;

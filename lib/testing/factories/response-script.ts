@@ -12,7 +12,7 @@ import type {
   WebSearchCallItem,
 } from '../../events';
 import { encodeSSE, type EncodeSSEOptions } from '../encode-sse';
-import { toWire, type ToWireOptions } from '../../serve/to-wire';
+import { toWire, type ToWireOptions } from '../../encode/to-wire';
 import { items } from './items';
 import { response } from './response';
 import {

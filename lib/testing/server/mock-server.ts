@@ -5,7 +5,7 @@
  * importing `rxjs-openresponses/testing` in a browser (or bundling it) never touches it.
  */
 import { encodeSSE, type EncodeSSEOptions } from '../encode-sse';
-import type { EncodableEvent } from '../../serve/to-wire';
+import type { EncodableEvent } from '../../encode/to-wire';
 
 /**
  * A request the mock server received.

@@ -6,8 +6,8 @@
  * `ws` is loaded inside {@link startMockSocketServer}, so a test that only uses the HTTP mock server
  * (or a browser bundle of `rxjs-openresponses/testing`) never needs it.
  */
-import type { EncodableEvent } from '../../serve/to-wire';
-import { toWire } from '../../serve/to-wire';
+import type { EncodableEvent } from '../../encode/to-wire';
+import { toWire } from '../../encode/to-wire';
 import type { MockErrorPayload } from './mock-server';
 
 /**

@@ -1,83 +1,90 @@
 /**
- * The fastest path: decoding the JSON text of the events that arrive by the thousand (text,
- * refusal, reasoning and argument deltas, partial images) without `JSON.parse`.
- *
- * A server writes these events the same way every time: compact JSON, `type` first, then the same
- * fields in the same order. `fast-decode.ts` learns that order from the first event of a type
- * that `JSON.parse` decoded; the next ones are read straight from the text in that order, each
- * value checked against its field's kind as it is read, and handed to the same builder, so the
- * event is the one `JSON.parse` and the fast path would give (same keys, order and values).
- *
- * It is strict on purpose: it takes only text that is exactly `{"type":"…"` followed by the
- * learnt fields (optional ones may be missing), without whitespace, with plain integers, `[]`,
- * `true`/`false`/`null` and strings without raw control characters. Anything else (another order,
- * an unknown key, a float, a nested value, invalid JSON) answers `undefined`, and the caller
- * takes the `JSON.parse` path, which decides, and reports what is wrong. A short string with
- * escapes is unescaped here, a long one by `JSON.parse` on that string alone, and every string is
- * copied, as `JSON.parse` copies. `spec/decode/scan-event.spec.ts` checks
- * that whatever it accepts `JSON.parse` accepts too and decodes to the same event, on valid,
- * damaged and random text.
+ * The text scanner: reads the fields of a hot event straight from its JSON text, in the order
+ * the server was seen to send them, each value checked against its field's kind as it is read
+ * (see "The fast decoder" in docs/design.md). Strict: anything but the learnt
+ * layout, compact, with plain integers, `[]`, `true`/`false`/`null` and strings without raw
+ * control characters, answers `undefined` and `JSON.parse` decides. Whatever it reads lives in the
+ * caller's {@link ScanState}.
  * @internal
  */
-import type { KnownResponseStreamEvent } from '../events';
-import {
-  BOOLEAN,
-  EMPTY_ARRAY,
-  fastPlan,
-  LITERAL,
-  type DecodeState,
-  NULLABLE,
-  NUMBER,
-  STRING,
-  type FastPlan,
-  type ScanField,
-  type ScanLayout,
-} from './fast-decode';
+import type { KnownResponseStreamEvent } from '../../events';
+import { BOOLEAN, EMPTY_ARRAY, LITERAL, NULLABLE, NUMBER, STRING } from '../../events/fields';
+import type { FastPlan } from './plan';
 
-const HEAD = '{"type":"';
 const QUOTE = 34;
 const BACKSLASH = 92;
 const CLOSE_BRACE = 125;
 const COMMA = 44;
 
-/** Returned by the readers for text they do not take. */
-const NO = Symbol('no');
-/**
- * Where the last value read ended: the readers' second result, without an object per value. A
- * register for the length of one synchronous call, like `values` below, never state: what is
- * learnt across events lives in the subscription's {@link DecodeState}.
- */
-let end = 0;
+/** Returned by the readers for text they do not take (else they return where the value ends). */
+const NO = -1;
 
 /**
- * The event the JSON text `data` decodes to, read without `JSON.parse`; `undefined` when the text
- * is not in the learnt layout of a type with a builder (then `JSON.parse` decides).
+ * One field of a {@link ScanLayout}: the text that starts it (`,"item_id":`), and what it is.
  * @internal
  */
-export function scanEvent(data: string, state: DecodeState): KnownResponseStreamEvent | undefined {
-  if (data.indexOf(HEAD) !== 0) return undefined;
-  let plan: FastPlan | undefined;
-  let at: number;
-  // The last type read, with its closing quote: events of one type come in runs.
-  const lastPlan = state.scanPlan;
-  if (lastPlan !== undefined && data.indexOf(state.scanTypeQuoted, HEAD.length) === HEAD.length) {
-    plan = lastPlan;
-    at = HEAD.length + state.scanTypeQuoted.length;
-  } else {
-    const close = data.indexOf('"', HEAD.length);
-    if (close === -1) return undefined;
-    // A known type has no character that JSON escapes, so one with an escape is not found.
-    plan = fastPlan(data.slice(HEAD.length, close));
-    if (plan === undefined || plan.build === undefined) return undefined;
-    state.scanPlan = plan;
-    state.scanTypeQuoted = `${plan.type}"`;
-    at = close + 1;
-  }
+export interface ScanField {
+  readonly token: string;
+  readonly index: number;
+  readonly kind: number;
+  readonly literals: ReadonlySet<unknown> | undefined;
+  /** The last value read for this field (not a long string). */
+  last: unknown;
+  /** When the last two values were the same: the text `,"key":value` they were read from; else ''. */
+  text: string;
+  /**
+   * The texts of this field and the next ones, joined, as long as each has one (else ''), and how
+   * many fields that is: fields that repeat side by side (item id, output and content index) are
+   * checked with one comparison.
+   */
+  run: string;
+  runLength: number;
+}
+
+/**
+ * The order in which a server sends a type's fields (after `type`, which comes first), learnt
+ * from the last event of that type that took a builder. Optional fields may be missing from an
+ * event; any other difference, and the text goes to `JSON.parse`.
+ * @internal
+ */
+export interface ScanLayout {
+  readonly fields: readonly ScanField[];
+  /** Whether a field's `text` changed since the runs were joined. */
+  stale: boolean;
+}
+
+/**
+ * What the scanner keeps for one stream (the stream's `DecodeState`): the layout learnt per type,
+ * and the array it reads an event's values into.
+ * @internal
+ */
+export interface ScanState {
+  /** What the stream learnt of `plan`'s type: the layout its text is scanned with. */
+  of(plan: FastPlan): { readonly scan: ScanLayout | undefined };
+  /**
+   * The values read from one event, by field index: the readers write there (and return where
+   * the value ends), builders do not keep the array, and the scanner empties it after each event
+   * so that it holds no string (a megabyte image) past it.
+   */
+  readonly values: unknown[];
+}
+/**
+ * Reads the fields of an event of `plan`'s type from `data`, from `at` (just after its `type`), in
+ * the layout learnt for that type: the event, or `undefined` when the text is not in that layout.
+ * @internal
+ */
+export function scanFields(
+  data: string,
+  at: number,
+  plan: FastPlan,
+  state: ScanState,
+): KnownResponseStreamEvent | undefined {
   const layout = state.of(plan).scan;
   if (layout === undefined) return undefined;
   if (layout.stale) joinRuns(layout);
+  const { values } = state;
+  const used = plan.names.length;
   let mask = 1;
-  used = plan.names.length;
   const { fields } = layout;
   for (let f = 0; f < fields.length;) {
     const field = fields[f];
@@ -93,16 +100,20 @@ export function scanEvent(data: string, state: DecodeState): KnownResponseStream
     }
     f++;
     if (data.indexOf(field.token, at) !== at) continue; // Absent: only optional fields may be.
-    const value = readValue(data, at + field.token.length, field);
-    if (value === NO) return clear(undefined);
-    values[field.index] = value;
+    const end = readValue(data, at + field.token.length, field, values);
+    if (end === NO) return clear(values, used, undefined);
     mask |= 1 << field.index;
-    remember(layout, field, value, data, at, end);
+    remember(layout, field, values[field.index], data, at, end);
     at = end;
   }
-  if (at !== data.length - 1 || data.charCodeAt(at) !== CLOSE_BRACE) return clear(undefined);
-  if ((mask & plan.required) !== plan.required) return clear(undefined);
-  return clear(plan.build!(values, plan.type, mask) as KnownResponseStreamEvent | undefined);
+  if (at !== data.length - 1 || data.charCodeAt(at) !== CLOSE_BRACE)
+    return clear(values, used, undefined);
+  if ((mask & plan.required) !== plan.required) return clear(values, used, undefined);
+  return clear(
+    values,
+    used,
+    plan.build!(values, plan.type, mask) as KnownResponseStreamEvent | undefined,
+  );
 }
 
 /**
@@ -143,6 +154,33 @@ function remember(
   }
 }
 
+/**
+ * The layout to scan the next events of `plan`'s type with, from the wire keys of one that took a
+ * builder (`type` first) and the field index of each.
+ * @internal
+ */
+export function layoutOf(
+  keys: readonly string[],
+  order: readonly number[],
+  plan: FastPlan,
+): ScanLayout {
+  const fields: ScanField[] = [];
+  for (let k = 1; k < keys.length; k++) {
+    const i = order[k];
+    fields.push({
+      token: `,"${keys[k]}":`,
+      index: i,
+      kind: plan.kinds[i],
+      literals: plan.literals[i],
+      last: undefined,
+      text: '',
+      run: '',
+      runLength: 0,
+    });
+  }
+  return { fields, stale: false };
+}
+
 /** Joins the texts of the fields that repeat side by side (see `ScanField.run`). */
 function joinRuns(layout: ScanLayout): void {
   const { fields } = layout;
@@ -164,45 +202,48 @@ function joinRuns(layout: ScanLayout): void {
   layout.stale = false;
 }
 
-/**
- * The values read from one event, by field index: one array for all events (builders do not keep
- * it), emptied after each so that it holds no string (a megabyte image) past its event.
- */
-const values: unknown[] = new Array(32).fill(undefined);
-/** How many entries of `values` the current event may have set. */
-let used = 0;
-
-function clear<T>(result: T): T {
+/** Empties the values of the event just read (they may hold a megabyte string), and returns `result`. */
+function clear<T>(values: unknown[], used: number, result: T): T {
   values.fill(undefined, 0, used);
   return result;
 }
 
-/** The value at `at` if it is of the field's kind; sets `end`. */
-function readValue(data: string, at: number, field: ScanField): unknown {
-  const { kind } = field;
+/**
+ * Reads the value at `at` into `values[field.index]` if it is of the field's kind: where it ends,
+ * or {@link NO}.
+ */
+function readValue(data: string, at: number, field: ScanField, values: unknown[]): number {
+  const { kind, index } = field;
   const c = data.charCodeAt(at);
   if (c === QUOTE) {
     if ((kind & (STRING | LITERAL)) === 0) return NO;
-    const value = readString(data, at);
-    if (value === NO || kind & STRING) return value;
-    return field.literals!.has(value) ? value : NO;
+    const end = readString(data, at, values, index);
+    if (end === NO || kind & STRING) return end;
+    return field.literals!.has(values[index]) ? end : NO;
   }
-  if (c >= 48 && c <= 57) return kind & NUMBER ? readInteger(data, at) : NO;
+  if (c >= 48 && c <= 57) return kind & NUMBER ? readInteger(data, at, values, index) : NO;
+  let value: unknown;
+  let end = at + 4;
   if (c === 91) {
     if ((kind & EMPTY_ARRAY) === 0 || data.charCodeAt(at + 1) !== 93) return NO;
+    value = [];
     end = at + 2;
-    return [];
+  } else if (kind & BOOLEAN && data.startsWith('true', at)) {
+    value = true;
+  } else if (kind & BOOLEAN && data.startsWith('false', at)) {
+    value = false;
+    end = at + 5;
+  } else if (kind & NULLABLE && data.startsWith('null', at)) {
+    value = null;
+  } else {
+    return NO;
   }
-  if (kind & BOOLEAN) {
-    if (data.startsWith('true', at)) return ((end = at + 4), true);
-    if (data.startsWith('false', at)) return ((end = at + 5), false);
-  }
-  if (kind & NULLABLE && data.startsWith('null', at)) return ((end = at + 4), null);
-  return NO;
+  values[index] = value;
+  return end;
 }
 
 /** A non-negative integer of at most 15 digits, in JSON's form; not a fraction or exponent. */
-function readInteger(data: string, at: number): number | typeof NO {
+function readInteger(data: string, at: number, values: unknown[], index: number): number {
   let i = at;
   let value = 0;
   let c = data.charCodeAt(i);
@@ -216,15 +257,15 @@ function readInteger(data: string, at: number): number | typeof NO {
   }
   // After a leading 0 another digit is not JSON; '.', 'e' and 'E' start what this does not read.
   if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || i - at > 15) return NO;
-  end = i;
-  return value;
+  values[index] = value;
+  return i;
 }
 
 /** Strings longer than this are left to `JSON.parse` (native, fast on long text), and not remembered. */
 const SHORT = 64;
 
-/** The string that starts with the quote at `at`. */
-function readString(data: string, at: number): string | typeof NO {
+/** Reads the string that starts with the quote at `at`. */
+function readString(data: string, at: number, values: unknown[], index: number): number {
   const start = at + 1;
   const close = data.indexOf('"', start);
   if (close === -1) return NO;
@@ -232,19 +273,18 @@ function readString(data: string, at: number): string | typeof NO {
     // A long string (an image, a long delta): JSON.parse checks and copies it natively. When the
     // quote found is an escaped one, it throws, and the string is read escape by escape.
     try {
-      const value = JSON.parse(data.slice(start - 1, close + 1)) as string;
-      end = close + 1;
-      return value;
+      values[index] = JSON.parse(data.slice(start - 1, close + 1)) as string;
+      return close + 1;
     } catch {
-      return readEscaped(data, start);
+      return readEscaped(data, start, values, index);
     }
   }
   for (let i = start; i < close; i++) {
     const c = data.charCodeAt(i);
-    if (c < 32 || c === BACKSLASH) return readEscaped(data, start);
+    if (c < 32 || c === BACKSLASH) return readEscaped(data, start, values, index);
   }
-  end = close + 1;
-  return own(data.slice(start, close));
+  values[index] = own(data.slice(start, close));
+  return close + 1;
 }
 
 /**
@@ -263,7 +303,7 @@ for (const pair of ['""', '\\\\', '//', 'b\b', 'f\f', 'n\n', 'r\r', 't\t'])
   UNESCAPED[pair.charCodeAt(0)] = pair[1];
 
 /** A string with escapes (or a raw control character, which JSON does not allow). */
-function readEscaped(data: string, start: number): string | typeof NO {
+function readEscaped(data: string, start: number, values: unknown[], index: number): number {
   let value = '';
   let from = start;
   let i = start;
@@ -293,8 +333,8 @@ function readEscaped(data: string, start: number): string | typeof NO {
       i++;
     }
   }
-  end = i + 1;
-  return own(value + data.slice(from, i));
+  values[index] = own(value + data.slice(from, i));
+  return i + 1;
 }
 
 /** The value of the four hex digits at `at`, or -1. */

@@ -11,10 +11,10 @@
  * by construction: it decodes back to the event.
  */
 import { decodeEvent } from '../decode/decode-event';
-import { flatWire } from '../decode/fast-decode';
 import type { InvalidEvent } from '../decode/invalid-event';
 import type { ResponseStreamEvent } from '../events';
 import { toSnake } from '../events/schema';
+import { flatWire } from './flat-wire';
 
 /**
  * What {@link toWire} and `encodeSSE` encode: any event `fromSSE` can emit.

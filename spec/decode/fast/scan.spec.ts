@@ -5,19 +5,20 @@
  * dead weight: after one event of a layout, the next ones of that layout are scanned.
  */
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { firstValueFrom, from, toArray } from 'rxjs';
-import { decodeEvent } from '../../lib/decode/decode-event';
-import { DecodeState, fastPlan } from '../../lib/decode/fast-decode';
-import { scanEvent } from '../../lib/decode/scan-event';
-import { eventSchemas, terminalEventTypes, type ResponseEventType } from '../../lib/events';
-import { isLifecycleEvent } from '../../lib/events/lifecycle';
-import { toSnake } from '../../lib/events/schema';
-import { fromSSE } from '../../lib/sources/from-sse';
-import { parseSSE } from '../../lib/sse/parse-sse';
-import { goodValue, sameValue } from '../support/event-values';
-import { fixtures } from '../support/fixtures';
+import { decodeEvent } from '../../../lib/decode/decode-event';
+import { DecodeState, fastDecode, fastPlan } from '../../../lib/decode/fast/fast-decode';
+import { eventSchemas, terminalEventTypes, type ResponseEventType } from '../../../lib/events';
+import { isLifecycleEvent } from '../../../lib/events/lifecycle';
+import { toSnake } from '../../../lib/events/schema';
+import { fromSSE } from '../../../lib/sources/from-sse';
+import { parseSSE } from '../../../lib/sse/parse-sse';
+import { goodValue, sameValue } from '../../support/event-values';
+import { fixtures } from '../../support/fixtures';
 
 /** What the decoder learns of a server's layout: one state, as for one subscription. */
 const state = new DecodeState();
@@ -40,7 +41,7 @@ function reference(text: string): unknown {
 
 /** The scanner either declines or agrees with `JSON.parse`. */
 function expectAgrees(text: string, ref: unknown = reference(text)): unknown {
-  const event = scanEvent(text, state);
+  const event = fastDecode(text, state);
   if (event !== undefined) {
     if (typeof ref === 'string') throw new Error(`scanned what JSON.parse calls ${ref}: ${text}`);
     expect(sameValue(event, ref)).toBe(true);
@@ -120,7 +121,7 @@ function damage(text: string, edits: { at: number; kind: string; char: string; l
   return out;
 }
 
-describe('scanEvent', () => {
+describe('fastDecode (the text scanner)', () => {
   it('scans only flat events: no lifecycle or terminal event', () => {
     expect(scanned.length).toBeGreaterThan(10);
     for (const type of scanned) {
@@ -223,7 +224,7 @@ describe('scanEvent', () => {
       ['a number for a string', '5'],
       ['null for a string', 'null'],
     ])('declines %s', (_, delta) => {
-      expect(scanEvent(line(delta), state)).toBeUndefined();
+      expect(fastDecode(line(delta), state)).toBeUndefined();
     });
 
     it.each([
@@ -248,7 +249,7 @@ describe('scanEvent', () => {
       ['an escaped type', head.replace('output_text', 'output\\u005ftext') + '"a"}'],
       ['a truncated text', line('"a"').slice(0, -1)],
     ])('declines %s (JSON.parse decides)', (_, text) => {
-      expect(scanEvent(text, state)).toBeUndefined();
+      expect(fastDecode(text, state)).toBeUndefined();
     });
   });
 
@@ -275,7 +276,7 @@ describe('scanEvent', () => {
       for (const { data } of messages) {
         if (!data.includes('"response.output_text.delta"')) continue;
         deltas++;
-        if (scanEvent(data, state) !== undefined) scannedDeltas++;
+        if (fastDecode(data, state) !== undefined) scannedDeltas++;
       }
     }
     // The layouts real servers use are the ones scanned.
@@ -305,5 +306,27 @@ describe('scanEvent', () => {
     expect(kept).toHaveLength(100);
     // 100 chunks are 25 MiB; 100 events are a few KiB.
     expect(grown).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe('the fast decoder keeps its state with the stream', () => {
+  it('has no mutable binding at module level (what it learns and reads is in DecodeState)', () => {
+    const dir = path.resolve(__dirname, '../../../lib/decode/fast');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      expect([file, text.match(/^(?:export )?(?:let|var) \w+/gm)]).toEqual([file, null]);
+    }
+  });
+
+  it("leaves nothing of an event in the stream's values array once it is read", () => {
+    const mine = new DecodeState();
+    const image = 'A'.repeat(100_000);
+    const text = (n: number) =>
+      `{"type":"response.image_generation_call.partial_image","sequence_number":${n},` +
+      `"output_index":0,"item_id":"ig_1","partial_image_index":${n},"partial_image_b64":"${image}"}`;
+    // The first event teaches the layout (JSON.parse path); the second is scanned.
+    decodeEvent(JSON.parse(text(1)), undefined, mine);
+    expect(fastDecode(text(2), mine)).toBeDefined();
+    expect(mine.values.every((value) => value === undefined)).toBe(true);
   });
 });

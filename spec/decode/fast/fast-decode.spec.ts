@@ -5,17 +5,12 @@
  * missing and non-empty `logprobs`.
  */
 import fc from 'fast-check';
-import { decodeEvent, rawSequenceNumber } from '../../lib/decode/decode-event';
-import {
-  DecodeState,
-  fastDecode,
-  fastPlan,
-  planOf,
-  signatureOf,
-} from '../../lib/decode/fast-decode';
-import { eventSchemas, type ResponseEventType } from '../../lib/events';
-import { toSnake } from '../../lib/events/schema';
-import { goodValue, sameValue } from '../support/event-values';
+import { decodeEvent, rawSequenceNumber } from '../../../lib/decode/decode-event';
+import { DecodeState, fastDecodeParsed, fastPlan } from '../../../lib/decode/fast/fast-decode';
+import { planOf, signatureOf } from '../../../lib/decode/fast/plan';
+import { eventSchemas, type ResponseEventType } from '../../../lib/events';
+import { toSnake } from '../../../lib/events/schema';
+import { goodValue, sameValue } from '../../support/event-values';
 
 const types = Object.keys(eventSchemas) as ResponseEventType[];
 /** What the decoder learns of a server's layout: one state, as for one subscription. */
@@ -190,7 +185,7 @@ describe('fast path', () => {
     const plan = fastPlan(type)!;
     fc.assert(
       fc.property(rawEvent(type), (raw) => {
-        const fast = fastDecode(raw, plan, state);
+        const fast = fastDecodeParsed(raw, plan, state);
         const reference = zodDecode(type, raw);
         if (fast !== undefined) {
           expect(reference.success).toBe(true);
@@ -225,7 +220,7 @@ describe('fast path', () => {
     const plan = fastPlan(type)!;
     fc.assert(
       fc.property(wireEvent(type, { fault: false }), (raw) => {
-        const fast = fastDecode(raw, plan, state);
+        const fast = fastDecodeParsed(raw, plan, state);
         const reference = zodDecode(type, raw);
         expect(reference.success).toBe(true);
         expect(fast).toBeDefined();
@@ -239,7 +234,7 @@ describe('fast path', () => {
     const plan = fastPlan(type)!;
     fc.assert(
       fc.property(wireEvent(type, { fault: true }), (raw) => {
-        const fast = fastDecode(raw, plan, state);
+        const fast = fastDecodeParsed(raw, plan, state);
         const reference = zodDecode(type, raw);
         const nonEmptyArray = Object.values(raw).some((v) => Array.isArray(v) && v.length > 0);
         // An event without a sequence number is valid, and goes to zod.
@@ -271,12 +266,12 @@ describe('fast path', () => {
       { ...base, obfuscation: 'abc', logprobs: [] },
       { ...base, logprobs: [], obfuscation: 'abc', brand_new: { x: 1 } },
     ]) {
-      const fast = fastDecode(raw, plan, state);
+      const fast = fastDecodeParsed(raw, plan, state);
       expect(fast).toBeDefined();
       expect(sameValue(fast, zodDecode('response.output_text.delta', raw).data)).toBe(true);
     }
     const withLogprobs = { ...base, logprobs: [{ token: 'a', logprob: -0.1, bytes: [97] }] };
-    expect(fastDecode(withLogprobs, plan, state)).toBeUndefined();
+    expect(fastDecodeParsed(withLogprobs, plan, state)).toBeUndefined();
     expect(decodeEvent(withLogprobs, undefined, state)).toEqual({
       kind: 'event',
       event: zodDecode('response.output_text.delta', withLogprobs).data,
@@ -305,7 +300,7 @@ describe('fast path', () => {
     const { delta: _delta, ...missing } = good;
     bad.push(missing);
     for (const raw of bad) {
-      expect(fastDecode(raw, plan, state)).toBeUndefined();
+      expect(fastDecodeParsed(raw, plan, state)).toBeUndefined();
       const decoded = decodeEvent(raw, undefined, state);
       expect(decoded.kind).toBe('invalid');
     }
@@ -316,7 +311,7 @@ describe('fast path', () => {
       '{"type":"response.refusal.delta","sequence_number":1,"item_id":"m","output_index":0,' +
         '"content_index":0,"delta":"no","__proto__":{"polluted":true}}',
     );
-    expect(fastDecode(raw, fastPlan('response.refusal.delta')!, state)).toBeUndefined();
+    expect(fastDecodeParsed(raw, fastPlan('response.refusal.delta')!, state)).toBeUndefined();
     const decoded = decodeEvent(raw, undefined, state);
     expect(decoded.kind).toBe('invalid');
     expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);

@@ -1,18 +1,25 @@
 /**
- * One event as an SSE frame: the wire-encoding core that `toServerSentEvents`, `toMessageEvents`
- * and the testing entry's `encodeSSE` share.
+ * One event as an SSE frame: the framing the relay (`toServerSentEvents`, `toMessageEvents`, the
+ * replay stores) and the testing kit's `encodeSSE` share.
  */
 import { toWire, type EncodableEvent, type ToWireOptions } from './to-wire';
 
-/** How a frame is written. Every field has the default servers use. @internal */
+/**
+ * How a frame is written: the wire shape and the SSE framing, each field defaulting to what
+ * servers send. The one options type of frame writing: `encodeSSE`'s options extend it.
+ * @internal
+ */
 export interface FrameFormat extends ToWireOptions {
-  /** Write an `event: <type>` line before the `data:` line. Default `true`. */
+  /** Write an `event: <type>` line before each `data:` line, as OpenAI does. Default `true`. */
   readonly eventLines?: boolean;
   /** The line ending. Default `'\n'`. */
   readonly lineEnding?: '\n' | '\r\n' | '\r';
-  /** A space after each field's colon. Default `true`. */
+  /** Put a space after each field's colon (`data: {…}`), as servers do. Default `true`. */
   readonly space?: boolean;
-  /** Pretty-print the JSON over several `data:` lines. Default `false`. */
+  /**
+   * Pretty-print each event's JSON over several `data:` lines (which the SSE parser joins with
+   * `\n`). Default `false`: one `data:` line per event.
+   */
   readonly multilineData?: boolean;
 }
 
