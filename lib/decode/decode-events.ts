@@ -60,8 +60,7 @@ export function decodeEvents(
     new Observable<unknown>((subscriber) => {
       const decoder = new EventDecoder(subscriber, config);
       return source.subscribe({
-        next: (m) =>
-          decoder.message(m.data, m.event, m.id, m.index, m.bytesRead, m.incomplete === true),
+        next: (m) => decoder.message(m),
         error: (err) => decoder.error(err),
         complete: () => decoder.complete(),
       });

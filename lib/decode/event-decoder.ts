@@ -12,6 +12,7 @@ import {
 } from '../errors';
 import { terminalEventTypes, type KnownResponseStreamEvent } from '../events';
 import type { SseSink } from '../sse/parse-sse';
+import type { SseMessage } from '../sse/sse-message';
 import {
   decodeEvent,
   decodeEventFast,
@@ -50,14 +51,9 @@ export class EventDecoder implements SseSink {
     return this.subscriber.closed;
   }
 
-  message(
-    data: string,
-    event: string | undefined,
-    id: string | undefined,
-    index: number,
-    bytesRead: number,
-    incomplete: boolean,
-  ): void {
+  message(message: SseMessage): void {
+    const { data, event, id, index, bytesRead } = message;
+    const incomplete = message.incomplete === true;
     if (data === '' || data === '[DONE]' || this.subscriber.closed) return;
     // The hot event types are read straight from the text when it is in its usual layout.
     const scanned = fastDecode(data, this.state);

@@ -25,7 +25,11 @@ export function frameLines(
   const line = (text: string, incomplete: boolean) => {
     const data = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (data.trim() !== '')
-      sink.message(data, undefined, undefined, index++, bytesRead, incomplete);
+      sink.message(
+        incomplete
+          ? { data, index: index++, bytesRead, incomplete }
+          : { data, index: index++, bytesRead },
+      );
   };
   const feed = (text: string) => {
     let start = 0;

@@ -50,22 +50,14 @@ const HOLD_CHUNKS = 1024;
 export const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
 
 /**
- * Where {@link frameSSE} sends what it finds: each message as its fields (no object per message),
- * then the end of the stream. Framing errors (`event_too_large`) and the source's errors both go
+ * Where {@link frameSSE} sends what it finds: each message, then the end of the stream. Framing errors (`event_too_large`) and the source's errors both go
  * to `error`.
  * @internal
  */
 export interface SseSink {
   /** Once true, nothing more is sent. */
   readonly closed: boolean;
-  message(
-    data: string,
-    event: string | undefined,
-    id: string | undefined,
-    index: number,
-    bytesRead: number,
-    incomplete: boolean,
-  ): void;
+  message(message: SseMessage): void;
   error(error: unknown): void;
   complete(): void;
 }
@@ -108,18 +100,7 @@ class MessageSink implements SseSink {
   get closed(): boolean {
     return this.subscriber.closed;
   }
-  message(
-    data: string,
-    event: string | undefined,
-    id: string | undefined,
-    index: number,
-    bytesRead: number,
-    incomplete: boolean,
-  ): void {
-    const message: SseMessage = { data, index, bytesRead };
-    if (event !== undefined) (message as { event?: string }).event = event;
-    if (id !== undefined) (message as { id?: string }).id = id;
-    if (incomplete) (message as { incomplete?: boolean }).incomplete = true;
+  message(message: SseMessage): void {
     this.subscriber.next(message);
   }
   error(error: unknown): void {
@@ -164,7 +145,11 @@ export function frameSSE(
       // (No `closed` check: a closed sink ignores messages, and `tooLarge` checks.)
       const size = data.length + (event === undefined ? 0 : event.length) + (id?.length ?? 0);
       if (size > maxEventSize) return tooLarge(size);
-      sink.message(data, event, id, index++, bytesRead, incomplete);
+      const message: SseMessage = { data, index: index++, bytesRead };
+      if (event !== undefined) (message as { event?: string }).event = event;
+      if (id !== undefined) (message as { id?: string }).id = id;
+      if (incomplete) (message as { incomplete?: boolean }).incomplete = true;
+      sink.message(message);
     },
     onComment: config.onComment,
     onError: (error) => {

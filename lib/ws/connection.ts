@@ -404,7 +404,7 @@ export class Connection {
       return this.endOn(pending, frameEnd(data, max));
     }
     pending.frame = data;
-    pending.decoder.message(data, undefined, undefined, pending.index, pending.bytesRead, false);
+    pending.decoder.message({ data, index: pending.index, bytesRead: pending.bytesRead });
     pending.frame = '';
     if (pending.done) this.finish(pending);
     else if (pending.subscriber.closed) {
