@@ -33,9 +33,10 @@ export interface MarkdownBlocks {
  * Each value must extend the previous one (a delta appended), as `accumulateText`'s do within a
  * response. One that does not (a new response, a shorter text, or a different end of the text
  * before it) starts over from no blocks. Linear in the text: each character is searched once and
- * each line classified once; a settling copies the list of blocks. (Reading a string built by
+ * each line classified once; a settling copies the list of blocks. But reading a string built by
  * appends makes the engine flatten it, a copy of the whole text per value, which every reader of
- * a growing text pays, this operator included.)
+ * a growing text pays, this operator included: in a UI, put `frameThrottle()` before it, so that
+ * copy is made at most once a frame (see docs/operators.md).
  *
  * @example
  * ```ts
