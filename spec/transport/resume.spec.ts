@@ -84,6 +84,34 @@ describe('streamResponse with resume', () => {
     expect(urls[1]).toBe(`${server.url}/responses/resp_bg?stream=true`);
   });
 
+  it('resumes the response that response.created named, whatever id a later event carries', async () => {
+    const renamed = events.map((event, i) =>
+      i === 1 && 'response' in event
+        ? { ...event, response: { ...event.response, id: 'resp_other' } }
+        : event,
+    ) as typeof events;
+    await serve((req) =>
+      req.method === 'POST' ? { stream: encodeSSE(renamed), dropAfter: 3 } : { stream: sse },
+    );
+    const { error } = await outcome(resumed());
+    expect(error).toBeUndefined();
+    expect(server.requests[1].url).toBe('/v1/responses/resp_bg?stream=true&starting_after=2');
+  });
+
+  it('checks for a gap where a reconnection joins only: its own numbers may skip later, as on any stream', async () => {
+    const skipping = events.map((event, i) =>
+      i < 5 ? event : { ...event, sequenceNumber: i + 10 },
+    );
+    await serve((req) =>
+      req.method === 'POST'
+        ? { stream: sse, dropAfter: 3 }
+        : { stream: encodeSSE(skipping.slice(3)) },
+    );
+    const { values, error } = await outcome(resumed());
+    expect(error).toBeUndefined();
+    expect(values).toEqual(skipping);
+  });
+
   it('errors with sequence_gap when a reconnection skips events', async () => {
     await serve(
       (req) =>
@@ -137,6 +165,7 @@ describe('streamResponse with resume', () => {
     const { values, error } = await outcome(resumed());
     expect(values).toEqual(events.slice(0, 3));
     expect(error).toMatchObject({ code: 'resume_failed', attempts: 3 });
+    expect((error as Error).message).toMatch(/resp_bg: 3 reconnections in a row failed/);
     expect(isResponsesStreamError((error as Error).cause, 'stream_truncated')).toBe(true);
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'GET']);
   });
