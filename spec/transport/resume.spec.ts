@@ -158,6 +158,42 @@ describe('streamResponse with resume', () => {
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'GET']);
   });
 
+  it('tries a reconnection that fails with a network error again', async () => {
+    let gets = 0;
+    await serve((req) => (req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { stream: sse }));
+    const flaky: typeof fetch = (input, init) =>
+      init?.method === 'GET' && ++gets === 1
+        ? Promise.reject(new TypeError('fetch failed'))
+        : fetch(input, init);
+    const { values, error } = await outcome(resumed({ fetch: flaky }));
+    expect(error).toBeUndefined();
+    expect(values).toEqual(events);
+    expect(gets).toBe(2);
+  });
+
+  it('ends with resume_failed, without waiting, when Retry-After asks more than maxDelayMs', async () => {
+    await serve((req) =>
+      req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { status: 503, retryAfter: '3600' },
+    );
+    const { values, error } = await outcome(resumed());
+    expect(values).toEqual(events.slice(0, 3));
+    expect(error).toMatchObject({ code: 'resume_failed', attempts: 1 });
+    expect((error as Error).message).toMatch(/asks to wait longer/);
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('does not take a keepalive that opens a reconnection for a gap', async () => {
+    const keepalive = 'data: {"type":"keepalive"}\n\n';
+    await serve((req) =>
+      req.method === 'POST'
+        ? { stream: sse, dropAfter: 3 }
+        : { stream: keepalive + encodeSSE(events.slice(3)) },
+    );
+    const { values, error } = await outcome(resumed());
+    expect(error).toBeUndefined();
+    expect(values.filter((event) => event.type !== 'keepalive')).toEqual(events);
+  });
+
   it('ends with resume_failed after maxAttempts reconnections in a row bring nothing', async () => {
     await serve((req) =>
       req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { stream: sse, dropAfter: 0 },
