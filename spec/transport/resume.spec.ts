@@ -275,11 +275,20 @@ describe('streamResponse with resume', () => {
         expect(isResponsesStreamError(error, 'resume_unavailable')).toBe(true);
         if (!isResponsesStreamError(error, 'resume_unavailable')) return;
         expect(error.responseId).toBe('resp_bg');
+        expect(error.message).toMatch(/^The stream of resp_bg was cut and cannot be resumed/);
         expect(isResponsesStreamError(error.cause, 'stream_truncated')).toBe(true);
         expect(error.position).toEqual((error.cause as { position?: unknown }).position);
         expect(server.requests.map((r) => r.method)).toEqual(['POST']);
       },
     );
+
+    it('ends such a drop with resume_unavailable before any response id came too', async () => {
+      await serve(() => ({ stream: encodeSSE(unnumbered.slice(2)), dropAfter: 2 }));
+      const { values, error } = await outcome(resumed());
+      expect(values).toEqual(unnumbered.slice(2, 4));
+      expect(error).toMatchObject({ code: 'resume_unavailable', responseId: undefined });
+      expect((error as Error).message).toMatch(/^The stream was cut and cannot be resumed/);
+    });
 
     it('reads such a stream whole when nothing drops', async () => {
       await serve(() => ({ stream: encodeSSE(zeros) }));
