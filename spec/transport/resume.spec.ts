@@ -122,7 +122,7 @@ describe('streamResponse with resume', () => {
     const { values, error } = await outcome(resumed());
     expect(values).toEqual(events.slice(0, 3));
     expect(isResponsesStreamError(error, 'sequence_gap')).toBe(true);
-    expect(error).toMatchObject({ expected: 3, received: 5, responseId: 'resp_bg' });
+    expect(error).toMatchObject({ kind: 'gap', expected: 3, received: 5, responseId: 'resp_bg' });
   });
 
   it('ends with resume_failed, caused by the 4xx, when the response cannot be resumed', async () => {
@@ -247,6 +247,9 @@ describe('streamResponse with resume', () => {
     const { values, error } = await outcome(resumed());
     expect(values).toEqual(events.slice(2, 4));
     expect(error).toMatchObject({ code: 'resume_failed', attempts: 0 });
+    expect((error as Error).message).toMatch(
+      /^Could not resume the response: no response id was seen \(no response\.created\)$/,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -275,7 +278,9 @@ describe('streamResponse with resume', () => {
         expect(isResponsesStreamError(error, 'resume_unavailable')).toBe(true);
         if (!isResponsesStreamError(error, 'resume_unavailable')) return;
         expect(error.responseId).toBe('resp_bg');
-        expect(error.message).toMatch(/^The stream of resp_bg was cut and cannot be resumed/);
+        expect(error.message).toMatch(
+          /^The stream of resp_bg was cut and cannot be resumed: the server's events lack increasing/,
+        );
         expect(isResponsesStreamError(error.cause, 'stream_truncated')).toBe(true);
         expect(error.position).toEqual((error.cause as { position?: unknown }).position);
         expect(server.requests.map((r) => r.method)).toEqual(['POST']);
