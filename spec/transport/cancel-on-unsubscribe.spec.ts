@@ -66,6 +66,34 @@ describe('streamResponse with cancelOnUnsubscribe', () => {
     expect(await server.settled(0)).toBe('client-closed');
   });
 
+  it('cancels the response that response.created named, whatever id a later event carries', async () => {
+    const renamed = scriptResponse({ id: 'resp_c' })
+      .created()
+      .inProgress()
+      .message({ text: ['one ', 'two ', 'three ', 'four'] })
+      .completed()
+      .events.map((event) =>
+        event.type === 'response.in_progress'
+          ? { ...event, response: { ...event.response, id: 'resp_other' } }
+          : event,
+      );
+    await server.close();
+    server = await startMockServer({
+      script: (request) =>
+        isCancel(request)
+          ? { json: cancelledWire(request.responseId ?? '') }
+          : { stream: renamed, delay: 20 },
+    });
+    const subscription = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: true,
+    }).subscribe((e) => {
+      if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+    });
+    const [cancel] = await cancels(server, 1);
+    expect(cancel).toMatchObject({ path: '/v1/responses/resp_c/cancel' });
+  });
+
   it('works with `true`, and with resume', async () => {
     const subscription = streamResponse(body, {
       baseURL: server.url,
