@@ -1,6 +1,16 @@
-import { config as rxConfig, filter, firstValueFrom, take, type Subscription } from 'rxjs';
+import {
+  config as rxConfig,
+  filter,
+  firstValueFrom,
+  lastValueFrom,
+  take,
+  takeWhile,
+  toArray,
+  type Subscription,
+} from 'rxjs';
 import { isResponsesStreamError, streamResponse, type ResponseObject } from '../../lib';
 import {
+  encodeSSE,
   scriptResponse,
   startMockServer,
   type MockScript,
@@ -134,6 +144,37 @@ describe('streamResponse with cancelOnUnsubscribe', () => {
     expect(await server.settled(1)).toBe('client-closed');
     await new Promise((r) => setTimeout(r, 50));
     expect(server.requests.filter(isCancel)).toEqual([]);
+  });
+
+  it('does not cancel when the subscriber stops on the terminal event itself', async () => {
+    const seen = await lastValueFrom(
+      streamResponse(body, { baseURL: server.url, cancelOnUnsubscribe: true }).pipe(
+        takeWhile((e) => e.type !== 'response.completed', true),
+        toArray(),
+      ),
+    );
+    expect(seen.at(-1)?.type).toBe('response.completed');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.requests.filter(isCancel)).toEqual([]);
+  });
+
+  it('passes the events before response.created through, and cancels once the id came', async () => {
+    server.setScript((request) =>
+      isCancel(request)
+        ? { json: cancelledWire(request.responseId ?? '') }
+        : { stream: 'data: {"type":"keepalive"}\n\n' + encodeSSE(events), delay: 20 },
+    );
+    const seen: string[] = [];
+    const subscription = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: true,
+    }).subscribe((e) => {
+      seen.push(e.type);
+      if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+    });
+    const [cancel] = await cancels(server, 1);
+    expect(cancel).toMatchObject({ path: '/v1/responses/resp_c/cancel' });
+    expect(seen.slice(0, 2)).toEqual(['keepalive', 'response.created']);
   });
 
   it('does not cancel when the stream errors', async () => {
