@@ -212,6 +212,42 @@ describe('streamResponse with cancelOnUnsubscribe', () => {
     }
   });
 
+  it('drops a failed cancel when neither onError nor config.onUnhandledError is set', async () => {
+    server.setScript((request) =>
+      isCancel(request)
+        ? { status: 400, error: { message: 'No.' } }
+        : { stream: events, delay: 20 },
+    );
+    const previous = rxConfig.onUnhandledError;
+    rxConfig.onUnhandledError = null;
+    try {
+      const subscription = streamResponse(body, {
+        baseURL: server.url,
+        cancelOnUnsubscribe: true,
+      }).subscribe((e) => {
+        if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+      });
+      expect(await cancels(server, 1)).toHaveLength(1);
+      // A throw from the error handler would surface here, on a timer, and fail this test.
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      rxConfig.onUnhandledError = previous;
+    }
+  });
+
+  it('reports nothing when stopped before response.created (no id: nothing to cancel)', async () => {
+    const onError = jest.fn();
+    const early = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: { onError },
+    }).subscribe();
+    while (server.requests.length < 1) await new Promise((r) => setTimeout(r, 5));
+    early.unsubscribe();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(onError).not.toHaveBeenCalled();
+    expect(server.requests.filter(isCancel)).toEqual([]);
+  });
+
   it('needs a background response', () => {
     expect(() =>
       streamResponse(
