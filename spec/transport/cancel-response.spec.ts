@@ -33,6 +33,9 @@ describe('cancelResponse', () => {
       responseId: 'resp_1',
       headers: { authorization: `Bearer ${KEY}`, 'x-app': 'a', accept: 'application/json' },
     });
+    // No body, so no content type (as on the GET of a resume).
+    expect(server.requests[0].headers['content-type']).toBeUndefined();
+    expect(server.requests[0].body).toBe('');
   });
 
   it('fails with http_error, the server payload kept and the key never shown', async () => {
@@ -82,6 +85,19 @@ describe('cancelResponse', () => {
     subscription.unsubscribe();
     expect(await server.settled(0)).toBe('client-closed');
     expect(seen).toEqual([]);
+  });
+
+  it('sends nothing with a signal that has already fired, and fails with aborted', async () => {
+    server = await startMockServer({ script: { json: cancelledWire('resp_1') } });
+    const controller = new AbortController();
+    controller.abort();
+    const { values, error } = await outcome(
+      cancelResponse('resp_1', { baseURL: server.url, signal: controller.signal }),
+    );
+    expect(values).toEqual([]);
+    expect(isResponsesStreamError(error, 'aborted')).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.requests).toHaveLength(0);
   });
 
   it('fails with aborted when its signal aborts', async () => {
