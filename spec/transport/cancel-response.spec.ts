@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { lastValueFrom } from 'rxjs';
 import { cancelResponse, isResponsesStreamError } from '../../lib';
 import { startMockServer, type MockServer } from '../../lib/testing';
@@ -64,6 +65,9 @@ describe('cancelResponse', () => {
     const second = await outcome(cancelResponse('resp_1', { baseURL: server.url }));
     expect(isResponsesStreamError(first.error, 'invalid_json')).toBe(true);
     expect(isResponsesStreamError(second.error, 'invalid_event')).toBe(true);
+    // What failed and why: the parser's error, and the answer named as a Response.
+    expect((first.error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(second.error).toMatchObject({ eventType: 'response' });
   });
 
   it('fails with network_error when nothing listens', async () => {
@@ -98,6 +102,16 @@ describe('cancelResponse', () => {
     expect(isResponsesStreamError(error, 'aborted')).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('leaves no listener on its signal once done', async () => {
+    server = await startMockServer({ script: { json: cancelledWire('resp_1') } });
+    const controller = new AbortController();
+    const { error } = await outcome(
+      cancelResponse('resp_1', { baseURL: server.url, signal: controller.signal }),
+    );
+    expect(error).toBeUndefined();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('fails with aborted when its signal aborts', async () => {
