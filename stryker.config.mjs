@@ -5,6 +5,17 @@ const specs = (process.env.MUTATE_SPECS ?? '')
   .map((dir) => dir.trim().replace(/\/+$/, ''))
   .filter((dir) => dir !== '');
 
+// Incremental mode: a run reuses the results of the last complete run over the same file set and
+// specs (a mutant whose code and covering tests did not change keeps its status), so rerunning
+// after adding a spec tests only what the new spec covers. Stryker writes the file at the end of a
+// complete run only: an interrupted run saves nothing. One file per file set, so runs over
+// different folders do not overwrite each other's results.
+const mutateAt = process.argv.findIndex((arg) => arg === '--mutate' || arg === '-m');
+const mutateArg = mutateAt === -1 ? undefined : process.argv[mutateAt + 1];
+const runKey = `${mutateArg ?? 'all'}|${specs.join(',')}`
+  .replace(/[^A-Za-z0-9]+/g, '-')
+  .replace(/^-|-$/g, '');
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
@@ -33,6 +44,8 @@ export default {
   // constants that the suite pins anyway.
   ignoreStatic: true,
   concurrency: 1,
+  incremental: true,
+  incrementalFile: `reports/mutation/incremental/${runKey}.json`,
   ignorePatterns: [
     'dist',
     'out',

@@ -1,6 +1,16 @@
-import { config as rxConfig, filter, firstValueFrom, take, type Subscription } from 'rxjs';
+import {
+  config as rxConfig,
+  filter,
+  firstValueFrom,
+  lastValueFrom,
+  take,
+  takeWhile,
+  toArray,
+  type Subscription,
+} from 'rxjs';
 import { isResponsesStreamError, streamResponse, type ResponseObject } from '../../lib';
 import {
+  encodeSSE,
   scriptResponse,
   startMockServer,
   type MockScript,
@@ -66,6 +76,34 @@ describe('streamResponse with cancelOnUnsubscribe', () => {
     expect(await server.settled(0)).toBe('client-closed');
   });
 
+  it('cancels the response that response.created named, whatever id a later event carries', async () => {
+    const renamed = scriptResponse({ id: 'resp_c' })
+      .created()
+      .inProgress()
+      .message({ text: ['one ', 'two ', 'three ', 'four'] })
+      .completed()
+      .events.map((event) =>
+        event.type === 'response.in_progress'
+          ? { ...event, response: { ...event.response, id: 'resp_other' } }
+          : event,
+      );
+    await server.close();
+    server = await startMockServer({
+      script: (request) =>
+        isCancel(request)
+          ? { json: cancelledWire(request.responseId ?? '') }
+          : { stream: renamed, delay: 20 },
+    });
+    const subscription = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: true,
+    }).subscribe((e) => {
+      if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+    });
+    const [cancel] = await cancels(server, 1);
+    expect(cancel).toMatchObject({ path: '/v1/responses/resp_c/cancel' });
+  });
+
   it('works with `true`, and with resume', async () => {
     const subscription = streamResponse(body, {
       baseURL: server.url,
@@ -108,6 +146,37 @@ describe('streamResponse with cancelOnUnsubscribe', () => {
     expect(server.requests.filter(isCancel)).toEqual([]);
   });
 
+  it('does not cancel when the subscriber stops on the terminal event itself', async () => {
+    const seen = await lastValueFrom(
+      streamResponse(body, { baseURL: server.url, cancelOnUnsubscribe: true }).pipe(
+        takeWhile((e) => e.type !== 'response.completed', true),
+        toArray(),
+      ),
+    );
+    expect(seen.at(-1)?.type).toBe('response.completed');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.requests.filter(isCancel)).toEqual([]);
+  });
+
+  it('passes the events before response.created through, and cancels once the id came', async () => {
+    server.setScript((request) =>
+      isCancel(request)
+        ? { json: cancelledWire(request.responseId ?? '') }
+        : { stream: 'data: {"type":"keepalive"}\n\n' + encodeSSE(events), delay: 20 },
+    );
+    const seen: string[] = [];
+    const subscription = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: true,
+    }).subscribe((e) => {
+      seen.push(e.type);
+      if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+    });
+    const [cancel] = await cancels(server, 1);
+    expect(cancel).toMatchObject({ path: '/v1/responses/resp_c/cancel' });
+    expect(seen.slice(0, 2)).toEqual(['keepalive', 'response.created']);
+  });
+
   it('does not cancel when the stream errors', async () => {
     server.setScript({ stream: events, dropAfter: 2 });
     const { error } = await outcome(
@@ -141,6 +210,42 @@ describe('streamResponse with cancelOnUnsubscribe', () => {
     } finally {
       rxConfig.onUnhandledError = previous;
     }
+  });
+
+  it('drops a failed cancel when neither onError nor config.onUnhandledError is set', async () => {
+    server.setScript((request) =>
+      isCancel(request)
+        ? { status: 400, error: { message: 'No.' } }
+        : { stream: events, delay: 20 },
+    );
+    const previous = rxConfig.onUnhandledError;
+    rxConfig.onUnhandledError = null;
+    try {
+      const subscription = streamResponse(body, {
+        baseURL: server.url,
+        cancelOnUnsubscribe: true,
+      }).subscribe((e) => {
+        if (e.type === 'response.output_text.delta') subscription.unsubscribe();
+      });
+      expect(await cancels(server, 1)).toHaveLength(1);
+      // A throw from the error handler would surface here, on a timer, and fail this test.
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      rxConfig.onUnhandledError = previous;
+    }
+  });
+
+  it('reports nothing when stopped before response.created (no id: nothing to cancel)', async () => {
+    const onError = jest.fn();
+    const early = streamResponse(body, {
+      baseURL: server.url,
+      cancelOnUnsubscribe: { onError },
+    }).subscribe();
+    while (server.requests.length < 1) await new Promise((r) => setTimeout(r, 5));
+    early.unsubscribe();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(onError).not.toHaveBeenCalled();
+    expect(server.requests.filter(isCancel)).toEqual([]);
   });
 
   it('needs a background response', () => {

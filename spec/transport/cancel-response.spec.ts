@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { lastValueFrom } from 'rxjs';
 import { cancelResponse, isResponsesStreamError } from '../../lib';
 import { startMockServer, type MockServer } from '../../lib/testing';
@@ -33,6 +34,9 @@ describe('cancelResponse', () => {
       responseId: 'resp_1',
       headers: { authorization: `Bearer ${KEY}`, 'x-app': 'a', accept: 'application/json' },
     });
+    // No body, so no content type (as on the GET of a resume).
+    expect(server.requests[0].headers['content-type']).toBeUndefined();
+    expect(server.requests[0].body).toBe('');
   });
 
   it('fails with http_error, the server payload kept and the key never shown', async () => {
@@ -61,6 +65,9 @@ describe('cancelResponse', () => {
     const second = await outcome(cancelResponse('resp_1', { baseURL: server.url }));
     expect(isResponsesStreamError(first.error, 'invalid_json')).toBe(true);
     expect(isResponsesStreamError(second.error, 'invalid_event')).toBe(true);
+    // What failed and why: the parser's error, and the answer named as a Response.
+    expect((first.error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(second.error).toMatchObject({ eventType: 'response' });
   });
 
   it('fails with network_error when nothing listens', async () => {
@@ -82,6 +89,29 @@ describe('cancelResponse', () => {
     subscription.unsubscribe();
     expect(await server.settled(0)).toBe('client-closed');
     expect(seen).toEqual([]);
+  });
+
+  it('sends nothing with a signal that has already fired, and fails with aborted', async () => {
+    server = await startMockServer({ script: { json: cancelledWire('resp_1') } });
+    const controller = new AbortController();
+    controller.abort();
+    const { values, error } = await outcome(
+      cancelResponse('resp_1', { baseURL: server.url, signal: controller.signal }),
+    );
+    expect(values).toEqual([]);
+    expect(isResponsesStreamError(error, 'aborted')).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('leaves no listener on its signal once done', async () => {
+    server = await startMockServer({ script: { json: cancelledWire('resp_1') } });
+    const controller = new AbortController();
+    const { error } = await outcome(
+      cancelResponse('resp_1', { baseURL: server.url, signal: controller.signal }),
+    );
+    expect(error).toBeUndefined();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('fails with aborted when its signal aborts', async () => {

@@ -273,6 +273,18 @@ describe('streamRequest: the request and its ending', () => {
     expect(isResponsesStreamError(await result, 'aborted')).toBe(true);
   });
 
+  it('resumeResponse asks for the whole stream without startingAfter, and after N with it', async () => {
+    await within(5000, outcome(resumeResponse('resp_1', { baseURL: server.url })));
+    await within(
+      5000,
+      outcome(resumeResponse('resp_1', { baseURL: server.url, startingAfter: 0 })),
+    );
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/responses/resp_1?stream=true',
+      '/v1/responses/resp_1?stream=true&starting_after=0',
+    ]);
+  });
+
   it('sends a JSON content type with a body only: not on the GET of a resume', async () => {
     await within(5000, outcome(streamResponse({ model: 'm' }, { baseURL: server.url })));
     await within(5000, outcome(resumeResponse('resp_1', { baseURL: server.url })));

@@ -3,7 +3,13 @@
  * cancel route, `Last-Event-ID`) and from upstreams (`response.created`), and `..` or `.` would
  * otherwise walk the request's path (`/v1/responses/../cancel` is `/v1/cancel`).
  */
-import { cancelResponse, isResponsesStreamError, resumeResponse, streamResponse } from '../../lib';
+import {
+  cancelResponse,
+  isResponsesStreamError,
+  resumeResponse,
+  streamResponse,
+  type InvalidResponseIdError,
+} from '../../lib';
 import { scriptResponse, startMockServer, type MockServer } from '../../lib/testing';
 import { outcome } from '../support/outcome';
 
@@ -37,6 +43,22 @@ describe('response ids are checked before a URL is built', () => {
       expect(isResponsesStreamError(cancelled.error, 'invalid_response_id')).toBe(true);
       const resumed = await outcome(resumeResponse(id, { ...config, startingAfter: 3 }));
       expect(isResponsesStreamError(resumed.error, 'invalid_response_id')).toBe(true);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it.each([42, null, ['resp_1']])(
+    'refuses a non-string id %p from JavaScript or parsed JSON (its text would pass), and sends nothing',
+    async (value) => {
+      const id = value as unknown as string;
+      const config = { baseURL: server.url, apiKey: 'sk-x' };
+      for (const { error } of [
+        await outcome(cancelResponse(id, config)),
+        await outcome(resumeResponse(id, config)),
+      ]) {
+        expect(isResponsesStreamError(error, 'invalid_response_id')).toBe(true);
+        expect((error as InvalidResponseIdError).id).toBe(String(value));
+      }
       expect(server.requests).toHaveLength(0);
     },
   );

@@ -84,6 +84,34 @@ describe('streamResponse with resume', () => {
     expect(urls[1]).toBe(`${server.url}/responses/resp_bg?stream=true`);
   });
 
+  it('resumes the response that response.created named, whatever id a later event carries', async () => {
+    const renamed = events.map((event, i) =>
+      i === 1 && 'response' in event
+        ? { ...event, response: { ...event.response, id: 'resp_other' } }
+        : event,
+    ) as typeof events;
+    await serve((req) =>
+      req.method === 'POST' ? { stream: encodeSSE(renamed), dropAfter: 3 } : { stream: sse },
+    );
+    const { error } = await outcome(resumed());
+    expect(error).toBeUndefined();
+    expect(server.requests[1].url).toBe('/v1/responses/resp_bg?stream=true&starting_after=2');
+  });
+
+  it('checks for a gap where a reconnection joins only: its own numbers may skip later, as on any stream', async () => {
+    const skipping = events.map((event, i) =>
+      i < 5 ? event : { ...event, sequenceNumber: i + 10 },
+    );
+    await serve((req) =>
+      req.method === 'POST'
+        ? { stream: sse, dropAfter: 3 }
+        : { stream: encodeSSE(skipping.slice(3)) },
+    );
+    const { values, error } = await outcome(resumed());
+    expect(error).toBeUndefined();
+    expect(values).toEqual(skipping);
+  });
+
   it('errors with sequence_gap when a reconnection skips events', async () => {
     await serve(
       (req) =>
@@ -94,7 +122,7 @@ describe('streamResponse with resume', () => {
     const { values, error } = await outcome(resumed());
     expect(values).toEqual(events.slice(0, 3));
     expect(isResponsesStreamError(error, 'sequence_gap')).toBe(true);
-    expect(error).toMatchObject({ expected: 3, received: 5, responseId: 'resp_bg' });
+    expect(error).toMatchObject({ kind: 'gap', expected: 3, received: 5, responseId: 'resp_bg' });
   });
 
   it('ends with resume_failed, caused by the 4xx, when the response cannot be resumed', async () => {
@@ -130,6 +158,42 @@ describe('streamResponse with resume', () => {
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'GET']);
   });
 
+  it('tries a reconnection that fails with a network error again', async () => {
+    let gets = 0;
+    await serve((req) => (req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { stream: sse }));
+    const flaky: typeof fetch = (input, init) =>
+      init?.method === 'GET' && ++gets === 1
+        ? Promise.reject(new TypeError('fetch failed'))
+        : fetch(input, init);
+    const { values, error } = await outcome(resumed({ fetch: flaky }));
+    expect(error).toBeUndefined();
+    expect(values).toEqual(events);
+    expect(gets).toBe(2);
+  });
+
+  it('ends with resume_failed, without waiting, when Retry-After asks more than maxDelayMs', async () => {
+    await serve((req) =>
+      req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { status: 503, retryAfter: '3600' },
+    );
+    const { values, error } = await outcome(resumed());
+    expect(values).toEqual(events.slice(0, 3));
+    expect(error).toMatchObject({ code: 'resume_failed', attempts: 1 });
+    expect((error as Error).message).toMatch(/asks to wait longer/);
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('does not take a keepalive that opens a reconnection for a gap', async () => {
+    const keepalive = 'data: {"type":"keepalive"}\n\n';
+    await serve((req) =>
+      req.method === 'POST'
+        ? { stream: sse, dropAfter: 3 }
+        : { stream: keepalive + encodeSSE(events.slice(3)) },
+    );
+    const { values, error } = await outcome(resumed());
+    expect(error).toBeUndefined();
+    expect(values.filter((event) => event.type !== 'keepalive')).toEqual(events);
+  });
+
   it('ends with resume_failed after maxAttempts reconnections in a row bring nothing', async () => {
     await serve((req) =>
       req.method === 'POST' ? { stream: sse, dropAfter: 3 } : { stream: sse, dropAfter: 0 },
@@ -137,6 +201,7 @@ describe('streamResponse with resume', () => {
     const { values, error } = await outcome(resumed());
     expect(values).toEqual(events.slice(0, 3));
     expect(error).toMatchObject({ code: 'resume_failed', attempts: 3 });
+    expect((error as Error).message).toMatch(/resp_bg: 3 reconnections in a row failed/);
     expect(isResponsesStreamError((error as Error).cause, 'stream_truncated')).toBe(true);
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'GET']);
   });
@@ -182,6 +247,9 @@ describe('streamResponse with resume', () => {
     const { values, error } = await outcome(resumed());
     expect(values).toEqual(events.slice(2, 4));
     expect(error).toMatchObject({ code: 'resume_failed', attempts: 0 });
+    expect((error as Error).message).toMatch(
+      /^Could not resume the response: no response id was seen \(no response\.created\)$/,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -210,11 +278,22 @@ describe('streamResponse with resume', () => {
         expect(isResponsesStreamError(error, 'resume_unavailable')).toBe(true);
         if (!isResponsesStreamError(error, 'resume_unavailable')) return;
         expect(error.responseId).toBe('resp_bg');
+        expect(error.message).toMatch(
+          /^The stream of resp_bg was cut and cannot be resumed: the server's events lack increasing/,
+        );
         expect(isResponsesStreamError(error.cause, 'stream_truncated')).toBe(true);
         expect(error.position).toEqual((error.cause as { position?: unknown }).position);
         expect(server.requests.map((r) => r.method)).toEqual(['POST']);
       },
     );
+
+    it('ends such a drop with resume_unavailable before any response id came too', async () => {
+      await serve(() => ({ stream: encodeSSE(unnumbered.slice(2)), dropAfter: 2 }));
+      const { values, error } = await outcome(resumed());
+      expect(values).toEqual(unnumbered.slice(2, 4));
+      expect(error).toMatchObject({ code: 'resume_unavailable', responseId: undefined });
+      expect((error as Error).message).toMatch(/^The stream was cut and cannot be resumed/);
+    });
 
     it('reads such a stream whole when nothing drops', async () => {
       await serve(() => ({ stream: encodeSSE(zeros) }));

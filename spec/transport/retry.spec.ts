@@ -368,6 +368,14 @@ describe('retrying before the first event', () => {
   });
 });
 
+describe('the retry option', () => {
+  it.each([null, 'yes', 3])('rejects %p with a TypeError that names the option', (retry) => {
+    expect(() => streamResponse({}, { retry: retry as never })).toThrow(
+      `retry must be an object or a boolean; got ${String(retry)}`,
+    );
+  });
+});
+
 describe('delayBefore', () => {
   const err = new ResponsesStreamError('network_error', 'x');
 
