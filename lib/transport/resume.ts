@@ -120,7 +120,7 @@ export function resumable<T>(
           // Only a connection lost after output began is resumed; a failed reconnection is retried.
           if (attempts === 0 ? !(lost && delivered) : !lost && !isRequestFailure(error))
             throw error;
-          if (attempts === 0 && !numbered) throw unavailable(error);
+          if (!numbered) throw unavailable(error);
           if (id === undefined)
             throw failed('no response id was seen (no response.created)', error);
           if (!isTransient(error))

@@ -295,6 +295,28 @@ describe('streamResponse with resume', () => {
       expect((error as Error).message).toMatch(/^The stream was cut and cannot be resumed/);
     });
 
+    // Found by a mutant of lib/transport/resume.ts (`attempts === 0 && !numbered`): the numbering
+    // rule held for the first connection only. A reconnection that carries an event without a
+    // sequence number and is cut again was resumed once more, and the server (as any server that
+    // cannot number that event) sent it again: a duplicate.
+    it('ends a later drop with resume_unavailable too when a reconnection broke the numbering', async () => {
+      let gets = 0;
+      const vendor = 'data: {"type":"vendor.progress"}\n\n';
+      await serve((req) => {
+        if (req.method === 'POST') return { stream: sse, dropAfter: 3 };
+        gets++;
+        return gets === 1
+          ? {
+              stream: encodeSSE(events.slice(3, 5)) + vendor + encodeSSE(events.slice(5)),
+              dropAfter: 3,
+            }
+          : { stream: encodeSSE(events.slice(3, 5)) + vendor + encodeSSE(events.slice(5)) };
+      });
+      const { values, error } = await outcome(resumed());
+      expect(values.filter((event) => event.type === 'unknown')).toHaveLength(1);
+      expect(isResponsesStreamError(error, 'resume_unavailable')).toBe(true);
+    });
+
     it('reads such a stream whole when nothing drops', async () => {
       await serve(() => ({ stream: encodeSSE(zeros) }));
       const { values, error } = await outcome(resumed());
