@@ -1,4 +1,4 @@
-import { defer, filter, map, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
 import { isLifecycleEvent } from '../events';
 import { forEachMessagePart } from './internal/events';
 import type { StreamEvent } from '../decode/stream-event';
@@ -41,20 +41,23 @@ export function accumulateText<E extends StreamEvent = StreamEvent>(): OperatorF
   string
 >;
 export function accumulateText(): OperatorFunction<StreamEvent, string> {
+  // One subscriber per subscription, not a map and a filter: this runs once per event of every
+  // stream, and each operator layer is a call and a subscriber more per event.
   return (source) =>
-    defer(() => {
+    new Observable<string>((subscriber) => {
       const text = new JoinedText();
       let emitted = '';
-      return source.pipe(
-        map((event) => {
+      return source.subscribe({
+        next: (event) => {
           if (event.type === 'response.created') emitted = '';
           applyText(text, event);
-          const changed = text.value !== emitted;
+          if (text.value === emitted) return;
           emitted = text.value;
-          return changed ? emitted : undefined;
-        }),
-        filter((value): value is string => value !== undefined),
-      );
+          subscriber.next(emitted);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
     });
 }
 

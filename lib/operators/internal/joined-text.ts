@@ -23,6 +23,12 @@ export class JoinedText {
   private parts: TextPart[] = [];
   private prefix = '';
   private joined = '';
+  /**
+   * What was appended to the last part since its `text` was brought up to date. `joined` already
+   * holds it; the last part's own text is built only when another part needs it (rare), so an
+   * append makes one string, not two (each a long-lived node of the growing text).
+   */
+  private appended: string[] = [];
 
   /** All parts joined with ''. */
   get value(): string {
@@ -34,6 +40,14 @@ export class JoinedText {
     this.parts = [];
     this.prefix = '';
     this.joined = '';
+    this.appended = [];
+  }
+
+  /** Brings the last part's `text` up to date with what was appended to it. */
+  private settleLast(last: TextPart): void {
+    if (this.appended.length === 0) return;
+    last.text += this.appended.join('');
+    this.appended = [];
   }
 
   /**
@@ -46,14 +60,16 @@ export class JoinedText {
     const order = last === undefined ? 1 : compare(outputIndex, contentIndex, last);
     if (order === 0 && last !== undefined) {
       if (mode === 'append') {
-        last.text += text;
+        this.appended.push(text);
         this.joined += text;
       } else if (mode === 'set') {
+        this.appended = [];
         last.text = text;
         this.joined = this.prefix + text;
       }
       return;
     }
+    if (last !== undefined) this.settleLast(last);
     if (order > 0) {
       parts.push({ outputIndex, contentIndex, text });
       this.prefix = this.joined;
