@@ -1,4 +1,4 @@
-import { from } from 'rxjs';
+import { from, Subject } from 'rxjs';
 import { EventTooLargeError } from '../../lib/errors';
 import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';
 import { collect as collectAll } from '../support/collect';
@@ -75,4 +75,37 @@ describe('parseSSE edges', () => {
     const { messages } = collect(['data: ', long, '\ndata: tail\n\n']);
     expect(messages.map((m) => m.data)).toEqual([`${long}\ntail`]);
   });
+
+  it.each([
+    [
+      'CR only',
+      ['data: a\r\rdata: ', 'b\r\rdata: c', '\r\r'],
+      [['a'], ['a', 'b'], ['a', 'b', 'c']],
+    ],
+    [
+      'CR after LF lines',
+      ['data: a\n\ndata: b\r\rdata: ', 'c\r\r'],
+      [
+        ['a', 'b'],
+        ['a', 'b', 'c'],
+      ],
+    ],
+    [
+      'CR lines after a held one',
+      ['data: ', 'a\r\rdata: b\r\rdata: ', 'c\n\n'],
+      [[], ['a', 'b'], ['a', 'b', 'c']],
+    ],
+  ])(
+    'emits each message in the chunk that ends it, whatever ends its lines (%s)',
+    (_, chunks, expected) => {
+      const source = new Subject<string>();
+      const messages: string[] = [];
+      source.pipe(parseSSE()).subscribe((m) => messages.push(m.data));
+      const seen = chunks.map((chunk) => {
+        source.next(chunk);
+        return [...messages];
+      });
+      expect(seen).toEqual(expected);
+    },
+  );
 });
