@@ -30,9 +30,9 @@ export { parseSSE, DEFAULT_MAX_EVENT_SIZE } from './sse/parse-sse';
 export type { ParseSSEConfig } from './sse/parse-sse';
 export type { SseMessage } from './sse/sse-message';
 export { decodeEvents } from './decode/decode-events';
-export type { DecodeEventsConfig } from './decode/decode-events';
+export type { DecodeEventsConfig } from './decode/decode-options';
 export type { DecodeConfig, DecodedEvent } from './decode/decode-options';
-export type { InvalidEvent } from './decode/invalid-event';
+export type { InvalidEvent } from './decode/stream-event';
 export type { StreamEvent } from './decode/stream-event';
 export { parseEvent } from './decode/parse-event';
 

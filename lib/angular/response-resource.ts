@@ -11,7 +11,7 @@ import {
   type Signal,
 } from '@angular/core';
 import { identity, tap, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
-import type { InvalidEvent } from '../decode/invalid-event';
+import type { InvalidEvent } from '../decode/stream-event';
 import type { ResponseStreamEvent, Usage } from '../events';
 import type { ResponsesStreamError } from '../errors';
 import { frameThrottle } from '../operators/frame-throttle';

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { $ZodType } from 'zod/v4/core';
-import type { InvalidEvent } from '../decode/invalid-event';
+import type { InvalidEvent } from '../decode/stream-event';
 import type { ResponseStreamEvent } from '../events';
 import type { FunctionCall } from '../operators/function-calls';
 import type { RunnableTools } from '../tools/tool';

@@ -3,7 +3,7 @@ import { $ZodError } from 'zod/v4/core';
 import { EventValidationError, UnknownEventError, type StreamPosition } from '../errors';
 import { eventSchemas, type KnownResponseStreamEvent, type UnknownEvent } from '../events';
 import { toSnake } from '../events/schema';
-import type { InvalidEvent } from './invalid-event';
+import type { InvalidEvent } from './stream-event';
 import { messages } from '../events/messages';
 import type { DecodeConfig } from './decode-options';
 import { fastDecodeParsed, fastPlan, type DecodeState } from './fast/fast-decode';

@@ -1,29 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { SseMessage } from '../sse/sse-message';
-import type { DecodeConfig, DecodedEvent } from './decode-options';
+import type { DecodedEvent, DecodeEventsConfig } from './decode-options';
 import { EventDecoder } from './event-decoder';
-
-/**
- * Options of {@link decodeEvents}.
- *
- * @example
- * ```ts
- * import type { Observable } from 'rxjs';
- * import { parseSSE, decodeEvents, type DecodeEventsConfig } from 'rxjs-openresponses';
- * declare const chunks$: Observable<string>;
- *
- * const config = { onUnknown: 'drop', requireTerminal: false } as const satisfies DecodeEventsConfig;
- * chunks$.pipe(parseSSE(), decodeEvents(config)).subscribe((e) => console.log(e.type));
- * ```
- */
-export interface DecodeEventsConfig extends DecodeConfig {
-  /**
-   * Whether a stream must end with a terminal event (`response.completed`, `response.failed`,
-   * `response.incomplete` or `error`). When it does not, the Observable errors with code
-   * `stream_truncated` after every complete event has been delivered. Default `true`.
-   */
-  readonly requireTerminal?: boolean;
-}
 
 /**
  * Decodes SSE messages into typed, validated, camelCase Responses events.

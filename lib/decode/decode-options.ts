@@ -1,5 +1,5 @@
 import type { KnownResponseStreamEvent, ResponseStreamEvent } from '../events';
-import type { InvalidEvent } from './invalid-event';
+import type { InvalidEvent } from './stream-event';
 
 /**
  * How decoding treats events it cannot turn into a known, valid event.
@@ -46,3 +46,25 @@ export interface DecodeConfig {
 export type DecodedEvent<O extends DecodeConfig> =
   | (O extends { onUnknown: 'drop' | 'error' } ? KnownResponseStreamEvent : ResponseStreamEvent)
   | (O extends { onInvalid: 'emit' } ? InvalidEvent : never);
+
+/**
+ * Options of {@link decodeEvents}.
+ *
+ * @example
+ * ```ts
+ * import type { Observable } from 'rxjs';
+ * import { parseSSE, decodeEvents, type DecodeEventsConfig } from 'rxjs-openresponses';
+ * declare const chunks$: Observable<string>;
+ *
+ * const config = { onUnknown: 'drop', requireTerminal: false } as const satisfies DecodeEventsConfig;
+ * chunks$.pipe(parseSSE(), decodeEvents(config)).subscribe((e) => console.log(e.type));
+ * ```
+ */
+export interface DecodeEventsConfig extends DecodeConfig {
+  /**
+   * Whether a stream must end with a terminal event (`response.completed`, `response.failed`,
+   * `response.incomplete` or `error`). When it does not, the Observable errors with code
+   * `stream_truncated` after every complete event has been delivered. Default `true`.
+   */
+  readonly requireTerminal?: boolean;
+}

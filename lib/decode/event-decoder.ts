@@ -1,9 +1,9 @@
 /**
  * The decoding state of one subscription, shared by `decodeEvents` (message by message) and
- * `decodeChunks` (framing and decoding in one pass).
+ * `decodeChunks` (framing and decoding in one pass, below).
  * @internal
  */
-import type { Subscriber } from 'rxjs';
+import { Observable, type Subscriber } from 'rxjs';
 import {
   InvalidJsonError,
   isResponsesStreamError,
@@ -11,7 +11,7 @@ import {
   type StreamPosition,
 } from '../errors';
 import { terminalEventTypes, type KnownResponseStreamEvent } from '../events';
-import type { SseSink } from '../sse/parse-sse';
+import { frameSSE, type ParseSSEConfig, type SseSink } from '../sse/parse-sse';
 import type { SseMessage } from '../sse/sse-message';
 import {
   decodeEvent,
@@ -20,7 +20,7 @@ import {
   rawSequenceNumber,
   settle,
 } from './decode-event';
-import type { DecodeConfig } from './decode-options';
+import type { DecodeConfig, DecodedEvent, DecodeEventsConfig } from './decode-options';
 import { DecodeState, fastDecode } from './fast/fast-decode';
 
 const terminal = new Set<string>(terminalEventTypes);
@@ -139,4 +139,24 @@ function position(
   if (lastEventId !== undefined) at.lastEventId = lastEventId;
   if (sequenceNumber !== undefined) at.sequenceNumber = sequenceNumber;
   return at;
+}
+
+/**
+ * Frames SSE chunks and decodes the messages into events in one pass: the events and errors of
+ * `chunks.pipe(parseSSE(config), decodeEvents(config))`, with no message object and one Observable
+ * layer less per event. Each event is emitted in the same task as the chunk that completes it; each
+ * subscription frames from the start, with its own state. What {@link fromSSE} runs.
+ * @internal
+ */
+export function decodeChunks<const O extends DecodeEventsConfig & ParseSSEConfig>(
+  chunks: Observable<Uint8Array | string>,
+  config?: O,
+): Observable<DecodedEvent<O>>;
+export function decodeChunks(
+  chunks: Observable<Uint8Array | string>,
+  config: DecodeEventsConfig & ParseSSEConfig = {},
+): Observable<unknown> {
+  return new Observable<unknown>((subscriber) =>
+    frameSSE(chunks, config, new EventDecoder(subscriber, config)),
+  );
 }

@@ -11,7 +11,7 @@
  * by construction: it decodes back to the event.
  */
 import { decodeEvent } from '../decode/decode-event';
-import type { InvalidEvent } from '../decode/invalid-event';
+import type { InvalidEvent } from '../decode/stream-event';
 import type { ResponseStreamEvent } from '../events';
 import { toSnake } from '../events/schema';
 import { flatWire } from './flat-wire';

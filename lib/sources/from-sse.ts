@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
-import { decodeChunks } from '../decode/decode-chunks';
-import type { DecodeEventsConfig } from '../decode/decode-events';
+import { decodeChunks } from '../decode/event-decoder';
+import type { DecodeEventsConfig } from '../decode/decode-options';
 import type { DecodedEvent } from '../decode/decode-options';
 import type { ParseSSEConfig } from '../sse/parse-sse';
 import { decodeSource } from './decode-source';

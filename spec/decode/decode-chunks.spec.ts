@@ -6,8 +6,9 @@
  */
 import fc from 'fast-check';
 import { concat, from, Subject, take, throwError, type Observable } from 'rxjs';
-import { decodeChunks } from '../../lib/decode/decode-chunks';
-import { decodeEvents, type DecodeEventsConfig } from '../../lib/decode/decode-events';
+import { decodeChunks } from '../../lib/decode/event-decoder';
+import { decodeEvents } from '../../lib/decode/decode-events';
+import type { DecodeEventsConfig } from '../../lib/decode/decode-options';
 import * as fast from '../../lib/decode/fast/fast-decode';
 import { isResponsesStreamError } from '../../lib/errors';
 import { parseSSE, type ParseSSEConfig } from '../../lib/sse/parse-sse';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { from } from 'rxjs';
 import { parseEvent } from '../../lib/decode/parse-event';
-import type { InvalidEvent } from '../../lib/decode/invalid-event';
+import type { InvalidEvent } from '../../lib/decode/stream-event';
 import type { ResponseStreamEvent } from '../../lib/events';
 import { fromSSE } from '../../lib/sources/from-sse';
 import { parseSSE } from '../../lib/sse/parse-sse';

@@ -7,7 +7,7 @@ import { frameThrottle } from '../../lib/operators/frame-throttle';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { accumulateResponse } from '../../lib/accumulate';
-import type { InvalidEvent } from '../../lib/decode/invalid-event';
+import type { InvalidEvent } from '../../lib/decode/stream-event';
 import type {
   KnownResponseStreamEvent,
   OutputTextDeltaEvent,
