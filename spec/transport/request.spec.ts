@@ -447,3 +447,34 @@ describe('delay options are timers: in range or a TypeError at call time', () =>
     expect(() => resumeResponse('resp_1', { idleTimeout: max })).not.toThrow();
   });
 });
+
+describe('an answer that comes after the subscriber left', () => {
+  it('is let go without an unhandled rejection, even bodiless, when the fetch ignores the signal', async () => {
+    // Some fetch implementations do not honour the abort signal: the answer still comes.
+    const late = await startServer((_, res) => {
+      setTimeout(() => res.writeHead(204).end(), 100);
+    });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const subscription = streamResponse(
+        {},
+        {
+          baseURL: late.baseURL,
+          retry: false,
+          fetch: (url: RequestInfo | URL, init?: RequestInit) =>
+            fetch(url, { ...init, signal: undefined }),
+        },
+      ).subscribe({ error: () => undefined });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      subscription.unsubscribe();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(late.requests).toHaveLength(1);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await late.close();
+    }
+  });
+});
