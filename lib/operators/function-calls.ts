@@ -237,14 +237,14 @@ export function functionCalls(
  */
 export function foldFunctionCalls(
   schemas: ToolSchemas | undefined,
-  Partial: (new () => PartialArguments) | undefined,
+  PartialParser: (new () => PartialArguments) | undefined,
 ): OperatorFunction<StreamEvent, Emitted> {
   return (source) =>
     defer(() => {
       const calls = new FunctionCallStates();
       // Keyed by the call's state: one per call, whatever index or id names it.
       const emitted = new Set<CallState>();
-      const parsers = Partial === undefined ? undefined : new Partial();
+      const parsers = PartialParser === undefined ? undefined : new PartialParser();
       const shown = new Map<CallState, unknown>();
       return source.pipe(
         mergeMap((event) => {
