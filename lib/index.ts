@@ -44,8 +44,6 @@ export { collectRefusal } from './operators/collect-refusal';
 export type { Refusal } from './operators/collect-refusal';
 export { finalResponse } from './operators/final-response';
 export { frameThrottle } from './operators/frame-throttle';
-export { markdownBlocks } from './operators/markdown-blocks';
-export type { MarkdownBlocks } from './operators/markdown-blocks';
 export { functionCallArguments } from './operators/function-call-arguments';
 export type {
   FunctionCallArgumentsConfig,

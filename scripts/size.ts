@@ -50,10 +50,12 @@ const subjects: Subject[] = [
     // configured secret from errors (+1.4 kB minified), checking every chunk and counting every
     // byte toward the limits (+0.8 kB), response-id checks, linear partial JSON and the compatible
     // servers' null and identity rules took it to 36.5 kB, and fromJSONLines (openai-node's
-    // toReadableStream() format) to 37.0 kB; markdownBlocks (+0.9 kB) to 37.8 kB; the session that
-    // restructured the fast decoder and framed SSE lines itself (held lines, one SseMessage per
-    // message, one idle timer) to 38.04 kB. SIZE.md says where each byte goes.
-    limit: 38.5 * kB,
+    // toReadableStream() format) to 37.0 kB; the session that restructured the fast decoder and
+    // framed SSE lines itself (held lines, one SseMessage per message, one idle timer) to 37.3 kB.
+    // The chat (issue #28) adds nothing: markdownBlocks is published from /chat. Issue #28 asked for
+    // 35 kB, which the entry had not been since the internet session. SIZE.md says where each
+    // byte goes.
+    limit: 37.5 * kB,
     ours: true,
   },
   {
@@ -80,10 +82,11 @@ const subjects: Subject[] = [
   },
   {
     // The chat: conversation state over the tool loop (zod's JSON Schema converter included:
-    // most of what it adds to the main entry's pieces). 39.1 kB when it was written.
-    name: 'every export of `rxjs-openresponses/chat` (conversations)',
+    // most of what it adds to the main entry's pieces). 39.1 kB when it was written; 40.1 kB with
+    // markdownBlocks, which moved here from the main entry.
+    name: 'every export of `rxjs-openresponses/chat` (conversations, markdownBlocks)',
     code: `export * from ${dist('chat/index.js')};`,
-    limit: 40 * kB,
+    limit: 40.5 * kB,
     ours: true,
   },
   {

@@ -40,7 +40,8 @@ export interface MarkdownBlocks {
  *
  * @example
  * ```ts
- * import { fromSSE, accumulateText, markdownBlocks } from 'rxjs-openresponses';
+ * import { fromSSE, accumulateText } from 'rxjs-openresponses';
+ * import { markdownBlocks } from 'rxjs-openresponses/chat';
  * declare const res: Response;
  * declare function renderBlock(index: number, markdown: string): void;
  * declare function renderTail(markdown: string): void;

@@ -5,7 +5,15 @@
 import type { Injector } from '@angular/core';
 import { z } from 'zod';
 import type { Observable } from 'rxjs';
-import { conversation, type ChatState, type ChatTurn, type TurnStatus } from '../../lib/chat';
+import { accumulateText, type ResponseStreamEvent } from '../../lib';
+import {
+  conversation,
+  markdownBlocks,
+  type ChatState,
+  type ChatTurn,
+  type MarkdownBlocks,
+  type TurnStatus,
+} from '../../lib/chat';
 import { chatResource } from '../../lib/angular';
 
 type Equals<A, B> =
@@ -75,3 +83,14 @@ resource.turns.set([]);
 chatResource(conversation, { injector, body: { model: 'm' }, apiKey: 'k' });
 // @ts-expect-error: the first argument is `conversation`
 chatResource(() => undefined, { injector, body: { model: 'm' } });
+
+// markdownBlocks: from the growing text, never from events -----------------------------------------
+{
+  const events$ = null as unknown as Observable<ResponseStreamEvent>;
+  const cut: Observable<MarkdownBlocks> = events$.pipe(accumulateText(), markdownBlocks());
+  // @ts-expect-error the operator takes the text, not the events
+  const fromEvents = events$.pipe(markdownBlocks());
+  // @ts-expect-error settled blocks are read-only
+  cut.subscribe(({ blocks }) => blocks.push('x'));
+  void [cut, fromEvents];
+}

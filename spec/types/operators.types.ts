@@ -27,8 +27,6 @@ import {
   imageBlob,
   imageBytes,
   imageDataUrl,
-  markdownBlocks,
-  type MarkdownBlocks,
   ofType,
   partialImages,
   reasoningSummary,
@@ -285,14 +283,4 @@ if (isResponsesStreamError(caughtResume, 'resume_unavailable')) {
   const wrong: Observable<number> = texts;
   const paced: Observable<number> = of(1).pipe(frameThrottle(animationFrameScheduler));
   void [same, wrong, paced];
-}
-
-// markdownBlocks: from the growing text, never from events -----------------------------------------
-{
-  const cut: Observable<MarkdownBlocks> = events$.pipe(accumulateText(), markdownBlocks());
-  // @ts-expect-error the operator takes the text, not the events
-  const fromEvents = events$.pipe(markdownBlocks());
-  // @ts-expect-error settled blocks are read-only
-  cut.subscribe(({ blocks }) => blocks.push('x'));
-  void [cut, fromEvents];
 }
