@@ -9,7 +9,8 @@
 //   node bench/out/run.mjs --report-only   # re-renders BENCHMARKS.md (after npm run bench:compile)
 //
 // Last, it runs the WebSocket mode's part (`bench/ws.ts`, its own section of BENCHMARKS.md;
-// `--no-ws` leaves it out).
+// `--no-ws` leaves it out) and markdownBlocks' linearity (`bench/markdown.ts`, its own section;
+// `--no-markdown` leaves it out).
 //
 // `npm run bench` compiles this folder to plain JavaScript first (`bench/out/`, see
 // `npm run bench:compile`): every measured process runs node on JavaScript, with no TypeScript
@@ -709,6 +710,7 @@ async function main() {
       await prettified(join(root, 'BENCHMARKS.md'), markdown(report)),
     );
     webSocketPart(['--report-only']);
+    markdownPart(['--report-only']);
     return;
   }
   const m = machine();
@@ -733,12 +735,21 @@ async function main() {
   for (const t of tg) log(`${t.met ? 'MET    ' : 'NOT MET'}  ${t.target}: ${t.measured}`);
   log('wrote BENCHMARKS.md and bench/results/latest.json');
   webSocketPart(quick ? ['--quick'] : []);
+  markdownPart(quick ? ['--quick'] : []);
 }
 
 /** The WebSocket mode's part (`bench/ws.ts`): its own section of BENCHMARKS.md. `--no-ws` skips it. */
 function webSocketPart(flags: string[]): void {
   if (args.includes('--no-ws')) return;
   execFileSync(process.execPath, [join(compiledDir, 'ws.mjs'), ...flags], { stdio: 'inherit' });
+}
+
+/** markdownBlocks' linearity (`bench/markdown.ts`): its own section. `--no-markdown` skips it. */
+function markdownPart(flags: string[]): void {
+  if (args.includes('--no-markdown')) return;
+  execFileSync(process.execPath, [join(compiledDir, 'markdown.mjs'), ...flags], {
+    stdio: 'inherit',
+  });
 }
 
 main().catch((error) => {

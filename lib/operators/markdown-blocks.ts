@@ -33,7 +33,8 @@ export interface MarkdownBlocks {
  * Each value must extend the previous one (a delta appended), as `accumulateText`'s do within a
  * response. One that does not (a new response, a shorter text, or a different end of the text
  * before it) starts over from no blocks. Linear in the text: each character is searched once and
- * each line classified once; a settling copies the list of blocks. But reading a string built by
+ * each line classified once; a value in which blocks settle gets one new list of blocks (a copy,
+ * however many settled; `npm run bench:markdown` measures both). But reading a string built by
  * appends makes the engine flatten it, a copy of the whole text per value, which every reader of
  * a growing text pays, this operator included: in a UI, put `frameThrottle()` before it, so that
  * copy is made at most once a frame (see docs/operators.md).
@@ -108,6 +109,8 @@ const LEADING_SPACE = /^[ \t]/;
 class BlockCutter {
   private text = '';
   private blocks: readonly string[] = [];
+  /** Blocks settled by the value being read, added to `blocks` with one copy when it is read. */
+  private settled: string[] = [];
   /** Where the open block starts (everything before it is in `blocks`). */
   private start = 0;
   /** Where the first line not yet classified starts. */
@@ -132,13 +135,22 @@ class BlockCutter {
     if (this.line < text.length && this.endsAtContent()) {
       if (/[^ \t\r]/.test(text.slice(Math.max(this.line, fresh)))) this.settle(this.line);
     }
-    return { blocks: this.blocks, tail: text.slice(this.start) };
+    return { blocks: this.published(), tail: text.slice(this.start) };
   }
 
   /** Everything settled: the tail becomes the last block. */
   finish(): MarkdownBlocks {
     this.settle(this.text.length);
-    return { blocks: this.blocks, tail: '' };
+    return { blocks: this.published(), tail: '' };
+  }
+
+  /** The list of blocks, a new one when blocks settled since the last value, else the same. */
+  private published(): readonly string[] {
+    if (this.settled.length > 0) {
+      this.blocks = this.blocks.concat(this.settled);
+      this.settled = [];
+    }
+    return this.blocks;
   }
 
   /**
@@ -155,6 +167,7 @@ class BlockCutter {
   private reset(): void {
     this.text = '';
     this.blocks = [];
+    this.settled = [];
     this.start = this.line = 0;
     this.open = Open.None;
     this.blank = false;
@@ -168,7 +181,7 @@ class BlockCutter {
 
   /** Moves the open block, up to `at`, into `blocks`; a new block starts at `at`. */
   private settle(at: number): void {
-    if (at > this.start) this.blocks = [...this.blocks, this.text.slice(this.start, at)];
+    if (at > this.start) this.settled.push(this.text.slice(this.start, at));
     this.start = at;
     this.open = Open.None;
     this.blank = false;
