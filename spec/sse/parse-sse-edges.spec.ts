@@ -49,6 +49,29 @@ describe('parseSSE edges', () => {
     expect(messages.map((m) => m.data)).toEqual(['ok']);
     expect(end).toMatchObject({ code: 'event_too_large', limit: 50, position: { eventIndex: 1 } });
     expect((end as EventTooLargeError).cause).toMatchObject({ type: 'max-buffer-size-exceeded' });
+    // The parser says only that its buffer passed the limit: the size is then more than it.
+    expect((end as EventTooLargeError).size).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['a blank line', '\n{"type":"response.created"}\n'],
+    ['spaces', '  {"type":"response.created"}\n'],
+  ])('tells JSON lines from SSE after %s: wrong_format, at the start', (_what, text) => {
+    const { messages, end } = collect([text, '{"type":"response.completed"}\n']);
+    expect(messages).toEqual([]);
+    expect(end).toMatchObject({
+      code: 'wrong_format',
+      position: { eventIndex: 0, bytesRead: text.length },
+    });
+  });
+
+  it('counts the bytes of ArrayBuffer chunks, not their characters, in bytesRead', () => {
+    const bytes = new TextEncoder().encode('data: é\n\n');
+    // Its type says Uint8Array or string; an ArrayBuffer (what some sources give) is taken too.
+    const buffer = bytes.buffer as unknown as Uint8Array;
+    const { values } = collectAll(from([buffer]).pipe(parseSSE()));
+    expect(values).toMatchObject([{ data: 'é', bytesRead: bytes.byteLength }]);
+    expect(bytes.byteLength).toBe('data: é\n\n'.length + 1);
   });
 
   it('takes a message of exactly maxEventSize that arrives whole', () => {
