@@ -118,6 +118,11 @@ describe('parseSSE edges', () => {
       ['data: ', 'a\r\rdata: b\r\rdata: ', 'c\n\n'],
       [[], ['a', 'b'], ['a', 'b', 'c']],
     ],
+    [
+      'CR lines right after a chunk-opening LF',
+      ['data: a\n', '\n\rdata: b\r\rdata: ', 'c\n\n'],
+      [[], ['a', 'b'], ['a', 'b', 'c']],
+    ],
   ])(
     'emits each message in the chunk that ends it, whatever ends its lines (%s)',
     (_, chunks, expected) => {
