@@ -28,7 +28,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { from } from 'rxjs';
 import type * as Chat from 'rxjs-openresponses/chat';
-import { prettified, resultsDir, root } from './paths';
+import { resultsDir, writeBenchmarkSection } from './paths';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -180,24 +180,11 @@ function markdown({ date, quick: q, node, rows }: MarkdownReport): string {
   return lines.join('\n');
 }
 
-/** BENCHMARKS.md with its markdownBlocks section replaced (or added at the end). */
-async function writeSection(report: MarkdownReport): Promise<void> {
-  const file = join(root, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const section = markdown(report);
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start !== -1 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, await prettified(file, next));
-}
-
 async function main(): Promise<void> {
   const json = join(resultsDir, 'markdown.json');
   if (args.includes('--report-only')) {
-    if (existsSync(json)) await writeSection(JSON.parse(readFileSync(json, 'utf8')));
+    if (existsSync(json))
+      await writeBenchmarkSection(START, END, markdown(JSON.parse(readFileSync(json, 'utf8'))));
     return;
   }
   const rows = [...(await measure('frame')), ...(await measure('delta'))];
@@ -214,7 +201,7 @@ async function main(): Promise<void> {
   };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(json, JSON.stringify(report, null, 2) + '\n');
-  await writeSection(report);
+  await writeBenchmarkSection(START, END, markdown(report));
   console.log('wrote bench/results/markdown.json and the markdownBlocks section of BENCHMARKS.md');
 }
 

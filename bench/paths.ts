@@ -1,6 +1,6 @@
 // Where things are. The bench runs compiled (`bench/out/*.mjs`, see `npm run bench:compile`), so
 // paths are found from the repository root, not from this file's folder.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,4 +37,21 @@ export async function prettified(file: string, text: string): Promise<string> {
   } catch {
     return text;
   }
+}
+
+/**
+ * Replaces the section of BENCHMARKS.md between `start` and `end` (markers the section itself
+ * begins and ends with) by `section`, or adds it at the end: how the parts that run after the
+ * main benchmark (`ws.ts`, `markdown.ts`) write their own sections.
+ */
+export async function writeBenchmarkSection(start: string, end: string, section: string) {
+  const file = join(root, 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  const next =
+    from !== -1 && to > from
+      ? current.slice(0, from) + section + current.slice(to + end.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, await prettified(file, next));
 }

@@ -22,7 +22,7 @@ import type * as Ours from 'rxjs-openresponses';
 import type * as Testing from 'rxjs-openresponses/testing';
 import type * as Tools from 'rxjs-openresponses/tools';
 import type * as Ws from 'rxjs-openresponses/ws';
-import { prettified, resultsDir, root } from './paths';
+import { resultsDir, writeBenchmarkSection } from './paths';
 import { generate, streamOf } from './workloads';
 
 const args = process.argv.slice(2);
@@ -251,24 +251,15 @@ function markdown(report: WsReport): string {
   return lines.join('\n');
 }
 
-/** BENCHMARKS.md with its WebSocket section replaced (or added at the end). */
-async function writeSection(report: WsReport): Promise<void> {
-  const file = join(root, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const section = markdown(report);
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start !== -1 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, await prettified(file, next));
-}
-
 async function main(): Promise<void> {
   const json = join(resultsDir, 'ws.json');
   if (args.includes('--report-only')) {
-    if (existsSync(json)) await writeSection(JSON.parse(readFileSync(json, 'utf8')) as WsReport);
+    if (existsSync(json))
+      await writeBenchmarkSection(
+        START,
+        END,
+        markdown(JSON.parse(readFileSync(json, 'utf8')) as WsReport),
+      );
     return;
   }
   const decode = await decodeBench();
@@ -288,7 +279,7 @@ async function main(): Promise<void> {
   };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(json, JSON.stringify(report, null, 2) + '\n');
-  await writeSection(report);
+  await writeBenchmarkSection(START, END, markdown(report));
   console.log('wrote bench/results/ws.json and the WebSocket section of BENCHMARKS.md');
 }
 
