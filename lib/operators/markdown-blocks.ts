@@ -17,7 +17,7 @@ export interface MarkdownBlocks {
 }
 
 /**
- * Cuts a growing markdown text (what {@link accumulateText} emits) into settled blocks and the
+ * Cuts a growing markdown text (what {@link index!accumulateText | accumulateText} emits) into settled blocks and the
  * tail still growing, so that a UI renders a settled block once and re-renders only the tail on
  * each delta.
  *
