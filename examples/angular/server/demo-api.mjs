@@ -126,7 +126,8 @@ export function answerTo(body, { delay, imagePause }, id = `resp_${Date.now()}`)
     ? raw.find((item) => item?.type === 'function_call_output')
     : undefined;
   if (toolOutput !== undefined) {
-    const denied = /denied|declined/i.test(String(toolOutput.output));
+    // A denied call's output is `{"error": "The call to get_weather was not approved"}`.
+    const denied = /"error"/.test(String(toolOutput.output));
     script.message({ text: words(denied ? WEATHER_DENIED : WEATHER_ANSWER) });
   } else if (/refuse/i.test(input)) script.refusal({ refusal: words(REFUSAL) });
   else if (/essay/i.test(input)) {
