@@ -283,6 +283,100 @@ test(
   },
 );
 
+test(
+  'a restored conversation is hostile too: rendered through the same sanitized path, or dropped',
+  { timeout: 60_000 },
+  async () => {
+    const { page, sent } = await openRelayApp();
+    /** @type {string[]} */
+    const fired = [];
+    page.on('dialog', (dialog) => {
+      fired.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const hostile =
+      '<img src=x onerror="alert(1)"> [go](javascript:alert(2)) <script>alert(3)</script>';
+    const response = (/** @type {unknown} */ output, /** @type {unknown} */ outputText) => ({
+      id: 'resp_planted',
+      object: 'response',
+      status: 'completed',
+      output,
+      outputText,
+    });
+    const planted = {
+      turns: [
+        {
+          input: '<img src=x onerror="alert(4)">',
+          steps: [response([], hostile)],
+          response: response([], hostile),
+          status: 'done',
+        },
+        // Fields of the wrong type: left out by the view, not a crash.
+        {
+          input: 'second',
+          steps: [response('not a list', 42), null],
+          response: null,
+          status: 'error',
+          error: { code: '<b>x</b>', message: 7 },
+        },
+      ],
+      approvals: [],
+      status: 'idle',
+    };
+    await page.evaluate(
+      ([key, value]) => sessionStorage.setItem(key, value),
+      [SAVED, JSON.stringify(planted)],
+    );
+    await page.reload();
+    await page.getByTestId('send').waitFor();
+    await page.getByTestId('turn').nth(1).waitFor();
+    await page.waitForTimeout(300);
+    await chromium.screenshot(page, '05-relay-restored-hostile');
+
+    assert.deepEqual(fired, [], 'no dialog');
+    const found = await page.evaluate(() => ({
+      handlers: Array.from(document.querySelectorAll('*')).flatMap((element) =>
+        Array.from(element.attributes)
+          .filter((a) => /^on/i.test(a.name) && a.name !== 'onload')
+          .map((a) => a.name),
+      ),
+      elements: Array.from(
+        document.querySelectorAll('[data-testid="turns"] :is(script, iframe, img)'),
+      ).map((e) => e.tagName),
+      protocols: Array.from(document.querySelectorAll('[data-testid="turns"] a')).map(
+        (a) => /** @type {HTMLAnchorElement} */ (a).protocol,
+      ),
+    }));
+    assert.deepEqual(found.handlers, []);
+    assert.deepEqual(found.elements, []);
+    assert.ok(found.protocols.length > 0 && !found.protocols.includes('javascript:'));
+    assert.equal(await page.getByTestId('input').first().textContent(), planted.turns[0].input);
+    assert.ok((await page.getByTestId('answer').first().textContent())?.includes('<script>'));
+    assert.equal(await page.getByTestId('error').textContent(), '<b>x</b>: ');
+    assert.equal(await page.getByTestId('status').getAttribute('data-status'), 'error');
+    assert.deepEqual(sent, [], 'a restored conversation that is over sends nothing');
+    await page.close();
+
+    // Not a saved state (or not JSON at all): the page starts afresh. (A fresh tab each: the
+    // page saves its own state at pagehide, over what a reload would find.)
+    for (const junk of [
+      '{"turns":"x"}',
+      '{not json',
+      '{"turns":[{"status":"done"}],"approvals":[]}',
+    ]) {
+      const tab = await chromium.browser.newPage();
+      tab.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+      await tab.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [SAVED, junk]);
+      await tab.goto(`${app.url}/?via=relay`);
+      await tab.getByTestId('send').waitFor();
+      await tab.waitForTimeout(200);
+      assert.equal(await tab.getByTestId('turn').count(), 0, junk);
+      assert.equal(await tab.getByTestId('status').getAttribute('data-status'), 'idle');
+      await tab.close();
+    }
+  },
+);
+
 test('the relay process stops cleanly', async () => {
   await app.close();
   await within(relay.close(), 5_000, 'the relay to exit');

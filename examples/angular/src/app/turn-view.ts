@@ -134,25 +134,38 @@ export class TurnView {
     return typeof input === 'string' ? input : JSON.stringify(input);
   });
 
-  private readonly items = computed(() => this.turn().steps.flatMap((step) => step.output));
+  /**
+   * The turn's responses. A restored turn comes from storage, checked by `conversation` only as
+   * far as it chains and resumes: its responses are read here as untrusted data (a field of the
+   * wrong type is left out, never a crash).
+   */
+  private readonly steps = computed(() =>
+    list(this.turn().steps).filter((step): step is ResponseObject => isObject(step)),
+  );
+
+  private readonly items = computed(() =>
+    this.steps().flatMap((step) => list(step.output).filter(isObject) as Item[]),
+  );
 
   /** The text of every step (tools continue a turn in new steps), one after the other. */
   protected readonly text = computed(() =>
-    this.turn()
-      .steps.map((step) => step.outputText ?? '')
+    this.steps()
+      .map((step) => text(step.outputText))
       .filter((text) => text !== '')
       .join('\n\n'),
   );
 
   protected readonly refusal = computed(() =>
     this.parts('refusal')
-      .map((part) => ('refusal' in part ? part.refusal : ''))
+      .map((part) => ('refusal' in part ? text(part.refusal) : ''))
       .join(''),
   );
 
   protected readonly reasoning = computed(() =>
     this.items()
-      .flatMap((item) => (item.type === 'reasoning' ? item.summary.map((s) => s.text) : []))
+      .flatMap((item) =>
+        item.type === 'reasoning' ? list(item.summary).map((s) => text(s?.text)) : [],
+      )
       .join('\n\n'),
   );
 
@@ -171,7 +184,8 @@ export class TurnView {
             : decided
               ? 'approved'
               : 'denied';
-        return { id: call.callId, name: call.name, arguments: call.arguments, decision };
+        const id = text(call.callId);
+        return { id, name: text(call.name), arguments: text(call.arguments), decision };
       }),
   );
 
@@ -179,12 +193,12 @@ export class TurnView {
   protected readonly images = computed(() =>
     this.items().flatMap((item) => {
       if (item.type !== 'image_generation_call') return [];
-      const format = item.outputFormat;
-      if (item.result) {
+      const format = typeof item.outputFormat === 'string' ? item.outputFormat : undefined;
+      if (typeof item.result === 'string' && item.result !== '') {
         const src = imageDataUrl({ b64: item.result, outputFormat: format } as never);
-        return [{ id: item.id, src, frame: -1, final: true }];
+        return [{ id: text(item.id), src, frame: -1, final: true }];
       }
-      const frame = this.frames()[item.id];
+      const frame = this.frames()[text(item.id)];
       if (frame === undefined) return [];
       const src = imageDataUrl({ b64: frame.b64, outputFormat: frame.outputFormat } as never);
       return [{ id: item.id, src, frame: frame.index, final: false }];
@@ -194,15 +208,17 @@ export class TurnView {
   /** The error as the view shows it: the library's errors carry a stable `code` to switch on. */
   protected readonly error = computed(() => {
     const error = this.turn().error;
-    if (error === undefined) return undefined;
+    if (!isObject(error)) return undefined;
     const retry = this.retryAfter();
     const wait = error.code === 'http_error' && retry !== undefined ? ` (retry in ${retry} s)` : '';
-    return `${error.code}: ${error.message}${wait}`;
+    return `${text(error.code)}: ${text(error.message)}${wait}`;
   });
 
   private parts(type: string) {
     return this.items().flatMap((item) =>
-      item.type === 'message' ? item.content.filter((part) => part.type === type) : [],
+      item.type === 'message'
+        ? list(item.content).filter((part) => isObject(part) && part.type === type)
+        : [],
     );
   }
 
@@ -212,4 +228,18 @@ export class TurnView {
     this.editing.set(false);
     this.edited.emit(input);
   }
+}
+
+/** `value` if it is an array, else none. */
+function list<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** `value` if it is a string, else `''`. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> & object {
+  return typeof value === 'object' && value !== null;
 }
