@@ -15,6 +15,8 @@
  * - one that mentions "think": a reasoning summary, then the answer;
  * - one that mentions "weather": a call of the `get_weather` function; the request that carries
  *   its output gets an answer that uses it (or says the call was declined);
+ * - one that mentions "issues": an MCP server's `mcp_approval_request` (`github.list_issues`); the
+ *   request that carries the `mcp_approval_response` gets an answer that follows it;
  * - anything else: a short answer, then an image in three partial frames and a final one.
  *
  * The images are real PNGs of one colour each, made here, so every frame looks different. Each
@@ -82,6 +84,17 @@ export const WEATHER_ARGS = '{"city":"Oslo"}';
 export const WEATHER_ANSWER = 'It is sunny in Oslo, 21 °C.';
 export const WEATHER_DENIED = 'Understood: I will not look up the weather.';
 
+/** The "issues" MCP approval request, and the answers after approval and after a denial. */
+export const MCP_REQUEST = {
+  type: /** @type {const} */ ('mcp_approval_request'),
+  id: 'mcpr_issues',
+  name: 'list_issues',
+  serverLabel: 'github',
+  arguments: '{"repo":"octo/tides"}',
+};
+export const MCP_ANSWER = 'There are 3 open issues in octo/tides.';
+export const MCP_DENIED = 'Understood: I will not read the repository.';
+
 /** The error body of the "busy" answer. */
 export const RATE_LIMITED = {
   message: 'Rate limit reached, try again in 1s.',
@@ -125,7 +138,18 @@ export function answerTo(body, { delay, imagePause }, id = `resp_${Date.now()}`)
   const toolOutput = Array.isArray(raw)
     ? raw.find((item) => item?.type === 'function_call_output')
     : undefined;
-  if (toolOutput !== undefined) {
+  const mcpAnswer = Array.isArray(raw)
+    ? raw.find((item) => item?.type === 'mcp_approval_response')
+    : undefined;
+  if (mcpAnswer !== undefined) {
+    script.message({ text: words(mcpAnswer.approve === true ? MCP_ANSWER : MCP_DENIED) });
+  } else if (/issues/i.test(input)) {
+    script.add({ type: 'response.output_item.added', outputIndex: 0, item: MCP_REQUEST });
+    script.add({ type: 'response.output_item.done', outputIndex: 0, item: MCP_REQUEST });
+    const response = script.response({ status: 'completed', output: [MCP_REQUEST] });
+    const events = script.add({ type: 'response.completed', response }).events;
+    return { stream: events, delay };
+  } else if (toolOutput !== undefined) {
     // A denied call's output is `{"error": "The call to get_weather was not approved"}`.
     const denied = /"error"/.test(String(toolOutput.output));
     script.message({ text: words(denied ? WEATHER_DENIED : WEATHER_ANSWER) });

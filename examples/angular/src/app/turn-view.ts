@@ -16,7 +16,8 @@ interface ToolCard {
   readonly name: string;
   /** The model's arguments, shown as text (model output: never parsed into the page). */
   readonly arguments: string;
-  readonly decision: 'pending' | 'approved' | 'denied' | 'ran';
+  /** `ran`: a function call that needed no approval; `asked`: an MCP request answered before a reload. */
+  readonly decision: 'pending' | 'approved' | 'denied' | 'ran' | 'asked';
 }
 
 /**
@@ -169,24 +170,29 @@ export class TurnView {
       .join('\n\n'),
   );
 
+  /** The turn's function calls and MCP approval requests, each with where it stands. */
   protected readonly tools = computed(() =>
-    this.items()
-      .filter(
-        (item): item is Extract<Item, { type: 'function_call' }> => item.type === 'function_call',
-      )
-      .map((call): ToolCard => {
-        const pending = this.approvals().some((a) => a.id === call.callId);
-        const decided = this.decisions()[call.callId];
-        const decision = pending
-          ? 'pending'
-          : decided === undefined
-            ? 'ran'
-            : decided
-              ? 'approved'
-              : 'denied';
-        const id = text(call.callId);
-        return { id, name: text(call.name), arguments: text(call.arguments), decision };
-      }),
+    this.items().flatMap((item): ToolCard[] => {
+      if (item.type === 'function_call') {
+        const id = text(item.callId);
+        return [
+          {
+            id,
+            name: text(item.name),
+            arguments: text(item.arguments),
+            decision: this.decision(id, 'ran'),
+          },
+        ];
+      }
+      if (item.type === 'mcp_approval_request') {
+        const id = text(item.id);
+        const name = `${text(item.serverLabel)}.${text(item.name)}`;
+        return [
+          { id, name, arguments: text(item.arguments), decision: this.decision(id, 'asked') },
+        ];
+      }
+      return [];
+    }),
   );
 
   /** Each image call: its final image, or its latest partial frame. */
@@ -213,6 +219,13 @@ export class TurnView {
     const wait = error.code === 'http_error' && retry !== undefined ? ` (retry in ${retry} s)` : '';
     return `${text(error.code)}: ${text(error.message)}${wait}`;
   });
+
+  /** Whether the call waits, or what the user said; `otherwise` when they were not asked. */
+  private decision(id: string, otherwise: ToolCard['decision']): ToolCard['decision'] {
+    if (this.approvals().some((a) => a.id === id)) return 'pending';
+    const decided = this.decisions()[id];
+    return decided === undefined ? otherwise : decided ? 'approved' : 'denied';
+  }
 
   private parts(type: string) {
     return this.items().flatMap((item) =>
