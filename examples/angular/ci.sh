@@ -59,6 +59,6 @@ step 'NestJS relay: build with the repository TypeScript (decorator metadata) in
 
 step 'End-to-end tests in headless Chromium (the SSR server, straight to the API, through the relay)'
 # One file at a time: the pacing test measures frames, and the machine may be small.
-node --test --test-concurrency=1 --test-reporter=spec e2e/app-server.test.mjs e2e/ssr.e2e.test.mjs e2e/dev-server.e2e.test.mjs e2e/app.e2e.test.mjs e2e/relay.e2e.test.mjs e2e/relay-store.e2e.test.mjs
+node --test --test-concurrency=1 --test-reporter=spec e2e/app-server.test.mjs e2e/ssr.e2e.test.mjs e2e/dev-server.e2e.test.mjs e2e/app.e2e.test.mjs e2e/chat.e2e.test.mjs e2e/relay.e2e.test.mjs e2e/relay-store.e2e.test.mjs
 echo "Screenshots: $app/screenshots"
 step 'Done'

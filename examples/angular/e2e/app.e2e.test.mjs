@@ -20,7 +20,7 @@ import {
   REFUSAL,
   startDemoApi,
 } from '../server/demo-api.mjs';
-import { launchBrowser, openPage, root, seen, until, within } from './browser.mjs';
+import { APP_TOOLS, launchBrowser, openPage, root, seen, until, within } from './browser.mjs';
 
 const dataUrl = (/** @type {string} */ b64) => `data:image/png;base64,${b64}`;
 
@@ -155,7 +155,7 @@ test(
     assert.deepEqual(request.json, {
       model: 'gpt-5-nano',
       input: 'Describe a sunrise over the sea, and draw it.',
-      tools: [{ type: 'image_generation', partial_images: 2 }],
+      tools: APP_TOOLS,
       stream: true,
     });
     assert.match(

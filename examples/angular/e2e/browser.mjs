@@ -149,3 +149,20 @@ export function within(promise, ms, what) {
   );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** The tools the app sends straight to the API (src/app/app.ts): images, and `get_weather`. */
+export const APP_TOOLS = [
+  { type: 'image_generation', partial_images: 2 },
+  {
+    type: 'function',
+    name: 'get_weather',
+    description: 'The current weather in a city.',
+    parameters: {
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false,
+    },
+    strict: true,
+  },
+];

@@ -17,8 +17,8 @@ import { LONG_ANSWER, startDemoApi } from '../server/demo-api.mjs';
 import { sessionToken, startNestRelay } from '../server/nest-relay.mjs';
 import { launchBrowser, openPage, root, seen, until } from './browser.mjs';
 
-/** Where the relay client keeps an interrupted answer (src/app/relay-client.ts). */
-const SAVED = 'rxjs-openresponses:relay-answer';
+/** Where the relay client keeps the conversation over a reload (src/app/relay-client.ts). */
+const SAVED = 'rxjs-openresponses:relay-chat';
 
 /** @type {import('../server/demo-api.mjs').DemoApi} */
 let api;
@@ -130,12 +130,9 @@ test(
     const kept = JSON.parse(
       /** @type {string} */ (await page.evaluate(() => Reflect.get(window, '__kept'))),
     );
-    /** @type {Array<{ type: string; delta?: string }>} */
-    const events = kept.events;
-    const keptText = events
-      .filter((e) => e.type === 'response.output_text.delta')
-      .map((e) => e.delta)
-      .join('');
+    /** @type {string} */
+    const keptText = kept.turns.at(-1).response.outputText;
+    assert.ok(LONG_ANSWER.startsWith(keptText), 'kept a prefix of the answer');
     assert.notEqual(keptText, LONG_ANSWER, 'reloaded mid-answer');
 
     await page.locator('[data-testid="status"][data-status="done"]').waitFor({ timeout: 40_000 });

@@ -13,8 +13,10 @@ import { ANSWER, IMAGE, LONG_ANSWER, startDemoApi } from '../server/demo-api.mjs
 import { sessionToken, startNestRelay } from '../server/nest-relay.mjs';
 import { launchBrowser, openPage, root, seen, until, within } from './browser.mjs';
 
-/** Where the relay client keeps an interrupted answer (src/app/relay-client.ts). */
-const SAVED = 'rxjs-openresponses:relay-answer';
+/** Where the relay client keeps the conversation over a reload (src/app/relay-client.ts). */
+const SAVED = 'rxjs-openresponses:relay-chat';
+/** The long answer's word deltas: event N (N >= 4) is the delta of word N - 4. */
+const LONG_WORDS = LONG_ANSWER.match(/\S+\s*/g) ?? [];
 /** A signed event id: `<responseId>:<sequenceNumber>:<tag>`. */
 const SIGNED = /^(resp_[^:]+):(\d+):[A-Za-z0-9_-]{22}$/;
 
@@ -176,13 +178,13 @@ test(
     // The Stop request proved ownership with the signed id of the last event the page had.
     assert.equal(SIGNED.exec(sent[1].lastEventId ?? '')?.[1], id);
 
-    // A stopped answer is over: a reload does not bring it back.
+    // A stopped answer is over: a reload shows it as it was, stopped, and does not resume it.
     const before = api.requests.length;
     await page.reload();
     await page.getByTestId('send').waitFor();
     await page.waitForTimeout(300);
-    assert.equal(await page.getByTestId('status').getAttribute('data-status'), 'idle');
-    assert.equal(await page.getByTestId('answer').textContent(), '');
+    assert.equal(await page.getByTestId('status').getAttribute('data-status'), 'stopped');
+    assert.equal(await page.getByTestId('answer').textContent(), text);
     assert.equal(api.requests.length, before, 'nothing was resumed');
     await page.close();
   },
@@ -209,22 +211,21 @@ test(
     await page.reload();
     await page.getByTestId('send').waitFor();
 
-    // The events kept at pagehide: 0..N without a gap, and the last event id `<id>:<N>:<tag>`.
+    // The conversation kept at pagehide: the streaming turn, its snapshot, and the signed id of
+    // its last event `<id>:<N>:<tag>`; the snapshot holds exactly the deltas up to event N.
     const kept = JSON.parse(
       /** @type {string} */ (await page.evaluate(() => Reflect.get(window, '__kept'))),
     );
-    /** @type {Array<{ type: string; sequenceNumber: number; delta?: string }>} */
-    const events = kept.events;
-    const last = events.length - 1;
-    assert.deepEqual(
-      events.map((e) => e.sequenceNumber),
-      events.map((_, i) => i),
-    );
-    assert.deepEqual(SIGNED.exec(kept.lastEventId)?.slice(1), [id, String(last)]);
-    const keptText = events
-      .filter((e) => e.type === 'response.output_text.delta')
-      .map((e) => e.delta)
-      .join('');
+    const turn = kept.turns.at(-1);
+    assert.equal(kept.turns.length, 1);
+    assert.equal(turn.status, 'streaming');
+    assert.equal(turn.input, 'Tell me a long story.');
+    const [, keptId, position] = SIGNED.exec(turn.lastEventId) ?? [];
+    assert.equal(keptId, id);
+    const last = Number(position);
+    /** @type {string} */
+    const keptText = turn.response.outputText;
+    assert.equal(keptText, LONG_WORDS.slice(0, last - 3).join(''), 'the snapshot is at event N');
     assert.ok(keptText.startsWith(shownBefore), 'kept at least what was shown');
     assert.notEqual(keptText, LONG_ANSWER, 'reloaded mid-answer');
 
@@ -235,8 +236,8 @@ test(
     );
 
     // The reloaded page asked the relay for the rest with its Last-Event-ID...
-    assert.deepEqual(sent.slice(1), [{ url: '/chat', lastEventId: kept.lastEventId }]);
-    assert.equal(await page.getByTestId('prompt').inputValue(), 'Tell me a long story.');
+    assert.deepEqual(sent.slice(1), [{ url: '/chat', lastEventId: turn.lastEventId }]);
+    assert.equal(await page.getByTestId('input').textContent(), 'Tell me a long story.');
     // ...and the relay resumed upstream after that event: the request was not sent again.
     const upstream = api.requests.slice(index).map((r) => [r.method, r.path, r.startingAfter]);
     assert.deepEqual(upstream, [
@@ -250,11 +251,11 @@ test(
     );
     assert.equal(await api.settled(index + 1), 'completed');
 
-    // The page shows the kept events first, then the rest: every rendered text extends the one
+    // The page shows the kept snapshot first, then the rest: every rendered text extends the one
     // before and is a prefix of the answer (a lost or doubled delta would show), ending on all of it.
     const { texts, statuses } = await seen(page);
     const shown = texts.filter((text) => text !== '');
-    assert.ok(shown.includes(keptText), 'the kept events, replayed, are shown before the rest');
+    assert.ok(shown.includes(keptText), 'the kept snapshot is shown before the rest');
     assertPrefixes(shown, 'after the reload');
     assert.ok(shown.length > 2, `expected the text to grow after the reload, saw ${shown.length}`);
     assert.equal(shown.at(-1), LONG_ANSWER);
@@ -270,7 +271,7 @@ test(
         method,
         headers: {
           cookie: `session=${await sessionToken('mallory')}`,
-          'last-event-id': kept.lastEventId,
+          'last-event-id': turn.lastEventId,
         },
       });
       assert.equal(refused.status, 403, method);
@@ -279,6 +280,100 @@ test(
     assert.equal(anonymous.status, 401);
     assert.equal(api.requests.length, requests);
     await page.close();
+  },
+);
+
+test(
+  'a restored conversation is hostile too: rendered through the same sanitized path, or dropped',
+  { timeout: 60_000 },
+  async () => {
+    const { page, sent } = await openRelayApp();
+    /** @type {string[]} */
+    const fired = [];
+    page.on('dialog', (dialog) => {
+      fired.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const hostile =
+      '<img src=x onerror="alert(1)"> [go](javascript:alert(2)) <script>alert(3)</script>';
+    const response = (/** @type {unknown} */ output, /** @type {unknown} */ outputText) => ({
+      id: 'resp_planted',
+      object: 'response',
+      status: 'completed',
+      output,
+      outputText,
+    });
+    const planted = {
+      turns: [
+        {
+          input: '<img src=x onerror="alert(4)">',
+          steps: [response([], hostile)],
+          response: response([], hostile),
+          status: 'done',
+        },
+        // Fields of the wrong type: left out by the view, not a crash.
+        {
+          input: 'second',
+          steps: [response('not a list', 42), null],
+          response: null,
+          status: 'error',
+          error: { code: '<b>x</b>', message: 7 },
+        },
+      ],
+      approvals: [],
+      status: 'idle',
+    };
+    await page.evaluate(
+      ([key, value]) => sessionStorage.setItem(key, value),
+      [SAVED, JSON.stringify(planted)],
+    );
+    await page.reload();
+    await page.getByTestId('send').waitFor();
+    await page.getByTestId('turn').nth(1).waitFor();
+    await page.waitForTimeout(300);
+    await chromium.screenshot(page, '05-relay-restored-hostile');
+
+    assert.deepEqual(fired, [], 'no dialog');
+    const found = await page.evaluate(() => ({
+      handlers: Array.from(document.querySelectorAll('*')).flatMap((element) =>
+        Array.from(element.attributes)
+          .filter((a) => /^on/i.test(a.name) && a.name !== 'onload')
+          .map((a) => a.name),
+      ),
+      elements: Array.from(
+        document.querySelectorAll('[data-testid="turns"] :is(script, iframe, img)'),
+      ).map((e) => e.tagName),
+      protocols: Array.from(document.querySelectorAll('[data-testid="turns"] a')).map(
+        (a) => /** @type {HTMLAnchorElement} */ (a).protocol,
+      ),
+    }));
+    assert.deepEqual(found.handlers, []);
+    assert.deepEqual(found.elements, []);
+    assert.ok(found.protocols.length > 0 && !found.protocols.includes('javascript:'));
+    assert.equal(await page.getByTestId('input').first().textContent(), planted.turns[0].input);
+    assert.ok((await page.getByTestId('answer').first().textContent())?.includes('<script>'));
+    assert.equal(await page.getByTestId('error').textContent(), '<b>x</b>: ');
+    assert.equal(await page.getByTestId('status').getAttribute('data-status'), 'error');
+    assert.deepEqual(sent, [], 'a restored conversation that is over sends nothing');
+    await page.close();
+
+    // Not a saved state (or not JSON at all): the page starts afresh. (A fresh tab each: the
+    // page saves its own state at pagehide, over what a reload would find.)
+    for (const junk of [
+      '{"turns":"x"}',
+      '{not json',
+      '{"turns":[{"status":"done"}],"approvals":[]}',
+    ]) {
+      const tab = await chromium.browser.newPage();
+      tab.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+      await tab.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [SAVED, junk]);
+      await tab.goto(`${app.url}/?via=relay`);
+      await tab.getByTestId('send').waitFor();
+      await tab.waitForTimeout(200);
+      assert.equal(await tab.getByTestId('turn').count(), 0, junk);
+      assert.equal(await tab.getByTestId('status').getAttribute('data-status'), 'idle');
+      await tab.close();
+    }
   },
 );
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ANSWER, LONG_ANSWER, RATE_LIMITED, startDemoApi } from '../server/demo-api.mjs';
 import { startSsrServer } from '../server/ssr-server.mjs';
-import { launchBrowser, root, within } from './browser.mjs';
+import { APP_TOOLS, launchBrowser, root, within } from './browser.mjs';
 
 /** @type {import('../server/demo-api.mjs').DemoApi} */
 let api;
@@ -38,9 +38,9 @@ after(async () => {
 });
 
 /**
- * Opens `path` and waits until the app is hydrated: `ngh` markers are the server's, and the answer
- * paragraph the server rendered must be the very node the app shows afterwards (hydration reuses
- * it; a client render would replace it).
+ * Opens `path` and waits until the app is hydrated: `ngh` markers are the server's, and the list
+ * of turns the server rendered (empty) must be the very node the app shows afterwards (hydration
+ * reuses it; a client render would replace it).
  *
  * @param {string} path
  */
@@ -55,7 +55,7 @@ async function openHydrated(path) {
   });
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () =>
-      Reflect.set(window, '__serverAnswer', document.querySelector('[data-testid="answer"]')),
+      Reflect.set(window, '__serverTurns', document.querySelector('[data-testid="turns"]')),
     );
   });
   await page.goto(new URL(path, ssr.url).href);
@@ -65,8 +65,7 @@ async function openHydrated(path) {
     return app !== null && app.hasAttribute('ng-version') && Reflect.has(window, 'ng') === false;
   });
   await page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="answer"]') === Reflect.get(window, '__serverAnswer'),
+    () => document.querySelector('[data-testid="turns"]') === Reflect.get(window, '__serverTurns'),
   );
   return page;
 }
@@ -84,7 +83,12 @@ function assertIdle(html, path) {
   assert.match(html, /data-status="idle"/, `${path}: rendered idle`);
   assert.doesNotMatch(html, /data-status="(streaming|done|error|stopped)"/, path);
   assert.match(html, /<button[^>]*data-testid="stop"[^>]*disabled/, `${path}: Stop disabled`);
-  assert.match(html, /<p[^>]*data-testid="answer"[^>]*>(<!--[a-z]+-->)?<\/p>/, `${path}: no text`);
+  assert.match(
+    html,
+    /<section[^>]*data-testid="turns"[^>]*>(<!--[a-z]*-->)?<\/section>/,
+    `${path}: no turn`,
+  );
+  assert.doesNotMatch(html, /data-testid="answer"/, `${path}: no answer`);
   assert.match(html, /ngh=/, `${path}: hydration markers`);
 }
 
@@ -113,7 +117,7 @@ test(
     assert.deepEqual(request.json, {
       model: 'gpt-5-nano',
       input: 'Say hello',
-      tools: [{ type: 'image_generation', partial_images: 2 }],
+      tools: APP_TOOLS,
       stream: true,
     });
     assert.equal(await api.settled(0), 'completed');

