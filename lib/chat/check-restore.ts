@@ -1,11 +1,14 @@
+import { ResponseObject } from '../events';
 import type { ChatState } from './chat-state';
 
 const TURN_STATUSES = new Set(['streaming', 'awaiting-approval', 'done', 'error', 'stopped']);
 
 /**
  * `value` as a saved {@link ChatState}, or a TypeError: it comes from storage a page does not
- * fully own, so the fields the conversation chains and resumes from are checked first (the
- * responses are data for the view, not re-validated).
+ * fully own, so every field is checked before the conversation chains or resumes from it and
+ * before a view reads it: each step and response against the Response schema (as an event's
+ * response is), each error as a `{ code, message }`. The texts in it stay what the model wrote:
+ * render them as sanitized as a live answer.
  * @internal
  */
 export function checkRestore(value: unknown): ChatState {
@@ -29,6 +32,22 @@ function isTurn(value: unknown): boolean {
     Array.isArray(turn.steps) &&
     (typeof turn.input === 'string' || Array.isArray(turn.input)) &&
     (turn.items === undefined || Array.isArray(turn.items)) &&
-    (turn.lastEventId === undefined || typeof turn.lastEventId === 'string')
+    (turn.lastEventId === undefined || typeof turn.lastEventId === 'string') &&
+    (turn.catchingUp === undefined || typeof turn.catchingUp === 'boolean') &&
+    (turn.error === undefined || isTurnError(turn.error)) &&
+    (turn.response === undefined || isResponse(turn.response)) &&
+    turn.steps.every(isResponse)
+  );
+}
+
+const isResponse = (value: unknown) => ResponseObject.safeParse(value).success;
+
+function isTurnError(value: unknown): boolean {
+  const error = value as { code?: unknown; message?: unknown } | null;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof error.code === 'string' &&
+    typeof error.message === 'string'
   );
 }

@@ -177,6 +177,13 @@ describe('conversation: persistence and resume through the relay', () => {
       { turns: [{ ...turn, input: null }], approvals: [] },
       { turns: [{ ...turn, items: 'not a list' }], approvals: [] },
       { turns: [{ ...turn, lastEventId: 42 }], approvals: [] },
+      // What a view reads: each step and the response must be a Response, the error a TurnError.
+      { turns: [{ ...turn, steps: [null] }], approvals: [] },
+      { turns: [{ ...turn, steps: [{ id: 'resp_1', output: 'not a list' }] }], approvals: [] },
+      { turns: [{ ...turn, steps: [{ id: 'resp_1', output: [null] }] }], approvals: [] },
+      { turns: [{ ...turn, response: 42 }], approvals: [] },
+      { turns: [{ ...turn, status: 'error', error: 'boom' }], approvals: [] },
+      { turns: [{ ...turn, catchingUp: 'yes' }], approvals: [] },
     ]) {
       expect(() => conversation({ body: { model: 'm' }, restore: bad as never })).toThrow(
         TypeError,

@@ -59,6 +59,14 @@ const idleAfter = async (chat: Conversation, action: () => void) => {
   action();
   return settled(chat);
 };
+/** Every state the conversation emitted, saved as JSON, is one `restore` takes. */
+const everyStateRestores = () => {
+  expect(states.length).toBeGreaterThan(2);
+  for (const state of states) {
+    const saved = JSON.parse(JSON.stringify(state)) as ChatState;
+    expect(() => conversation({ body: { model: 'm' }, restore: saved })).not.toThrow();
+  }
+};
 const bodyOf = (index: number) => server?.requests[index].json as Record<string, unknown>;
 
 describe('conversation: chaining', () => {
@@ -145,6 +153,7 @@ describe('conversation: stop, regenerate, edit', () => {
     expect(state.turns[1].response?.outputText).toBe('Fresh.');
     // A stopped turn is not context: the new one does not chain to it.
     expect(bodyOf(1).previous_response_id).toBeUndefined();
+    everyStateRestores();
   });
 
   it('regenerate sends the last input again, chained to the turn before, in its place', async () => {
@@ -216,6 +225,7 @@ describe('conversation: approvals', () => {
     expect(turn.steps.map((s) => s.id)).toEqual(['resp_1', 'resp_2']);
     expect(turn.response?.outputText).toBe('Sunny in Paris.');
     expect(state.approvals).toEqual([]);
+    everyStateRestores();
   });
 
   it('a denied call is not run: the model is told', async () => {
@@ -263,6 +273,7 @@ describe('conversation: approvals', () => {
     expect(state.turns).toHaveLength(1);
     expect(state.turns[0].status).toBe('done');
     expect(state.turns[0].response?.outputText).toBe('Deleted.');
+    everyStateRestores();
   });
 });
 
@@ -287,5 +298,6 @@ describe('conversation: errors are state', () => {
     expect(state.turns[0].status).toBe('error');
     expect(state.turns[0].error?.code).toBe('response_failed');
     expect(state.turns[0].response?.status).toBe('failed');
+    everyStateRestores();
   });
 });
