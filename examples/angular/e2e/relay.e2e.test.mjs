@@ -311,13 +311,13 @@ test(
           response: response([], hostile),
           status: 'done',
         },
-        // Fields of the wrong type: left out by the view, not a crash.
+        // A failed turn whose error is markup.
         {
           input: 'second',
-          steps: [response('not a list', 42), null],
-          response: null,
+          steps: [response([], '')],
+          response: response([], ''),
           status: 'error',
-          error: { code: '<b>x</b>', message: 7 },
+          error: { code: '<b>x</b>', message: '<i>y</i>' },
         },
       ],
       approvals: [],
@@ -352,17 +352,30 @@ test(
     assert.ok(found.protocols.length > 0 && !found.protocols.includes('javascript:'));
     assert.equal(await page.getByTestId('input').first().textContent(), planted.turns[0].input);
     assert.ok((await page.getByTestId('answer').first().textContent())?.includes('<script>'));
-    assert.equal(await page.getByTestId('error').textContent(), '<b>x</b>: ');
+    assert.equal(await page.getByTestId('error').textContent(), '<b>x</b>: <i>y</i>');
     assert.equal(await page.getByTestId('status').getAttribute('data-status'), 'error');
     assert.deepEqual(sent, [], 'a restored conversation that is over sends nothing');
     await page.close();
 
-    // Not a saved state (or not JSON at all): the page starts afresh. (A fresh tab each: the
-    // page saves its own state at pagehide, over what a reload would find.)
+    // Not a saved state (or not JSON at all, or fields of the wrong type, which `conversation`
+    // refuses): the page starts afresh. (A fresh tab each: the page saves its own state at
+    // pagehide, over what a reload would find.)
     for (const junk of [
       '{"turns":"x"}',
       '{not json',
       '{"turns":[{"status":"done"}],"approvals":[]}',
+      JSON.stringify({
+        turns: [
+          {
+            input: 'second',
+            steps: [response('not a list', 42), null],
+            response: null,
+            status: 'error',
+            error: { code: 'x', message: 7 },
+          },
+        ],
+        approvals: [],
+      }),
     ]) {
       const tab = await chromium.browser.newPage();
       tab.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));

@@ -136,9 +136,10 @@ export class TurnView {
   });
 
   /**
-   * The turn's responses. A restored turn comes from storage, checked by `conversation` only as
-   * far as it chains and resumes: its responses are read here as untrusted data (a field of the
-   * wrong type is left out, never a crash).
+   * The turn's responses. A restored turn comes from storage: `conversation` checks each response
+   * against the Response schema before it takes the state, and this view still reads them as
+   * untrusted data (a field of the wrong type is left out, never a crash), so that it holds even
+   * with a library that checked less.
    */
   private readonly steps = computed(() =>
     list(this.turn().steps).filter((step): step is ResponseObject => isObject(step)),
