@@ -38,13 +38,17 @@ export type TurnStatus = 'streaming' | 'awaiting-approval' | 'done' | 'error' | 
 
 /**
  * A turn's failure, as state (plain data, so the state saves as JSON): the `code` and `message`
- * of the library's typed error, to switch on.
+ * of the library's typed error, to switch on, and for an `http_error` the answer's `status` and
+ * `Retry-After`.
  *
  * @example
  * ```ts
  * import type { TurnError } from 'rxjs-openresponses/chat';
  *
- * const say = (error: TurnError) => (error.code === 'http_error' ? 'The server refused' : error.message);
+ * const say = (error: TurnError) =>
+ *   error.status === 429
+ *     ? `Too many requests: try again in ${error.retryAfter ?? 60} s`
+ *     : error.message;
  * ```
  */
 export interface TurnError {
@@ -52,6 +56,10 @@ export interface TurnError {
   readonly code: string;
   /** What went wrong, for a log. */
   readonly message: string;
+  /** The HTTP status of an `http_error`. */
+  readonly status?: number;
+  /** Seconds to wait, from an `http_error`'s `Retry-After` header, when it had one. */
+  readonly retryAfter?: number;
 }
 
 /**

@@ -43,11 +43,13 @@ function isTurn(value: unknown): boolean {
 const isResponse = (value: unknown) => ResponseObject.safeParse(value).success;
 
 function isTurnError(value: unknown): boolean {
-  const error = value as { code?: unknown; message?: unknown } | null;
+  const error = value as Record<string, unknown> | null;
   return (
     typeof error === 'object' &&
     error !== null &&
     typeof error.code === 'string' &&
-    typeof error.message === 'string'
+    typeof error.message === 'string' &&
+    (error.status === undefined || typeof error.status === 'number') &&
+    (error.retryAfter === undefined || typeof error.retryAfter === 'number')
   );
 }

@@ -342,10 +342,20 @@ function mcpRequests(response: ResponseObject): PendingApproval[] {
     }));
 }
 
-/** A failure as the turn's error: the code and message of the library's typed error. */
+/**
+ * A failure as the turn's error: the code and message of the library's typed error, and an
+ * HTTP error's status and `Retry-After`.
+ */
 function turnError(error: unknown): TurnError {
-  const { code, message } = (error ?? {}) as Partial<TurnError>;
-  if (typeof code === 'string' && typeof message === 'string') return { code, message };
+  const { code, message, status, retryAfter } = (error ?? {}) as Partial<TurnError>;
+  if (typeof code === 'string' && typeof message === 'string') {
+    return {
+      code,
+      message,
+      ...(typeof status === 'number' ? { status } : {}),
+      ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
+    };
+  }
   return {
     code: 'unexpected_error',
     message: error instanceof Error ? error.message : String(error),

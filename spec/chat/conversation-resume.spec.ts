@@ -184,6 +184,7 @@ describe('conversation: persistence and resume through the relay', () => {
       { turns: [{ ...turn, response: 42 }], approvals: [] },
       { turns: [{ ...turn, status: 'error', error: 'boom' }], approvals: [] },
       { turns: [{ ...turn, catchingUp: 'yes' }], approvals: [] },
+      { turns: [{ ...turn, error: { code: 'x', message: 'y', retryAfter: '7' } }], approvals: [] },
     ]) {
       expect(() => conversation({ body: { model: 'm' }, restore: bad as never })).toThrow(
         TypeError,

@@ -289,6 +289,21 @@ describe('conversation: errors are state', () => {
     state = await idleAfter(chat, () => chat.send('Hi again'));
     expect(state.turns[1].status).toBe('done');
     expect(bodyOf(1).previous_response_id).toBeUndefined();
+    everyStateRestores();
+  });
+
+  it("a rate-limited turn keeps the answer's status and Retry-After in its error", async () => {
+    const chat = await chatWith([
+      { status: 429, headers: { 'retry-after': '7' }, error: { message: 'slow down' } },
+    ]);
+    const state = await idleAfter(chat, () => chat.send('Hi'));
+    expect(state.turns[0].error).toEqual({
+      code: 'http_error',
+      message: expect.any(String),
+      status: 429,
+      retryAfter: 7,
+    });
+    everyStateRestores();
   });
 
   it('a response.failed event fails the turn with its typed error', async () => {
