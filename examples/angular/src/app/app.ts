@@ -2,7 +2,6 @@ import { PlatformLocation } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { tap, type Observable } from 'rxjs';
 import {
-  isResponsesStreamError,
   streamResponse,
   type InvalidEvent,
   type ResponseStreamEvent,
@@ -58,7 +57,6 @@ function promptOnLoad(): string | undefined {
             [approvals]="$last ? chat.approvals() : []"
             [decisions]="decisions()"
             [frames]="frames()"
-            [retryAfter]="$last ? retryAfter() : undefined"
             [busy]="busy()"
             (decide)="decide($event.id, $event.approved)"
             (edited)="edit($index, $event)"
@@ -108,8 +106,6 @@ export class App {
 
   /** The latest partial frame of each image call (the state keeps only final images). */
   protected readonly frames = signal<PartialFrames>({});
-  /** `Retry-After` of the last turn's HTTP error (the state keeps the error's code and message). */
-  protected readonly retryAfter = signal<number | undefined>(undefined);
   /** What the user answered to each approval, by call id. */
   protected readonly decisions = signal<Readonly<Record<string, boolean>>>({});
 
@@ -202,7 +198,6 @@ export class App {
 
   private before(): void {
     this.cancelError.set(undefined);
-    this.retryAfter.set(undefined);
   }
 
   /**
@@ -220,8 +215,7 @@ export class App {
   }
 
   /**
-   * A source that also keeps what the state does not: each image call's latest partial frame,
-   * and the `Retry-After` of an HTTP error.
+   * A source that also keeps what the state does not: each image call's latest partial frame.
    */
   private watch<A>(
     source: (
@@ -232,15 +226,10 @@ export class App {
   ) {
     return (first: A, config: StreamResponseConfig, onId: (id: string) => void) =>
       source(first, config, onId).pipe(
-        tap({
-          next: (event) => {
-            if (event.type !== 'response.image_generation_call.partial_image') return;
-            const { itemId, partialImageB64: b64, partialImageIndex: index, outputFormat } = event;
-            this.frames.update((frames) => ({ ...frames, [itemId]: { b64, index, outputFormat } }));
-          },
-          error: (error: unknown) => {
-            if (isResponsesStreamError(error, 'http_error')) this.retryAfter.set(error.retryAfter);
-          },
+        tap((event) => {
+          if (event.type !== 'response.image_generation_call.partial_image') return;
+          const { itemId, partialImageB64: b64, partialImageIndex: index, outputFormat } = event;
+          this.frames.update((frames) => ({ ...frames, [itemId]: { b64, index, outputFormat } }));
         }),
       );
   }

@@ -121,8 +121,6 @@ export class TurnView {
   /** The decisions the user made, by call id. */
   readonly decisions = input<Readonly<Record<string, boolean>>>({});
   readonly frames = input<PartialFrames>({});
-  /** Seconds the server asked to wait, for an `http_error` of this turn. */
-  readonly retryAfter = input<number | undefined>(undefined);
   /** Whether a turn is running (Edit waits). */
   readonly busy = input(false);
   readonly decide = output<{ id: string; approved: boolean }>();
@@ -216,7 +214,8 @@ export class TurnView {
   protected readonly error = computed(() => {
     const error = this.turn().error;
     if (!isObject(error)) return undefined;
-    const retry = this.retryAfter();
+    // Seconds the server asked to wait (an http_error's Retry-After, kept in the turn's error).
+    const retry = typeof error['retryAfter'] === 'number' ? error['retryAfter'] : undefined;
     const wait = error.code === 'http_error' && retry !== undefined ? ` (retry in ${retry} s)` : '';
     return `${text(error.code)}: ${text(error.message)}${wait}`;
   });
