@@ -106,6 +106,14 @@ describe('markdownBlocks', () => {
       { blocks: ['new\n\n'], tail: 'x' },
       { blocks: ['new\n\n', 'x'], tail: '' },
     ]);
+    const longer = collect(from(['one\n\ntwo', 'other\n\nthree']).pipe(markdownBlocks()));
+    expect(longer.values[1]).toEqual({ blocks: ['other\n\n'], tail: 'three' });
+  });
+
+  it('keeps the very same blocks array when the same text comes again', () => {
+    const { values } = collect(from(['a\n\nb', 'a\n\nb']).pipe(markdownBlocks()));
+    expect(values[1]).toEqual(values[0]);
+    expect(values[1].blocks).toBe(values[0].blocks);
   });
 });
 
