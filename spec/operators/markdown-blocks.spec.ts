@@ -110,6 +110,28 @@ describe('markdownBlocks', () => {
     expect(longer.values[1]).toEqual({ blocks: ['other\n\n'], tail: 'three' });
   });
 
+  it.each([
+    ['an empty heading', '#\nafter', ['#\n', 'after']],
+    ['seven #s as a paragraph', '####### no heading\nsame', ['####### no heading\nsame']],
+    ['a CRLF thematic break', '***\r\nnext', ['***\r\n', 'next']],
+    ['a setext heading underlined with -', 'Title\n---\nnext', ['Title\n---\n', 'next']],
+    ['an empty list item', '-\n\n  more\n\nnext\n', ['-\n\n  more\n\n', 'next\n']],
+    ['an ordered list with )', '1) one\n\n2) two\n\nnext\n', ['1) one\n\n2) two\n\n', 'next\n']],
+    ['indented code with tabs', '\tcode\n\n\tmore\n\nnext\n', ['\tcode\n\n\tmore\n\n', 'next\n']],
+    [
+      'a list item continued with a tab',
+      '- a\n\n\tmore\n\nnext\n',
+      ['- a\n\n\tmore\n\n', 'next\n'],
+    ],
+    [
+      'a lazy line after an item that followed a blank',
+      '- a\n\n- b\nlazy\n\nnext\n',
+      ['- a\n\n- b\nlazy\n\n', 'next\n'],
+    ],
+  ])('cuts %s where CommonMark ends the block', (_what, text, blocks) => {
+    expect(finalBlocks(text)).toEqual(blocks);
+  });
+
   it('keeps the very same blocks array when the same text comes again', () => {
     const { values } = collect(from(['a\n\nb', 'a\n\nb']).pipe(markdownBlocks()));
     expect(values[1]).toEqual(values[0]);
