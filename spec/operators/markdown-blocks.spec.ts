@@ -128,6 +128,8 @@ describe('markdownBlocks', () => {
       '- a\n\n- b\nlazy\n\nnext\n',
       ['- a\n\n- b\nlazy\n\n', 'next\n'],
     ],
+    ['a heading right under a paragraph', 'para\n# H\nnext\n', ['para\n', '# H\n', 'next\n']],
+    ['a thematic break right under an item', '- a\n***\nnext\n', ['- a\n', '***\n', 'next\n']],
   ])('cuts %s where CommonMark ends the block', (_what, text, blocks) => {
     expect(finalBlocks(text)).toEqual(blocks);
   });
