@@ -130,6 +130,7 @@ describe('markdownBlocks', () => {
     ],
     ['a heading right under a paragraph', 'para\n# H\nnext\n', ['para\n', '# H\n', 'next\n']],
     ['a thematic break right under an item', '- a\n***\nnext\n', ['- a\n', '***\n', 'next\n']],
+    ['leading blank lines (kept in the first block)', '\n\npara\n\nnext', ['\n\npara\n\n', 'next']],
   ])('cuts %s where CommonMark ends the block', (_what, text, blocks) => {
     expect(finalBlocks(text)).toEqual(blocks);
   });
