@@ -98,6 +98,30 @@ describe('accumulateText', () => {
     ]);
   });
 
+  it('leaves refusal parts out when they come whole, in a content part, an item or a Response', () => {
+    const both = items.message({ content: [items.outputText('Yes'), items.refusal('no')] });
+    const list: ResponseStreamEvent[] = [
+      events.contentPartAdded(),
+      events.outputTextDelta({ delta: 'Yes' }),
+      events.contentPartAdded({ contentIndex: 1, part: items.refusal('') }),
+      events.contentPartDone({ contentIndex: 1, part: items.refusal('no') }),
+      events.outputItemDone({ item: both }),
+      events.completed({ response: { output: [both] } }),
+    ];
+    expect(collect(from(list).pipe(accumulateText())).values).toEqual(['Yes']);
+  });
+
+  it('takes output_item.added as a start only: it leaves the text of parts already there', () => {
+    const list: ResponseStreamEvent[] = [
+      events.outputTextDelta({ delta: 'A' }),
+      events.outputTextDelta({ delta: 'B', contentIndex: 1 }),
+      events.outputItemAdded({
+        item: items.message({ content: [items.outputText(''), items.outputText('')] }),
+      }),
+    ];
+    expect(collect(from(list).pipe(accumulateText())).values).toEqual(['A', 'AB']);
+  });
+
   it('takes the text of message items added whole, and replaces everything with a Response that has output', () => {
     const list: ResponseStreamEvent[] = [
       events.outputItemAdded({ item: items.message({ text: 'Draft' }) }),

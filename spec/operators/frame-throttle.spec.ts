@@ -87,6 +87,19 @@ describe('frameThrottle', () => {
     });
   });
 
+  it('paces by animation frames, without a scheduler given, where requestAnimationFrame exists', () => {
+    const browser = globalThis as { requestAnimationFrame?: unknown };
+    browser.requestAnimationFrame = () => 0;
+    try {
+      scheduler.run(({ animate, cold, expectObservable }) => {
+        animate('---x---x');
+        expectObservable(cold('ab------|').pipe(frameThrottle())).toBe('a--b----|');
+      });
+    } finally {
+      delete browser.requestAnimationFrame;
+    }
+  });
+
   it('paces with a 17 ms timer where there is no requestAnimationFrame (Node)', () => {
     expect(typeof (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame).toBe(
       'undefined',

@@ -75,6 +75,23 @@ describe('functionCalls', () => {
     });
   });
 
+  it('waits for output_item.done for the call id when only the .done event named the tool', () => {
+    const list: ResponseStreamEvent[] = [
+      values.c,
+      values.x,
+      events.functionCallArgumentsDone({ arguments: '{"city":"Paris"}', name: 'get_weather' }),
+      values.o,
+    ];
+    expect(collect(from(list).pipe(functionCalls())).values).toEqual([call]);
+  });
+
+  it('errors on events without a sequence number with the call id and no position', () => {
+    const { sequenceNumber: _, ...unnumbered } = values.b;
+    const { error } = collect(from([values.c, values.a, unnumbered]).pipe(functionCalls()));
+    expect(error).toEqual(invalid('{"city":'));
+    expect((error as InvalidArgumentsError).position).toBeUndefined();
+  });
+
   it('errors with invalid_arguments when the arguments are not JSON', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-c-a-b-o-|', values);
@@ -167,6 +184,9 @@ describe('functionCalls', () => {
       const { error } = collect(from(script.events).pipe(functionCalls(schemas)));
       expect(isResponsesStreamError(error, 'invalid_arguments')).toBe(true);
       expect((error as InvalidArgumentsError).toolName).toBe('delete_everything');
+      expect((error as InvalidArgumentsError).issues).toEqual([
+        { path: [], message: 'No schema was given for the tool "delete_everything"' },
+      ]);
     });
   });
 
@@ -327,6 +347,33 @@ describe('functionCalls', () => {
         expectObservable(source.pipe(partial), '^----!').toBe('---x--', streamed);
         expectSubscriptions(source.subscriptions).toBe('^----!');
       });
+    });
+
+    it('emits a partial only when it changes, not for a delta of whitespace', () => {
+      const deltas = [' ', '{"city"', ' ', ':"Paris"}', '\n'];
+      const list: ResponseStreamEvent[] = [
+        values.a,
+        ...deltas.map((delta) => events.functionCallArgumentsDelta({ delta })),
+      ];
+      const { values: emitted } = collect(
+        from(list).pipe(functionCalls(undefined, { partial: true })),
+      );
+      expect(emitted).toEqual([
+        draft(' {"city"', {}),
+        draft(' {"city" :"Paris"}', { city: 'Paris' }),
+      ]);
+    });
+
+    it('shows the partial with callId "" while no item gave the call id (out of order: a delta after .done)', () => {
+      const list: ResponseStreamEvent[] = [
+        values.x,
+        events.functionCallArgumentsDone({ arguments: '{"city"', name: 'get_weather' }),
+        values.y,
+      ];
+      const { values: emitted } = collect(
+        from(list).pipe(functionCalls(undefined, { partial: true })),
+      );
+      expect(emitted).toEqual([{ ...streamed.y, callId: '' }]);
     });
 
     it('errors with invalid_arguments as soon as the arguments cannot be JSON', () => {

@@ -106,6 +106,39 @@ describe('markdownBlocks', () => {
       { blocks: ['new\n\n'], tail: 'x' },
       { blocks: ['new\n\n', 'x'], tail: '' },
     ]);
+    const longer = collect(from(['one\n\ntwo', 'other\n\nthree']).pipe(markdownBlocks()));
+    expect(longer.values[1]).toEqual({ blocks: ['other\n\n'], tail: 'three' });
+  });
+
+  it.each([
+    ['an empty heading', '#\nafter', ['#\n', 'after']],
+    ['seven #s as a paragraph', '####### no heading\nsame', ['####### no heading\nsame']],
+    ['a CRLF thematic break', '***\r\nnext', ['***\r\n', 'next']],
+    ['a setext heading underlined with -', 'Title\n---\nnext', ['Title\n---\n', 'next']],
+    ['an empty list item', '-\n\n  more\n\nnext\n', ['-\n\n  more\n\n', 'next\n']],
+    ['an ordered list with )', '1) one\n\n2) two\n\nnext\n', ['1) one\n\n2) two\n\n', 'next\n']],
+    ['indented code with tabs', '\tcode\n\n\tmore\n\nnext\n', ['\tcode\n\n\tmore\n\n', 'next\n']],
+    [
+      'a list item continued with a tab',
+      '- a\n\n\tmore\n\nnext\n',
+      ['- a\n\n\tmore\n\n', 'next\n'],
+    ],
+    [
+      'a lazy line after an item that followed a blank',
+      '- a\n\n- b\nlazy\n\nnext\n',
+      ['- a\n\n- b\nlazy\n\n', 'next\n'],
+    ],
+    ['a heading right under a paragraph', 'para\n# H\nnext\n', ['para\n', '# H\n', 'next\n']],
+    ['a thematic break right under an item', '- a\n***\nnext\n', ['- a\n', '***\n', 'next\n']],
+    ['leading blank lines (kept in the first block)', '\n\npara\n\nnext', ['\n\npara\n\n', 'next']],
+  ])('cuts %s where CommonMark ends the block', (_what, text, blocks) => {
+    expect(finalBlocks(text)).toEqual(blocks);
+  });
+
+  it('keeps the very same blocks array when the same text comes again', () => {
+    const { values } = collect(from(['a\n\nb', 'a\n\nb']).pipe(markdownBlocks()));
+    expect(values[1]).toEqual(values[0]);
+    expect(values[1].blocks).toBe(values[0].blocks);
   });
 });
 

@@ -81,8 +81,10 @@ describe('ofType', () => {
     });
   });
 
-  it('throws a TypeError when called with no type from untyped code', () => {
-    expect(() => (ofType as unknown as () => unknown)()).toThrow(TypeError);
+  it('throws a TypeError that says what is missing when called with no type from untyped code', () => {
+    expect(() => (ofType as unknown as () => unknown)()).toThrow(
+      new TypeError('ofType() needs at least one event type'),
+    );
   });
 
   it('picks the deltas of a recorded stream', () => {

@@ -278,6 +278,20 @@ describe('partialImages with OpenRouter', () => {
     ['only imageUrl', { imageUrl: 'https://x.test/a.png' }, { url: 'https://x.test/a.png' }],
     ['a URL result', { result: 'https://x.test/a.png' }, { url: 'https://x.test/a.png' }],
     [
+      'a URL result over imageUrl',
+      { result: 'https://x.test/a.png', imageUrl: 'https://x.test/b.png' },
+      { url: 'https://x.test/a.png' },
+    ],
+    ['a base64 result alone (no url key)', { result: PNG }, { b64: PNG }],
+    ['a URL with another scheme', { result: 's3://bucket/a.png' }, { url: 's3://bucket/a.png' }],
+    [
+      'a URL whose path holds "data:image/"',
+      { result: `https://x.test/data:image/png;base64,${PNG}` },
+      { url: `https://x.test/data:image/png;base64,${PNG}` },
+    ],
+    ['a data: URL without a format', { result: `data:image/;base64,${PNG}` }, { b64: PNG }],
+    ['an empty result', { result: '' }, undefined],
+    [
       'a data: URL result',
       { result: `data:image/jpeg;base64,${PNG}` },
       { b64: PNG, outputFormat: 'jpeg' },
@@ -286,7 +300,8 @@ describe('partialImages with OpenRouter', () => {
     ['no image (failed)', { status: 'failed' }, undefined],
   ])('openrouter:image_generation with %s', (_what, fields, image) => {
     const frames = framesOf(done(orImage(fields)));
-    expect(frames).toEqual(
+    // Strict: a key present with the value undefined (`url: undefined`) is a difference too.
+    expect(frames).toStrictEqual(
       image === undefined
         ? []
         : [{ itemId: 'ig_tmp_1', outputIndex: 0, index: 0, final: true, ...image }],
@@ -323,6 +338,17 @@ describe('partialImages with OpenRouter', () => {
   it('keys an item without an id by its output index', () => {
     const { id: _id, ...noId } = orImage({ imageUrl: 'https://x.test/a.png' });
     expect(framesOf(done(noId, 2))).toMatchObject([{ itemId: 'output_2', outputIndex: 2 }]);
+  });
+
+  it('leaves an item of another type alone, even one with a string result', () => {
+    const item = { type: 'program_output', id: 'po_1', call_id: 'call_1', result: PNG };
+    expect(framesOf(done(item))).toEqual([]);
+  });
+
+  it('gives a frame no prompt keys when the item has none', () => {
+    const call = { type: 'image_generation_call', id: 'ig_1', status: 'completed', result: PNG };
+    const frame = { itemId: 'ig_1', outputIndex: 0, index: 0, final: true, b64: PNG };
+    expect(framesOf(done(call))).toStrictEqual([frame]);
   });
 
   it('leaves other OpenRouter items alone', () => {

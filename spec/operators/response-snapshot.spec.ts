@@ -56,6 +56,15 @@ describe('responseSnapshot', () => {
     });
   });
 
+  it('errors the stream with what the accumulator throws on an event it cannot read (untyped code)', () => {
+    const unreadable = { type: 'response.created' } as unknown as ResponseStreamEvent;
+    const emitted = collect(from([values.c, unreadable, values.a]).pipe(responseSnapshot()));
+    const { error, completed } = emitted;
+    expect(emitted.values).toEqual([snapshots.c]);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(completed).toBe(false);
+  });
+
   it('completes without a value on an empty source', () => {
     scheduler.run(({ cold, expectObservable }) => {
       expectObservable(cold<ResponseStreamEvent>('|').pipe(responseSnapshot())).toBe('|');
