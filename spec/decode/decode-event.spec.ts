@@ -132,4 +132,39 @@ describe('decoding one event', () => {
       },
     ]);
   });
+
+  it.each([
+    [{}, ['unknown', 'error invalid_event']],
+    [{ onUnknown: 'emit', onInvalid: 'error' }, ['unknown', 'error invalid_event']],
+    [{ onUnknown: 'drop', onInvalid: 'drop' }, ['known', 'complete']],
+    [{ onUnknown: 'error' }, ['error unknown_event']],
+    [{ onInvalid: 'emit' }, ['unknown', 'invalid', 'known', 'complete']],
+  ] as const)('with %p, an unknown then an invalid event give %p', (config, outcome) => {
+    const unknown = { type: 'response.brand_new', sequence_number: 1 };
+    const invalid = { type: 'response.output_text.delta', sequence_number: 2, delta: 42 };
+    const known = {
+      type: 'response.output_text.delta',
+      sequence_number: 3,
+      item_id: 'm',
+      output_index: 0,
+      content_index: 0,
+      delta: 'x',
+    };
+    const { values, error, completed } = collect(fromEvents([unknown, invalid, known], config));
+    const seen = [
+      ...values.map((v) =>
+        (v as { type: string }).type.startsWith('response.')
+          ? 'known'
+          : (v as { type: string }).type,
+      ),
+      completed ? 'complete' : `error ${(error as { code?: string }).code}`,
+    ];
+    expect(seen).toEqual(outcome);
+    if (isResponsesStreamError(error)) {
+      expect(error.position).toEqual({ sequenceNumber: error.code === 'unknown_event' ? 1 : 2 });
+      expect((error as { raw?: unknown }).raw).toBe(
+        error.code === 'unknown_event' ? unknown : invalid,
+      );
+    }
+  });
 });
