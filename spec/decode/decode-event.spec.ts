@@ -133,6 +133,16 @@ describe('decoding one event', () => {
     ]);
   });
 
+  it('gives the path to an own __proto__ key inside an array with the index as a number, as zod does', () => {
+    const json =
+      '{"type":"response.output_text.delta","item_id":"m","output_index":0,"content_index":0,' +
+      '"delta":"x","logprobs":[{"token":"a"},{"token":"b","__proto__":{"polluted":true}}]}';
+    const { error } = decodeOne(json);
+    expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
+    if (!isResponsesStreamError(error, 'invalid_event')) return;
+    expect(error.issues.map((issue) => issue.path)).toEqual([['logprobs', 1, '__proto__']]);
+  });
+
   it.each([
     [{}, ['unknown', 'error invalid_event']],
     [{ onUnknown: 'emit', onInvalid: 'error' }, ['unknown', 'error invalid_event']],
