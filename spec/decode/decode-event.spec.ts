@@ -37,16 +37,20 @@ describe('decoding one event', () => {
     },
   );
 
-  it.each(['null', '[1,2]', '"text"'])(
-    'reports %s under a known event: name as not a JSON object, of that type',
-    (json) => {
-      const { error } = decodeOne(json, 'response.created');
-      expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
-      if (!isResponsesStreamError(error, 'invalid_event')) return;
-      expect(error.eventType).toBe('response.created');
-      expect(error.issues).toEqual([{ path: [], message: NOT_AN_OBJECT, code: 'custom' }]);
-    },
-  );
+  it.each([
+    ['null', 'response.created'],
+    ['[1,2]', 'response.created'],
+    ['"text"', 'response.created'],
+    ['[1,2]', 'response.brand_new'],
+    ['null', 'response.brand_new'],
+  ])('reports %s under the event: name %s as not a JSON object, of that type', (json, name) => {
+    const { values, error } = decodeOne(json, name);
+    expect(values).toEqual([]);
+    expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
+    if (!isResponsesStreamError(error, 'invalid_event')) return;
+    expect(error.eventType).toBe(name);
+    expect(error.issues).toEqual([{ path: [], message: NOT_AN_OBJECT, code: 'custom' }]);
+  });
 
   it.each(['{"sequence_number":3}', '{"type":42,"sequence_number":3}'])(
     'reports %s, with no event: name, as an event without a type',
