@@ -147,6 +147,32 @@ describe('decoding one event', () => {
     expect(error.issues.map((issue) => issue.path)).toEqual([['logprobs', 1, '__proto__']]);
   });
 
+  it.each([undefined, 7, 'text', Symbol('s')])(
+    'takes %p from a JavaScript source as no event (invalid_event), never a TypeError',
+    (value) => {
+      expect(() => parseEvent(value)).toThrow(
+        expect.objectContaining({ code: 'invalid_event', eventType: '(no type)', raw: value }),
+      );
+      const { error } = collect(fromEvents([value]));
+      expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
+    },
+  );
+
+  it("words a schema's issues in English (what was expected, what came)", () => {
+    const { error } = decodeOne(
+      '{"type":"response.output_text.delta","item_id":"m","output_index":0,"content_index":0,"delta":42}',
+    );
+    expect(isResponsesStreamError(error, 'invalid_event')).toBe(true);
+    if (!isResponsesStreamError(error, 'invalid_event')) return;
+    expect(error.issues).toEqual([
+      {
+        path: ['delta'],
+        message: 'Invalid input: expected string, received number',
+        code: 'invalid_type',
+      },
+    ]);
+  });
+
   it.each([
     [{}, ['unknown', 'error invalid_event']],
     [{ onUnknown: 'emit', onInvalid: 'error' }, ['unknown', 'error invalid_event']],
