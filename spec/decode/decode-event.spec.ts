@@ -173,6 +173,17 @@ describe('decoding one event', () => {
     ]);
   });
 
+  it('throws from parseEvent with the event’s sequence number as the position', () => {
+    const invalid = { type: 'response.output_text.delta', sequence_number: 8, delta: 42 };
+    const unknown = { type: 'response.brand_new', sequenceNumber: 9 };
+    expect(() => parseEvent(invalid)).toThrow(
+      expect.objectContaining({ code: 'invalid_event', position: { sequenceNumber: 8 } }),
+    );
+    expect(() => parseEvent(unknown, { onUnknown: 'error' })).toThrow(
+      expect.objectContaining({ code: 'unknown_event', position: { sequenceNumber: 9 } }),
+    );
+  });
+
   it.each([
     [{}, ['unknown', 'error invalid_event']],
     [{ onUnknown: 'emit', onInvalid: 'error' }, ['unknown', 'error invalid_event']],
