@@ -244,4 +244,22 @@ describe.each(paths)('%s reports', (_name, decode) => {
     expect(reopened.values).toHaveLength(2);
     expect(reopened.error).toMatchObject({ code: 'stream_truncated' });
   });
+
+  it('an invalid event at its own sequence number, else at the last one seen', () => {
+    const bad = (seq: string) =>
+      `data: {"type":"response.output_text.delta",${seq}"item_id":"m","output_index":0,"content_index":0,"delta":42}\n\n`;
+    const own = errorOf(from([frame(delta(3)) + bad('"sequence_number":7,')]));
+    expect(own.error).toMatchObject({ code: 'invalid_event' });
+    expect(own.error.position).toMatchObject({ eventIndex: 1, sequenceNumber: 7 });
+    const none = errorOf(from([frame(delta(3)) + bad('')]));
+    expect(none.error.position).toMatchObject({ eventIndex: 1, sequenceNumber: 3 });
+  });
+
+  it('nothing for data: [DONE] and empty data, which are no events', () => {
+    const { values, error } = errorOf(
+      from([`${frame(delta(1))}data: [DONE]\n\ndata:\n\n${completed}`]),
+    );
+    expect(error).toBeUndefined();
+    expect(values).toHaveLength(2);
+  });
 });
