@@ -262,4 +262,20 @@ describe.each(paths)('%s reports', (_name, decode) => {
     expect(error).toBeUndefined();
     expect(values).toHaveLength(2);
   });
+
+  it('the last sequence number seen, past a known event that carries none', () => {
+    const unnumbered =
+      'data: {"type":"response.output_text.delta","item_id":"m","output_index":0,"content_index":0,"delta":"y"}\n\n';
+    const { values, error } = errorOf(from([frame(delta(3)) + unnumbered]));
+    expect(values).toHaveLength(2);
+    expect(error).toMatchObject({
+      message: 'The stream ended before a terminal event (last sequence number 3)',
+    });
+  });
+
+  it('nothing for events after the terminal event that start no new response', () => {
+    const { values, error } = errorOf(from([completed + frame(delta(10))]));
+    expect(error).toBeUndefined();
+    expect(values).toHaveLength(2);
+  });
 });
