@@ -132,6 +132,29 @@ describe('finalResponse', () => {
     expect(isResponsesStreamError(cut.error, 'stream_truncated')).toBe(true);
   });
 
+  it('keeps the completed Response when events that start no response follow it', () => {
+    const done = scriptResponse({ id: 'resp_a' }).created().message({ text: 'A' }).completed();
+    const keepalive = { type: 'keepalive', sequenceNumber: 99 } as unknown as ResponseStreamEvent;
+    const { values, error } = collect(from([...done.events, keepalive]).pipe(finalResponse()));
+    expect(error).toBeUndefined();
+    expect(values.map((r) => [r.id, r.outputText])).toEqual([['resp_a', 'A']]);
+  });
+
+  it('says where and why it was cut: the message names the last sequence number, if any', () => {
+    const script = scriptResponse({ id: 'resp_a' }).created();
+    const [created] = script.events;
+    const cut = collect(from([created]).pipe(finalResponse()));
+    expect(cut.error).toMatchObject({
+      code: 'stream_truncated',
+      message: `The stream ended before the response completed (last sequence number ${created.sequenceNumber})`,
+      position: { sequenceNumber: created.sequenceNumber },
+    });
+    const empty = collect(from([] as ResponseStreamEvent[]).pipe(finalResponse()));
+    expect(empty.error).toMatchObject({
+      message: 'The stream ended before the response completed',
+    });
+  });
+
   it('keeps a server-sent outputText', () => {
     const completed = events.completed({ response: { output, outputText: 'server text' } });
     expect(collect(from([completed]).pipe(finalResponse())).values[0].outputText).toBe(
