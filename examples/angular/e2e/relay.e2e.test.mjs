@@ -257,7 +257,10 @@ test(
     const shown = texts.filter((text) => text !== '');
     assert.ok(shown.includes(keptText), 'the kept snapshot is shown before the rest');
     assertPrefixes(shown, 'after the reload');
-    assert.ok(shown.length > 2, `expected the text to grow after the reload, saw ${shown.length}`);
+    // The rest may come as one update: the conversation folds a replayed backlog into one
+    // catch-up update until the resumed stream is quiet for 50 ms, and on an idle machine the
+    // mock's answer has no such gap. So: the kept text first, then at least the whole answer.
+    assert.ok(shown.length >= 2, `expected the text to grow after the reload, saw ${shown.length}`);
     assert.equal(shown.at(-1), LONG_ANSWER);
     assert.equal(await page.getByTestId('answer').textContent(), LONG_ANSWER);
     assert.equal(statuses.at(-1), 'done');
