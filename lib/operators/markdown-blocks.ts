@@ -17,9 +17,9 @@ export interface MarkdownBlocks {
 }
 
 /**
- * Cuts a growing markdown text (what {@link index!accumulateText | accumulateText} emits) into settled blocks and the
- * tail still growing, so that a UI renders a settled block once and re-renders only the tail on
- * each delta.
+ * Cuts a growing markdown text (what {@link index!accumulateText | accumulateText} emits) into
+ * settled blocks and the tail still growing, so that a UI renders a settled block once and
+ * re-renders only the tail on each delta.
  *
  * A block settles only when the text proves it is over: a paragraph (with its setext underline,
  * and a table or a block quote written as one) at the first non-blank line after a blank one; a
@@ -37,7 +37,7 @@ export interface MarkdownBlocks {
  * however many settled; `npm run bench:markdown` measures both). But reading a string built by
  * appends makes the engine flatten it, a copy of the whole text per value, which every reader of
  * a growing text pays, this operator included: in a UI, put `frameThrottle()` before it, so that
- * copy is made at most once a frame (see docs/operators.md).
+ * copy is made at most once a frame (see docs/chat.md).
  *
  * @example
  * ```ts
@@ -179,7 +179,7 @@ class BlockCutter {
     return this.open === Open.Done || (this.open === Open.Paragraph && this.blank);
   }
 
-  /** Moves the open block, up to `at`, into `blocks`; a new block starts at `at`. */
+  /** Moves the open block, up to `at`, into `settled`; a new block starts at `at`. */
   private settle(at: number): void {
     if (at > this.start) this.settled.push(this.text.slice(this.start, at));
     this.start = at;
