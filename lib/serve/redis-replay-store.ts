@@ -346,6 +346,8 @@ class Producer {
   private direct = false;
   private ended = false;
   private started = false;
+  /** Subscribed to the control channel (Stop), until `finish`. */
+  private controlled = false;
   /** How the subscriber's stream ends once the terminal entry is stored. */
   private ending: (() => void) | undefined;
   private upstream: Subscription | undefined;
@@ -440,8 +442,11 @@ class Producer {
     ]);
     // An id already stored is never appended to: it is another answer's (or a hostile upstream's).
     if (claimed === null || Number(exists) !== 0) return false;
+    // Gone direct while claiming (past maxPending): goDirect's DEL came after the claim.
+    if (this.direct) return false;
     this.heartbeat = setInterval(() => this.renew(), heartbeat);
     unref(this.heartbeat);
+    this.controlled = true;
     this.store.settings.subscriber
       .subscribe(`${this.key}:c`, this.onControl)
       .catch(() => undefined); // no Stop through the store then; the answer still streams
@@ -504,6 +509,9 @@ class Producer {
   private goDirect(): void {
     if (this.direct) return;
     this.direct = true;
+    // The lease goes, and stays gone: readers elsewhere learn within three heartbeats that nobody
+    // stores the rest, instead of waiting for an answer that never comes to Redis.
+    clearInterval(this.heartbeat);
     for (const { event } of this.queue.splice(0)) if (event !== undefined) this.sink?.next(event);
     if (this.responseId !== undefined)
       command(this.store, ['DEL', `${this.key}:live`]).catch(() => undefined);
@@ -513,8 +521,11 @@ class Producer {
   private finish(): void {
     clearInterval(this.heartbeat);
     clearTimeout(this.timeLimit);
-    if (this.responseId !== undefined && !this.direct) {
+    if (this.responseId !== undefined && !this.direct)
       command(this.store, ['DEL', `${this.key}:live`]).catch(() => undefined);
+    // Stop is heard while the answer streams, directly or not; once it ended, by nobody.
+    if (this.controlled) {
+      this.controlled = false;
       this.store.settings.subscriber
         .unsubscribe(`${this.key}:c`, this.onControl)
         .catch(() => undefined);

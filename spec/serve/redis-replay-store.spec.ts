@@ -11,6 +11,7 @@ import {
   lastValueFrom,
   Observable,
   Subject,
+  tap,
   toArray,
   type Subscription,
 } from 'rxjs';
@@ -269,6 +270,63 @@ describe('RedisReplayStore (a real redis-server)', () => {
     expect(await upstream.settled(requests)).toBe('client-closed');
     const reader = await errorOf(a.store.read('resp_slow'));
     expect(isResponsesStreamError(reader, 'replay_failed') && reader.reason).toBe('time_limit');
+  });
+
+  it('holds at most maxPending events for Redis: past it the producer streams directly, and lets go of the answer (readers elsewhere get producer_gone; once it ends, nothing stays subscribed)', async () => {
+    const a = await instance({ maxPending: 3 });
+    const b = await instance();
+    const events = answerOf('resp_pending', 8).events;
+    const source = new Subject<EncodableEvent>();
+    const seen: EncodableEvent[] = [];
+    let completed = false;
+    a.store.produce(source).subscribe({
+      next: (e) => seen.push(e),
+      complete: () => (completed = true),
+    });
+    // The first two stored, then four at once, faster than Redis answers: the fourth waiting goes
+    // past maxPending.
+    for (const event of events.slice(0, 2)) source.next(event);
+    while (seen.length < 2) await sleep(5);
+    for (const event of events.slice(2, 6)) source.next(event);
+    expect(seen).toEqual(events.slice(0, 6));
+    // Upstream goes on (slowly); a reader elsewhere gets what was stored, and learns within three
+    // heartbeats (100 ms each) that nobody stores the rest, not at the answer's end (two
+    // heartbeats passed already).
+    await sleep(250);
+    const read: EncodableEvent[] = [];
+    const reader = errorOf(b.store.read('resp_pending').pipe(tap((e) => read.push(e))));
+    const outcome = await Promise.race([reader, sleep(1500).then(() => 'still waiting')]);
+    expect(isResponsesStreamError(outcome, 'replay_failed') && outcome.reason).toBe(
+      'producer_gone',
+    );
+    // (Those in flight when it went direct may have reached Redis too: still the answer's start.)
+    expect(read.length).toBeGreaterThanOrEqual(2);
+    expect(read).toEqual(events.slice(0, read.length));
+    for (const event of events.slice(6)) source.next(event);
+    source.complete();
+    expect(seen).toEqual(events);
+    expect(completed).toBe(true);
+    await sleep(50);
+    // Nothing of it stays subscribed: a cancel is heard by nobody.
+    expect(await firstValueFrom(b.store.cancel('resp_pending'))).toBe(false);
+  });
+
+  it('past maxPending before Redis answered at all: nothing is stored or leased, and the subscriber gets every event', async () => {
+    const a = await instance({ maxPending: 3 });
+    const b = await instance();
+    const events = answerOf('resp_early', 6).events;
+    const source = new Subject<EncodableEvent>();
+    const seen: EncodableEvent[] = [];
+    a.store.produce(source).subscribe((e) => seen.push(e));
+    for (const event of events.slice(0, 6)) source.next(event);
+    expect(seen).toEqual(events.slice(0, 6));
+    await sleep(250); // two heartbeats: no lease comes back
+    const reader = errorOf(b.store.read('resp_early'));
+    const outcome = await Promise.race([reader, sleep(1500).then(() => 'still waiting')]);
+    expect(isResponsesStreamError(outcome, 'replay_failed') && outcome.reason).toBe('not_found');
+    for (const event of events.slice(6)) source.next(event);
+    source.complete();
+    expect(seen).toEqual(events);
   });
 
   it('takes no position past what parseLastEventId gives, and no response id that is not one', async () => {
