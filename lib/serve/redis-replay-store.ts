@@ -427,8 +427,9 @@ class Producer {
     this.ended = true;
     clearTimeout(this.timeLimit);
     this.ending = ending;
-    if (this.responseId === undefined) return this.goDirect(); // nothing named it: nothing to store
+    // Direct already (Redis failed, or the id was refused and so never kept): nothing to store.
     if (this.direct) return this.finish();
+    if (this.responseId === undefined) return this.goDirect(); // nothing named it: nothing to store
     this.queue.push({ id: END_ID, fields: [...fields, 'p', this.previous] });
     this.flush();
   }

@@ -7,10 +7,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient } from 'redis';
 import {
+  concat,
   firstValueFrom,
+  from,
   lastValueFrom,
   Observable,
   Subject,
+  throwError,
   tap,
   toArray,
   type Subscription,
@@ -21,6 +24,7 @@ import {
   toServerSentEvents,
   writeEventStream,
   type EncodableEvent,
+  type RedisCommandsLike,
   type RedisReplayStoreOptions,
 } from '../../lib/serve';
 import { scriptResponse, startMockServer, type MockServer } from '../../lib/testing';
@@ -53,7 +57,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('RedisReplayStore (a real redis-server)', () => {
   let redis: RedisServer;
   let upstream: MockServer;
-  const clients: { destroy(): void }[] = [];
+  const clients: { readonly isOpen: boolean; destroy(): void }[] = [];
 
   /** One relay instance: a store over its own two connections. */
   async function instance(options: Partial<RedisReplayStoreOptions> = {}) {
@@ -80,7 +84,7 @@ describe('RedisReplayStore (a real redis-server)', () => {
     upstream = await startMockServer();
   });
   afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
+    for (const client of clients.splice(0)) if (client.isOpen) client.destroy();
   });
   afterAll(async () => {
     await upstream.close();
@@ -327,6 +331,88 @@ describe('RedisReplayStore (a real redis-server)', () => {
     for (const event of events.slice(6)) source.next(event);
     source.complete();
     expect(seen).toEqual(events);
+  });
+
+  it('stores events without a number, or whose number does not grow, after the last one: every instance replays them in order', async () => {
+    const a = await instance();
+    const b = await instance();
+    const [created, inProgress, ...rest] = answerOf('resp_order', 3).events;
+    const vendor = (n: number): EncodableEvent => ({
+      type: 'unknown',
+      eventType: 'vendor.note',
+      raw: { type: 'vendor.note', n },
+    });
+    const again = { ...rest[0], sequenceNumber: inProgress.sequenceNumber } as EncodableEvent;
+    const events = [created, vendor(1), vendor(2), inProgress, again, vendor(3), ...rest];
+    const produced = await lastValueFrom(a.store.produce(from(events)).pipe(toArray()));
+    expect(produced).toEqual(events);
+    expect(await lastValueFrom(b.store.read('resp_order').pipe(toArray()))).toEqual(events);
+    // A client that holds inProgress's id had everything up to the next numbered event.
+    expect(
+      await lastValueFrom(
+        b.store.read('resp_order', { after: inProgress.sequenceNumber }).pipe(toArray()),
+      ),
+    ).toEqual(rest);
+  });
+
+  /** Every key under the default prefix. */
+  const keysOf = async (client: RedisCommandsLike) =>
+    ((await client.sendCommand(['KEYS', 'rxjs-openresponses:*'])) as string[]).sort();
+
+  it('streams directly, to its end, storing nothing, an answer whose id is not a response id', async () => {
+    const a = await instance();
+    const before = await keysOf(a.client);
+    // Braces would move its keys to another hash tag; `:c` would name another answer's channel.
+    const hostile = answerOf('resp_{x}:c', 3).events;
+    expect(await lastValueFrom(a.store.produce(from(hostile)).pipe(toArray()))).toEqual(hostile);
+    expect(await keysOf(a.client)).toEqual(before);
+  });
+
+  it('streams directly, to its end or its error, an answer that nothing names', async () => {
+    const a = await instance();
+    const before = await keysOf(a.client);
+    // No event carries its response (part of an answer resumed upstream, say).
+    const unnamed = answerOf('resp_unnamed', 3).events.filter((e) => !('response' in e));
+    expect(await lastValueFrom(a.store.produce(from(unnamed)).pipe(toArray()))).toEqual(unnamed);
+    const failing = concat(
+      from(unnamed.slice(0, 2)),
+      throwError(() => new Error('cut')),
+    );
+    expect(await errorOf(a.store.produce(failing))).toEqual(new Error('cut'));
+    expect(await keysOf(a.client)).toEqual(before);
+  });
+
+  it('never appends to an answer another instance is producing: the second producer streams directly', async () => {
+    const a = await instance();
+    const b = await instance();
+    const events = answerOf('resp_twice', 3).events;
+    // Another producer's lease, before it stored anything.
+    await a.client.sendCommand(['SET', 'rxjs-openresponses:{resp_twice}:live', '1', 'PX', '5000']);
+    expect(await lastValueFrom(b.store.produce(from(events)).pipe(toArray()))).toEqual(events);
+    expect(Number(await a.client.sendCommand(['EXISTS', 'rxjs-openresponses:{resp_twice}']))).toBe(
+      0,
+    );
+  });
+
+  it('ends readers elsewhere with producer_gone within three heartbeats when the producing instance dies', async () => {
+    const a = await instance();
+    const b = await instance();
+    const events = answerOf('resp_dies', 5).events;
+    const source = new Subject<EncodableEvent>();
+    const seen: EncodableEvent[] = [];
+    a.store.produce(source).subscribe((e) => seen.push(e));
+    for (const event of events.slice(0, 3)) source.next(event);
+    while (seen.length < 3) await sleep(5);
+    const read: EncodableEvent[] = [];
+    const reader = errorOf(b.store.read('resp_dies').pipe(tap((e) => read.push(e))));
+    await sleep(150);
+    // Instance A is gone: its connections close, nothing renews its lease.
+    a.client.destroy();
+    const start = Date.now();
+    const error = await reader;
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('producer_gone');
+    expect(Date.now() - start).toBeLessThan(600);
+    expect(read).toEqual(events.slice(0, 3));
   });
 
   it('takes no position past what parseLastEventId gives, and no response id that is not one', async () => {
