@@ -425,6 +425,47 @@ describe('RedisReplayStore (a real redis-server)', () => {
     );
   });
 
+  it.each([
+    ['no subscriber', { subscriber: undefined }, /^subscriber must be a connected Redis client/],
+    ['a ttl of 0', { ttl: 0 }, /^ttl must be a positive number/],
+    ['a timeLimit past 2^31-1', { timeLimit: 2 ** 31 }, /^timeLimit must be a positive number/],
+    ['a heartbeat of -1', { heartbeat: -1 }, /^heartbeat must be a positive number/],
+    ['a commandTimeout of NaN', { commandTimeout: NaN }, /^commandTimeout must be a positive/],
+    ['a maxLength of 1.5', { maxLength: 1.5 }, /^maxLength must be a positive integer, not 1.5$/],
+    ['a maxLength of 0', { maxLength: 0 }, /^maxLength must be a positive integer, not 0$/],
+    ['a maxPending of 0', { maxPending: 0 }, /^maxPending must be a positive integer, not 0$/],
+  ])('refuses %s with a TypeError that names the option', (_, options, message) => {
+    const client = { sendCommand: async () => null };
+    const subscriber = { subscribe: async () => null, unsubscribe: async () => null };
+    expect(
+      () => new RedisReplayStore({ client, subscriber, ...options } as RedisReplayStoreOptions),
+    ).toThrow(message);
+    // An option given as undefined is not given: its default holds.
+    expect(
+      () => new RedisReplayStore({ client, subscriber, ttl: undefined, maxLength: undefined }),
+    ).not.toThrow();
+  });
+
+  it('keeps every key and channel of an answer under keyPrefix', async () => {
+    const a = await instance({ keyPrefix: 'app:' });
+    const b = await instance({ keyPrefix: 'app:' });
+    const events = answerOf('resp_prefixed', 2).events;
+    const seen: EncodableEvent[] = [];
+    const producing = lastValueFrom(
+      a.store.produce(upstreamFor('resp_prefixed', 2, 30)).pipe(tap((e) => seen.push(e))),
+    );
+    while (seen.length === 0) await sleep(5);
+    expect(await a.client.sendCommand(['PUBSUB', 'CHANNELS', 'app:*'])).toEqual([
+      'app:{resp_prefixed}:c',
+    ]);
+    await producing;
+    expect(await a.client.sendCommand(['KEYS', 'app:*'])).toEqual(['app:{resp_prefixed}']);
+    expect(await lastValueFrom(b.store.read('resp_prefixed').pipe(toArray()))).toEqual(events);
+    const other = await instance();
+    const error = await errorOf(other.store.read('resp_prefixed'));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('not_found');
+  });
+
   describe('when Redis goes down', () => {
     it('mid-answer: the producing subscriber still gets every event (direct), a reader elsewhere an error, not a hang', async () => {
       const own = await startRedisServer();
