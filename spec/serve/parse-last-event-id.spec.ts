@@ -124,4 +124,39 @@ describe('parseLastEventId with sign (signed ids)', () => {
       TypeError,
     );
   });
+
+  it.each([
+    ['null', null, /^sign must be \{ secret, subject \}$/],
+    ['a string', 'secret', /^sign must be \{ secret, subject \}$/],
+    ['no secret', { secret: [], subject: 'alice' }, /^sign\.secret must hold at least one secret$/],
+    // 16 bytes, whose text as numbers ("255,255,…") would be 63 characters long.
+    [
+      'a 16-byte Uint8Array secret',
+      { secret: new Uint8Array(16).fill(255), subject: 'alice' },
+      /^sign\.secret: each secret must be a string or Uint8Array of at least 32 bytes$/,
+    ],
+    [
+      'a secret that is a number',
+      { secret: 10 ** 40, subject: 'alice' },
+      /^sign\.secret: each secret must be a string or Uint8Array of at least 32 bytes$/,
+    ],
+    [
+      'a subject that is not a string',
+      { secret: 's'.repeat(32), subject: 42 },
+      /^sign\.subject must be a non-empty string \(the authenticated user\)$/,
+    ],
+  ])('refuses sign as %s with a TypeError that says what is wrong', (_, sign, message) => {
+    expect(() => parseLastEventId('resp_1:1', sign as never)).toThrow(message);
+    expect(() => toServerSentEvents({ sign: sign as never })).toThrow(message);
+  });
+
+  it('takes a 32-byte Uint8Array secret, and a string secret by its UTF-8 bytes', async () => {
+    const bytes = { secret: new Uint8Array(32).fill(7), subject: 'alice' };
+    const id = await idFor('resp_1', 3, bytes);
+    expect(parseLastEventId(id, bytes)).toEqual({ responseId: 'resp_1', sequenceNumber: 3 });
+    // 11 characters of 3 bytes each: 33 bytes.
+    expect(() =>
+      toServerSentEvents({ sign: { secret: '€'.repeat(11), subject: 'a' } }),
+    ).not.toThrow();
+  });
 });

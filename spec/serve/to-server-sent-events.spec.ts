@@ -154,7 +154,9 @@ describe('toServerSentEvents', () => {
       ).pipe(toServerSentEvents()),
     );
     expect(frames).toHaveLength(1);
-    expect(frames[0]).toContain('"code":"network_error"');
+    expect(frames[0]).toContain(
+      '"code":"network_error","message":"The relay could not reach the upstream API"',
+    );
     for (const secret of ['s3cret-pass', 'admin', String(closed), '127.0.0.1', 'internal', 'sk-k'])
       expect(frames[0]).not.toContain(secret);
   });
@@ -191,8 +193,47 @@ describe('toServerSentEvents', () => {
     expect(event).toMatchObject({ type: 'error', code: 'busy', message: 'Try later', param: null });
   });
 
+  it('passes a response_failed server error on as it came, like a response_error', async () => {
+    const serverError = {
+      code: 'rate_limit_exceeded',
+      message: 'Too many tokens',
+      type: 'tokens',
+      param: null,
+    };
+    for (const code of ['response_failed', 'response_error'] as const) {
+      const [frame] = await allValues(
+        throwError(() => new ResponseFailedError(code, serverError)).pipe(toServerSentEvents()),
+      );
+      expect(frame).toContain(
+        '"code":"rate_limit_exceeded","message":"Too many tokens","param":null,"error_type":"tokens"',
+      );
+    }
+  });
+
+  it('tells toServerError which response id or event type could not be written', async () => {
+    const seen: string[] = [];
+    const toServerError = (error: unknown) => {
+      seen.push((error as Error).message);
+      return { code: 'relay_error', message: 'x' };
+    };
+    await allValues(
+      from([factories.created({ response: { id: 'resp_1\nx' } })]).pipe(
+        toServerSentEvents({ toServerError }),
+      ),
+    );
+    await allValues(
+      from([{ type: 'unknown', eventType: 'a\rb', raw: { type: 'a\rb' } } as EncodableEvent]).pipe(
+        toServerSentEvents({ toServerError }),
+      ),
+    );
+    expect(seen).toEqual([
+      'the response id "resp_1\\nx" cannot be an SSE id',
+      'the event type "a\\rb" cannot be an SSE event name',
+    ]);
+  });
+
   it('rejects a keepalive that is not a positive number of milliseconds a timer can wait', () => {
-    expect(() => toServerSentEvents({ keepalive: 0 })).toThrow(TypeError);
+    expect(() => toServerSentEvents({ keepalive: 0 })).toThrow(/^keepalive must be a positive/);
     expect(() => toServerSentEvents({ keepalive: Number.NaN })).toThrow(TypeError);
     // Node clamps a delay past 2^31-1 to 1 ms: a keepalive frame every millisecond.
     expect(() => toServerSentEvents({ keepalive: 2 ** 32 })).toThrow(TypeError);

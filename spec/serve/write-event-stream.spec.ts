@@ -5,7 +5,8 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { Observable } from 'rxjs';
+import { Observable, of, Subject } from 'rxjs';
+import { PassThrough, Writable } from 'node:stream';
 import { fromSSE } from '../../lib';
 import { writeEventStream } from '../../lib/serve';
 import { allValues } from '../support/outcome';
@@ -175,5 +176,194 @@ describe('writeEventStream (web WritableStream)', () => {
     await reader.read();
     await reader.cancel();
     await until(() => endless.state.unsubscribed);
+  });
+});
+
+/** A Node Writable that takes nothing: every byte written stays queued (`writableLength`). */
+function stuckWritable(): Writable & { written: string[] } {
+  const written: string[] = [];
+  const target = new Writable({ write: (chunk: Buffer) => written.push(chunk.toString()) });
+  return Object.assign(target, { written });
+}
+
+/** A source that emits nothing until told, and says when it was unsubscribed. */
+function silent() {
+  const frames$ = new Subject<string>();
+  return { frames$, stopped: () => !frames$.observed };
+}
+
+describe('writeEventStream (any Node Writable)', () => {
+  it('rejects a maxBufferedBytes that is not a positive number, naming it', () => {
+    for (const bad of [0, -1, Number.NaN, Infinity])
+      expect(() =>
+        writeEventStream(silent().frames$, new PassThrough(), { maxBufferedBytes: bad }),
+      ).toThrow(`maxBufferedBytes must be a positive number, not ${bad}`);
+  });
+
+  it('cuts past maxBufferedBytes, not at it: the frame that finds exactly max waiting is written', () => {
+    const target = stuckWritable();
+    const source = silent();
+    let overflow: number | undefined;
+    writeEventStream(source.frames$, target, {
+      maxBufferedBytes: 20,
+      onOverflow: (bytes) => (overflow = bytes),
+    });
+    for (let i = 0; i < 4 && !source.stopped(); i++) source.frames$.next('0123456789');
+    // Three frames were written (30 bytes waiting); the fourth found more than 20 and cut.
+    expect(target.written).toEqual(['0123456789']); // the rest never left the queue
+    expect(overflow).toBe(30);
+    expect(target.destroyed).toBe(true);
+    expect(source.stopped()).toBe(true);
+  });
+
+  it('cuts a client that does not read without an onOverflow, and nothing is thrown', async () => {
+    const target = stuckWritable();
+    const source = silent();
+    const errors: unknown[] = [];
+    const trap = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', trap);
+    writeEventStream(source.frames$, target, { maxBufferedBytes: 5 });
+    source.frames$.next('0123456789');
+    source.frames$.next('0123456789');
+    await new Promise((r) => setTimeout(r, 20));
+    process.off('uncaughtException', trap);
+    expect(source.stopped()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('writes to a Writable that has no writeHead, and ends it when the frames complete', async () => {
+    const target = new PassThrough();
+    const text = new Promise<string>((resolve) => {
+      let all = '';
+      target.on('data', (chunk: Buffer) => (all += chunk.toString()));
+      target.on('end', () => resolve(all));
+    });
+    writeEventStream(of(FRAME, FRAME), target);
+    expect(await text).toBe(FRAME + FRAME);
+  });
+
+  it('stops a silent source when the target closes or fails, with no uncaught error, and leaves no listener behind', async () => {
+    for (const how of ['close', 'fail'] as const) {
+      const target = new PassThrough();
+      const listeners = () => target.listenerCount('close') + target.listenerCount('error');
+      const before = listeners();
+      const source = silent();
+      const errors: unknown[] = [];
+      const trap = (e: unknown) => errors.push(e);
+      process.on('uncaughtException', trap);
+      writeEventStream(source.frames$, target);
+      target.destroy(how === 'fail' ? new Error('EPIPE') : undefined);
+      await new Promise((r) => setTimeout(r, 20));
+      process.off('uncaughtException', trap);
+      expect(source.stopped()).toBe(true);
+      expect(errors).toEqual([]);
+      expect(listeners()).toBe(before);
+    }
+  });
+
+  it('stops the source at the first frame for a target already gone, before any close event', () => {
+    const target = new PassThrough();
+    const source = silent();
+    writeEventStream(source.frames$, target);
+    target.destroy(); // 'close' comes on a later tick
+    source.frames$.next(FRAME);
+    expect(source.stopped()).toBe(true);
+  });
+
+  it('ends the response when the caller unsubscribes, and cuts it when the source fails', async () => {
+    for (const how of ['unsubscribe', 'error'] as const) {
+      const target = new PassThrough();
+      const source = silent();
+      const ended = new Promise((resolve) => target.on('finish', () => resolve('ended')));
+      const subscription = writeEventStream(source.frames$, target);
+      if (how === 'unsubscribe') subscription.unsubscribe();
+      else source.frames$.error(new Error('upstream broke'));
+      if (how === 'unsubscribe') expect(await ended).toBe('ended');
+      else expect(target.destroyed && !target.writableFinished).toBe(true);
+      expect(source.stopped()).toBe(true);
+    }
+  });
+
+  it('leaves alone a response whose headers are already out', async () => {
+    let got: { status: number; type: string | null; text: string } | undefined;
+    const { server, port } = await listen((res) => {
+      res.writeHead(201, { 'content-type': 'text/event-stream', 'x-app': '1' });
+      writeEventStream(of(FRAME), res);
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      got = {
+        status: response.status,
+        type: response.headers.get('x-app'),
+        text: await response.text(),
+      };
+    } finally {
+      server.close();
+    }
+    expect(got).toEqual({ status: 201, type: '1', text: FRAME });
+  });
+});
+
+describe('writeEventStream (web WritableStream), more', () => {
+  it('never cuts a reader that keeps reading, however much passes through: only what waits counts', async () => {
+    const all = frames(200, 4); // 4 KiB a macrotask: 200 KiB in all
+    const pipe = new TransformStream<Uint8Array, Uint8Array>();
+    let overflow: number | undefined;
+    writeEventStream(all.frames$, pipe.writable, {
+      maxBufferedBytes: 8 * 1024,
+      onOverflow: (b) => (overflow = b),
+    });
+    const events = await allValues(
+      fromSSE(pipe.readable, { requireTerminal: false, onUnknown: 'emit' }),
+    );
+    expect(events).toHaveLength(200);
+    expect(overflow).toBeUndefined();
+  });
+
+  it('cuts past maxBufferedBytes, not at it, and without an onOverflow throws nothing', async () => {
+    const written: string[] = [];
+    const decoder = new TextDecoder();
+    // A sink that takes the first chunk and never finishes with it: every byte after waits.
+    const stuck = () =>
+      new WritableStream<Uint8Array>(
+        { write: (chunk) => (written.push(decoder.decode(chunk)), new Promise(() => undefined)) },
+        { highWaterMark: 1000 },
+      );
+    const source = silent();
+    let overflow: number | undefined;
+    writeEventStream(source.frames$, stuck(), {
+      maxBufferedBytes: 20,
+      onOverflow: (b) => (overflow = b),
+    });
+    for (let i = 0; i < 4 && !source.stopped(); i++) source.frames$.next('0123456789');
+    expect(overflow).toBe(30);
+    expect(source.stopped()).toBe(true);
+    const quiet = silent();
+    writeEventStream(quiet.frames$, stuck(), { maxBufferedBytes: 5 });
+    quiet.frames$.next('0123456789');
+    quiet.frames$.next('0123456789');
+    expect(quiet.stopped()).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+  });
+
+  it('stops a silent source when the reader cancels, closes the stream when the caller unsubscribes, and aborts it when the source fails', async () => {
+    const gone = new TransformStream<Uint8Array, Uint8Array>();
+    const cancelled = silent();
+    writeEventStream(cancelled.frames$, gone.writable);
+    await gone.readable.cancel();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(cancelled.stopped()).toBe(true);
+
+    const closing = new TransformStream<Uint8Array, Uint8Array>();
+    const source = silent();
+    writeEventStream(source.frames$, closing.writable).unsubscribe();
+    expect(source.stopped()).toBe(true);
+    expect(await closing.readable.getReader().read()).toEqual({ done: true, value: undefined });
+
+    const failing = new TransformStream<Uint8Array, Uint8Array>();
+    const broken = silent();
+    writeEventStream(broken.frames$, failing.writable);
+    broken.frames$.error(new Error('upstream broke'));
+    await expect(failing.readable.getReader().read()).rejects.toThrow('slow client cut');
   });
 });
