@@ -71,6 +71,21 @@ describe('parseLastEventId with sign (signed ids)', () => {
     expect(parseLastEventId([id], alice)).toEqual({ responseId: 'resp_victim', sequenceNumber: 3 });
   });
 
+  it('reads back sequence numbers of many digits, up to 15', async () => {
+    for (const n of [41, 999_999_999_999_999]) {
+      const id = await idFor('resp_long', n, alice);
+      expect(parseLastEventId(id, alice)).toEqual({ responseId: 'resp_long', sequenceNumber: n });
+    }
+  });
+
+  it('refuses a signed id with anything before or after it, even a line away (one spelling only)', async () => {
+    const id = await idFor('resp_victim', 3, alice);
+    for (const value of [`${id}x`, `${id}\nx`, `x\n${id}`, `${id}:${id}`])
+      expect(forbidden(value)).toBe('malformed');
+    // Unsigned, a line before the id is no id either.
+    expect(parseLastEventId('x\nresp_1:5')).toBeUndefined();
+  });
+
   it('refuses, with resume_forbidden, an id of another subject, a bare id, a forged, tampered or foreign-key tag', async () => {
     const id = await idFor('resp_victim', 3, alice);
     const tag = id.slice(id.lastIndexOf(':') + 1);

@@ -112,6 +112,9 @@ describe('writeEventStream (Node)', () => {
     ({ server } = await listen((res) => writeEventStream(frames$, res)));
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    // Neither a cache nor a proxy (nginx buffers unless told) may hold the stream back.
+    expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
     const events = await allValues(
       fromSSE(response, { requireTerminal: false, onUnknown: 'emit' }),
     );
