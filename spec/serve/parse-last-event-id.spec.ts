@@ -1,6 +1,6 @@
 import { of } from 'rxjs';
 import { isResponsesStreamError } from '../../lib';
-import { parseLastEventId, toServerSentEvents } from '../../lib/serve';
+import { parseLastEventId, toServerSentEvents, type EventIdSigning } from '../../lib/serve';
 import { events as factories } from '../../lib/testing';
 import { allValues } from '../support/outcome';
 
@@ -44,7 +44,7 @@ describe('parseLastEventId with sign (signed ids)', () => {
   async function idFor(
     responseId: string,
     sequenceNumber: number,
-    sign: { secret: string | string[]; subject: string },
+    sign: EventIdSigning,
   ): Promise<string> {
     const frames = await allValues(
       of(
