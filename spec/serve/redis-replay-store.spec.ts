@@ -394,6 +394,14 @@ describe('RedisReplayStore (a real redis-server)', () => {
     );
   });
 
+  it('takes an answer claimed but not yet stored as there: its reader waits (here until the lease lapses), it is not not_found', async () => {
+    const a = await instance();
+    // A producer's lease, taken just before its first entry is written.
+    await a.client.sendCommand(['SET', 'rxjs-openresponses:{resp_soon}:live', '1', 'PX', '250']);
+    const error = await errorOf(a.store.read('resp_soon'));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('producer_gone');
+  });
+
   it('ends readers elsewhere with producer_gone within three heartbeats when the producing instance dies', async () => {
     const a = await instance();
     const b = await instance();
