@@ -26,6 +26,7 @@ import {
   type EncodableEvent,
   type RedisCommandsLike,
   type RedisReplayStoreOptions,
+  type RedisSubscriberLike,
 } from '../../lib/serve';
 import { scriptResponse, startMockServer, type MockServer } from '../../lib/testing';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
@@ -394,6 +395,24 @@ describe('RedisReplayStore (a real redis-server)', () => {
     );
   });
 
+  it('serves a reader whose pub/sub messages are lost (Redis delivers them at most once) from its heartbeat reads', async () => {
+    const a = await instance();
+    const b = await instance();
+    const events = answerOf('resp_deaf', 20).events;
+    const deaf: RedisSubscriberLike = {
+      subscribe: async () => undefined, // subscribed, but no message ever arrives
+      unsubscribe: async () => undefined,
+    };
+    const reader = new RedisReplayStore({ client: b.client, subscriber: deaf, heartbeat: 100 });
+    const seen: EncodableEvent[] = [];
+    const producing = lastValueFrom(
+      a.store.produce(upstreamFor('resp_deaf', 20, 10)).pipe(tap((e) => seen.push(e))),
+    );
+    while (seen.length === 0) await sleep(5); // stored: the reader finds the answer
+    expect(await lastValueFrom(reader.read('resp_deaf').pipe(toArray()))).toEqual(events);
+    await producing;
+  });
+
   it('takes an answer claimed but not yet stored as there: its reader waits (here until the lease lapses), it is not not_found', async () => {
     const a = await instance();
     // A producer's lease, taken just before its first entry is written.
@@ -425,7 +444,11 @@ describe('RedisReplayStore (a real redis-server)', () => {
 
   it('takes no position past what parseLastEventId gives, and no response id that is not one', async () => {
     const a = await instance();
-    expect(() => a.store.read('resp_x', { after: -1 })).toThrow(TypeError);
+    for (const after of [-1, 1.5, 2 ** 53, NaN])
+      expect(() => a.store.read('resp_x', { after })).toThrow(
+        `after must be a non-negative integer, not ${after}`,
+      );
+    expect(() => a.store.read('resp_x', { after: 0 })).not.toThrow();
     const error = await errorOf(a.store.read('../admin'));
     expect(isResponsesStreamError(error, 'invalid_response_id')).toBe(true);
     expect(() => new RedisReplayStore({ client: {} as never, subscriber: {} as never })).toThrow(
