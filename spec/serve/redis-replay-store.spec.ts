@@ -2,7 +2,7 @@
  * RedisReplayStore against a real `redis-server` (spec/support/redis-server.ts) and the real
  * transport over the mock Responses API: each "instance" is a store with its own two connections.
  * The two-process proof (produce on relay A, reconnect to relay B, kill A) is
- * spec/serve/redis-replay-relay.spec.ts.
+ * examples/nestjs/replay-store.spec.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient } from 'redis';
