@@ -344,7 +344,14 @@ describe('RedisReplayStore (a real redis-server)', () => {
       raw: { type: 'vendor.note', n },
     });
     const again = { ...rest[0], sequenceNumber: inProgress.sequenceNumber } as EncodableEvent;
-    const events = [created, vendor(1), vendor(2), inProgress, again, vendor(3), ...rest];
+    // A number that is no entry id (a hostile or broken upstream): taken as none.
+    const fraction: EncodableEvent = {
+      type: 'unknown',
+      eventType: 'vendor.note',
+      raw: { type: 'vendor.note', sequence_number: 1.5 },
+      sequenceNumber: 1.5,
+    };
+    const events = [created, vendor(1), vendor(2), inProgress, again, fraction, vendor(3), ...rest];
     const produced = await lastValueFrom(a.store.produce(from(events)).pipe(toArray()));
     expect(produced).toEqual(events);
     expect(await lastValueFrom(b.store.read('resp_order').pipe(toArray()))).toEqual(events);
@@ -411,6 +418,20 @@ describe('RedisReplayStore (a real redis-server)', () => {
     while (seen.length === 0) await sleep(5); // stored: the reader finds the answer
     expect(await lastValueFrom(reader.read('resp_deaf').pipe(toArray()))).toEqual(events);
     await producing;
+  });
+
+  it('keeps a silent answer while its producer lives, however short the ttl', async () => {
+    const a = await instance({ ttl: 150 });
+    const b = await instance();
+    const events = answerOf('resp_quiet', 2).events;
+    const source = new Subject<EncodableEvent>();
+    const done = lastValueFrom(a.store.produce(source), { defaultValue: undefined });
+    for (const event of events.slice(0, 3)) source.next(event);
+    await sleep(400); // the model thinks: nothing to write for more than twice the ttl
+    for (const event of events.slice(3)) source.next(event);
+    source.complete();
+    await done;
+    expect(await lastValueFrom(b.store.read('resp_quiet').pipe(toArray()))).toEqual(events);
   });
 
   it('takes an answer claimed but not yet stored as there: its reader waits (here until the lease lapses), it is not not_found', async () => {
