@@ -11,8 +11,10 @@ import {
   firstValueFrom,
   from,
   lastValueFrom,
+  NEVER,
   Observable,
   Subject,
+  take,
   throwError,
   tap,
   toArray,
@@ -432,6 +434,79 @@ describe('RedisReplayStore (a real redis-server)', () => {
     source.complete();
     await done;
     expect(await lastValueFrom(b.store.read('resp_quiet').pipe(toArray()))).toEqual(events);
+  });
+
+  it('never appends to the answer of a producer that died, even with numbers past its last (an upstream naming another answer)', async () => {
+    const a = await instance();
+    const b = await instance();
+    const mine = answerOf('resp_owned', 2).events;
+    const source = new Subject<EncodableEvent>();
+    const seen: EncodableEvent[] = [];
+    a.store.produce(source).subscribe((e) => seen.push(e));
+    for (const event of mine.slice(0, 3)) source.next(event);
+    while (seen.length < 3) await sleep(5);
+    a.client.destroy(); // A dies: its lease lapses, its answer stays
+    await sleep(400);
+    const later = mine.map(
+      (e) => ({ ...e, sequenceNumber: e.sequenceNumber! + 100 }) as EncodableEvent,
+    );
+    expect(await lastValueFrom(b.store.produce(from(later)).pipe(toArray()))).toEqual(later);
+    const read: EncodableEvent[] = [];
+    const error = await errorOf(b.store.read('resp_owned').pipe(tap((e) => read.push(e))));
+    expect(read).toEqual(mine.slice(0, 3));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('producer_gone');
+  });
+
+  it('stores what comes before the event that names the answer, and stops a direct producer at its time limit too', async () => {
+    const a = await instance({ timeLimit: 150 });
+    const [created, ...rest] = answerOf('resp_late', 2).events;
+    const early: EncodableEvent = {
+      type: 'unknown',
+      eventType: 'vendor.hello',
+      raw: { type: 'vendor.hello' },
+    };
+    const events = [early, created, ...rest];
+    expect(await lastValueFrom(a.store.produce(from(events)).pipe(toArray()))).toEqual(events);
+    expect(await lastValueFrom(a.store.read('resp_late').pipe(toArray()))).toEqual(events);
+    // Refused id, so direct; upstream never ends: the time limit still holds.
+    const endless = concat(from(answerOf('resp_{x}', 1).events.slice(0, 2)), NEVER);
+    const error = await errorOf(a.store.produce(endless));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('time_limit');
+  });
+
+  it('goes on without its subscriber, direct or stopped, and throws nothing', async () => {
+    const a = await instance();
+    const errors: unknown[] = [];
+    const trap = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', trap);
+    try {
+      // Direct (a refused id), the subscriber gone after the first event.
+      const source = new Subject<EncodableEvent>();
+      a.store.produce(source).pipe(take(1)).subscribe();
+      for (const event of answerOf('resp_{y}', 2).events) source.next(event);
+      source.complete();
+      // Stored, the subscriber gone, then stopped.
+      const stopped = new Subject<EncodableEvent>();
+      a.store.produce(stopped).pipe(take(1)).subscribe();
+      for (const event of answerOf('resp_left', 2).events.slice(0, 3)) stopped.next(event);
+      await sleep(50);
+      expect(await firstValueFrom(a.store.cancel('resp_left'))).toBe(true);
+      await sleep(50);
+    } finally {
+      process.off('uncaughtException', trap);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('stores a paced answer with maxPending 1: one event waiting is not past it', async () => {
+    const a = await instance({ maxPending: 1 });
+    const b = await instance();
+    await lastValueFrom(a.store.produce(upstreamFor('resp_paced', 3, 20)), {
+      defaultValue: undefined,
+    });
+    expect(await lastValueFrom(b.store.read('resp_paced').pipe(toArray()))).toEqual(
+      answerOf('resp_paced', 3).events,
+    );
   });
 
   it('takes an answer claimed but not yet stored as there: its reader waits (here until the lease lapses), it is not not_found', async () => {
