@@ -498,6 +498,23 @@ describe('RedisReplayStore (a real redis-server)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps hearing Stop for one answer when another on the same instance ends', async () => {
+    const a = await instance();
+    const [one, two] = [new Subject<EncodableEvent>(), new Subject<EncodableEvent>()];
+    const seen: EncodableEvent[][] = [[], []];
+    const first = lastValueFrom(a.store.produce(one).pipe(tap((e) => seen[0].push(e))));
+    const second = errorOf(a.store.produce(two).pipe(tap((e) => seen[1].push(e))));
+    for (const event of answerOf('resp_one', 1).events.slice(0, 2)) one.next(event);
+    for (const event of answerOf('resp_two', 1).events.slice(0, 2)) two.next(event);
+    while (seen[0].length < 2 || seen[1].length < 2) await sleep(5);
+    one.complete();
+    await first;
+    await sleep(50);
+    expect(await firstValueFrom(a.store.cancel('resp_two'))).toBe(true);
+    const error = await second;
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('cancelled');
+  });
+
   it('stores a paced answer with maxPending 1: one event waiting is not past it', async () => {
     const a = await instance({ maxPending: 1 });
     const b = await instance();
