@@ -504,13 +504,13 @@ describe('RedisReplayStore (a real redis-server)', () => {
     const seen: EncodableEvent[][] = [[], []];
     const first = lastValueFrom(a.store.produce(one).pipe(tap((e) => seen[0].push(e))));
     const second = errorOf(a.store.produce(two).pipe(tap((e) => seen[1].push(e))));
-    for (const event of answerOf('resp_one', 1).events.slice(0, 2)) one.next(event);
-    for (const event of answerOf('resp_two', 1).events.slice(0, 2)) two.next(event);
+    for (const event of answerOf('resp_first', 1).events.slice(0, 2)) one.next(event);
+    for (const event of answerOf('resp_second', 1).events.slice(0, 2)) two.next(event);
     while (seen[0].length < 2 || seen[1].length < 2) await sleep(5);
     one.complete();
     await first;
     await sleep(50);
-    expect(await firstValueFrom(a.store.cancel('resp_two'))).toBe(true);
+    expect(await firstValueFrom(a.store.cancel('resp_second'))).toBe(true);
     const error = await second;
     expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('cancelled');
   });
