@@ -551,7 +551,7 @@ describe('RedisReplayStore (a real redis-server)', () => {
     const start = Date.now();
     const error = await reader;
     expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('producer_gone');
-    expect(Date.now() - start).toBeLessThan(600);
+    expect(Date.now() - start).toBeLessThan(1000); // 300 ms of lease, one check, slack for a busy CI
     expect(read).toEqual(events.slice(0, 3));
   });
 
