@@ -6,6 +6,7 @@ import { events, items, scriptResponse } from '../../lib/testing/factories';
 import { collect } from '../support/collect';
 import { fixtureEvents } from '../support/fixture-events';
 import { createTestScheduler } from '../../lib/testing';
+import { parseEvent } from '../../lib/decode/parse-event';
 
 const url: Annotation = {
   type: 'url_citation',
@@ -95,6 +96,62 @@ describe('annotations', () => {
     expect(
       collect(from([...first.events, ...second.events]).pipe(annotations())).values,
     ).toHaveLength(2);
+  });
+
+  it('emits nothing from a part that is not output_text or an item that is not a message, even with an annotations key, nor from an output_text part without annotations', () => {
+    // The decoder keeps keys it does not know, so a refusal part may come with `annotations`.
+    const wireCitation = {
+      type: 'url_citation',
+      url: 'https://x.dev',
+      title: 'X',
+      start_index: 0,
+      end_index: 1,
+    };
+    const refusal = { type: 'refusal', refusal: 'No', annotations: [wireCitation] };
+    const part = { item_id: 'msg_0', output_index: 0, content_index: 0 };
+    const wire = [
+      { type: 'response.content_part.done', sequence_number: 1, ...part, part: refusal },
+      {
+        type: 'response.output_item.done',
+        sequence_number: 2,
+        output_index: 0,
+        item: {
+          type: 'message',
+          id: 'msg_0',
+          role: 'assistant',
+          status: 'completed',
+          content: [refusal],
+        },
+      },
+      {
+        type: 'response.output_item.done',
+        sequence_number: 3,
+        output_index: 1,
+        item: {
+          type: 'function_call',
+          id: 'fc_0',
+          call_id: 'call_0',
+          name: 'f',
+          arguments: '{}',
+          status: 'completed',
+          annotations: [wireCitation],
+        },
+      },
+      // Compatible servers may leave `annotations` out of an output_text part.
+      {
+        type: 'response.content_part.done',
+        sequence_number: 4,
+        ...part,
+        part: { type: 'output_text', text: 'Hi' },
+      },
+    ].map((json) => parseEvent(json));
+    expect(wire.map((e) => e.type)).toEqual([
+      'response.content_part.done',
+      'response.output_item.done',
+      'response.output_item.done',
+      'response.content_part.done',
+    ]);
+    expect(collect(from(wire).pipe(annotations())).values).toEqual([]);
   });
 
   it('emits the url citations of the recorded web search, and the container file citation of the code interpreter', () => {

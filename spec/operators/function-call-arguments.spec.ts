@@ -183,6 +183,11 @@ describe('functionCallArguments', () => {
         toolName: 'f',
         rawArguments: '{"a":nope',
       });
+      const nope = script.events.find((e) => 'delta' in e && e.delta === 'nope');
+      expect((error as { position?: unknown }).position).toEqual({
+        sequenceNumber: nope?.sequenceNumber,
+      });
+      expect(nope?.sequenceNumber).toEqual(expect.any(Number));
     });
 
     it('shows only what the final arguments will not contradict, sharing what did not change', () => {

@@ -248,8 +248,11 @@ describe('functionCalls', () => {
     expect(collect(from(terminal).pipe(functionCalls()))).toEqual({ values: [], completed: true });
   });
 
-  it('parses empty arguments as {}', () => {
-    const script = scriptResponse().created().functionCall({ name: 'now', arguments: '' });
+  it.each([
+    ['empty', ''],
+    ['whitespace-only', ' \n'],
+  ])('parses %s arguments as {}', (_, args) => {
+    const script = scriptResponse().created().functionCall({ name: 'now', arguments: args });
     expect(collect(from(script.events).pipe(functionCalls())).values.map((c) => c.parsed)).toEqual([
       {},
     ]);

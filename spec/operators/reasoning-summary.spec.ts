@@ -49,6 +49,28 @@ describe('reasoningSummary', () => {
     });
   });
 
+  it('shows the text a summary part is added with, and adds the deltas to it', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const added = events.reasoningSummaryPartAdded({
+        part: { type: 'summary_text', text: '**Plan**' },
+      });
+      const source = cold('-a-y-|', { ...values, a: added });
+      expectObservable(source.pipe(reasoningSummary())).toBe('-x-y-|', updates);
+    });
+  });
+
+  it('reads only reasoning items when an item or the Response finishes', () => {
+    const script = scriptResponse()
+      .created()
+      .message({ text: 'Hi' })
+      .functionCall({ name: 'f', arguments: '{}' })
+      .completed();
+    expect(collect(from(script.events).pipe(reasoningSummary()))).toEqual({
+      values: [],
+      completed: true,
+    });
+  });
+
   it('passes a source error on', () => {
     scheduler.run(({ cold, expectObservable }) => {
       expectObservable(cold('-x-#', values, 'cut').pipe(reasoningSummary())).toBe(

@@ -46,6 +46,26 @@ describe('reasoningText', () => {
     });
   });
 
+  it('shows the text a reasoning_text part is added with, and adds the deltas to it', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const added = events.contentPartAdded({ itemId: 'rs_0', part: reasoningPart('Let me') });
+      const source = cold('-a-y-|', { ...values, a: added });
+      expectObservable(source.pipe(reasoningText())).toBe('-x-y-|', updates);
+    });
+  });
+
+  it('reads only reasoning items when an item or the Response finishes', () => {
+    const script = scriptResponse()
+      .created()
+      .message({ text: 'Hi' })
+      .functionCall({ name: 'f', arguments: '{}' })
+      .completed();
+    expect(collect(from(script.events).pipe(reasoningText()))).toEqual({
+      values: [],
+      completed: true,
+    });
+  });
+
   it('passes a source error on', () => {
     scheduler.run(({ cold, expectObservable }) => {
       expectObservable(cold('-x-#', values, 'cut').pipe(reasoningText())).toBe(

@@ -1,4 +1,4 @@
-import { lastValueFrom, Observable, of, toArray } from 'rxjs';
+import { from, lastValueFrom, Observable, of, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { isResponsesStreamError, SequenceGapError } from '../../lib/errors';
 import { sequenceGuard } from '../../lib/operators/sequence-guard';
@@ -23,6 +23,15 @@ const keepalive: Ev = { type: 'keepalive' };
 
 const gap = (expected: number, received: number) =>
   new SequenceGapError('gap', expected, received, { responseId: 'resp_1' });
+
+/** The sequence numbers `sequenceGuard()` lets through, synchronously. */
+const collectNumbers = (events: Ev[]): Array<number | undefined> => {
+  const emitted: Array<number | undefined> = [];
+  from(events)
+    .pipe(sequenceGuard())
+    .subscribe((e) => emitted.push(e.sequenceNumber));
+  return emitted;
+};
 
 describe('sequenceGuard', () => {
   let scheduler: TestScheduler;
@@ -212,6 +221,98 @@ describe('sequenceGuard', () => {
     expect(emitted).toHaveLength(1 + 1100 + 1);
     expect(emitted.at(-1)?.sequenceNumber).toBe(2199);
     expect(warnings.at(-1)).toMatchObject({ kind: 'reordered', received: 2199 });
+  });
+
+  it('trusts the first event as the start without response.created: drops a replay, errors on a gap', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: delta(42), b: delta(43), d: delta(45) };
+      const source = cold<Ev>('-a-b-b-d-|', values);
+      const error = new SequenceGapError('gap', 44, 45, {});
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b---#', values, error);
+    });
+  });
+
+  it('drops a response.created repeated at once', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: created(0), b: delta(1) };
+      expectObservable(cold<Ev>('-a-a-b-|', values).pipe(sequenceGuard())).toBe('-a---b-|', values);
+    });
+  });
+
+  it('starts the count again at a later-numbered response.created of the same response', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { a: created(0), b: delta(1), c: created(5), d: delta(6), e: completed(7) };
+      const source = cold<Ev>('-a-b-c-d-e-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-c-d-e-|', values);
+    });
+  });
+
+  it('starts again at every response.created that names no response (no id, or not a string)', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const noId: Ev = { type: 'response.created', sequenceNumber: 0 };
+      const numberId = { ...noId, response: { id: 7 } } as unknown as Ev;
+      const values = { a: noId, b: delta(1), x: numberId, y: delta(1) };
+      const source = cold<Ev>('-a-b-a-b-x-y-x-y-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-a-b-x-y-x-y-|', values);
+    });
+  });
+
+  it('with onGap: warn, reports each late event of a gap once, then drops its replay', () => {
+    const warnings: SequenceGapError[] = [];
+    const emitted: Array<number | undefined> = [];
+    // 5 and 1 come again while gaps are open: replays, not late events.
+    const order = [0, 1, 5, 7, 5, 3, 2, 4, 6, 1, 3, 2, 4, 6, 8];
+    from(order.map((n) => (n === 0 ? created(0) : delta(n))))
+      .pipe(sequenceGuard({ onGap: 'warn', onWarning: (w) => warnings.push(w) }))
+      .subscribe((e) => emitted.push(e.sequenceNumber));
+    expect(emitted).toEqual([0, 1, 5, 7, 3, 2, 4, 6, 8]);
+    expect(warnings.map((w) => [w.kind, w.expected, w.received, w.responseId])).toEqual([
+      ['gap', 2, 5, 'resp_1'],
+      ['gap', 6, 7, 'resp_1'],
+      ['reordered', 8, 3, 'resp_1'],
+      ['reordered', 8, 2, 'resp_1'],
+      ['reordered', 8, 4, 'resp_1'],
+      ['reordered', 8, 6, 'resp_1'],
+    ]);
+  });
+
+  it('tells a replay from a reused number by the types of the last 1024 numbers only', () => {
+    const done = (seq: number): Ev => ({ type: 'response.output_text.done', sequenceNumber: seq });
+    const events: Ev[] = [created(0)];
+    for (let i = 1; i <= 1100; i++) events.push(delta(i));
+    // 76 is 1024 back: too old to tell, taken as a replay; 1099 under another type is a server
+    // reusing numbers, so the guard stands aside and the replayed 5 passes too.
+    events.push(done(76), delta(1099), done(1099), delta(5));
+    const emitted = collectNumbers(events);
+    expect(emitted.slice(1101)).toEqual([1099, 5]);
+  });
+
+  it('remembers the types of whole non-negative numbers only', () => {
+    const done = (seq: number): Ev => ({ type: 'response.output_text.done', sequenceNumber: seq });
+    // A number that is no index (negative, fractional) is not remembered, so a later event under
+    // it is taken as a replay and dropped, whatever its type.
+    expect(collectNumbers([delta(-1), done(-1)])).toEqual([-1]);
+    expect(collectNumbers([delta(0.5), done(0.5)])).toEqual([0.5]);
+  });
+
+  it('stands aside for a response.created without a number, and all it starts', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = { u: { type: 'response.created', response: { id: 'resp_1' } }, b: delta(1) };
+      const source = cold<Ev>('-u-b-b-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-u-b-b-|', values);
+    });
+  });
+
+  it('trusts the numbering again at a numbered response.created of the same response', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const values = {
+        a: created(0),
+        b: delta(1),
+        u: { type: 'response.created', response: { id: 'resp_1' } },
+      };
+      const source = cold<Ev>('-a-b-u-a-b-b-|', values);
+      expectObservable(source.pipe(sequenceGuard())).toBe('-a-b-u-a-b---|', values);
+    });
   });
 
   describe('on numbering a compatible server breaks', () => {

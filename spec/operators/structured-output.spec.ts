@@ -228,6 +228,55 @@ describe('structuredOutput', () => {
     expect(emitted.at(-1)).toEqual(updates.d);
   });
 
+  it.each([
+    ['content_part.done', events.contentPartDone({ part: items.outputText(json) })],
+    [
+      'output_item.done',
+      events.outputItemDone({ item: items.message({ content: [items.outputText(json)] }) }),
+    ],
+    ['the completed Response', values.r],
+  ])(
+    'finishes at %s when .done is missing, with its text over deltas that went missing',
+    (_, end) => {
+      scheduler.run(({ cold, expectObservable }) => {
+        const source = cold('-a-f-|', { ...values, f: end });
+        expectObservable(source.pipe(structuredOutput(Cities))).toBe('-a-d-|', updates);
+      });
+    },
+  );
+
+  it('never reads the output of a failed Response: it finishes with the text so far', () => {
+    const failed = events.failed({
+      response: { output: [items.message({ content: [items.outputText(json)] })] },
+    });
+    const { values: emitted, error } = collect(
+      from([values.a, failed]).pipe(structuredOutput(Cities)),
+    );
+    expect(emitted).toEqual([updates.a]);
+    expect(isResponsesStreamError(error, 'structured_output_not_json')).toBe(true);
+    // Finished at the end of the source, not at an event: no position.
+    expect((error as StructuredOutputNotJsonError).position).toStrictEqual({});
+  });
+
+  it('reads a .done text that does not continue the deltas anew', () => {
+    // The first delta went missing: "1" was read, the text is "21".
+    const source = [events.outputTextDelta({ delta: '1' }), events.outputTextDone({ text: '21' })];
+    const emitted = collect(from(source).pipe(structuredOutput(z.number()))).values;
+    expect(emitted.at(-1)).toEqual({ done: true, value: 21, text: '21' });
+  });
+
+  it('keeps to the part it chose, whatever other parts stream meanwhile', () => {
+    const source = [
+      events.contentPartAdded({ part: items.outputText('') }),
+      events.outputTextDelta({ contentIndex: 1, delta: '[2]' }),
+      events.outputTextDelta({ delta: '[1,' }),
+      events.outputTextDelta({ outputIndex: 1, delta: '"x"' }),
+      events.outputTextDelta({ delta: '3]' }),
+    ];
+    const emitted = collect(from(source).pipe(structuredOutput(z.array(z.number())))).values;
+    expect(emitted.at(-1)).toEqual({ done: true, value: [1, 3], text: '[1,3]' });
+  });
+
   it('finishes with the text so far when the source completes without the part finishing', () => {
     const emitted = collect(
       from([values.a, values.b, values.n, values.e]).pipe(structuredOutput(Cities)),

@@ -85,6 +85,30 @@ describe('throwOnFailure', () => {
     expect((error as ResponseFailedError).message).toBe('The response failed');
   });
 
+  it('gives the error only what the event carried: a type when there was one, a position when numbered', () => {
+    const unnumbered = {
+      type: 'error',
+      code: 'x',
+      message: 'Down',
+      param: null,
+    } as ResponseStreamEvent;
+    const relayed = collect(from([unnumbered]).pipe(throwOnFailure())).error as ResponseFailedError;
+    expect(relayed.serverError).toStrictEqual({ code: 'x', message: 'Down', param: null });
+    expect(relayed.position).toBeUndefined();
+    const typed = events.failed({
+      response: { ...failedResponse, errorType: 'server_error' } as never,
+      sequenceNumber: 3,
+    });
+    const failed = collect(from([typed]).pipe(throwOnFailure())).error as ResponseFailedError;
+    expect(failed.serverError).toStrictEqual({
+      type: 'server_error',
+      code: 'server_error',
+      message: 'Down',
+    });
+    const untyped = collect(from([values.f]).pipe(throwOnFailure())).error as ResponseFailedError;
+    expect(untyped.serverError).toStrictEqual({ code: 'server_error', message: 'Down' });
+  });
+
   it('passes a source error on', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-c-#', values, 'cut');
