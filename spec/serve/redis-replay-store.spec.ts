@@ -274,9 +274,23 @@ describe('RedisReplayStore (a real redis-server)', () => {
     const requests = upstream.requests.length;
     const error = await errorOf(a.store.produce(source));
     expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('time_limit');
+    expect(isResponsesStreamError(error, 'replay_failed') && error.responseId).toBe('resp_slow');
     expect(await upstream.settled(requests)).toBe('client-closed');
     const reader = await errorOf(a.store.read('resp_slow'));
     expect(isResponsesStreamError(reader, 'replay_failed') && reader.reason).toBe('time_limit');
+    expect(isResponsesStreamError(reader, 'replay_failed') && reader.responseId).toBe('resp_slow');
+  });
+
+  it('ends a producer past its time limit before anything named the answer: its error names no response', async () => {
+    const a = await instance({ timeLimit: 100 });
+    let unsubscribed = false;
+    const silent$ = new Observable<EncodableEvent>(() => () => {
+      unsubscribed = true;
+    });
+    const error = await errorOf(a.store.produce(silent$));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('time_limit');
+    expect(isResponsesStreamError(error, 'replay_failed') && error.responseId).toBe('');
+    expect(unsubscribed).toBe(true);
   });
 
   it('holds at most maxPending events for Redis: past it the producer streams directly, and lets go of the answer (readers elsewhere get producer_gone; once it ends, nothing stays subscribed)', async () => {
@@ -381,6 +395,8 @@ describe('RedisReplayStore (a real redis-server)', () => {
   it('streams directly, to its end or its error, an answer that nothing names', async () => {
     const a = await instance();
     const before = await keysOf(a.client);
+    // Another application's key in the same Redis, outside the prefix: never touched.
+    await a.client.sendCommand(['SET', ':live', 'theirs']);
     // No event carries its response (part of an answer resumed upstream, say).
     const unnamed = answerOf('resp_unnamed', 3).events.filter((e) => !('response' in e));
     expect(await lastValueFrom(a.store.produce(from(unnamed)).pipe(toArray()))).toEqual(unnamed);
@@ -390,6 +406,7 @@ describe('RedisReplayStore (a real redis-server)', () => {
     );
     expect(await errorOf(a.store.produce(failing))).toEqual(new Error('cut'));
     expect(await keysOf(a.client)).toEqual(before);
+    expect(await a.client.sendCommand(['GETDEL', ':live'])).toBe('theirs');
   });
 
   it('never appends to an answer another instance is producing: the second producer streams directly', async () => {
@@ -472,6 +489,54 @@ describe('RedisReplayStore (a real redis-server)', () => {
     const endless = concat(from(answerOf('resp_{x}', 1).events.slice(0, 2)), NEVER);
     const error = await errorOf(a.store.produce(endless));
     expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('time_limit');
+  });
+
+  it('keeps an event that comes well before the one naming the answer, and writes nothing until then, so every key carries the answer id', async () => {
+    const a = await instance();
+    const [created, ...rest] = answerOf('resp_later', 2).events;
+    const early: EncodableEvent = {
+      type: 'unknown',
+      eventType: 'vendor.hello',
+      raw: { type: 'vendor.hello' },
+    };
+    const source = new Subject<EncodableEvent>();
+    const produced = lastValueFrom(a.store.produce(source).pipe(toArray()));
+    source.next(early);
+    await sleep(50);
+    for (const event of [created, ...rest]) source.next(event);
+    source.complete();
+    expect(await produced).toEqual([early, created, ...rest]);
+    expect(await lastValueFrom(a.store.read('resp_later').pipe(toArray()))).toEqual([
+      early,
+      created,
+      ...rest,
+    ]);
+    // Every key of an answer carries its id as the hash tag, whatever the prefix.
+    const keys = (await a.client.sendCommand(['KEYS', '*'])) as string[];
+    expect(keys.filter((key) => !/\{resp_[^}]+\}/.test(key))).toEqual([]);
+  });
+
+  it('writes nothing to Redis while upstream is silent: no notice, no expiry, until the next event', async () => {
+    const a = await instance();
+    const listener = a.client.duplicate();
+    clients.push(listener);
+    await listener.connect();
+    let notices = 0;
+    await listener.subscribe('rxjs-openresponses:{resp_quiet}:n', () => (notices += 1));
+    const [created, ...rest] = answerOf('resp_quiet', 3).events;
+    const source = new Subject<EncodableEvent>();
+    const produced = lastValueFrom(a.store.produce(source).pipe(toArray()));
+    source.next(created);
+    // The first event's write is heard, then the answer goes quiet.
+    for (const deadline = Date.now() + 2000; notices === 0 && Date.now() < deadline;)
+      await sleep(10);
+    const heard = notices;
+    expect(heard).toBeGreaterThan(0);
+    await sleep(200);
+    expect(notices).toBe(heard);
+    for (const event of rest) source.next(event);
+    source.complete();
+    expect(await produced).toEqual([created, ...rest]);
   });
 
   it('goes on without its subscriber, direct or stopped, and throws nothing', async () => {
@@ -687,6 +752,23 @@ describe('RedisReplayStore (a real redis-server)', () => {
         store.produce(upstreamFor('resp_nodb', 5)).pipe(toArray()),
       );
       expect(produced).toEqual(answerOf('resp_nodb', 5).events);
+      // All of it queued, its end included, before Redis failed: those events, and nothing else.
+      const queued = answerOf('resp_nodb_sync', 5).events;
+      expect(await lastValueFrom(store.produce(from(queued)).pipe(toArray()))).toStrictEqual(
+        queued,
+      );
+      // The subscriber leaves at the first of them: the rest goes nowhere, and nothing throws.
+      const rejections: unknown[] = [];
+      const trap = (reason: unknown) => rejections.push(reason);
+      process.on('unhandledRejection', trap);
+      try {
+        const gone = answerOf('resp_nodb_gone', 5).events;
+        expect(await lastValueFrom(store.produce(from(gone)).pipe(take(1)))).toBe(gone[0]);
+        await sleep(50);
+        expect(rejections).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', trap);
+      }
       const error = await errorOf(store.read('resp_nodb'));
       expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('unavailable');
       const cancel = await errorOf(store.cancel('resp_nodb'));
