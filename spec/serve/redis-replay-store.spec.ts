@@ -620,6 +620,37 @@ describe('RedisReplayStore (a real redis-server)', () => {
     expect(read).toEqual(events.slice(0, 3));
   });
 
+  it('lets go of an answer whose write fails, so readers elsewhere never take an answer with a hole as whole', async () => {
+    const a = await instance();
+    const b = await instance();
+    const events = answerOf('resp_oom', 8).events;
+    const source = new Subject<EncodableEvent>();
+    const seen: EncodableEvent[] = [];
+    const produced = lastValueFrom(
+      a.store.produce(source).pipe(
+        tap((e) => seen.push(e)),
+        toArray(),
+      ),
+    );
+    for (const event of events.slice(0, 3)) source.next(event);
+    while (seen.length < 3) await sleep(5);
+    // Redis refuses writes for a moment (out of memory), then takes them again.
+    await b.client.sendCommand(['CONFIG', 'SET', 'maxmemory', '1']);
+    try {
+      for (const event of events.slice(3, 5)) source.next(event);
+      while (seen.length < 5) await sleep(5);
+    } finally {
+      await b.client.sendCommand(['CONFIG', 'SET', 'maxmemory', '0']);
+    }
+    for (const event of events.slice(5)) source.next(event);
+    source.complete();
+    expect(await produced).toEqual(events);
+    const read: EncodableEvent[] = [];
+    const error = await errorOf(b.store.read('resp_oom').pipe(tap((e) => read.push(e))));
+    expect(isResponsesStreamError(error, 'replay_failed') && error.reason).toBe('producer_gone');
+    expect(read).toEqual(events.slice(0, 3));
+  });
+
   it('takes no position past what parseLastEventId gives, and no response id that is not one', async () => {
     const a = await instance();
     for (const after of [-1, 1.5, 2 ** 53, NaN])
